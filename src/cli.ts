@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Parses the command line and hands each command to its module, loaded only when that
+// command runs: start-up time matters (see bench/), and most commands need few modules.
+import { Command, Option } from 'commander';
+import { LAB_COMMANDS } from './cli-commands.js';
+import { inLab } from './sandbox/lab.js';
+import { reportAndExit } from './errors.js';
+
+const program = new Command('nslab')
+  .description('A guided shell for learning how containers get their network, on the real kernel.')
+  .version('0.1.0')
+  .showHelpAfterError('(run `nslab --help` for the commands)');
+
+const presetOption = () =>
+  new Option('--preset <name>', 'starting state of the lab').choices(['bare', 'docker-host']).default('docker-host');
+const containersOption = () =>
+  new Option('--containers <n>', 'start N busybox containers c1…cN').argParser((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 250) throw new Error(`--containers takes a whole number from 0 to 250, not "${v}"`);
+    return n;
+  });
+
+program
+  .command('sandbox')
+  .description('a plain shell in a fresh lab, for quick experiments (no lesson)')
+  .addOption(presetOption())
+  .addOption(containersOption())
+  .action(async (opts) => (await import('./commands/sandbox.js')).sandboxCommand(opts));
+
+program
+  .command('run')
+  .description('run one shell command in a fresh lab and exit with its status (for scripts and tests)')
+  .addOption(presetOption())
+  .addOption(containersOption())
+  .argument('<command...>', 'the shell command (joined with spaces, run by bash)')
+  .action(async (words: string[], opts) => (await import('./commands/run.js')).runCommand(words, opts));
+
+program
+  .command('doctor')
+  .description('check what nslab needs on this machine, with the fix for each failure')
+  .action(async () => (await import('./commands/doctor.js')).doctorCommand());
+
+async function main(): Promise<void> {
+  const name = process.argv[2];
+  if (process.env.NSLAB_NO_USERNS === '1' && (name === undefined || LAB_COMMANDS.includes(name))) {
+    const { usernsBlockedMessage, readUsernsSysctls } = await import('./sandbox/userns.js');
+    process.stderr.write(usernsBlockedMessage(readUsernsSysctls()) + '\n');
+    process.exit(3);
+  }
+  if (name !== undefined && LAB_COMMANDS.includes(name) && !inLab()) {
+    const { relaunchInLab } = await import('./sandbox/relaunch.js');
+    return relaunchInLab(process.argv.slice(2));
+  }
+  await program.parseAsync(process.argv);
+}
+
+main().catch(reportAndExit);

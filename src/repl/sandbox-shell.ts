@@ -1,0 +1,61 @@
+// `nslab sandbox`: a plain shell over the lab host, for experiments without a lesson.
+// On a terminal: a prompt with line editing and history; Ctrl-C stops the running
+// command, Ctrl-D or `exit` ends the lab. Otherwise: reads lines from stdin, echoes each
+// after the prompt, then its output, and ends at the end of input.
+import { createInterface } from 'node:readline';
+import { BashSession, ShellExitedError } from './bash-session.js';
+
+const PROMPT = 'nslab host # ';
+
+export async function runSandboxShell(): Promise<number> {
+  const tty = Boolean(process.stdin.isTTY);
+  const session = new BashSession({ stdinIsTerminal: tty });
+  // Ctrl-C while a command runs is the command's; at the prompt readline handles it.
+  process.on('SIGINT', () => {});
+  const rl = createInterface({ input: process.stdin, output: tty ? process.stdout : undefined, terminal: tty, historySize: 500 });
+  if (tty) {
+    process.stdout.write('nslab sandbox: a fresh lab (see `nslab doctor` for what it holds). Ctrl-D or `exit` ends it; nothing is left behind.\n');
+    rl.on('SIGINT', () => { rl.write('', { ctrl: true, name: 'u' }); process.stdout.write('^C\n'); rl.prompt(); });
+  }
+  let lastStatus = 0;
+  const runOne = async (line: string): Promise<boolean> => {
+    if (!tty) process.stdout.write(PROMPT + line + '\n');
+    if (!line.trim()) return true;
+    if (tty) { rl.pause(); process.stdin.setRawMode?.(false); }
+    try {
+      lastStatus = await session.runLine(line);
+    } catch (err) {
+      if (err instanceof ShellExitedError) { lastStatus = err.exitCode ?? 0; return false; }
+      throw err;
+    } finally {
+      if (tty && !session.hasExited) { process.stdin.setRawMode?.(true); rl.resume(); }
+    }
+    return true;
+  };
+
+  if (!tty) {
+    for await (const line of rl) {
+      if (!(await runOne(line))) break;
+    }
+    session.close();
+    return 0;
+  }
+  return new Promise((resolve) => {
+    rl.setPrompt(PROMPT);
+    rl.prompt();
+    let busy = Promise.resolve();
+    rl.on('line', (line) => {
+      busy = busy.then(async () => {
+        if (await runOne(line)) rl.prompt();
+        else rl.close();
+      });
+    });
+    rl.on('close', () => {
+      void busy.then(() => {
+        session.close();
+        process.stdout.write('\n');
+        resolve(lastStatus);
+      });
+    });
+  });
+}

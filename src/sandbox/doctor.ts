@@ -1,0 +1,120 @@
+// `nslab doctor`: every requirement on one line, pass or fail, and the exact fix.
+import { existsSync } from 'node:fs';
+import { release } from 'node:os';
+import pc from 'picocolors';
+import { REQUIRED_TOOLS, findTool } from '../../scripts/tools.mjs';
+import { run } from './exec.js';
+import { readUsernsSysctls, usernsBlockers } from './userns.js';
+
+export interface DoctorLine {
+  ok: boolean;
+  name: string;
+  detail: string;
+  fix?: string;
+}
+
+const isRoot = () => process.getuid?.() === 0;
+
+async function probe(argv: string[]): Promise<boolean> {
+  try { return (await run(argv)).exitCode === 0; } catch { return false; }
+}
+
+async function packageVersions(pkgs: string[]): Promise<Map<string, string>> {
+  const versions = new Map<string, string>();
+  try {
+    const r = await run(['dpkg-query', '-W', '-f', '${Package} ${Version}\n', ...pkgs]);
+    for (const line of r.stdout.split('\n')) {
+      const [p, v] = line.split(' ');
+      if (p && v) versions.set(p, v);
+    }
+  } catch { /* not a Debian system: versions stay unknown */ }
+  return versions;
+}
+
+// Link types and NAT, tried in a throwaway network namespace: what a lesson needs from the
+// kernel, tested the only reliable way, by asking it.
+const KERNEL_FEATURES: { name: string; script: string; why: string }[] = [
+  { name: 'veth', script: 'ip link add t0 type veth peer name t1', why: 'veth pairs (every lesson)' },
+  { name: 'bridge', script: 'ip link add b0 type bridge', why: 'docker0 and hand-made bridges' },
+  { name: 'vxlan', script: 'ip link add vx0 type vxlan id 42 dstport 4789', why: 'overlay experiments' },
+  { name: 'macvlan', script: 'ip link add p0 type veth peer name p1 && ip link add mv0 link p0 type macvlan', why: 'macvlan experiments' },
+  { name: 'nat', script: 'iptables -t nat -A POSTROUTING -s 10.0.0.0/8 -j MASQUERADE', why: 'NAT lessons' },
+];
+
+export async function collectDoctorLines(): Promise<DoctorLine[]> {
+  const lines: DoctorLine[] = [];
+  lines.push({ ok: true, name: 'kernel', detail: `Linux ${release()}` });
+  const nsKinds = ['net', 'mnt', 'pid', 'uts', 'ipc', 'user'];
+  const missingNs = nsKinds.filter((k) => !existsSync(`/proc/self/ns/${k}`));
+  lines.push({
+    ok: missingNs.length === 0,
+    name: 'namespaces',
+    detail: missingNs.length ? `missing: ${missingNs.join(', ')}` : nsKinds.join(', '),
+    fix: missingNs.length ? 'use a kernel built with CONFIG_NAMESPACES and its NET/PID/UTS/IPC/USER options' : undefined,
+  });
+
+  let unshareArgs: string[];
+  if (isRoot()) {
+    lines.push({ ok: true, name: 'privilege', detail: 'root: labs use net, mount, pid, uts and ipc namespaces (no user namespace needed)' });
+    unshareArgs = ['unshare', '--net'];
+  } else {
+    const plain = await probe(['unshare', '--user', '--map-root-user', 'true']);
+    const auto = plain && (await probe(['unshare', '--user', '--map-root-user', '--map-auto', 'true']));
+    const blockers = usernsBlockers(readUsernsSysctls());
+    lines.push({
+      ok: plain,
+      name: 'user namespaces',
+      detail: auto
+        ? 'allowed, with subordinate ids (mode userns-auto: tcpdump and dnsmasq work)'
+        : plain
+          ? 'allowed, own id only (mode userns-root-only: setgroups is denied, tcpdump and dnsmasq fail)'
+          : `blocked${blockers.length ? ': ' + blockers.map((b) => b.setting).join(', ') : ''}`,
+      fix: plain ? undefined : (blockers.map((b) => b.fix).join(' && ') || 'allow unprivileged user namespaces, or run nslab with sudo'),
+    });
+    if (plain && !auto) {
+      lines.push({
+        ok: false, name: 'subordinate ids', detail: 'none for this user, or newuidmap missing',
+        fix: 'sudo apt-get install uidmap && sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 $USER',
+      });
+    }
+    unshareArgs = ['unshare', '--user', '--map-root-user', '--net'];
+  }
+
+  const features = await Promise.all(KERNEL_FEATURES.map((f) => probe([...unshareArgs, 'sh', '-c', f.script])));
+  KERNEL_FEATURES.forEach((f, i) => lines.push({
+    ok: features[i],
+    name: `kernel: ${f.name}`,
+    detail: features[i] ? f.why : `not available: ${f.why} will explain and skip`,
+    fix: features[i] ? undefined : `load the module if the kernel has it (sudo modprobe ${f.name === 'nat' ? 'nft_chain_nat' : f.name})`,
+  }));
+
+  const versions = await packageVersions([...new Set(REQUIRED_TOOLS.map((t) => t.pkg))]);
+  for (const tool of REQUIRED_TOOLS) {
+    const path = findTool(tool.command);
+    const version = versions.get(tool.pkg);
+    lines.push({
+      ok: Boolean(path),
+      name: tool.command,
+      detail: path ? `${path} (${tool.pkg}${version ? ' ' + version : ''}): ${tool.why}` : `missing: ${tool.why}`,
+      fix: path ? undefined : `${isRoot() ? '' : 'sudo '}apt-get install ${tool.pkg}`,
+    });
+  }
+  return lines;
+}
+
+export function formatDoctor(lines: DoctorLine[]): string {
+  const width = Math.max(...lines.map((l) => l.name.length));
+  return lines.map((l) => {
+    const mark = l.ok ? pc.green('✔') : pc.red('✘');
+    const fix = l.fix ? `\n  ${' '.repeat(width)}  ${pc.yellow('fix:')} ${l.fix}` : '';
+    return `${mark} ${l.name.padEnd(width)}  ${l.detail}${fix}`;
+  }).join('\n');
+}
+
+export async function runDoctor(): Promise<number> {
+  const lines = await collectDoctorLines();
+  process.stdout.write(formatDoctor(lines) + '\n');
+  const failed = lines.filter((l) => !l.ok).length;
+  process.stdout.write(failed ? `\n${failed} requirement(s) not met.\n` : '\nAll requirements met.\n');
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,88 @@
+// The starting states of a lab. `bare` is a host on a LAN behind a router; `docker-host`
+// adds what Docker's daemon sets up when it starts. Every step is an idempotent-free,
+// one-shot build on a fresh namespace, batched so the whole preset costs a handful of
+// processes: one `ip -batch` per namespace, one iptables-restore.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { runOk } from './exec.js';
+import { OUTSIDE_NETNS_PATH, assertInsideLab } from './lab.js';
+
+export const PRESETS = ['bare', 'docker-host'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+export function isPreset(name: string): name is Preset {
+  return (PRESETS as readonly string[]).includes(name);
+}
+
+/** The addresses a lab is built with, named once: lessons, checks and tests use these. */
+export const LAB = {
+  hostIp: '192.168.0.11',
+  lanPrefix: 24,
+  routerIp: '192.168.0.1',
+  publicHostIp: '203.0.113.10',
+  hostMac: '08:00:27:70:b6:ef', // the VirtualBox NIC of the documents' host
+  docker0: { name: 'docker0', ip: '172.17.0.1', subnet: '172.17.0.0/16', mac: '02:42:a8:64:6c:32' },
+} as const;
+
+/** Docker's nat table at daemon start: the DOCKER chain and the masquerade of the
+ * default bridge's subnet (`iptables-save` on a fresh Docker host shows the same). */
+export const DOCKER_NAT_RULES = `*nat
+:PREROUTING ACCEPT [0:0]
+:INPUT ACCEPT [0:0]
+:OUTPUT ACCEPT [0:0]
+:POSTROUTING ACCEPT [0:0]
+:DOCKER - [0:0]
+-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
+-A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
+-A POSTROUTING -s ${LAB.docker0.subnet} ! -o ${LAB.docker0.name} -j MASQUERADE
+-A DOCKER -i ${LAB.docker0.name} -j RETURN
+COMMIT
+`;
+
+async function buildOutside(): Promise<void> {
+  mkdirSync(dirname(OUTSIDE_NETNS_PATH), { recursive: true });
+  writeFileSync(OUTSIDE_NETNS_PATH, '');
+  await runOk(['unshare', `--net=${OUTSIDE_NETNS_PATH}`, 'true']);
+  // Inside the outside namespace: its end of the uplink, and the host's end sent to the
+  // lab host's namespace (that of pid 1, bin/lab-init) under the name eth0.
+  await runOk(['nsenter', `--net=${OUTSIDE_NETNS_PATH}`, 'ip', '-batch', '-'], {
+    input: [
+      `link add eth0 type veth peer name eth0 netns 1`,
+      `link set lo up`,
+      `link set eth0 up`,
+      `addr add ${LAB.routerIp}/${LAB.lanPrefix} dev eth0`,
+      `addr add ${LAB.publicHostIp}/32 dev lo`,
+    ].join('\n') + '\n',
+  });
+}
+
+async function buildHost(preset: Preset): Promise<void> {
+  const lines = [
+    `link set lo up`,
+    `link set eth0 address ${LAB.hostMac}`,
+    `link set eth0 up`,
+    `addr add ${LAB.hostIp}/${LAB.lanPrefix} brd + dev eth0`,
+    `route add default via ${LAB.routerIp} dev eth0`,
+  ];
+  if (preset === 'docker-host') {
+    const d = LAB.docker0;
+    lines.push(
+      `link add ${d.name} type bridge`,
+      `link set ${d.name} address ${d.mac}`,
+      `addr add ${d.ip}/16 brd + dev ${d.name}`,
+      `link set ${d.name} up`,
+    );
+  }
+  await runOk(['ip', '-batch', '-'], { input: lines.join('\n') + '\n' });
+  if (preset === 'docker-host') {
+    writeFileSync('/proc/sys/net/ipv4/ip_forward', '1\n');
+    await runOk(['iptables-restore', '--noflush'], { input: DOCKER_NAT_RULES });
+  }
+}
+
+/** Builds a preset in the lab this process runs in. Call once, on a fresh lab. */
+export async function buildPreset(preset: Preset): Promise<void> {
+  assertInsideLab();
+  await buildOutside();
+  await buildHost(preset);
+}

@@ -1,0 +1,83 @@
+// Test helpers that start real labs through bin/nslab, as a learner would, and read the
+// machine's own state to prove a lab left nothing behind.
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const NSLAB = join(ROOT, 'bin', 'nslab');
+export const TEST_USER = 'nslabtest';
+
+export interface Ran { exitCode: number; stdout: string; stderr: string }
+
+export interface LabRunOptions {
+  preset?: 'bare' | 'docker-host';
+  containers?: number;
+  /** Run as this unprivileged user (via runuser) instead of the current one. */
+  asUser?: string;
+  input?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** argv that runs `bin/nslab ARGS`, as the given user when asked. */
+export function nslabArgv(args: string[], asUser?: string): string[] {
+  return asUser ? ['runuser', '-u', asUser, '--', NSLAB, ...args] : [NSLAB, ...args];
+}
+
+export function runProcess(argv: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    child.on('error', reject);
+    child.on('close', (code, sig) => resolve({ exitCode: code ?? (sig ? 128 : 1), stdout, stderr }));
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+/** Runs one bash script in a fresh lab (`nslab run`). */
+export function runInLab(script: string, opts: LabRunOptions = {}): Promise<Ran> {
+  const args = ['run', '--preset', opts.preset ?? 'docker-host'];
+  if (opts.containers) args.push('--containers', String(opts.containers));
+  return runProcess(nslabArgv([...args, '--', script], opts.asUser), { input: opts.input, env: opts.env });
+}
+
+export const isRoot = process.getuid?.() === 0;
+
+/** Why the rootless tests cannot run here, or undefined when they can. */
+export function rootlessUnavailable(): string | undefined {
+  if (!isRoot) return 'the rootless tests switch to the user nslabtest, which needs root to do';
+  if (spawnSync('id', ['-u', TEST_USER]).status !== 0) return `user ${TEST_USER} does not exist (npm test's set-up creates it when run as root)`;
+  const r = spawnSync('runuser', ['-u', TEST_USER, '--', 'unshare', '--user', '--map-root-user', 'true']);
+  if (r.status !== 0) return `user ${TEST_USER} may not create user namespaces here: ${String(r.stderr).trim()}`;
+  return undefined;
+}
+
+function out(argv: string[]): string {
+  const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8' });
+  return `$ ${argv.join(' ')}\n${r.stdout}${r.stderr}`;
+}
+
+/** The machine's own network state, as text to compare before and after a lab. Counters
+ * and timestamps are dropped: they move on their own. */
+export function hostState(): string {
+  const sysctls = spawnSync('sh', ['-c', 'for f in /proc/sys/net/ipv4/ip_forward /proc/sys/net/ipv4/conf/all/forwarding /proc/sys/net/ipv6/conf/all/forwarding /proc/sys/net/ipv4/ping_group_range /proc/sys/net/ipv4/conf/all/rp_filter; do echo "$f $(cat $f)"; done'], { encoding: 'utf8' }).stdout;
+  return [
+    out(['ip', '-j', 'link']).replace(/"(stats64|stats)":\{[^}]*\}/g, ''),
+    out(['ip', '-j', 'addr']).replace(/"(valid_life_time|preferred_life_time)":\d+/g, ''),
+    out(['ip', '-j', 'route', 'show', 'table', 'all']),
+    out(['iptables-save']).replace(/^#.*$/gm, '').replace(/\[\d+:\d+\]/g, ''),
+    out(['nft', 'list', 'ruleset']),
+    out(['ip', 'netns', 'list']),
+    out(['hostname']),
+    sysctls,
+    spawnSync('sh', ['-c', 'cut -d" " -f1-5 /proc/self/mountinfo | sort'], { encoding: 'utf8' }).stdout,
+  ].join('\n');
+}
+
+/** Processes of ours still alive: anything started from this checkout's bin/ or dist/. */
+export function labProcesses(): string[] {
+  const r = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter((l) => l.includes(ROOT) && /lab-launch|lab-init|dist\/cli\.js/.test(l));
+}
