@@ -56,6 +56,9 @@ export interface Link {
   peerIfindex?: number;
   /** For a veth: the other end, resolved across the lab's namespaces when found. */
   peer?: { ns: string; ifindex: number; name: string };
+  /** `link-netnsid` as the kernel prints it: the peer's (or lower link's) namespace, as
+   * numbered inside this link's namespace. Absent when both ends share a namespace. */
+  linkNetnsid?: number;
   addresses: Address[];
 }
 
@@ -71,6 +74,9 @@ export interface Route {
   table: string; // 'main', 'local', …
   type?: string; // 'unicast' | 'local' | 'broadcast' | 'unreachable' | …
   prefsrc?: string;
+  family?: 'inet' | 'inet6';
+  /** Route flags as ip prints them, e.g. ['linkdown', 'onlink']. */
+  flags?: string[];
 }
 
 export interface NatRule {
@@ -86,6 +92,8 @@ export interface NatRule {
   protocol?: string; // -p
   dport?: number; // --dport
   toDestination?: string; // --to-destination, e.g. '172.17.0.2:80'
+  toSource?: string; // --to-source (SNAT), e.g. '192.168.0.11'
+  toPorts?: string; // --to-ports (REDIRECT, MASQUERADE), e.g. '53'
 }
 
 export interface ContainerInfo {
@@ -110,6 +118,10 @@ export interface KernelState {
   /** Selected sysctls per namespace: 'net.ipv4.ip_forward' → '1'. */
   sysctls: Record<string, Record<string, string>>;
   /** Bridge forwarding database entries per namespace (bridge -j fdb). */
-  fdb: { ns: string; mac: string; dev: string; master?: string; permanent: boolean }[];
+  fdb: {
+    ns: string; mac: string; dev: string; master?: string; permanent: boolean;
+    dst?: string; // a vxlan entry's remote VTEP
+    flags?: string[]; // 'self', 'extern_learn', … as bridge prints them
+  }[];
   containers: ContainerInfo[];
 }
