@@ -1,0 +1,97 @@
+// Which network namespaces a snapshot reads, each listed once whatever names it goes by.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUTSIDE_NETNS_PATH } from '../sandbox/lab.js';
+import type { ContainerInfo, Netns } from './types.js';
+
+export const NAMED_NETNS_DIR = '/run/netns';
+
+/** The file system calls discovery makes, replaceable in tests. */
+export interface NamespaceFs {
+  /** dev and inode of what the path leads to (symlinks followed), or undefined when it
+   * leads nowhere (a dangling /run/netns symlink, an exited process). */
+  stat(path: string): { dev: number; ino: number } | undefined;
+  readdir(dir: string): string[];
+}
+
+export const realNamespaceFs: NamespaceFs = {
+  stat(path) {
+    try {
+      const s = statSync(path);
+      return { dev: s.dev, ino: s.ino };
+    } catch {
+      return undefined;
+    }
+  },
+  readdir(dir) {
+    try {
+      return readdirSync(dir).sort();
+    } catch {
+      return []; // no /run/netns (a learner removed it): no named namespaces
+    }
+  },
+};
+
+export interface Candidate {
+  id: string;
+  kind: Netns['kind'];
+  names: string[];
+  path: string;
+}
+
+export function shortId(id: string): string {
+  return id.slice(0, 12);
+}
+
+/** Every place a namespace may be found, in order of precedence: the first to reach a
+ * namespace gives it its id. The host comes first (a --net=host container is the host),
+ * containers before /run/netns entries, so that a container keeps its id when a learner
+ * exposes it with `ln -s /proc/PID/ns/net /run/netns/X`. */
+export function candidates(fs: NamespaceFs, containers: ContainerInfo[], hostPath: string): Candidate[] {
+  const list: Candidate[] = [
+    { id: 'host', kind: 'host', names: ['host'], path: hostPath },
+    { id: 'outside', kind: 'outside', names: ['outside'], path: OUTSIDE_NETNS_PATH },
+  ];
+  for (const c of containers) {
+    if (!c.running || !(c.pid > 0)) continue;
+    list.push({
+      id: `container:${c.name}`,
+      kind: 'container',
+      names: [c.name, ...(c.id ? [shortId(c.id)] : [])],
+      path: `/proc/${c.pid}/ns/net`,
+    });
+  }
+  for (const name of fs.readdir(NAMED_NETNS_DIR)) {
+    list.push({ id: name, kind: 'named', names: [name], path: join(NAMED_NETNS_DIR, name) });
+  }
+  return list;
+}
+
+export interface Discovered {
+  namespaces: Netns[];
+  /** Candidate id → the Netns.id it turned out to be (for containers' `ns`). */
+  resolved: Map<string, string>;
+}
+
+/** Stats each candidate and merges those that are one namespace. A path that leads to
+ * no namespace is skipped: a dangling symlink, a file `ip netns add` never bound, a
+ * process gone. Namespace files all live on nsfs, so a different device means "not a
+ * namespace" even when the path exists. */
+export function discoverNamespaces(fs: NamespaceFs, list: Candidate[]): Discovered {
+  const nsfsDev = fs.stat(list[0].path)?.dev;
+  const byInode = new Map<number, Netns>();
+  const resolved = new Map<string, string>();
+  for (const c of list) {
+    const s = fs.stat(c.path);
+    if (!s || s.dev !== nsfsDev) continue;
+    const seen = byInode.get(s.ino);
+    if (seen) {
+      for (const n of c.names) if (!seen.names.includes(n)) seen.names.push(n);
+      resolved.set(c.id, seen.id);
+    } else {
+      byInode.set(s.ino, { id: c.id, kind: c.kind, names: [...c.names], path: c.path, inode: s.ino });
+      resolved.set(c.id, c.id);
+    }
+  }
+  return { namespaces: [...byInode.values()], resolved };
+}

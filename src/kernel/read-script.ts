@@ -1,0 +1,120 @@
+// The one process a snapshot costs: a bash script that reads every namespace and prints
+// each tool's output between marker lines, parsed in one go by splitReadOutput().
+//
+// Why it is shaped like this (about 1.5 ms per process started here, so processes are
+// what a snapshot pays for):
+// - bash runs under `unshare --mount`: in that private mount namespace it hides
+//   /run/netns behind a tmpfs and lists there every namespace it reads, named by the
+//   file descriptor it holds on it. Then `ip netns list-id`, inside each namespace, names
+//   each nsid after a namespace we read (see peers.ts). The learner's /run/netns is
+//   untouched, and the tmpfs vanishes with the script.
+// - per namespace, one `nsenter … sh` runs ip once in batch mode (addresses, routes, nsids),
+//   bridge once, iptables-save once, and reads the sysctls with the shell's `read`.
+// - namespaces are read in parallel, each into its own file on that tmpfs, then printed
+//   in order.
+import { KernelOutputError } from './json.js';
+import { SNAPSHOT_SYSCTLS, sysctlPath } from './parse-sysctls.js';
+
+const MARK = '@@nslab';
+
+/** What ip's batch prints, one JSON document per line, in this order. */
+const IP_BATCH = ['addr show', 'route show table all', 'netns list-id'];
+
+function innerScript(): string {
+  const sysctls = SNAPSHOT_SYSCTLS.map((name) => `${name}=${sysctlPath(name)}`).join(' ');
+  return [
+    `echo ${MARK} ip`,
+    `printf '${IP_BATCH.join('\\n')}\\n' | ip -j -d -batch -`,
+    `echo ${MARK} fdb`,
+    `bridge -j fdb show`,
+    `echo ${MARK} iptables`,
+    `iptables-save 2>/dev/null`,
+    `echo ${MARK} sysctl`,
+    // dash's `read` reports failure on /proc/sys files even when it read the value.
+    `for kv in ${sysctls}; do f=\${kv#*=}; v=; [ -r "$f" ] && { read -r v < "$f"; echo "\${kv%%=*}=$v"; }; done`,
+    `echo ${MARK} end`,
+  ].join('\n');
+}
+
+/** The script, run as `unshare --mount --propagation private bash -c SCRIPT nslab PATH…`.
+ * It prints, for the Kth path that could be opened, `@@nslab ns K FD` and its sections. */
+export function buildReadScript(): string {
+  return `
+fds=()
+for p in "$@"; do
+  if [ -e "$p" ] && exec {fd}<"$p"; then fds+=("$fd"); else fds+=(-); fi
+done 2>/dev/null
+links=()
+for fd in "\${fds[@]}"; do [ "$fd" != - ] && links+=("/proc/$$/fd/$fd"); done
+[ \${#links[@]} -gt 0 ] || exit 0
+mount -t tmpfs nslab-snapshot /run/netns 2>/dev/null || { mount -t tmpfs nslab-snapshot /run && mkdir /run/netns; } || exit 90
+ln -s "\${links[@]}" /run/netns/ || exit 91
+inner=${shellQuote(innerScript())}
+for k in "\${!fds[@]}"; do
+  fd=\${fds[k]}
+  [ "$fd" = - ] && continue
+  { echo "${MARK} ns $k $fd"; nsenter --net=/proc/$$/fd/$fd sh -c "$inner"; } > /run/netns/out.$k 2>/dev/null &
+done
+wait
+for k in "\${!fds[@]}"; do [ -f /run/netns/out.$k ] && while IFS= read -r line || [ -n "$line" ]; do printf '%s\\n' "$line"; done < /run/netns/out.$k; done
+`;
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replaceAll("'", `'\\''`)}'`;
+}
+
+/** One namespace's raw outputs. */
+export interface NamespaceOutput {
+  /** The document ip printed for each batch line: addresses, routes, nsids. */
+  addrJson: string;
+  routeJson: string;
+  netnsIdsJson: string;
+  fdbJson: string;
+  iptablesSave: string;
+  sysctls: string;
+  /** The /run/netns name ip gave this namespace: the fd the script held on it. */
+  fdName: string;
+}
+
+/** Splits the script's output by namespace index. A namespace whose read did not finish
+ * (it vanished meanwhile: the process exited, `ip netns del`) is absent. */
+export function splitReadOutput(text: string): Map<number, NamespaceOutput> {
+  const result = new Map<number, NamespaceOutput>();
+  let index = -1;
+  let fdName = '';
+  let section = '';
+  let sections: Record<string, string[]> = {};
+  for (const line of text.split('\n')) {
+    if (line.startsWith(`${MARK} `)) {
+      const [, what, k, fd] = line.split(' ');
+      if (what === 'ns') {
+        index = Number(k);
+        fdName = fd ?? '';
+        sections = {};
+        section = '';
+      } else if (what === 'end' && index >= 0) {
+        const ip = (sections.ip ?? []).filter((l) => l.trim() !== '');
+        if (ip.length !== IP_BATCH.length) {
+          throw new KernelOutputError(`ip -j -d -batch (${IP_BATCH.join('; ')})`, `expected ${IP_BATCH.length} JSON documents in namespace #${index}, got ${ip.length}`);
+        }
+        result.set(index, {
+          addrJson: ip[0] ?? '',
+          routeJson: ip[1] ?? '',
+          netnsIdsJson: ip[2] ?? '',
+          fdbJson: (sections.fdb ?? []).join('\n'),
+          iptablesSave: (sections.iptables ?? []).join('\n'),
+          sysctls: (sections.sysctl ?? []).join('\n'),
+          fdName,
+        });
+        index = -1;
+      } else {
+        section = what;
+        sections[section] = [];
+      }
+    } else if (index >= 0 && section) {
+      sections[section].push(line);
+    }
+  }
+  return result;
+}

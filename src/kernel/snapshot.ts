@@ -1,0 +1,94 @@
+// takeSnapshot(): the whole lab as one KernelState, read by one batched process (see
+// read-script.ts), parsed here. Runs inside a lab only.
+import { run } from '../sandbox/exec.js';
+import { assertInsideLab } from '../sandbox/lab.js';
+import { parseBridgeFdb } from './parse-fdb.js';
+import { parseNatRules } from './parse-iptables.js';
+import { parseIpAddr } from './parse-links.js';
+import { parseNetnsIds } from './parse-netns-ids.js';
+import { parseIpRoute } from './parse-routes.js';
+import { parseSysctls } from './parse-sysctls.js';
+import { candidates, discoverNamespaces, realNamespaceFs, type NamespaceFs } from './namespaces.js';
+import { resolveVethPeers, type NsidMaps } from './peers.js';
+import { buildReadScript, splitReadOutput, type NamespaceOutput } from './read-script.js';
+import type { ContainerInfo, KernelState, Netns } from './types.js';
+
+export interface SnapshotDeps {
+  /** The runtime's containers (src/runtime supplies it); none by default. */
+  listContainers?: () => ContainerInfo[] | Promise<ContainerInfo[]>;
+  fs?: NamespaceFs;
+  /** Runs the read script; returns its stdout. */
+  runScript?: (argv: string[]) => Promise<{ exitCode: number; stdout: string; stderr: string }>;
+}
+
+export class SnapshotError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SnapshotError';
+  }
+}
+
+/** A path to this process's network namespace that outlives nothing shorter than the lab:
+ * the lab's pid 1 lives in it, unless something moved this process elsewhere. */
+function hostPath(fs: NamespaceFs): string {
+  const self = fs.stat('/proc/self/ns/net');
+  const init = fs.stat('/proc/1/ns/net');
+  return self && init && self.ino === init.ino ? '/proc/1/ns/net' : `/proc/${process.pid}/ns/net`;
+}
+
+/** Builds the state from the namespaces read and the script's output: pure. */
+export function assembleState(namespaces: Netns[], outputs: Map<number, NamespaceOutput>, containers: ContainerInfo[], resolved: Map<string, string>): KernelState {
+  const state: KernelState = { namespaces: [], links: [], routes: [], nat: [], iptablesSave: {}, sysctls: {}, fdb: [], containers: [] };
+  const fdToNs = new Map<string, string>();
+  namespaces.forEach((ns, k) => {
+    const out = outputs.get(k);
+    if (out) fdToNs.set(out.fdName, ns.id);
+  });
+  const nsidMaps: NsidMaps = new Map();
+  namespaces.forEach((ns, k) => {
+    const out = outputs.get(k);
+    if (!out) return; // vanished while we read it
+    state.namespaces.push(ns);
+    state.links.push(...parseIpAddr(out.addrJson, ns.id));
+    state.routes.push(...parseIpRoute(out.routeJson, ns.id));
+    state.fdb.push(...parseBridgeFdb(out.fdbJson, ns.id));
+    state.iptablesSave[ns.id] = out.iptablesSave;
+    state.nat.push(...parseNatRules(out.iptablesSave, ns.id));
+    state.sysctls[ns.id] = parseSysctls(out.sysctls);
+    const ids = new Map<number, string>();
+    for (const [nsid, name] of parseNetnsIds(out.netnsIdsJson)) {
+      const target = fdToNs.get(name);
+      if (target) ids.set(nsid, target);
+    }
+    nsidMaps.set(ns.id, ids);
+  });
+  state.links = resolveVethPeers(state.links, nsidMaps);
+  const present = new Set(state.namespaces.map((n) => n.id));
+  state.containers = containers.map((c) => {
+    const ns = resolved.get(`container:${c.name}`);
+    return ns && present.has(ns) ? { ...c, ns } : { ...c };
+  });
+  return state;
+}
+
+/** Reads the lab's whole network state. Throws unless run inside a lab. */
+export async function takeSnapshot(deps: SnapshotDeps = {}): Promise<KernelState> {
+  assertInsideLab();
+  const fs = deps.fs ?? realNamespaceFs;
+  const containers = deps.listContainers ? await deps.listContainers() : [];
+  const { namespaces, resolved } = discoverNamespaces(fs, candidates(fs, containers, hostPath(fs)));
+  // The host is read through /proc/self: the script is a child, in the same namespace.
+  const paths = namespaces.map((n) => (n.kind === 'host' ? '/proc/self/ns/net' : n.path));
+  const argv = ['unshare', '--mount', '--propagation', 'private', 'bash', '-c', buildReadScript(), 'nslab-snapshot', ...paths];
+  const runScript = deps.runScript ?? ((a: string[]) => run(a));
+  let result;
+  try {
+    result = await runScript(argv);
+  } catch (e) {
+    throw new SnapshotError('could not read the lab\'s network state: bash or unshare did not start', { cause: e });
+  }
+  if (result.exitCode !== 0) {
+    throw new SnapshotError(`could not read the lab's network state (exit ${result.exitCode}): ${result.stderr.trim() || 'no message'}. \`nslab doctor\` checks the tools it needs (util-linux, iproute2, iptables).`);
+  }
+  return assembleState(namespaces, splitReadOutput(result.stdout), containers, resolved);
+}
