@@ -18,9 +18,12 @@ export interface LabRunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** argv that runs `bin/nslab ARGS`, as the given user when asked. */
+/** argv that runs `bin/nslab ARGS`, as the given user when asked. setpriv execs rather than
+ * forking, so the pid a test holds is nslab's own and a signal to it reaches nslab. */
 export function nslabArgv(args: string[], asUser?: string): string[] {
-  return asUser ? ['runuser', '-u', asUser, '--', NSLAB, ...args] : [NSLAB, ...args];
+  if (!asUser) return [NSLAB, ...args];
+  return ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--init-groups', '--',
+    'env', `HOME=/home/${asUser}`, `USER=${asUser}`, `LOGNAME=${asUser}`, NSLAB, ...args];
 }
 
 export function runProcess(argv: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
@@ -49,7 +52,7 @@ export const isRoot = process.getuid?.() === 0;
 export function rootlessUnavailable(): string | undefined {
   if (!isRoot) return 'the rootless tests switch to the user nslabtest, which needs root to do';
   if (spawnSync('id', ['-u', TEST_USER]).status !== 0) return `user ${TEST_USER} does not exist (npm test's set-up creates it when run as root)`;
-  const r = spawnSync('runuser', ['-u', TEST_USER, '--', 'unshare', '--user', '--map-root-user', 'true']);
+  const r = spawnSync(nslabArgv([], TEST_USER)[0], [...nslabArgv([], TEST_USER).slice(1, -1), 'unshare', '--user', '--map-root-user', 'true']);
   if (r.status !== 0) return `user ${TEST_USER} may not create user namespaces here: ${String(r.stderr).trim()}`;
   return undefined;
 }
