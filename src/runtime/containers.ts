@@ -1,0 +1,202 @@
+// Creating and removing containers: the sequence Docker's daemon runs, each kernel
+// change traced and undoable. Callers hold the lock (lock.ts) around these.
+import { mkdirSync } from 'node:fs';
+import { DockerError } from './errors.js';
+import { generatedName, newId, shortId, VALID_NAME } from './ids.js';
+import { nextFreeAddress, parseSubnet } from './ipam.js';
+import { attach, detach } from './bridge-driver.js';
+import { dnatRules, startHttpServer } from './ports.js';
+import { killAndWait, spawnDetached, startHolder, type NetMode } from './process.js';
+import { Rollback } from './rollback.js';
+import type { ContainerRecord, NetworkRecord, PortMapping, RuntimeState } from './state.js';
+import { failpoint, ipBatch, iptables, iptablesRemove, type Tracer } from './steps.js';
+import { findContainer, isRunning, RUNTIME_DIR } from './store.js';
+import type { PortSpec } from './args.js';
+
+export interface CreateRequest {
+  name?: string;
+  image: string;
+  cmd: string[];
+  network: string; // bridge | host | none | container:X | a user network
+  hostname?: string;
+  ports: PortSpec[];
+  tty: boolean;
+  interactive: boolean;
+  autoRemove: boolean;
+  /** -d with a CMD that is not a shell: run it in the container, in the background. */
+  backgroundCmd: boolean;
+}
+
+const runErr = (msg: string) => new DockerError(`docker: Error response from daemon: ${msg}`, 125);
+
+export function findNetwork(state: RuntimeState, ref: string): NetworkRecord | undefined {
+  return state.networks.find((n) => n.name === ref || n.id === ref)
+    ?? (/^[0-9a-f]+$/.test(ref) ? state.networks.filter((n) => n.id.startsWith(ref)).at(0) : undefined);
+}
+
+function usedAddresses(state: RuntimeState, networkId: string): string[] {
+  return state.containers.flatMap((c) => c.endpoints.filter((e) => e.networkId === networkId).map((e) => e.ip));
+}
+
+/** The next free address of a bridge network, or Docker's "no available addresses". */
+export function allocateAddress(state: RuntimeState, net: NetworkRecord): string {
+  const ip = nextFreeAddress(parseSubnet(net.subnet!), usedAddresses(state, net.id));
+  if (!ip) throw runErr(`no available IPv4 addresses on this network's address pools: ${net.name} (${net.id})`);
+  return ip;
+}
+
+function checkName(state: RuntimeState, name: string): void {
+  if (!VALID_NAME.test(name)) throw new DockerError(`docker: Error response from daemon: Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.`, 125);
+  const other = state.containers.find((c) => c.name === name);
+  if (other) throw new DockerError(`docker: Error response from daemon: Conflict. The container name "/${name}" is already in use by container "${other.id}". You have to remove (or rename) that container to be able to reuse that name.`, 125);
+}
+
+interface Plan { netMode: NetMode; network?: NetworkRecord; sharedWith?: ContainerRecord; networkMode: string }
+
+function plan(state: RuntimeState, req: CreateRequest): Plan {
+  const mode = req.network;
+  if (mode === 'host') return { netMode: { kind: 'host' }, networkMode: 'host' };
+  if (mode === 'none') return { netMode: { kind: 'own' }, networkMode: 'none' };
+  if (mode.startsWith('container:')) {
+    const ref = mode.slice('container:'.length);
+    const other = findContainer(state, ref);
+    if (!other) throw new DockerError(`docker: Error response from daemon: No such container: ${ref}.`, 125);
+    if (!isRunning(other)) throw runErr(`cannot join network of a non running container: ${other.id}`);
+    if (req.ports.length) throw new DockerError('docker: conflicting options: port publishing and the container type network mode.\nSee \'docker run --help\'.', 125);
+    return { netMode: { kind: 'join', pid: other.pid }, sharedWith: other, networkMode: `container:${other.id}` };
+  }
+  const net = findNetwork(state, mode);
+  if (!net) throw new DockerError(`docker: Error response from daemon: network ${mode} not found.`, 125);
+  if (net.driver === 'host') return { netMode: { kind: 'host' }, networkMode: 'host' };
+  if (net.driver === 'null') return { netMode: { kind: 'own' }, networkMode: 'none' };
+  return { netMode: { kind: 'own' }, network: net, networkMode: net.name === 'bridge' ? 'bridge' : net.name };
+}
+
+function checkPorts(state: RuntimeState, ports: PortSpec[]): void {
+  const seen = new Set<number>();
+  for (const p of ports) {
+    const holder = state.containers.find((c) => isRunning(c) && c.ports.some((q) => q.hostPort === p.hostPort));
+    if (holder || seen.has(p.hostPort)) throw runErr(`driver failed programming external connectivity on endpoint: Bind for 0.0.0.0:${p.hostPort} failed: port is already allocated.`);
+    seen.add(p.hostPort);
+  }
+}
+
+/** Images whose real counterpart serves HTTP on port 80 get the small server there too. */
+const servesHttp = (image: string) => /^(nginx|httpd)(:|$)/.test(image);
+
+/** Creates and starts a container; on any failure undoes every step and rethrows.
+ * The new record is added to `state` (the caller saves it). */
+export async function createContainer(state: RuntimeState, req: CreateRequest, tracer: Tracer): Promise<ContainerRecord> {
+  const name = req.name ?? generatedName(new Set(state.containers.map((c) => c.name)));
+  checkName(state, name);
+  const p = plan(state, req);
+  let ports = req.ports;
+  if (ports.length && p.netMode.kind === 'host') {
+    process.stderr.write('WARNING: Published ports are discarded when using host network mode\n');
+    ports = [];
+  }
+  if (ports.length && !p.network) ports = [];
+  checkPorts(state, ports);
+  const ip = p.network ? allocateAddress(state, p.network) : undefined;
+
+  const id = newId();
+  const hostname = req.hostname ?? shortId(id);
+  const now = new Date().toISOString();
+  const rollback = new Rollback();
+  try {
+    tracer.note(`container ${name}: a process in new ${p.netMode.kind === 'own' ? 'network and uts namespaces' : p.netMode.kind === 'host' ? 'uts namespace (--net=host: the host\'s network)' : `uts namespace, in the network namespace of ${p.sharedWith!.name} (pid ${p.sharedWith!.pid})`}, hostname ${hostname}`);
+    failpoint('spawn');
+    const pid = await startHolder(hostname, p.netMode, tracer);
+    rollback.push(`kill ${pid}`, () => killAndWait(pid, tracer));
+    const rec: ContainerRecord = {
+      id, name, image: req.image, cmd: req.cmd, created: now, startedAt: now, pid, running: true, exitCode: 0,
+      hostname, networkMode: p.networkMode, endpoints: [], ports: [], helpers: [],
+      tty: req.tty, interactive: req.interactive, autoRemove: req.autoRemove,
+      ...(p.sharedWith ? { sharedWith: p.sharedWith.id } : {}),
+    };
+    if (p.network) {
+      rec.endpoints.push(await attach({ network: p.network, pid, ip: ip!, ifname: 'eth0', withDefaultRoute: true }, tracer, rollback));
+    } else if (p.networkMode === 'none') {
+      tracer.note('--net=none: only the loopback interface, brought up');
+      await ipBatch(tracer, 'bringing lo up', ['link set lo up'], pid);
+    }
+    await publish(rec, ports, p.network, tracer, rollback);
+    if (servesHttp(req.image) && p.netMode.kind !== 'host' && !ports.some((q) => q.containerPort === 80)) {
+      tracer.note(`${req.image} serves HTTP on port 80 inside the container`);
+      const server = await startHttpServer(pid, 80, name, tracer);
+      rollback.push(`kill ${server}`, () => killAndWait(server, tracer));
+      rec.helpers.push(server);
+    }
+    if (req.backgroundCmd) rec.helpers.push(startBackgroundCmd(rec, tracer));
+    failpoint('commit');
+    state.containers.push(rec);
+    rollback.commit();
+    return rec;
+  } catch (e) {
+    tracer.note('failed: undoing every step so far');
+    const problems = await rollback.unwind();
+    if (problems.length) throw new DockerError(`${(e as Error).message}\n(rollback left problems: ${problems.join('; ')})`, 125, { cause: e });
+    throw e;
+  }
+}
+
+async function publish(rec: ContainerRecord, ports: PortSpec[], network: NetworkRecord | undefined, tracer: Tracer, rollback: Rollback): Promise<void> {
+  if (!ports.length || !network) return;
+  const ep = rec.endpoints[0];
+  const maps: PortMapping[] = ports.map((p) => ({ ...p, ip: ep.ip, bridge: network.bridge! }));
+  tracer.note(`-p: DNAT the host port to ${ep.ip} (chain DOCKER), and masquerade the container reaching itself`);
+  const add = maps.flatMap((m) => dnatRules(m, '-A'));
+  rollback.push('remove the port rules', () => iptablesRemove(tracer, 'nat', maps.flatMap((m) => dnatRules(m, '-D'))));
+  failpoint('ports');
+  await iptables(tracer, 'publishing ports', 'nat', add);
+  rec.ports = maps;
+  for (const m of maps) {
+    tracer.note(`a small HTTP server listens on port ${m.containerPort} inside the container`);
+    const server = await startHttpServer(rec.pid, m.containerPort, rec.name, tracer);
+    rollback.push(`kill ${server}`, () => killAndWait(server, tracer));
+    rec.helpers.push(server);
+  }
+}
+
+function startBackgroundCmd(rec: ContainerRecord, tracer: Tracer): number {
+  mkdirSync(RUNTIME_DIR, { recursive: true });
+  const log = `${RUNTIME_DIR}/${rec.id}.log`;
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  return spawnDetached(
+    ['sh', '-c', `exec nsenter --net=/proc/${rec.pid}/ns/net --uts=/proc/${rec.pid}/ns/uts -- "$@" >${q(log)} 2>&1 </dev/null`, 'sh', ...rec.cmd],
+    tracer,
+    `nsenter -t ${rec.pid} -n -u ${rec.cmd.join(' ')}`,
+  );
+}
+
+/** Undoes what createContainer built: port rules, veth pairs, helpers, the holder.
+ * Every step tolerates "already gone" (a learner may have deleted a veth by hand). */
+export async function teardown(rec: ContainerRecord, tracer: Tracer): Promise<void> {
+  if (rec.ports.length && rec.running) {
+    tracer.note(`remove the port rules of ${rec.name}`);
+    await iptablesRemove(tracer, 'nat', rec.ports.flatMap((m) => dnatRules(m, '-D')));
+  }
+  if (rec.endpoints.length) tracer.note(`delete the veth pair${rec.endpoints.length > 1 ? 's' : ''} of ${rec.name} (its peer in the container goes with it)`);
+  for (const ep of rec.endpoints) await detach(ep, tracer);
+  tracer.note(`end the container's processes`);
+  for (const h of rec.helpers) await killAndWait(h, tracer);
+  if (rec.running) await killAndWait(rec.pid, tracer);
+}
+
+export async function stopContainer(rec: ContainerRecord, tracer: Tracer, exitCode = 137): Promise<void> {
+  if (!rec.running) return;
+  await teardown(rec, tracer);
+  rec.running = false;
+  rec.exitCode = exitCode;
+  rec.finishedAt = new Date().toISOString();
+  rec.endpoints = []; // Docker releases the addresses of a stopped container
+  rec.helpers = [];
+}
+
+export async function removeContainer(state: RuntimeState, rec: ContainerRecord, force: boolean, tracer: Tracer): Promise<void> {
+  if (isRunning(rec) && !force) {
+    throw new DockerError(`Error response from daemon: You cannot remove a running container ${rec.id}. Stop the container before attempting removal or force remove`, 1);
+  }
+  await teardown(rec, tracer);
+  state.containers = state.containers.filter((c) => c.id !== rec.id);
+}

@@ -1,0 +1,83 @@
+// Address management, pure: subnets, the next free address, Docker's MAC derived from the
+// IPv4 address (172.17.0.2 → 02:42:ac:11:00:02), the next free /16 for a user network.
+
+export interface Subnet {
+  /** Network address as a 32-bit unsigned number. */
+  base: number;
+  prefixlen: number;
+}
+
+export function ipToInt(ip: string): number {
+  const parts = ip.split('.');
+  if (parts.length !== 4) throw new Error(`not an IPv4 address: ${ip}`);
+  let n = 0;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) throw new Error(`not an IPv4 address: ${ip}`);
+    n = n * 256 + Number(p);
+  }
+  return n;
+}
+
+export function intToIp(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+function mask(prefixlen: number): number {
+  return prefixlen === 0 ? 0 : (0xffffffff << (32 - prefixlen)) >>> 0;
+}
+
+/** Parses 'A.B.C.D/N'. The address must be the network address, as Docker requires. */
+export function parseSubnet(cidr: string): Subnet {
+  const m = /^(\d+\.\d+\.\d+\.\d+)\/(\d{1,2})$/.exec(cidr);
+  if (!m || Number(m[2]) > 32) throw new Error(`invalid subnet ${cidr}: write it as ADDRESS/PREFIX, e.g. 172.18.0.0/16`);
+  const prefixlen = Number(m[2]);
+  const ip = ipToInt(m[1]);
+  const base = (ip & mask(prefixlen)) >>> 0;
+  if (base !== ip) throw new Error(`invalid subnet ${cidr}: the host bits must be zero (did you mean ${intToIp(base)}/${prefixlen}?)`);
+  return { base, prefixlen };
+}
+
+export const formatSubnet = (s: Subnet): string => `${intToIp(s.base)}/${s.prefixlen}`;
+export const subnetSize = (s: Subnet): number => 2 ** (32 - s.prefixlen);
+
+export function contains(s: Subnet, ip: string): boolean {
+  return ((ipToInt(ip) & mask(s.prefixlen)) >>> 0) === s.base;
+}
+
+export function overlaps(a: Subnet, b: Subnet): boolean {
+  const p = Math.min(a.prefixlen, b.prefixlen);
+  return ((a.base & mask(p)) >>> 0) === ((b.base & mask(p)) >>> 0);
+}
+
+/** The gateway Docker gives a network: the first address after the network address. */
+export const gatewayOf = (s: Subnet): string => intToIp(s.base + 1);
+
+/** The lowest free address from .2 upward, skipping the gateway and the broadcast
+ * address; undefined when the subnet is exhausted. */
+export function nextFreeAddress(s: Subnet, used: Iterable<string>): string | undefined {
+  const taken = new Set(used);
+  taken.add(gatewayOf(s));
+  const last = s.base + subnetSize(s) - 2; // the broadcast address is not handed out
+  for (let n = s.base + 2; n <= last; n++) {
+    const ip = intToIp(n);
+    if (!taken.has(ip)) return ip;
+  }
+  return undefined;
+}
+
+/** Docker's container MAC: 02:42 then the four bytes of the IPv4 address. */
+export function macForIp(ip: string): string {
+  const n = ipToInt(ip);
+  const bytes = [0x02, 0x42, n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
+}
+
+/** The next /16 for a user network: 172.18.0.0/16, 172.19.0.0/16, … 172.31.0.0/16, as
+ * Docker's default pool hands them out, skipping any that overlap one in `inUse`. */
+export function nextFreeSubnet(inUse: Subnet[]): Subnet | undefined {
+  for (let second = 18; second <= 31; second++) {
+    const s = { base: ipToInt(`172.${second}.0.0`), prefixlen: 16 };
+    if (!inUse.some((u) => overlaps(u, s))) return s;
+  }
+  return undefined;
+}

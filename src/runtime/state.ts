@@ -1,0 +1,70 @@
+// The runtime's records, as kept on disk (JSON). A container's kernel objects (its
+// process, veth pairs, NAT rules) are named here so that rm can undo exactly them.
+
+export interface NetworkRecord {
+  id: string;
+  name: string;
+  driver: 'bridge' | 'host' | 'null';
+  /** The Linux bridge behind a bridge network: docker0, or br-<12 hex> for user networks. */
+  bridge?: string;
+  subnet?: string;
+  gateway?: string;
+  created: string; // ISO time
+  /** bridge, host and none: made at "daemon start", cannot be removed. */
+  builtin: boolean;
+}
+
+export interface Endpoint {
+  networkId: string;
+  networkName: string;
+  endpointId: string;
+  /** Interface name inside the container (eth0, eth1, …). */
+  ifname: string;
+  /** Host end of the veth pair (vethXXXXXXX). */
+  hostIf: string;
+  ip: string;
+  prefixlen: number;
+  gateway: string;
+  mac: string;
+}
+
+export interface PortMapping {
+  hostPort: number;
+  containerPort: number;
+  proto: 'tcp';
+  /** The endpoint (container address) the DNAT rule points at. */
+  ip: string;
+  bridge: string;
+}
+
+export interface ContainerRecord {
+  id: string;
+  name: string;
+  image: string;
+  cmd: string[];
+  created: string;
+  startedAt: string;
+  finishedAt?: string;
+  /** The process that holds the container's namespaces (`sleep infinity` after hostname). */
+  pid: number;
+  running: boolean;
+  exitCode: number;
+  hostname: string;
+  /** As given: 'bridge' | 'host' | 'none' | 'container:<id>' | a user network's name. */
+  networkMode: string;
+  /** For container:X, the id of X. */
+  sharedWith?: string;
+  endpoints: Endpoint[];
+  ports: PortMapping[];
+  /** Helper processes living in the container (the HTTP servers behind -p): killed on rm. */
+  helpers: number[];
+  tty: boolean;
+  interactive: boolean;
+  autoRemove: boolean;
+}
+
+export interface RuntimeState {
+  version: 1;
+  networks: NetworkRecord[];
+  containers: ContainerRecord[];
+}

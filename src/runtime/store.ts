@@ -1,0 +1,97 @@
+// The runtime's state on disk, under the lab's private /run (it dies with the lab).
+// Writers hold the lock (lock.ts) and replace the file with rename(2), so readers such as
+// listContainers() never see half a file and need no lock.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { ContainerInfo } from '../kernel/types.js';
+import { noSuchContainer } from './errors.js';
+import { newId } from './ids.js';
+import { pidAlive } from './lock.js';
+import type { ContainerRecord, RuntimeState } from './state.js';
+
+export const RUNTIME_DIR = process.env.NSLAB_DOCKER_DIR ?? '/run/nslab/docker';
+export const STATE_FILE = `${RUNTIME_DIR}/state.json`;
+export const LOCK_FILE = `${RUNTIME_DIR}/lock`;
+
+/** The default bridge, as the docker-host preset built it ("daemon start"). */
+export const DEFAULT_BRIDGE = { name: 'docker0', subnet: '172.17.0.0/16', gateway: '172.17.0.1' } as const;
+
+function initialState(): RuntimeState {
+  const created = new Date().toISOString();
+  return {
+    version: 1,
+    networks: [
+      { id: newId(), name: 'bridge', driver: 'bridge', bridge: DEFAULT_BRIDGE.name, subnet: DEFAULT_BRIDGE.subnet, gateway: DEFAULT_BRIDGE.gateway, created, builtin: true },
+      { id: newId(), name: 'host', driver: 'host', created, builtin: true },
+      { id: newId(), name: 'none', driver: 'null', created, builtin: true },
+    ],
+    containers: [],
+  };
+}
+
+/** Reads the state; the first reader of a lab creates it (Docker's networks get their ids). */
+export function loadState(): RuntimeState {
+  try {
+    return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as RuntimeState;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${STATE_FILE}`, { cause: e });
+    return initialState();
+  }
+}
+
+export function saveState(state: RuntimeState): void {
+  mkdirSync(RUNTIME_DIR, { recursive: true });
+  const tmp = `${STATE_FILE}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(state, null, 1));
+  renameSync(tmp, STATE_FILE);
+}
+
+/** Running as recorded, and its holder process still there (a learner may kill it). */
+export function isRunning(c: ContainerRecord): boolean {
+  return c.running && pidAlive(c.pid);
+}
+
+/** Docker's lookup: exact id, exact name (with or without '/'), then a unique id prefix. */
+export function findContainer(state: RuntimeState, ref: string): ContainerRecord | undefined {
+  const name = ref.replace(/^\//, '');
+  const exact = state.containers.find((c) => c.id === ref || c.name === name);
+  if (exact) return exact;
+  if (!/^[0-9a-f]+$/.test(ref)) return undefined;
+  const byPrefix = state.containers.filter((c) => c.id.startsWith(ref));
+  return byPrefix.length === 1 ? byPrefix[0] : undefined;
+}
+
+export function getContainer(state: RuntimeState, ref: string): ContainerRecord {
+  const c = findContainer(state, ref);
+  if (!c) throw noSuchContainer(ref);
+  return c;
+}
+
+function netnsId(state: RuntimeState, c: ContainerRecord): string {
+  if (c.networkMode === 'host') return 'host';
+  if (c.sharedWith) {
+    const owner = state.containers.find((o) => o.id === c.sharedWith);
+    return `container:${owner?.name ?? c.sharedWith}`;
+  }
+  return `container:${c.name}`;
+}
+
+/** Every container of this lab, for the kernel snapshot: synchronous, one small file read
+ * and one kill(pid, 0) per container. Empty outside a lab or before the first `docker`. */
+export function listContainers(): ContainerInfo[] {
+  if (!existsSync(STATE_FILE)) return [];
+  const state = loadState();
+  return state.containers.map((c) => {
+    const info: ContainerInfo = { id: c.id, name: c.name, pid: c.pid, running: isRunning(c), networkMode: c.networkMode, ns: netnsId(state, c) };
+    const ip = c.endpoints[0]?.ip ?? (c.sharedWith ? state.containers.find((o) => o.id === c.sharedWith)?.endpoints[0]?.ip : undefined);
+    if (ip) info.ip = ip;
+    return info;
+  });
+}
+
+/** The pid holding a running container's namespaces, by name, id or id prefix;
+ * undefined when there is no such container or it is not running. */
+export function containerPid(nameOrId: string): number | undefined {
+  if (!existsSync(STATE_FILE)) return undefined;
+  const c = findContainer(loadState(), nameOrId);
+  return c && isRunning(c) ? c.pid : undefined;
+}
