@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nslabArgv, rootlessUnavailable, runProcess, TEST_USER } from '../helpers/lab.js';
+import { describe, expect, it } from 'vitest';
+import { usernsBlockedMessage, usernsBlockers } from '../../src/sandbox/userns.js';
+
+describe('explaining blocked user namespaces', () => {
+  it('names each blocking sysctl with the command that lifts it', () => {
+    const s = { unprivilegedUsernsClone: '0', apparmorRestrict: '1', maxUserNamespaces: '0' };
+    expect(usernsBlockers(s).map((b) => b.fix)).toEqual([
+      'sudo sysctl -w kernel.unprivileged_userns_clone=1',
+      'sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0',
+      'sudo sysctl -w user.max_user_namespaces=15000',
+    ]);
+    const msg = usernsBlockedMessage(s);
+    expect(msg).toContain('kernel.apparmor_restrict_unprivileged_userns = 1');
+    expect(msg).toContain('sudo nslab');
+  });
+
+  it('says something useful when no known sysctl is to blame', () => {
+    const msg = usernsBlockedMessage({ maxUserNamespaces: '15000' });
+    expect(usernsBlockers({ maxUserNamespaces: '15000' })).toEqual([]);
+    expect(msg).toMatch(/security module or a container runtime/);
+  });
+});
+
+describe('a rootless lab where user namespaces are denied', () => {
+  it('explains the cause and the fix, and exits 3', async (ctx) => {
+    const why = rootlessUnavailable();
+    if (why) return ctx.skip(why);
+    // An unshare that fails as the kernel would when user namespaces are blocked, first on
+    // PATH for the launcher's probes: the machine's settings stay untouched.
+    const dir = mkdtempSync(join(tmpdir(), 'nslab-nouserns-'));
+    chmodSync(dir, 0o755);
+    const fake = join(dir, 'unshare');
+    writeFileSync(fake, '#!/bin/sh\necho "unshare: unshare failed: Operation not permitted" >&2\nexit 1\n');
+    chmodSync(fake, 0o755);
+    try {
+      const argv = nslabArgv(['sandbox'], TEST_USER);
+      const envAt = argv.indexOf('env');
+      argv.splice(envAt + 1, 0, `PATH=${dir}:/usr/sbin:/usr/bin:/sbin:/bin`);
+      const r = await runProcess(argv, { input: 'echo should-not-run\n' });
+      expect(r.exitCode).toBe(3);
+      expect(r.stdout).not.toContain('should-not-run');
+      expect(r.stderr).toMatch(/may not create user namespaces/);
+      expect(r.stderr).toMatch(/sudo nslab/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
