@@ -1,0 +1,289 @@
+// The check language: one line, one fact about the lab that must hold after a step.
+// Lines read like sentences for an instructor (`link veth1 in net1 is up`); this module
+// turns them into typed data and says precisely what is wrong with a line that does not
+// parse. Evaluation lives in check-eval.ts.
+import { isIpAddress, isIpOrCidr, parseCidr } from './ip.js';
+
+/** The namespace a check looks in when it names none. */
+export const DEFAULT_NS = 'host';
+
+export type CheckBody =
+  | { kind: 'netns'; name: string }
+  | { kind: 'link'; name: string; ns: string; state?: 'up' | 'down'; linkKind?: string; master?: string }
+  | { kind: 'veth'; name: string; ns: string; peer: string; peerNs?: string }
+  | { kind: 'addr'; address: string; prefixlen?: number; dev: string; ns: string }
+  | { kind: 'route'; dst: string; via?: string; dev?: string; ns: string }
+  | { kind: 'bridge-port'; bridge: string; port: string; ns: string }
+  | { kind: 'sysctl'; key: string; value: string; ns: string }
+  | { kind: 'nat-masquerade'; source: string; outIface?: string; ns: string }
+  | { kind: 'nat-dnat'; protocol?: string; port: number; to: string; ns: string }
+  | { kind: 'ping'; address: string; from: string }
+  | { kind: 'container'; name: string; state?: 'running' | 'stopped'; net?: string }
+  | { kind: 'ran'; words?: string[]; pattern?: string; flags?: string };
+
+export type CheckKind = CheckBody['kind'];
+
+/** A parsed check. `negated` comes from a leading `no` or `not`: the fact must NOT hold. */
+export type Check = CheckBody & { negated: boolean; text: string };
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export class CheckSyntaxError extends Error {}
+
+const STARTERS = ['netns', 'link', 'veth', 'addr', 'route', 'bridge', 'sysctl', 'nat', 'ping', 'container', 'ran'];
+
+/** Parses one check line (without its leading/trailing blanks). Never throws. */
+export function parseCheck(line: string): ParseResult<Check> {
+  const text = line.trim();
+  try {
+    return { ok: true, value: parseOrThrow(text) };
+  } catch (e) {
+    if (e instanceof CheckSyntaxError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+function parseOrThrow(text: string): Check {
+  if (text === '') throw new CheckSyntaxError('empty check');
+  let rest = text;
+  let negated = false;
+  const neg = /^(no|not)\s+/.exec(rest);
+  if (neg) {
+    negated = true;
+    rest = rest.slice(neg[0].length);
+  }
+  const head = /^(\S+)\s*/.exec(rest)!;
+  const word = head[1];
+  const afterHead = rest.slice(head[0].length);
+  // `ran` takes the rest of the line verbatim: it is a command line, not check words.
+  if (word === 'ran') return { ...parseRan(afterHead), negated, text };
+  const t = new Tokens(afterHead.split(/\s+/).filter(Boolean), word);
+  let body: CheckBody;
+  switch (word) {
+    case 'netns':
+    case 'namespace':
+      body = { kind: 'netns', name: t.name('a namespace name') };
+      break;
+    case 'link':
+      body = parseLink(t);
+      break;
+    case 'veth':
+      body = parseVeth(t);
+      break;
+    case 'addr':
+    case 'address':
+      body = parseAddr(t);
+      break;
+    case 'route':
+      body = parseRoute(t);
+      break;
+    case 'bridge':
+      body = parseBridge(t);
+      break;
+    case 'sysctl':
+      body = parseSysctl(t);
+      break;
+    case 'nat':
+      body = parseNat(t);
+      break;
+    case 'ping':
+      body = parsePing(t);
+      break;
+    case 'container':
+      body = parseContainer(t);
+      break;
+    default:
+      throw new CheckSyntaxError(`unknown check "${word}": a check starts with one of ${STARTERS.join(', ')} (optionally after "no" or "not")`);
+  }
+  t.end();
+  return { ...body, negated, text };
+}
+
+/** A cursor over the words of a check, with errors that name what was expected. */
+class Tokens {
+  private i = 0;
+  constructor(private readonly words: string[], private readonly what: string) {}
+  peek(): string | undefined {
+    return this.words[this.i];
+  }
+  done(): boolean {
+    return this.i >= this.words.length;
+  }
+  next(expected: string): string {
+    const w = this.words[this.i];
+    if (w === undefined) throw new CheckSyntaxError(`"${this.what}" check is missing ${expected}`);
+    this.i++;
+    return w;
+  }
+  /** A name: anything but a keyword of the language, so `link in net1` is caught. */
+  name(expected: string): string {
+    const w = this.next(expected);
+    if (RESERVED.has(w)) throw new CheckSyntaxError(`"${this.what}" check expected ${expected} but found the keyword "${w}"`);
+    return w;
+  }
+  accept(...options: string[]): string | undefined {
+    const w = this.words[this.i];
+    if (w !== undefined && options.includes(w)) {
+      this.i++;
+      return w;
+    }
+    return undefined;
+  }
+  unexpected(allowed: string): never {
+    throw new CheckSyntaxError(`unexpected "${this.words[this.i]}" in "${this.what}" check; expected ${allowed}`);
+  }
+  end(): void {
+    if (!this.done()) this.unexpected('the end of the line');
+  }
+}
+
+const RESERVED = new Set(['in', 'is', 'on', 'dev', 'via', 'peer', 'kind', 'master', 'up', 'down', 'has', 'port', 'from', 'to', 'net', 'out', '=']);
+
+/** `in NS`, if it comes next. */
+function inNs(t: Tokens): string | undefined {
+  return t.accept('in') ? t.name('a namespace after "in"') : undefined;
+}
+
+function setOnce<T>(current: T | undefined, value: T, clause: string): T {
+  if (current !== undefined) throw new CheckSyntaxError(`"${clause}" is given twice`);
+  return value;
+}
+
+function parseLink(t: Tokens): CheckBody {
+  const name = t.name('a link name');
+  let ns: string | undefined;
+  let state: 'up' | 'down' | undefined;
+  let linkKind: string | undefined;
+  let master: string | undefined;
+  while (!t.done()) {
+    if (t.accept('is') && t.done()) t.unexpected('up, down or in NS after "is"');
+    if (t.accept('in')) ns = setOnce(ns, t.name('a namespace after "in"'), 'in');
+    else if (t.peek() === 'up' || t.peek() === 'down') state = setOnce(state, t.next('up or down') as 'up' | 'down', 'up/down');
+    else if (t.accept('kind')) linkKind = setOnce(linkKind, t.name('a link kind after "kind" (veth, bridge, …)'), 'kind');
+    else if (t.accept('master')) master = setOnce(master, t.name('a bridge name after "master"'), 'master');
+    else t.unexpected('in NS, up, down, kind KIND or master BRIDGE');
+  }
+  return { kind: 'link', name, ns: ns ?? DEFAULT_NS, state, linkKind, master };
+}
+
+function parseVeth(t: Tokens): CheckBody {
+  const name = t.name('a veth name');
+  const ns = inNs(t);
+  if (!t.accept('peer')) t.unexpected('"peer NAME" (veth A [in NS] peer B [in NS])');
+  const peer = t.name('the peer name after "peer"');
+  const peerNs = inNs(t);
+  return { kind: 'veth', name, ns: ns ?? DEFAULT_NS, peer, peerNs };
+}
+
+function parseAddr(t: Tokens): CheckBody {
+  const raw = t.next('an address such as 10.0.0.2/24');
+  const cidr = parseCidr(raw);
+  if (!cidr) throw new CheckSyntaxError(`"${raw}" is not an IP address (write it like 10.0.0.2/24)`);
+  if (!t.accept('on', 'dev')) t.unexpected('"on LINK" (addr 10.0.0.2/24 on veth1 [in NS])');
+  const dev = t.name('a link name after "on"');
+  const ns = inNs(t);
+  return { kind: 'addr', address: cidr.address, prefixlen: cidr.prefixlen, dev, ns: ns ?? DEFAULT_NS };
+}
+
+function parseRoute(t: Tokens): CheckBody {
+  const raw = t.next('a destination: default or a prefix such as 10.0.0.0/24');
+  let dst: string;
+  if (raw === 'default' || raw === '0.0.0.0/0') dst = 'default';
+  else if (isIpOrCidr(raw)) dst = raw.includes('/') ? raw : `${raw}/${raw.includes(':') ? 128 : 32}`;
+  else throw new CheckSyntaxError(`"${raw}" is not a route destination: write default, a prefix (10.0.0.0/24) or an address`);
+  let via: string | undefined;
+  let dev: string | undefined;
+  let ns: string | undefined;
+  while (!t.done()) {
+    if (t.accept('via', 'gw')) {
+      const gw = t.next('a gateway address after "via"');
+      if (!isIpAddress(gw)) throw new CheckSyntaxError(`"${gw}" is not a gateway address`);
+      via = setOnce(via, gw, 'via');
+    } else if (t.accept('dev')) dev = setOnce(dev, t.name('a link name after "dev"'), 'dev');
+    else if (t.accept('in')) ns = setOnce(ns, t.name('a namespace after "in"'), 'in');
+    else t.unexpected('via GATEWAY, dev LINK or in NS');
+  }
+  return { kind: 'route', dst, via, dev, ns: ns ?? DEFAULT_NS };
+}
+
+function parseBridge(t: Tokens): CheckBody {
+  const bridge = t.name('a bridge name');
+  let ns = inNs(t);
+  t.accept('has');
+  if (!t.accept('port')) t.unexpected('"has port NAME" (bridge docker0 [in NS] has port veth1)');
+  const port = t.name('a port name after "port"');
+  if (ns === undefined) ns = inNs(t);
+  return { kind: 'bridge-port', bridge, port, ns: ns ?? DEFAULT_NS };
+}
+
+function parseSysctl(t: Tokens): CheckBody {
+  const key = t.next('a sysctl name such as net.ipv4.ip_forward');
+  if (!/^[a-z0-9_]+(\.[a-zA-Z0-9_-]+)+$/.test(key)) throw new CheckSyntaxError(`"${key}" is not a sysctl name (write it with dots, like net.ipv4.ip_forward)`);
+  t.accept('=');
+  const value = t.next('a value after the sysctl name');
+  return { kind: 'sysctl', key, value, ns: inNs(t) ?? DEFAULT_NS };
+}
+
+function parseNat(t: Tokens): CheckBody {
+  const what = t.next('masquerade or dnat');
+  if (what === 'masquerade') {
+    const source = t.next('the source subnet, e.g. 172.17.0.0/16');
+    if (!isIpOrCidr(source)) throw new CheckSyntaxError(`"${source}" is not a subnet (write it like 172.17.0.0/16)`);
+    let outIface: string | undefined;
+    let ns: string | undefined;
+    while (!t.done()) {
+      if (t.accept('out')) outIface = setOnce(outIface, t.next('an interface after "out" (docker0 or !docker0)'), 'out');
+      else if (t.accept('in')) ns = setOnce(ns, t.name('a namespace after "in"'), 'in');
+      else t.unexpected('out IFACE or in NS');
+    }
+    return { kind: 'nat-masquerade', source, outIface, ns: ns ?? DEFAULT_NS };
+  }
+  if (what === 'dnat') {
+    const protocol = t.accept('tcp', 'udp');
+    const portWord = t.next('the port that is forwarded, e.g. 8080');
+    const port = Number(portWord);
+    if (!/^\d+$/.test(portWord) || port < 1 || port > 65535) throw new CheckSyntaxError(`"${portWord}" is not a port number (1-65535)`);
+    if (!t.accept('to')) t.unexpected('"to ADDRESS:PORT" (nat dnat tcp 8080 to 172.17.0.2:80)');
+    const to = t.next('the destination after "to", e.g. 172.17.0.2:80');
+    const [ip, toPort] = to.split(':');
+    if (!isIpAddress(ip) || (toPort !== undefined && !/^\d+$/.test(toPort))) throw new CheckSyntaxError(`"${to}" is not a destination (write ADDRESS or ADDRESS:PORT, like 172.17.0.2:80)`);
+    return { kind: 'nat-dnat', protocol, port, to, ns: inNs(t) ?? DEFAULT_NS };
+  }
+  throw new CheckSyntaxError(`"nat ${what}": write "nat masquerade SUBNET" or "nat dnat [tcp|udp] PORT to ADDRESS:PORT"`);
+}
+
+function parsePing(t: Tokens): CheckBody {
+  const address = t.next('an address to ping');
+  if (!isIpAddress(address)) throw new CheckSyntaxError(`"${address}" is not an IP address (ping checks take an address, not a name)`);
+  const from = t.accept('from') ? t.name('a namespace or container after "from"') : DEFAULT_NS;
+  return { kind: 'ping', address, from };
+}
+
+function parseContainer(t: Tokens): CheckBody {
+  const name = t.name('a container name');
+  let state: 'running' | 'stopped' | undefined;
+  let net: string | undefined;
+  while (!t.done()) {
+    if (t.accept('is') && t.done()) t.unexpected('running or stopped after "is"');
+    if (t.accept('exists')) continue;
+    if (t.peek() === 'running' || t.peek() === 'stopped') state = setOnce(state, t.next('running or stopped') as 'running' | 'stopped', 'running/stopped');
+    else if (t.accept('net')) net = setOnce(net, t.next('a network mode after "net" (bridge, host, none, container:NAME)'), 'net');
+    else t.unexpected('exists, running, stopped or net MODE');
+  }
+  return { kind: 'container', name, state, net };
+}
+
+function parseRan(rest: string): CheckBody {
+  const text = rest.trim();
+  if (text === '') throw new CheckSyntaxError('"ran" needs the command, e.g. "ran brctl show" or "ran /^ip (a|addr)/"');
+  const re = /^\/(.+)\/([imsu]*)$/.exec(text);
+  if (re) {
+    try {
+      new RegExp(re[1], re[2]);
+    } catch (e) {
+      throw new CheckSyntaxError(`"ran ${text}": the regular expression does not compile: ${(e as Error).message}`);
+    }
+    return { kind: 'ran', pattern: re[1], flags: re[2] };
+  }
+  return { kind: 'ran', words: text.split(/\s+/) };
+}

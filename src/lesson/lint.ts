@@ -1,0 +1,57 @@
+// `nslab lint` as a function: every problem in a set of lesson files, and a one-line
+// summary of each good lesson. The command module only prints this.
+import { dirname, relative } from 'node:path';
+import { defaultLessonsDir, lessonFiles, lessonSetRules, loadLessonFile, loadLessons } from './load.js';
+import type { Lesson, LintError } from './types.js';
+
+export interface LintReport {
+  file: string;
+  lesson?: Lesson;
+  errors: LintError[];
+}
+
+export async function lintFiles(files?: string[]): Promise<{ reports: LintReport[]; errors: LintError[] }> {
+  let paths = files;
+  if (!paths || paths.length === 0) {
+    const dir = defaultLessonsDir();
+    try {
+      paths = await lessonFiles(dir);
+    } catch {
+      return { reports: [], errors: [{ file: displayPath(dir), line: 1, message: 'no lessons directory here' }] };
+    }
+  }
+  const reports: LintReport[] = [];
+  for (const p of paths) {
+    const shown = displayPath(p);
+    const r = await loadLessonFile(p);
+    const errors = r.errors.map((e) => ({ ...e, file: shown }));
+    reports.push({ file: shown, lesson: r.lesson, errors });
+  }
+  // Ids and `next` are checked against the linted lessons and their neighbours on disk.
+  const lessons = reports.flatMap((r) => (r.lesson ? [r.lesson] : []));
+  const neighbours = new Set<string>();
+  for (const dir of new Set(paths.map((p) => dirname(p)))) {
+    for (const l of (await loadLessons(dir)).lessons) neighbours.add(l.meta.id);
+  }
+  for (const e of lessonSetRules(lessons, neighbours)) {
+    const report = reports.find((r) => r.lesson?.file === e.file);
+    if (report) {
+      report.errors.push({ ...e, file: report.file });
+      report.lesson = undefined;
+    }
+  }
+  return { reports, errors: reports.flatMap((r) => r.errors) };
+}
+
+export function summarizeLesson(l: Lesson): string {
+  const checks = l.steps.reduce((n, s) => n + s.checks.length, 0);
+  const questions = l.steps.filter((s) => s.question).length;
+  const parts = [`${l.steps.length} step${l.steps.length === 1 ? '' : 's'}`, `${checks} check${checks === 1 ? '' : 's'}`];
+  if (questions) parts.push(`${questions} question${questions === 1 ? '' : 's'}`);
+  return `${l.meta.id} "${l.meta.title}": ${parts.join(', ')}, preset ${l.meta.preset}`;
+}
+
+function displayPath(p: string): string {
+  const r = relative(process.cwd(), p);
+  return r && !r.startsWith('..') ? r : p;
+}

@@ -1,0 +1,79 @@
+// Loading the lessons of a directory for the shell, `nslab list` and lint, and finding one
+// by what a learner types: "1", "01", "01-docker0" or "docker0".
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import { NSLAB_ROOT } from '../sandbox/lab.js';
+import { parseLesson } from './parse.js';
+import { readLessonText } from './read-file.js';
+import type { Lesson, LintError } from './types.js';
+
+export function defaultLessonsDir(): string {
+  return join(NSLAB_ROOT, 'lessons');
+}
+
+/** The lesson files of a directory: *.md except README.md, in name order. */
+export async function lessonFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir);
+  return names.filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort().map((n) => join(dir, n));
+}
+
+export async function loadLessonFile(file: string): Promise<{ lesson?: Lesson; errors: LintError[] }> {
+  const read = await readLessonText(file);
+  if ('error' in read) return { errors: [read.error] };
+  return parseLesson(read.text, file);
+}
+
+/** Every lesson of `dir` that parses and follows the rules; the others' problems in
+ * `errors`. A missing directory is an error, not an empty list. */
+export async function loadLessons(dir: string = defaultLessonsDir()): Promise<{ lessons: Lesson[]; errors: LintError[] }> {
+  let files: string[];
+  try {
+    files = await lessonFiles(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { lessons: [], errors: [{ file: dir, line: 1, message: code === 'ENOENT' ? 'no such lessons directory' : `cannot list lessons: ${(e as Error).message}` }] };
+  }
+  const results = await Promise.all(files.map(loadLessonFile));
+  const lessons = results.flatMap((r) => (r.lesson ? [r.lesson] : []));
+  const errors = [...results.flatMap((r) => r.errors), ...lessonSetRules(lessons)];
+  return { lessons: lessons.sort((a, b) => a.meta.id.localeCompare(b.meta.id)), errors };
+}
+
+/** Rules across lessons: ids unique, `next` names a lesson that exists. `known` adds ids
+ * of lessons not in `lessons` (when linting a few files of a directory). */
+export function lessonSetRules(lessons: Lesson[], known: Iterable<string> = []): LintError[] {
+  const errors: LintError[] = [];
+  const ids = new Map<string, Lesson>();
+  for (const l of lessons) {
+    const other = ids.get(l.meta.id);
+    if (other) errors.push({ file: l.file, line: 2, message: `id "${l.meta.id}" is also the id of ${other.file}` });
+    else ids.set(l.meta.id, l);
+  }
+  const all = new Set([...ids.keys(), ...known]);
+  for (const l of lessons) {
+    if (l.meta.next && !all.has(l.meta.next)) errors.push({ file: l.file, line: 2, message: `next: there is no lesson "${l.meta.next}" (lessons: ${[...all].sort().join(', ')})` });
+  }
+  return errors;
+}
+
+/** The lessons `query` may mean, best matches only. */
+export function matchLessons(lessons: Lesson[], query: string): Lesson[] {
+  const q = query.trim().toLowerCase();
+  if (q === '') return [];
+  const exact = lessons.filter((l) => l.meta.id === q);
+  if (exact.length) return exact;
+  if (/^\d+$/.test(q)) return lessons.filter((l) => Number(l.meta.id.slice(0, 2)) === Number(q));
+  const byName = lessons.filter((l) => l.meta.id.slice(3) === q);
+  if (byName.length) return byName;
+  return lessons.filter((l) => l.meta.id.startsWith(q) || l.meta.id.slice(3).startsWith(q));
+}
+
+/** The one lesson `query` names; a UserError listing the choices when none or several do. */
+export function findLesson(lessons: Lesson[], query: string): Lesson {
+  const found = matchLessons(lessons, query);
+  if (found.length === 1) return found[0];
+  const all = lessons.map((l) => l.meta.id).join(', ') || 'none';
+  if (found.length === 0) throw new UserError(`no lesson "${query}": give a number or an id (lessons: ${all}); \`nslab list\` shows them`);
+  throw new UserError(`"${query}" could mean ${found.map((l) => l.meta.id).join(' or ')}: type more of the id`);
+}

@@ -1,0 +1,306 @@
+// From the text of a lesson file to a typed Lesson, or to every problem found in it, each
+// with its line. A line scanner rather than a markdown library: we need exact line numbers,
+// fences that are never mistaken for headings, and to stop at nothing on broken input.
+import { parseCheck } from './check-syntax.js';
+import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { parseAnswer, type Question } from './question.js';
+import type { Lesson, LessonCheck, LessonMeta, LintError, SourceLine, Step } from './types.js';
+
+/** Fence languages a step reads; any other fence is shown to the learner as it is. */
+export const COMMAND_LANGS = ['sh', 'bash', 'shell'];
+const CHECK_LANGS = ['check', 'checks'];
+const QUESTION_LANG = 'question';
+
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
+const STEP_HEADING = /^ {0,3}##(?!#)\s+(.*?)\s*#*\s*$/;
+const SUB_HEADING = /^ {0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$/;
+const HINTS_HEADING = /^hints?$/i;
+const RECAP = /^ {0,3}>\s*recap:\s*(.*)$/i;
+const LIST_ITEM = /^( {0,3})(?:\d+[.)]|[-*+])\s+(.*)$/;
+
+export interface ParsedLesson {
+  lesson?: Lesson;
+  errors: LintError[];
+}
+
+/** Parses a lesson. `lesson` is set only when there are no errors. Never throws. */
+export function parseLesson(text: string, file: string): ParsedLesson {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const split = splitFrontMatter(lines, file);
+  if ('message' in split) return { errors: [split] };
+  const fm = parseFrontMatter(split, file);
+  const body = parseBody(split.bodyLines, split.bodyLine, file);
+  const errors = [...fm.errors, ...body.errors];
+  if (fm.meta) errors.push(...lessonRules(fm.meta, body.steps, file));
+  errors.sort((a, b) => a.line - b.line);
+  if (errors.length > 0 || !fm.meta) return { errors };
+  return { lesson: { meta: fm.meta, file, intro: body.intro, steps: body.steps }, errors: [] };
+}
+
+interface Fence {
+  lang: string;
+  line: number;
+  content: SourceLine[];
+  closed: boolean;
+  /** The lines of the fence as written, for the body. */
+  raw: string[];
+}
+
+interface StepDraft {
+  title: string;
+  line: number;
+  body: string[];
+  prose: string[];
+  commands: SourceLine[];
+  checks: LessonCheck[];
+  hints: string[];
+  hintsLine?: number;
+  question?: Question;
+  recap?: string;
+}
+
+function parseBody(lines: string[], firstLine: number, file: string): { intro: string; steps: Step[]; errors: LintError[] } {
+  const errors: LintError[] = [];
+  const err = (line: number, message: string) => errors.push({ file, line, message });
+  const intro: string[] = [];
+  const steps: StepDraft[] = [];
+  let step: StepDraft | undefined;
+  let inHints = false;
+  let recapOpen = false;
+
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = firstLine + i;
+    const line = lines[i];
+    const open = FENCE_OPEN.exec(line);
+    if (open) {
+      const fence = readFence(lines, i, firstLine, open);
+      i += fence.raw.length - 1;
+      recapOpen = false;
+      if (!fence.closed) err(lineNo, `this \`\`\`${fence.lang} block is never closed: add a line ${open[2]} after it`);
+      if (!step) {
+        if (CHECK_LANGS.includes(fence.lang) || fence.lang === QUESTION_LANG) err(lineNo, `a \`\`\`${fence.lang} block must be inside a step (a "## " section)`);
+        intro.push(...fence.raw);
+      } else if (inHints) {
+        appendToLastHint(step, fence.raw.join('\n'), lineNo, err);
+      } else {
+        takeFence(step, fence, err);
+      }
+      continue;
+    }
+    const heading = STEP_HEADING.exec(line);
+    if (heading) {
+      if (heading[1] === '') err(lineNo, 'a step heading needs a title after "## "');
+      step = { title: heading[1], line: lineNo, body: [], prose: [], commands: [], checks: [], hints: [] };
+      steps.push(step);
+      inHints = false;
+      recapOpen = false;
+      continue;
+    }
+    if (!step) {
+      intro.push(line);
+      continue;
+    }
+    const sub = SUB_HEADING.exec(line);
+    if (sub && sub[1].length >= 3) {
+      inHints = HINTS_HEADING.test(sub[2] ?? '');
+      recapOpen = false;
+      if (inHints) {
+        if (step.hintsLine !== undefined) err(lineNo, `a second "### Hints" in this step (the first is at line ${step.hintsLine})`);
+        step.hintsLine ??= lineNo;
+        continue;
+      }
+    } else if (sub && sub[1].length === 1) {
+      err(lineNo, 'a "# " heading inside the steps: steps are "## " sections, and their parts "### "');
+    }
+    const recap = RECAP.exec(line);
+    if (recap) {
+      if (step.recap !== undefined) err(lineNo, 'a second recap in this step: one short line is enough');
+      step.recap = recap[1].trim();
+      recapOpen = true;
+      continue;
+    }
+    if (recapOpen && /^ {0,3}>/.test(line)) {
+      step.recap = `${step.recap} ${line.replace(/^ {0,3}>\s?/, '').trim()}`.trim();
+      continue;
+    }
+    recapOpen = false;
+    if (inHints) {
+      readHintLine(step, line, lineNo, err);
+      continue;
+    }
+    step.body.push(line);
+    step.prose.push(line);
+  }
+  return { intro: trimBlank(intro).join('\n'), steps: steps.map(finishStep), errors };
+}
+
+function readFence(lines: string[], start: number, firstLine: number, open: RegExpExecArray): Fence {
+  const indent = open[1].length;
+  const marker = open[2];
+  const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`);
+  const raw = [lines[start]];
+  const content: SourceLine[] = [];
+  for (let j = start + 1; j < lines.length; j++) {
+    raw.push(lines[j]);
+    if (close.test(lines[j])) return { lang: open[3].toLowerCase(), line: firstLine + start, content, closed: true, raw };
+    content.push({ text: lines[j].slice(Math.min(indent, lines[j].length - lines[j].trimStart().length)), line: firstLine + j });
+  }
+  return { lang: open[3].toLowerCase(), line: firstLine + start, content, closed: false, raw };
+}
+
+function takeFence(step: StepDraft, fence: Fence, err: (line: number, message: string) => void): void {
+  if (COMMAND_LANGS.includes(fence.lang)) {
+    step.body.push(...fence.raw);
+    step.commands.push(...readCommands(fence.content, err));
+    return;
+  }
+  if (CHECK_LANGS.includes(fence.lang)) {
+    for (const { text, line } of fence.content) {
+      const t = text.trim();
+      if (t === '' || t.startsWith('#')) continue;
+      const parsed = parseCheck(t);
+      if (parsed.ok) step.checks.push({ check: parsed.value, text: t, line });
+      else err(line, `check: ${parsed.error}`);
+    }
+    return;
+  }
+  if (fence.lang === QUESTION_LANG) {
+    if (step.question) err(fence.line, `a second question in this step (the first is at line ${step.question.line}): one per step`);
+    const q = readQuestion(fence, err);
+    if (q && !step.question) step.question = q;
+    return;
+  }
+  if (fence.lang === 'hints' || fence.lang === 'recap') {
+    err(fence.line, fence.lang === 'hints' ? 'hints are a "### Hints" list, not a ```hints block (see lessons/README.md)' : 'a recap is a line "> recap: …", not a ```recap block');
+    return;
+  }
+  step.body.push(...fence.raw);
+  step.prose.push(...fence.raw);
+}
+
+/** Shell lines of a ```sh block; a trailing backslash continues a line. */
+function readCommands(content: SourceLine[], err: (line: number, message: string) => void): SourceLine[] {
+  const out: SourceLine[] = [];
+  let pending: SourceLine | undefined;
+  for (const { text, line } of content) {
+    if (pending) {
+      pending.text += '\n' + text;
+      if (!text.endsWith('\\')) {
+        out.push(pending);
+        pending = undefined;
+      }
+      continue;
+    }
+    const t = text.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    if (/^\$\s/.test(t)) err(line, 'remove the "$ " prompt: a ```sh block holds the commands exactly as typed');
+    if (t.endsWith('\\')) pending = { text: t, line };
+    else out.push({ text: t, line });
+  }
+  if (pending) {
+    err(pending.line, 'this command ends with "\\" but no line follows it in the block');
+    out.push(pending);
+  }
+  return out;
+}
+
+function readQuestion(fence: Fence, err: (line: number, message: string) => void): Question | undefined {
+  const prompt: string[] = [];
+  let answer: Question['answer'] | undefined;
+  let answerLine: number | undefined;
+  for (const { text, line } of fence.content) {
+    const a = /^\s*answer:\s*(.*)$/i.exec(text);
+    if (a) {
+      if (answerLine !== undefined) {
+        err(line, `a second "answer:" (the first is at line ${answerLine})`);
+        continue;
+      }
+      answerLine = line;
+      const parsed = parseAnswer(a[1]);
+      if (parsed.ok) answer = parsed.value;
+      else err(line, `answer: ${parsed.error}`);
+      continue;
+    }
+    prompt.push(text.replace(/^\s*question:\s*/i, ''));
+  }
+  const promptText = trimBlank(prompt).join('\n');
+  if (promptText === '') err(fence.line, 'the question block has no question: write it on the first line');
+  if (answerLine === undefined) err(fence.line, 'the question block has no "answer:" line (e.g. "answer: port-of docker0")');
+  return answer && promptText ? { prompt: promptText, answer, line: fence.line } : undefined;
+}
+
+function readHintLine(step: StepDraft, line: string, lineNo: number, err: (line: number, message: string) => void): void {
+  const item = LIST_ITEM.exec(line);
+  if (item) {
+    step.hints.push(item[2].trim());
+    return;
+  }
+  if (line.trim() === '') return;
+  appendToLastHint(step, line.trim(), lineNo, err);
+}
+
+function appendToLastHint(step: StepDraft, text: string, lineNo: number, err: (line: number, message: string) => void): void {
+  if (step.hints.length === 0) {
+    err(lineNo, 'text under "### Hints" must be a list: start each hint with "1." or "-"');
+    return;
+  }
+  const last = step.hints.length - 1;
+  step.hints[last] = `${step.hints[last]}${text.includes('\n') ? '\n' : ' '}${text}`;
+}
+
+function finishStep(d: StepDraft, index: number): Step {
+  return {
+    number: index + 1,
+    title: d.title,
+    slug: slugify(d.title),
+    line: d.line,
+    body: trimBlank(d.body).join('\n'),
+    prose: trimBlank(d.prose).join('\n'),
+    commands: d.commands.map((c) => c.text),
+    commandLines: d.commands,
+    checks: d.checks,
+    hints: d.hints,
+    question: d.question,
+    recap: d.recap,
+  };
+}
+
+export function slugify(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/`/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function trimBlank(lines: string[]): string[] {
+  let a = 0;
+  let b = lines.length;
+  while (a < b && lines[a].trim() === '') a++;
+  while (b > a && lines[b - 1].trim() === '') b--;
+  return lines.slice(a, b);
+}
+
+/** Authoring rules a lesson must follow to be usable (see lessons/README.md). */
+function lessonRules(meta: LessonMeta, steps: Step[], file: string): LintError[] {
+  const errors: LintError[] = [];
+  const err = (line: number, message: string) => errors.push({ file, line, message });
+  if (steps.length === 0) err(1, 'the lesson has no steps: each step is a "## " section');
+  const baseName = file.split('/').pop()!.replace(/\.md$/, '');
+  if (/^\d{2}-/.test(baseName) && baseName !== meta.id) err(2, `id "${meta.id}" does not match the file name ${baseName}.md: rename one of them`);
+  const titles = new Map<string, number>();
+  for (const s of steps) {
+    const seen = titles.get(s.slug);
+    if (seen !== undefined) err(s.line, `step title "${s.title}" repeats the step at line ${seen}: titles name steps in progress, so they must differ`);
+    else titles.set(s.slug, s.line);
+    if (s.commands.length === 0) err(s.line, `step "${s.title}" has no commands: add a \`\`\`sh block with the reference solution`);
+    if (s.checks.length === 0 && !s.question) err(s.line, `step "${s.title}" has no checks: add a \`\`\`check block (or a \`\`\`question for an observation step)`);
+    if (s.hints.length === 0) err(s.line, `step "${s.title}" has no hints: add a "### Hints" list, from gentle to the answer`);
+    const ran = s.checks.filter((c) => c.check.kind === 'ran');
+    const state = s.checks.filter((c) => c.check.kind !== 'ran');
+    if (ran.length > 0 && state.length > 0) {
+      err(ran[0].line, '`ran` reads the transcript, so it is only for observation steps: this step also checks kernel state; drop the ran check or move it to its own step');
+    }
+  }
+  return errors;
+}

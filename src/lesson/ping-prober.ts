@@ -1,0 +1,29 @@
+// The Prober the shell uses: one ICMP echo from inside a namespace of the lab. Kept apart
+// from check-eval.ts so the evaluator stays pure; `run` is injectable for tests.
+import type { Netns } from '../kernel/types.js';
+import { run as realRun, type RunOptions, type RunResult } from '../sandbox/exec.js';
+import type { Prober } from './check-eval.js';
+
+type Runner = (argv: string[], opts?: RunOptions) => Promise<RunResult>;
+
+/** argv that pings `address` once from `from`, waiting at most `waitSeconds`. */
+export function pingArgv(from: Netns, address: string, waitSeconds = 1): string[] {
+  return ['nsenter', `--net=${from.path}`, 'ping', '-n', '-q', '-c', '1', '-W', String(waitSeconds), address];
+}
+
+/** A reachable address answers within `waitSeconds`; exit 1 is "no reply"; anything
+ * else (nsenter cannot enter, ping missing) is an error with ping's words. */
+export function pingProber(opts: { run?: Runner; waitSeconds?: number } = {}): Prober {
+  const run = opts.run ?? realRun;
+  const wait = opts.waitSeconds ?? 1;
+  return {
+    async ping(from, address) {
+      const r = await run(pingArgv(from, address, wait), { timeoutMs: (wait + 4) * 1000 });
+      if (r.exitCode === 0) return true;
+      if (r.exitCode === 1 && !r.signal) return false;
+      // ping exits 2 for "Network is unreachable" and similar: not reachable, not broken.
+      if (r.exitCode === 2 && /unreachable|no route|invalid argument/i.test(r.stderr)) return false;
+      throw new Error((r.stderr || r.stdout).trim().split('\n').pop() || `exit ${r.signal ?? r.exitCode}`);
+    },
+  };
+}

@@ -1,0 +1,138 @@
+// Questions whose right answer is read from the live lab: "which interface is plugged into
+// docker0?" is answered by `port-of docker0`, whatever name the runtime gave the veth.
+import type { KernelState } from '../kernel/types.js';
+import type { CheckResult } from './check-eval.js';
+import { DEFAULT_NS, type ParseResult } from './check-syntax.js';
+import { findLink, joinAnd, linksIn, noNamespaceFound, nsLabel, resolveNs } from './state-lookup.js';
+
+export const ANSWER_KINDS = [
+  'port-of', // BRIDGE [in NS]: a port of the bridge
+  'peer-of', // LINK [in NS]: name of the veth's other end
+  'peer-ifindex-of', // LINK [in NS]: ifindex of the other end (the N in @ifN)
+  'peer-ns-of', // LINK [in NS]: the namespace/container the other end is in
+  'ifindex-of', // LINK [in NS]
+  'ip-of', // LINK [in NS]: an IPv4 address (with or without prefix)
+  'mac-of', // LINK [in NS]
+  'master-of', // LINK [in NS]: the bridge it is a port of
+  'gateway-of', // NS: the default route's gateway
+  'pid-of', // CONTAINER
+  'literal', // TEXT: a fixed answer, for questions about concepts
+] as const;
+
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
+export interface AnswerExpr {
+  kind: AnswerKind;
+  /** The link, bridge, namespace, container, or literal text the answer is about. */
+  subject: string;
+  ns: string;
+  text: string;
+}
+
+export interface Question {
+  /** The question as shown to the learner (markdown). */
+  prompt: string;
+  answer: AnswerExpr;
+  line: number;
+}
+
+export function parseAnswer(text: string): ParseResult<AnswerExpr> {
+  const t = text.trim();
+  const m = /^(\S+)\s*(.*)$/.exec(t);
+  const kind = m?.[1] as AnswerKind | undefined;
+  if (!m || !kind || !ANSWER_KINDS.includes(kind)) {
+    return { ok: false, error: `unknown answer "${m?.[1] ?? ''}": an answer is one of ${ANSWER_KINDS.join(', ')}` };
+  }
+  if (kind === 'literal') {
+    return m[2] ? { ok: true, value: { kind, subject: m[2].trim(), ns: DEFAULT_NS, text: t } } : { ok: false, error: '"literal" needs the answer text' };
+  }
+  const words = m[2].split(/\s+/).filter(Boolean);
+  const what = kind === 'gateway-of' ? 'a namespace' : kind === 'pid-of' ? 'a container name' : kind === 'port-of' ? 'a bridge name' : 'a link name';
+  if (words.length === 0) return { ok: false, error: `"${kind}" needs ${what}` };
+  if (kind === 'gateway-of' || kind === 'pid-of') {
+    if (words.length > 1) return { ok: false, error: `"${kind}" takes only ${what}, found "${words.slice(1).join(' ')}"` };
+    return { ok: true, value: { kind, subject: words[0], ns: kind === 'gateway-of' ? words[0] : DEFAULT_NS, text: t } };
+  }
+  if (words.length === 1) return { ok: true, value: { kind, subject: words[0], ns: DEFAULT_NS, text: t } };
+  if (words.length === 3 && words[1] === 'in') return { ok: true, value: { kind, subject: words[0], ns: words[2], text: t } };
+  return { ok: false, error: `write "${kind} NAME" or "${kind} NAME in NAMESPACE", not "${t}"` };
+}
+
+export type AnswerValue = { ok: true; accepted: string[]; shown: string } | { ok: false; found: string };
+
+/** The right answer(s) in the current lab. Several are accepted when several are right
+ * (a bridge with two ports). `shown` is what to print as the answer. */
+export function computeAnswer(expr: AnswerExpr, state: KernelState): AnswerValue {
+  if (expr.kind === 'literal') return { ok: true, accepted: [expr.subject], shown: expr.subject };
+  if (expr.kind === 'pid-of') {
+    const c = state.containers.find((x) => x.name === expr.subject);
+    return c ? one(String(c.pid)) : { ok: false, found: `no container ${expr.subject}` };
+  }
+  if (expr.kind === 'gateway-of') {
+    const ns = resolveNs(state, expr.subject);
+    if (!ns) return { ok: false, found: noNamespaceFound(state, expr.subject) };
+    const gws = state.routes.filter((r) => r.ns === ns.id && r.dst === 'default' && r.gateway).map((r) => r.gateway!);
+    return gws.length ? many(gws) : { ok: false, found: `no default route via a gateway in ${expr.subject}` };
+  }
+  const l = findLink(state, expr.subject, expr.ns);
+  if (!l.ok) return { ok: false, found: l.found };
+  const link = l.link;
+  switch (expr.kind) {
+    case 'port-of': {
+      const ports = linksIn(state, l.ns.id).filter((x) => x.master === link.name).map((x) => x.name);
+      return ports.length ? many(ports) : { ok: false, found: `${link.name} has no ports` };
+    }
+    case 'peer-of':
+      return link.peer ? one(link.peer.name) : { ok: false, found: `${link.name} has no peer in the lab` };
+    case 'peer-ifindex-of': {
+      const idx = link.peer?.ifindex ?? link.peerIfindex;
+      return idx !== undefined ? one(String(idx)) : { ok: false, found: `${link.name} has no peer` };
+    }
+    case 'peer-ns-of': {
+      if (!link.peer) return { ok: false, found: `${link.name} has no peer in the lab` };
+      const ns = state.namespaces.find((n) => n.id === link.peer!.ns);
+      const names = ns?.names.length ? ns.names : [nsLabel(state, link.peer.ns)];
+      return { ok: true, accepted: names, shown: names[0] };
+    }
+    case 'ifindex-of':
+      return one(String(link.ifindex));
+    case 'ip-of': {
+      const v4 = link.addresses.filter((a) => a.family === 'inet');
+      if (!v4.length) return { ok: false, found: `${link.name} has no IPv4 address` };
+      return { ok: true, accepted: v4.flatMap((a) => [a.local, `${a.local}/${a.prefixlen}`]), shown: joinAnd(v4.map((a) => `${a.local}/${a.prefixlen}`)) };
+    }
+    case 'mac-of':
+      return link.mac ? one(link.mac.toLowerCase()) : { ok: false, found: `${link.name} has no MAC address` };
+    case 'master-of':
+      return link.master ? one(link.master) : { ok: false, found: `${link.name} is not a port of any bridge` };
+  }
+}
+
+function one(answer: string): AnswerValue {
+  return { ok: true, accepted: [answer], shown: answer };
+}
+
+function many(answers: string[]): AnswerValue {
+  return { ok: true, accepted: answers, shown: answers.join(' or ') };
+}
+
+/** What a learner typed, made comparable: `veth1@if5:` → `veth1`, `if5` → `5`, case folded. */
+export function normalizeGiven(given: string): string {
+  let g = given.trim().replace(/^`|`$/g, '').trim().toLowerCase();
+  g = g.replace(/:$/, '');
+  g = g.replace(/@.*$/, '');
+  if (/^if\d+$/.test(g)) g = g.slice(2);
+  return g;
+}
+
+/** Compares a learner's answer with the live one. `expected` names the right answer, so
+ * the caller decides whether to reveal it. */
+export function checkAnswer(expr: AnswerExpr, given: string, state: KernelState): CheckResult {
+  const value = computeAnswer(expr, state);
+  const found = given.trim() === '' ? 'no answer' : given.trim();
+  if (!value.ok) return { ok: false, expected: `(cannot be computed: ${value.found})`, found };
+  const g = normalizeGiven(given);
+  const ok = g !== '' && value.accepted.some((a) => a.toLowerCase() === g);
+  return { ok, expected: value.shown, found };
+}
+

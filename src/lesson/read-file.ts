@@ -1,0 +1,71 @@
+// Reading a lesson file defensively: lint and the shell must answer with one clear line
+// for a file that is huge, binary, unreadable or not UTF-8, never with a stack trace.
+import { readFile, stat } from 'node:fs/promises';
+import type { LintError } from './types.js';
+
+/** A lesson is a few kilobytes of prose; anything this big is the wrong file. */
+export const MAX_LESSON_BYTES = 1024 * 1024;
+
+export async function readLessonText(file: string): Promise<{ text: string } | { error: LintError }> {
+  const fail = (message: string) => ({ error: { file, line: 1, message } });
+  let size: number;
+  try {
+    const st = await stat(file);
+    if (!st.isFile()) return fail('not a file (give lesson .md files, or no argument for lessons/*.md)');
+    size = st.size;
+  } catch (e) {
+    return fail(`cannot read it: ${fsReason(e)}`);
+  }
+  if (size > MAX_LESSON_BYTES) {
+    return fail(`the file is ${(size / 1024 / 1024).toFixed(1)} MB; a lesson is a few KB of markdown (limit ${MAX_LESSON_BYTES / 1024 / 1024} MB): is this the right file?`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    return fail(`cannot read it: ${fsReason(e)}`);
+  }
+  return decodeLessonBytes(bytes, file);
+}
+
+export function decodeLessonBytes(bytes: Uint8Array, file: string): { text: string } | { error: LintError } {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { error: { file, line: lineOfOffset(bytes, nul), message: 'this is a binary file, not a markdown lesson (it contains NUL bytes)' } };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    return { error: { file, line: lineOfOffset(bytes, bad), message: 'the file is not valid UTF-8 text: save it as UTF-8' } };
+  }
+}
+
+function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+/** The offset of the first byte where decoding fails (found by bisecting on lines). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 10) {
+      try {
+        dec.decode(bytes.subarray(start, i));
+      } catch {
+        return start;
+      }
+      start = i + 1;
+    }
+  }
+  return 0;
+}
+
+function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return e instanceof Error ? e.message : String(e);
+}
