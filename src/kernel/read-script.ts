@@ -9,7 +9,8 @@
 //   each nsid after a namespace we read (see peers.ts). The learner's /run/netns is
 //   untouched, and the tmpfs vanishes with the script.
 // - per namespace, one `nsenter … sh` runs ip once in batch mode (addresses, routes, nsids),
-//   bridge once, iptables-save once, and reads the sysctls with the shell's `read`.
+//   bridge once where there is a bridge or vxlan, iptables-save once, and reads the
+//   sysctls with the shell's `read`.
 // - namespaces are read in parallel, each into its own file on that tmpfs, then printed
 //   in order.
 import { KernelOutputError } from './json.js';
@@ -23,10 +24,16 @@ const IP_BATCH = ['addr show', 'route show table all', 'netns list-id'];
 function innerScript(): string {
   const sysctls = SNAPSHOT_SYSCTLS.map((name) => `${name}=${sysctlPath(name)}`).join(' ');
   return [
+    `ipout=$(ip -j -d -batch - <<EOF`,
+    ...IP_BATCH,
+    `EOF`,
+    `)`,
     `echo ${MARK} ip`,
-    `printf '${IP_BATCH.join('\\n')}\\n' | ip -j -d -batch -`,
+    `printf '%s\\n' "$ipout"`,
     `echo ${MARK} fdb`,
-    `bridge -j fdb show`,
+    // Only bridges and vxlans have a forwarding database worth reading; skipping bridge
+    // elsewhere saves a process per namespace (the other entries are multicast MACs).
+    `case $ipout in *'"info_kind":"bridge"'*|*'"info_kind":"vxlan"'*) bridge -j fdb show;; esac`,
     `echo ${MARK} iptables`,
     `iptables-save 2>/dev/null`,
     `echo ${MARK} sysctl`,
