@@ -1,0 +1,49 @@
+// Small lookups over a KernelState that checks, explainers and the topology drawing share.
+import type { KernelState, Link, NatRule, Netns, Route } from './types.js';
+
+/** The namespace a learner means by `name`: its id ('host', 'container:c1', 'net1') or
+ * any of its names ('c1', a short container id, a /run/netns name). */
+export function nsByName(state: KernelState, name: string): Netns | undefined {
+  return state.namespaces.find((n) => n.id === name) ?? state.namespaces.find((n) => n.names.includes(name));
+}
+
+/** Resolves a namespace name to its id; unknown names are returned unchanged, so a
+ * lookup by them finds nothing rather than something else. */
+function nsId(state: KernelState, ns: string): string {
+  return nsByName(state, ns)?.id ?? ns;
+}
+
+export function linksIn(state: KernelState, ns: string): Link[] {
+  const id = nsId(state, ns);
+  return state.links.filter((l) => l.ns === id);
+}
+
+export function findLink(state: KernelState, ns: string, name: string): Link | undefined {
+  return linksIn(state, ns).find((l) => l.name === name);
+}
+
+/** Routes of a namespace; table 'main' unless asked otherwise ('all' for every table). */
+export function routesIn(state: KernelState, ns: string, table = 'main'): Route[] {
+  const id = nsId(state, ns);
+  return state.routes.filter((r) => r.ns === id && (table === 'all' || r.table === table));
+}
+
+export function natRulesIn(state: KernelState, ns: string): NatRule[] {
+  const id = nsId(state, ns);
+  return state.nat.filter((r) => r.ns === id);
+}
+
+/** The links enslaved to a bridge, in ifindex order. */
+export function bridgePorts(state: KernelState, ns: string, bridge: string): Link[] {
+  return linksIn(state, ns).filter((l) => l.master === bridge);
+}
+
+/** The link at the other end of a veth, when it was found. */
+export function peerOf(state: KernelState, link: Link): Link | undefined {
+  const p = link.peer;
+  return p ? state.links.find((l) => l.ns === p.ns && l.ifindex === p.ifindex) : undefined;
+}
+
+export function sysctl(state: KernelState, ns: string, name: string): string | undefined {
+  return state.sysctls[nsId(state, ns)]?.[name];
+}
