@@ -40,6 +40,18 @@ program
   .description('check what nslab needs on this machine, with the fix for each failure')
   .action(async () => (await import('./commands/doctor.js')).doctorCommand());
 
+program
+  .command('lint')
+  .description('check lesson files: front matter, steps, checks, hints (default: lessons/*.md)')
+  .argument('[files...]', 'lesson files to check')
+  .action(async (files: string[]) => (await import('./commands/lint.js')).lintCommand(files));
+
+program
+  .command('progress')
+  .description('show your progress in each lesson, or clear it')
+  .option('--reset [lesson]', 'clear the progress of one lesson, or of all when none is named')
+  .action(async (opts) => (await import('./commands/progress.js')).progressCommand(opts));
+
 async function main(): Promise<void> {
   const name = process.argv[2];
   if (process.env.NSLAB_NO_USERNS === '1' && (name === undefined || LAB_COMMANDS.includes(name))) {

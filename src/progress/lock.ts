@@ -1,0 +1,64 @@
+// A lock file next to the progress file, so that concurrent nslab sessions of one user
+// take turns at read-merge-write. O_EXCL creation is atomic on local filesystems. A holder
+// keeps it for milliseconds, so a lock older than `staleMs` was left by a crash; pids do
+// not tell, since each lab has its own pid namespace.
+import { randomBytes } from 'node:crypto';
+import { link, open, rename, stat, unlink } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface LockOptions {
+  /** Give up after this long (ms). */
+  timeoutMs?: number;
+  /** A lock file older than this (ms) is broken. */
+  staleMs?: number;
+}
+
+export class LockTimeoutError extends Error {}
+
+export async function withLock<T>(lockPath: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
+  await acquire(lockPath, opts.timeoutMs ?? 10_000, opts.staleMs ?? 30_000);
+  try {
+    return await fn();
+  } finally {
+    await unlink(lockPath).catch(() => {});
+  }
+}
+
+async function acquire(lockPath: string, timeoutMs: number, staleMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fh = await open(lockPath, 'wx', 0o644);
+      await fh.writeFile(`${process.pid}\n`).finally(() => fh.close());
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    try {
+      const st = await stat(lockPath);
+      if (Date.now() - st.mtimeMs > staleMs) await breakStale(lockPath, st.ino);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      continue; // released between our attempts: try again at once
+    }
+    if (Date.now() > deadline) {
+      throw new LockTimeoutError(`${lockPath} has been held for over ${Math.round(timeoutMs / 1000)} s; if no other nslab is running, delete it`);
+    }
+    await sleep(Math.min(5 + attempt * 2, 50) + Math.random() * 10);
+  }
+}
+
+/** Moves a stale lock aside atomically, so two sessions breaking it at once cannot both
+ * think they removed it; if what we moved was a fresh lock, it is put back. */
+async function breakStale(lockPath: string, staleIno: number): Promise<void> {
+  const aside = `${lockPath}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await rename(lockPath, aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
+  const st = await stat(aside);
+  if (st.ino !== staleIno) await link(aside, lockPath).catch(() => {});
+  await unlink(aside).catch(() => {});
+}

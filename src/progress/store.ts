@@ -1,0 +1,182 @@
+// The learner's progress file. Every change is applied under the lock to the file as it is
+// on disk now, not to what this session read earlier, so two shells of the same user never
+// lose each other's saved steps: done steps only accumulate, the latest visit wins.
+// Failures to read or write are warnings for the learner, never crashes of the shell.
+import { access, readFile, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { ensureDir, writeFileAtomic } from './atomic.js';
+import { progressLocation, type ProgressLocation } from './location.js';
+import { LockTimeoutError, withLock, type LockOptions } from './lock.js';
+import { classifyProgressText, emptyProgress, PROGRESS_VERSION, type LessonProgress, type ProgressData, type StepRef } from './schema.js';
+
+export interface ProgressRead {
+  data: ProgressData;
+  /** Things to tell the learner (each is returned once per store). */
+  warnings: string[];
+}
+
+export interface SaveResult extends ProgressRead {
+  saved: boolean;
+}
+
+export interface StoreOptions {
+  now?: () => Date;
+  lock?: LockOptions;
+}
+
+export class ProgressStore {
+  private readonly told = new Set<string>();
+  private readonly now: () => Date;
+
+  constructor(readonly location: ProgressLocation = progressLocation(), private readonly opts: StoreOptions = {}) {
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  get path(): string {
+    return this.location.path;
+  }
+
+  /** The progress as saved. A corrupt file is moved aside (progress.json.bak) first. */
+  async read(): Promise<ProgressRead> {
+    const first = await this.readRaw();
+    if (first.kind !== 'corrupt') return this.result(first);
+    try {
+      const r = await this.locked(async () => this.result(await this.readOrRescue()));
+      return r;
+    } catch (e) {
+      return this.result({ kind: 'error', warning: this.cannot('read', e) });
+    }
+  }
+
+  /** The learner is on step `step` of a lesson now. */
+  visit(lessonId: string, step: StepRef): Promise<SaveResult> {
+    return this.update((data) => {
+      const p = entry(data, lessonId);
+      p.current = step.number;
+      p.lastVisited = this.now().toISOString();
+    });
+  }
+
+  /** Step `step` passed. The lesson is completed when every step 1..totalSteps is done. */
+  markDone(lessonId: string, step: StepRef, totalSteps: number): Promise<SaveResult> {
+    return this.update((data) => {
+      const p = entry(data, lessonId);
+      addDone(p, step);
+      p.lastVisited = this.now().toISOString();
+      const numbers = new Set(p.done.map((d) => d.number));
+      if (totalSteps > 0 && Array.from({ length: totalSteps }, (_, i) => i + 1).every((n) => numbers.has(n))) p.completed = true;
+    });
+  }
+
+  /** Forget one lesson, or every lesson when no id is given. */
+  reset(lessonId?: string): Promise<SaveResult> {
+    return this.update((data) => {
+      if (lessonId === undefined) data.lessons = {};
+      else delete data.lessons[lessonId];
+    });
+  }
+
+  /** Applies `change` to the file's current content and saves it, under the lock. */
+  async update(change: (data: ProgressData) => void): Promise<SaveResult> {
+    try {
+      await ensureDir(dirname(this.path), this.location.owner);
+      return await this.locked(async () => {
+        const current = await this.readOrRescue();
+        if (current.kind === 'error') return { ...this.result(current), saved: false };
+        const data = current.kind === 'missing' ? emptyProgress() : current.data;
+        change(data);
+        if (current.kind === 'future') return { ...this.result({ ...current, data }), saved: false };
+        await writeFileAtomic(this.path, JSON.stringify(data, null, 2) + '\n', this.location.owner);
+        const warning = current.kind === 'ok' ? current.warning : undefined;
+        return { ...this.result({ kind: 'ok', data, warning }), saved: true };
+      });
+    } catch (e) {
+      const warning = this.cannot('save', e);
+      return { data: emptyProgress(), warnings: this.once([warning]), saved: false };
+    }
+  }
+
+  private locked<T>(fn: () => Promise<T>): Promise<T> {
+    return withLock(`${this.path}.lock`, fn, this.opts.lock);
+  }
+
+  private async readRaw(): Promise<Loaded> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+      return { kind: 'error', warning: this.cannot('read', e) };
+    }
+    const c = classifyProgressText(text);
+    if (c.kind === 'future') {
+      return {
+        kind: 'future',
+        data: c.data,
+        warning: `your progress file ${this.path} was written by a newer nslab (format version ${c.version}; this one knows ${PROGRESS_VERSION}): progress is shown as far as it can be read, but not saved, so that the newer file is left intact. Update nslab to save progress again.`,
+      };
+    }
+    return c;
+  }
+
+  /** Reads the file; if corrupt, moves it to the first free progress.json.bak[.N]. Call under the lock. */
+  private async readOrRescue(): Promise<Exclude<Loaded, { kind: 'corrupt' }>> {
+    const r = await this.readRaw();
+    if (r.kind !== 'corrupt') return r;
+    const bak = await freeBackupName(this.path);
+    await rename(this.path, bak);
+    return {
+      kind: 'ok',
+      data: emptyProgress(),
+      warning: `your progress file ${this.path} could not be read (${r.reason}); it is kept as ${bak} and your progress starts afresh.`,
+    };
+  }
+
+  private result(l: Loaded): ProgressRead {
+    const warning = 'warning' in l ? l.warning : undefined;
+    const data = 'data' in l ? l.data : emptyProgress();
+    return { data, warnings: this.once(warning ? [warning] : []) };
+  }
+
+  private once(warnings: string[]): string[] {
+    const fresh = warnings.filter((w) => !this.told.has(w));
+    fresh.forEach((w) => this.told.add(w));
+    return fresh;
+  }
+
+  private cannot(what: 'read' | 'save', e: unknown): string {
+    const err = e as NodeJS.ErrnoException;
+    if (e instanceof LockTimeoutError) return `progress not ${what === 'save' ? 'saved' : 'read'}: ${err.message}`;
+    const why = err?.code === 'EACCES' || err?.code === 'EPERM' ? 'permission denied' : err?.code === 'EROFS' ? 'read-only filesystem' : (err?.message ?? String(e));
+    return `cannot ${what} your progress file ${this.path}: ${why}${what === 'save' ? ' (progress in this session is not saved)' : ''}`;
+  }
+}
+
+type Loaded =
+  | { kind: 'missing' }
+  | { kind: 'ok'; data: ProgressData; warning?: string }
+  | { kind: 'future'; data: ProgressData; warning: string }
+  | { kind: 'corrupt'; reason: string }
+  | { kind: 'error'; warning: string };
+
+function entry(data: ProgressData, lessonId: string): LessonProgress {
+  data.lessons[lessonId] ??= { done: [], current: 1, completed: false };
+  return data.lessons[lessonId];
+}
+
+function addDone(p: LessonProgress, step: StepRef): void {
+  if (p.done.some((d) => d.number === step.number && d.title === step.title)) return;
+  p.done.push({ number: step.number, title: step.title });
+  p.done.sort((a, b) => a.number - b.number);
+}
+
+async function freeBackupName(path: string): Promise<string> {
+  for (let n = 0; ; n++) {
+    const candidate = n === 0 ? `${path}.bak` : `${path}.bak.${n}`;
+    try {
+      await access(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+}
