@@ -16,11 +16,16 @@ export interface AttachRequest {
   withDefaultRoute: boolean;
 }
 
-/** The host-side ip commands for one endpoint (batched by the caller for many). */
-export function hostSideLines(hostIf: string, tmp: string, pid: number, bridge: string): string[] {
+/** The host-side ip commands for one endpoint (batched by the caller for many).
+ * `direct` creates the peer right inside the container's namespace instead of creating
+ * it here and moving it, as Docker does and `docker run` shows: moving a device between
+ * namespaces costs the kernel about 17 ms (it waits for in-flight packets), which adds
+ * up to most of a second for 50 containers. */
+export function hostSideLines(hostIf: string, tmp: string, pid: number, bridge: string, direct = false): string[] {
   return [
-    `link add ${hostIf} type veth peer name ${tmp}`,
-    `link set ${tmp} netns ${pid}`,
+    ...(direct
+      ? [`link add ${hostIf} type veth peer name ${tmp} netns ${pid}`]
+      : [`link add ${hostIf} type veth peer name ${tmp}`, `link set ${tmp} netns ${pid}`]),
     `link set ${hostIf} master ${bridge}`,
     `link set ${hostIf} up`,
   ];

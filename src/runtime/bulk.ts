@@ -54,7 +54,7 @@ export async function startBusyboxContainers(n: number): Promise<void> {
         });
         for (const w of wiring) rollback.push(`delete ${w.ep.hostIf}`, () => ipQuiet(tracer, `link del ${w.ep.hostIf}`));
         tracer.note(`${n} veth pairs at once: host ends join docker0, the other ends move into the containers`);
-        await ipBatch(tracer, 'creating the veth pairs', wiring.flatMap((w) => hostSideLines(w.ep.hostIf, w.tmp, w.rec.pid, bridge.bridge!)));
+        await ipBatch(tracer, 'creating the veth pairs', wiring.flatMap((w) => hostSideLines(w.ep.hostIf, w.tmp, w.rec.pid, bridge.bridge!, true)));
         await inPool(wiring, (w) => ipBatch(tracer, `configuring ${w.rec.name}`, containerSideLines(w.tmp, w.ep, true, true), w.rec.pid));
         saveState(state);
         rollback.commit();
