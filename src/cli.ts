@@ -52,6 +52,15 @@ program
   .option('--reset [lesson]', 'clear the progress of one lesson, or of all when none is named')
   .action(async (opts) => (await import('./commands/progress.js')).progressCommand(opts));
 
+program
+  .command('explain')
+  .description('explain pasted output of ip, route, brctl, iptables, ping, ifconfig, … (read from stdin; no lab needed)')
+  .option('--as <command>', 'the command that printed the text, e.g. "route -n" (default: work it out)')
+  .option('--json', 'print the parsed value as JSON instead')
+  .option('--full', 'explain every line (the default)')
+  .option('--compact', 'only the few notes that matter most')
+  .action(async (opts) => (await import('./commands/explain.js')).explainCommand({ ...opts, full: !opts.compact }));
+
 async function main(): Promise<void> {
   const name = process.argv[2];
   if (process.env.NSLAB_NO_USERNS === '1' && (name === undefined || LAB_COMMANDS.includes(name))) {

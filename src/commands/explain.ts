@@ -1,0 +1,36 @@
+// `nslab explain`: explains output pasted on stdin (from a blog, a real Docker host) with
+// no lab and no privilege. Works out which command printed it unless --as says so.
+import { UserError } from '../errors.js';
+
+export interface ExplainCommandOptions {
+  as?: string;
+  json?: boolean;
+  full?: boolean;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function explainCommand(opts: ExplainCommandOptions): Promise<void> {
+  const { acceptedNames, detect, explain, explainerForName, parse, renderAnnotated } = await import('../explain/index.js');
+  const names = () => acceptedNames().map((n) => `"${n}"`).join(', ');
+  let id = undefined as ReturnType<typeof detect>;
+  if (opts.as !== undefined) {
+    id = explainerForName(opts.as);
+    if (!id) throw new UserError(`nslab explain does not know the command "${opts.as}". Accepted names: ${names()}.`, 2);
+  }
+  if (process.stdin.isTTY) process.stderr.write('Paste the output to explain, then press Ctrl-D on an empty line.\n');
+  const text = await readStdin();
+  if (text.trim() === '') throw new UserError('Nothing to explain: stdin was empty. Pipe or paste the output of a command, e.g. `ip a | nslab explain`.', 2);
+  id ??= detect(text);
+  if (!id) throw new UserError(`Cannot tell which command printed this text. Say it with --as, e.g. --as "route -n". Accepted names: ${names()}.`, 2);
+  if (opts.json) {
+    process.stdout.write(JSON.stringify({ command: id, value: parse(id, text) }, null, 2) + '\n');
+    return;
+  }
+  const lines = explain(id, text, { detail: opts.full === false ? 'compact' : 'full' });
+  process.stdout.write(renderAnnotated(lines, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, compact: false }));
+}

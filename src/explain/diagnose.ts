@@ -1,0 +1,85 @@
+// Why a packet from one namespace of the lab would not get an answer, read from the live
+// state: no route, an interface or veth peer down, nobody owning the address, no route
+// back, forwarding or NAT missing. Used for ping's 100% loss and for error messages.
+import type { KernelState, Link, Route } from '../kernel/types.js';
+import { defaultRoute, linksIn, nsLabel, peerOf, routesIn } from './lab-context.js';
+import { inIpv4Net, parseIpv4 } from './net.js';
+
+/** The route the kernel would pick for an IPv4 destination: longest prefix, then metric. */
+export function lookupRoute(routes: Route[], dest: string): Route | undefined {
+  let best: Route | undefined;
+  let bestLen = -1;
+  for (const r of routes) {
+    if (r.type && r.type !== 'unicast') continue;
+    const cidr = r.dst === 'default' ? '0.0.0.0/0' : r.dst.includes('/') ? r.dst : `${r.dst}/32`;
+    if (cidr.includes(':') || !inIpv4Net(dest, cidr)) continue;
+    const len = Number(cidr.split('/')[1]);
+    if (len > bestLen || (len === bestLen && (r.metric ?? 0) < (best?.metric ?? 0))) {
+      best = r;
+      bestLen = len;
+    }
+  }
+  return best;
+}
+
+function owner(state: KernelState, ip: string): Link | undefined {
+  return state.links.find((l) => l.addresses.some((a) => a.family === 'inet' && a.local === ip));
+}
+
+function linkDown(state: KernelState, link: Link): string | undefined {
+  const where = nsLabel(state, link.ns);
+  if (!link.up) return `${link.name} in ${where} is DOWN: \`ip link set ${link.name} up\`.`;
+  if (link.kind === 'veth') {
+    const peer = peerOf(state, link);
+    if (peer && !peer.up) return `The veth peer of ${link.name} is ${peer.name} in ${nsLabel(state, peer.ns)}, and it is DOWN: bring it up there.`;
+  }
+  if (!link.lowerUp) return `${link.name} in ${where} has no carrier (NO-CARRIER)${link.kind === 'bridge' ? ': no port attached' : ''}.`;
+  return undefined;
+}
+
+/** Reasons, most likely first, why `dest` gets no answer from namespace `ns`. */
+export function diagnoseNoAnswer(state: KernelState, ns: string, dest: string): string[] {
+  if (parseIpv4(dest) === undefined) return [];
+  const here = nsLabel(state, ns);
+  const routes = routesIn(state, ns);
+  const route = lookupRoute(routes, dest);
+  if (!route) {
+    return [defaultRoute(state, ns)
+      ? `No route in ${here} matches ${dest}.`
+      : `${here[0].toUpperCase()}${here.slice(1)} has no route to ${dest} and no default route: add one, e.g. \`ip route add default via GATEWAY\`.`];
+  }
+  const reasons: string[] = [];
+  const out = route.dev ? linksIn(state, ns).find((l) => l.name === route.dev) : undefined;
+  if (out) {
+    const down = linkDown(state, out);
+    if (down) reasons.push(down);
+    if (out.master) {
+      const bridge = linksIn(state, ns).find((l) => l.name === out.master);
+      if (bridge && !bridge.up) reasons.push(`The bridge ${bridge.name} is DOWN.`);
+    }
+  }
+  const next = route.gateway ?? dest;
+  const target = owner(state, next);
+  if (!target) {
+    reasons.push(route.gateway
+      ? `No interface in the lab has the gateway address ${route.gateway}: nobody answers ARP for it.`
+      : `No interface in the lab has the address ${dest}: nobody answers ARP for it.`);
+  } else {
+    const down = linkDown(state, target);
+    if (down && target !== out) reasons.push(down);
+    const src = route.prefsrc ?? out?.addresses.find((a) => a.family === 'inet')?.local;
+    if (!route.gateway && src && target.ns !== ns && !lookupRoute(routesIn(state, target.ns), src)) {
+      reasons.push(`${nsLabel(state, target.ns)} has no route back to ${src}: the request arrives but the reply cannot be sent.`);
+    }
+    if (route.gateway) {
+      const fwd = state.sysctls[target.ns]?.['net.ipv4.ip_forward'];
+      const destOwner = owner(state, dest);
+      if (destOwner?.ns !== target.ns && fwd === '0') reasons.push(`ip_forward is 0 in ${nsLabel(state, target.ns)}: the gateway ${route.gateway} does not forward packets.`);
+      if (src && destOwner && destOwner.ns !== target.ns && !lookupRoute(routesIn(state, destOwner.ns), src)) {
+        const masq = state.nat.some((r) => r.ns === target.ns && r.target === 'MASQUERADE' && (!r.source || inIpv4Net(src, r.source.includes('/') ? r.source : `${r.source}/32`)));
+        if (!masq) reasons.push(`${nsLabel(state, destOwner.ns)} has no route back to ${src}, and no MASQUERADE rule in ${nsLabel(state, target.ns)} hides ${src} behind its address.`);
+      }
+    }
+  }
+  return reasons;
+}

@@ -1,0 +1,156 @@
+// `docker network inspect NAME`: JSON, but read line by line with a stack of keys so that
+// the abridged copies found in blog posts ("... ...") still explain line by line.
+import { describeIpv4Net, describeMac } from './net.js';
+import { clean } from './text.js';
+import { Annotations, type Context, type Explainer } from './types.js';
+
+export interface DockerNetwork {
+  line: number;
+  name?: string;
+  id?: string;
+  driver?: string;
+  scope?: string;
+  subnets: { line: number; subnet: string; gateway?: string }[];
+  containers: { line: number; id: string; name?: string; mac?: string; ipv4?: string; ipv6?: string }[];
+  options: Record<string, string>;
+  /** Every "key": value line with its path, for line-by-line notes. */
+  fields: { line: number; path: string[]; key: string; value: string }[];
+  emptyContainersLine?: number;
+}
+
+const FIELD = /^\s*"([^"]*)"\s*:\s*(.*?)\s*,?\s*$/;
+
+export function parseDockerNetworkInspect(lines: readonly string[]): DockerNetwork[] {
+  const nets: DockerNetwork[] = [];
+  const stack: string[] = [];
+  let net: DockerNetwork | undefined;
+  lines.forEach((raw, i) => {
+    const line = clean(raw);
+    const t = line.trim();
+    if (t === '') return;
+    const f = FIELD.exec(line);
+    if (f) {
+      const [, key, rest] = f;
+      if (rest === '{' || rest === '[') {
+        if (net && rest === '{' && stack[stack.length - 1] === 'Containers') net.containers.push({ line: i, id: key });
+        stack.push(key);
+        return;
+      }
+      if (rest === '{}' || rest === '[]') {
+        if (key === 'Containers' && net) net.emptyContainersLine = i;
+      }
+      if (!net) return;
+      const value = rest.replace(/,$/, '').replace(/^"(.*)"$/, '$1');
+      net.fields.push({ line: i, path: [...stack], key, value });
+      const parent = stack[stack.length - 1];
+      if (stack.length === 1 || (stack.length === 2 && stack[0] === '')) {
+        if (key === 'Name') net.name = value;
+        if (key === 'Id') net.id = value;
+        if (key === 'Driver') net.driver = value;
+        if (key === 'Scope') net.scope = value;
+      }
+      if (parent === '' && stack.includes('Config')) {
+        if (key === 'Subnet') net.subnets.push({ line: i, subnet: value });
+        if (key === 'Gateway') {
+          const last = net.subnets[net.subnets.length - 1];
+          if (last) last.gateway = value;
+          else net.subnets.push({ line: i, subnet: '', gateway: value });
+        }
+      }
+      const c = net.containers[net.containers.length - 1];
+      if (c && stack[stack.length - 1] === c.id) {
+        if (key === 'Name') c.name = value;
+        if (key === 'MacAddress') c.mac = value;
+        if (key === 'IPv4Address') c.ipv4 = value;
+        if (key === 'IPv6Address') c.ipv6 = value;
+      }
+      if (parent === 'Options' && stack.length <= 3) net.options[key] = value;
+      return;
+    }
+    if (t === '[') {
+      stack.length = 0;
+      return;
+    }
+    if (t === '{') {
+      if (stack.length === 0) {
+        net = { line: i, subnets: [], containers: [], options: {}, fields: [] };
+        nets.push(net);
+      }
+      stack.push('');
+      return;
+    }
+    if (/^[}\]],?$/.test(t)) stack.pop();
+  });
+  return nets;
+}
+
+const OPTIONS: Record<string, string> = {
+  'com.docker.network.bridge.name': 'the Linux bridge behind this network',
+  'com.docker.network.bridge.enable_ip_masquerade': 'whether Docker adds the MASQUERADE rule for this subnet',
+  'com.docker.network.bridge.enable_icc': 'whether containers on this bridge may talk to each other',
+  'com.docker.network.bridge.host_binding_ipv4': 'the host address published ports listen on (0.0.0.0 = all)',
+  'com.docker.network.bridge.default_bridge': 'true for the default network, docker0',
+  'com.docker.network.driver.mtu': 'the MTU of the bridge and the containers\' interfaces',
+};
+
+export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Annotations {
+  const out = new Annotations();
+  for (const n of nets) {
+    out.mark(n.line);
+    for (const f of n.fields) {
+      const top = f.path.length === 1;
+      const inContainer = n.containers.some((c) => f.path.includes(c.id));
+      const v = f.value;
+      let text: string | undefined;
+      let weight: 0 | 1 | 2 | 3 = 0;
+      if (top && f.key === 'Name') {
+        text = v === 'bridge' ? 'Name bridge: the default network; containers join it when no --net is given. Its Linux bridge is docker0.' : `Name ${v}: the network's name (docker run --net=${v}).`;
+        weight = 1;
+      } else if (top && f.key === 'Id') text = 'Id: the network\'s unique id; a user-defined bridge network\'s Linux bridge is named br- plus its first 12 characters.';
+      else if (top && f.key === 'Driver') {
+        const drivers: Record<string, string> = { bridge: 'a Linux bridge on this host, containers plugged in with veth pairs, NAT to the outside', host: 'no isolation: the container uses the host\'s network namespace', null: 'no network: the container gets only lo', overlay: 'VXLAN tunnels between hosts', macvlan: 'macvlan interfaces on a host NIC, containers appear on the physical LAN' };
+        text = `Driver ${v}: ${drivers[v] ?? 'the plugin that implements the network'}.`;
+        weight = 1;
+      } else if (top && f.key === 'Scope') text = v === 'local' ? 'Scope local: the network exists on this host only.' : `Scope ${v}: the network spans the ${v}.`;
+      else if (f.key === 'Driver' && f.path.includes('IPAM')) text = 'IPAM Driver default: Docker\'s built-in address manager hands out the addresses.';
+      else if (f.key === 'Subnet') {
+        const [a, p] = v.split('/');
+        text = `Subnet ${v}: containers get addresses from ${describeIpv4Net(a, Number(p))}.`;
+        weight = 2;
+      } else if (f.key === 'Gateway' && !inContainer) {
+        text = `Gateway ${v}: the bridge's own address, the containers' default route${n.name === 'bridge' ? ' (docker0)' : ''}.`;
+        weight = 1;
+      } else if (inContainer && f.key === 'Name') text = `The container ${v} is attached to this network.`;
+      else if (f.key === 'EndpointID') text = 'EndpointID: Docker\'s id for this attachment (one veth pair).';
+      else if (f.key === 'MacAddress' && v) {
+        const m = describeMac(v);
+        text = `MacAddress ${v}${m ? `: ${m}` : ''}.`;
+      } else if (f.key === 'IPv4Address' && v) {
+        const c = n.containers.find((x) => f.path.includes(x.id));
+        const live = ctx.state?.containers.find((x) => x.name === c?.name);
+        text = `IPv4Address ${v}: the address of ${c?.name ?? 'the container'}'s eth0, with the subnet's prefix.${live && live.ip && `${live.ip}` !== v.split('/')[0] ? ` (the lab now shows ${live.ip})` : ''}`;
+        weight = 2;
+      } else if (f.key === 'IPv6Address') text = v ? `IPv6Address ${v}.` : 'IPv6Address empty: IPv6 is not enabled on this network.';
+      else if (f.path[f.path.length - 1] === 'Options' && OPTIONS[f.key]) text = `${f.key} = ${v}: ${OPTIONS[f.key]}.`;
+      else if (f.key === 'Internal') text = v === 'true' ? 'Internal true: no route to the outside (no NAT).' : 'Internal false: containers may reach the outside through NAT.';
+      else if (f.key === 'EnableIPv6') text = `EnableIPv6 ${v}.`;
+      else if (f.key === 'Containers' && (v === '{}')) {
+        text = 'Containers {}: no container is attached yet (docker0 shows NO-CARRIER).';
+        weight = 3;
+      } else if (f.key === 'Attachable' || f.key === 'Ingress' || f.key === 'Created' || f.key === 'ConfigOnly') text = `${f.key}: ${v}.`;
+      if (text) out.add(f.line, text, weight);
+    }
+    if (n.containers.length > 0) {
+      const c = n.containers[0];
+      out.add(c.line, `${n.containers.length} container(s) attached; each entry is keyed by the container's full id.`, n.containers.length > 0 ? 2 : 0);
+    }
+  }
+  return out;
+}
+
+export const dockerNetworkExplainer: Explainer<DockerNetwork[]> = {
+  id: 'docker-network-inspect',
+  names: ['docker network inspect'],
+  parse: parseDockerNetworkInspect,
+  annotate: annotateDockerNetwork,
+};

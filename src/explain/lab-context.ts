@@ -1,0 +1,61 @@
+// Lookups in the live lab state that let explanations name things: which namespace or
+// container an ifindex lives in, what a peer is called there. Pure reads of KernelState.
+import type { KernelState, Link, Netns, Route } from '../kernel/types.js';
+
+export function nsOf(state: KernelState, id: string): Netns | undefined {
+  return state.namespaces.find((n) => n.id === id);
+}
+
+/** "container bbox1", "namespace net1", "the host namespace". */
+export function nsLabel(state: KernelState | undefined, id: string): string {
+  const ns = state ? nsOf(state, id) : undefined;
+  const container = state?.containers.find((c) => c.ns === id);
+  if (container && id !== 'host') return `container ${container.name}`;
+  if (!ns) return id === 'host' ? 'the host namespace' : `namespace ${id.replace(/^container:/, '')}`;
+  switch (ns.kind) {
+    case 'host':
+      return 'the host namespace';
+    case 'outside':
+      return 'the "outside" namespace (router and public host)';
+    case 'container':
+      return `container ${ns.names[0] ?? id.replace(/^container:/, '')}`;
+    default:
+      return `namespace ${ns.names[0] ?? id}`;
+  }
+}
+
+/** How to run a command in that namespace, for advice: `ip netns exec net1 …`. */
+export function runThere(state: KernelState | undefined, id: string): string | undefined {
+  const ns = state ? nsOf(state, id) : undefined;
+  if (!ns) return undefined;
+  if (ns.kind === 'named') return `ip netns exec ${ns.names[0]} …`;
+  if (ns.kind === 'container') return `docker exec ${ns.names[0]} …`;
+  if (ns.kind === 'host') return 'on the host (leave the container or namespace first)';
+  return undefined;
+}
+
+export function linksIn(state: KernelState, ns: string): Link[] {
+  return state.links.filter((l) => l.ns === ns);
+}
+
+export function findLink(state: KernelState | undefined, ns: string, name: string): Link | undefined {
+  return state?.links.find((l) => l.ns === ns && l.name === name);
+}
+
+/** The other end of a veth, from the snapshot's resolved peer or by matching ifindexes. */
+export function peerOf(state: KernelState, link: Link): Link | undefined {
+  if (link.peer) return state.links.find((l) => l.ns === link.peer!.ns && l.ifindex === link.peer!.ifindex);
+  if (link.peerIfindex === undefined) return undefined;
+  const candidates = state.links.filter(
+    (l) => l.ns !== link.ns && l.ifindex === link.peerIfindex && l.peerIfindex === link.ifindex,
+  );
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+export function routesIn(state: KernelState, ns: string): Route[] {
+  return state.routes.filter((r) => r.ns === ns && (r.table === 'main' || r.table === undefined));
+}
+
+export function defaultRoute(state: KernelState, ns: string): Route | undefined {
+  return routesIn(state, ns).find((r) => r.dst === 'default' || r.dst === '0.0.0.0/0');
+}
