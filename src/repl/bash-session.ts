@@ -1,17 +1,36 @@
 // A long-lived bash that runs the learner's lines one at a time, so that what a terminal
-// keeps between lines is kept here too: variables, cd, exports, functions. Lines go in on
-// fd 3 (NUL-terminated), each exit status comes back on fd 4; the program's own stdin,
-// stdout and stderr are the terminal's, so interactive programs work as in any shell.
+// keeps between lines is kept here too: variables, cd, exports, functions.
+//
+// Protocol: each line goes in on fd 3 as `<mode><token> <line>\0`; its exit status comes
+// back on fd 4 as `<status>\0`. Mode T runs the line on the terminal's own stdio, so that
+// interactive programs (`docker exec -it`, `tcpdump`, `ping` without -c) work as in any
+// shell. Mode C sends its stdout and stderr through fds 5 and 6, which Node streams on to
+// the terminal as they come and also keeps (bounded), for the explainers; each ends with
+// the token as an end marker, as those pipes stay open for the next line.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { BoundedText } from './bounded-text.js';
+import { MarkerStream } from './marker-stream.js';
 
 // `trap : INT` keeps this bash alive when Ctrl-C ends the command it waits for (a plain
-// non-interactive bash would die with it). fds 3 and 4 are closed for the learner's line so
-// that nothing it starts can hold or write the control pipes.
+// non-interactive bash would die with it). The control fds are closed for the learner's
+// line, so that nothing it starts can hold or write them.
 const DRIVER = `
 trap : INT QUIT
 while IFS= read -r -d '' __nslab_line <&3; do
-  eval "$__nslab_line" 3<&- 4>&-
-  printf '%s\\0' "$?" >&4
+  __nslab_mode=\${__nslab_line:0:1}
+  __nslab_token=\${__nslab_line:1:16}
+  __nslab_line=\${__nslab_line:18}
+  if [ "$__nslab_mode" = C ]; then
+    eval "$__nslab_line" >&5 2>&6 3<&- 4>&- 5>&- 6>&-
+    __nslab_status=$?
+    printf '\\036%s\\037' "$__nslab_token" >&5
+    printf '\\036%s\\037' "$__nslab_token" >&6
+  else
+    eval "$__nslab_line" 3<&- 4>&- 5>&- 6>&-
+    __nslab_status=$?
+  fi
+  printf '%s\\0' "$__nslab_status" >&4
 done
 `;
 
@@ -22,6 +41,16 @@ export interface BashSessionOptions {
   stdinIsTerminal: boolean;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Where captured output is shown as it arrives (default: this process's stdout/err). */
+  out?: (chunk: Buffer) => void;
+  err?: (chunk: Buffer) => void;
+}
+
+export interface LineResult {
+  exitCode: number;
+  /** Present for captured lines: what the command printed, bounded. */
+  stdout?: string;
+  stderr?: string;
 }
 
 export class ShellExitedError extends Error {
@@ -31,20 +60,39 @@ export class ShellExitedError extends Error {
   }
 }
 
+interface Pending {
+  resolve: (r: LineResult) => void;
+  reject: (e: Error) => void;
+  status?: number;
+  waiting: number; // end markers still to come
+  out?: BoundedText;
+  err?: BoundedText;
+}
+
 export class BashSession {
   private readonly child: ChildProcess;
-  private pending: { resolve: (code: number) => void; reject: (e: Error) => void } | undefined;
-  private buffered = '';
+  private pending: Pending | undefined;
+  private statusBuf = '';
   private exited: ShellExitedError | undefined;
+  private readonly outStream: MarkerStream;
+  private readonly errStream: MarkerStream;
 
   constructor(opts: BashSessionOptions) {
     const argv = [...(opts.wrap ?? []), 'bash', '--norc', '--noprofile', '-c', DRIVER];
     this.child = spawn(argv[0], argv.slice(1), {
-      stdio: [opts.stdinIsTerminal ? 'inherit' : 'ignore', 'inherit', 'inherit', 'pipe', 'pipe'],
+      stdio: [opts.stdinIsTerminal ? 'inherit' : 'ignore', 'inherit', 'inherit', 'pipe', 'pipe', 'pipe', 'pipe'],
       env: opts.env ?? process.env,
       cwd: opts.cwd,
     });
-    const status = this.child.stdio[4] as NodeJS.ReadableStream;
+    const show = (fallback: NodeJS.WriteStream, sink?: (b: Buffer) => void) => sink ?? ((b: Buffer) => { fallback.write(b); });
+    const showOut = show(process.stdout, opts.out);
+    const showErr = show(process.stderr, opts.err);
+    this.outStream = new MarkerStream((b) => { showOut(b); this.pending?.out?.push(b); });
+    this.errStream = new MarkerStream((b) => { showErr(b); this.pending?.err?.push(b); });
+    const fds = this.child.stdio as unknown as NodeJS.ReadableStream[];
+    fds[5].on('data', (b: Buffer) => this.outStream.push(b));
+    fds[6].on('data', (b: Buffer) => this.errStream.push(b));
+    const status = fds[4];
     status.setEncoding('utf8');
     status.on('data', (chunk: string) => this.onStatus(chunk));
     this.child.on('exit', (code) => this.onExit(code));
@@ -61,15 +109,27 @@ export class BashSession {
     return this.exited !== undefined;
   }
 
-  /** Runs one line; resolves with its exit status. Rejects with ShellExitedError when the
-   * line ends the shell (`exit`). One line at a time. */
-  runLine(line: string): Promise<number> {
+  /** Runs one line. `capture`: stream its output through Node and keep it. Rejects with
+   * ShellExitedError when the line ends the shell (`exit`). One line at a time. */
+  runLine(line: string, opts: { capture?: boolean } = {}): Promise<LineResult> {
     if (this.exited) return Promise.reject(this.exited);
     if (this.pending) return Promise.reject(new Error('a line is still running'));
+    const token = randomBytes(8).toString('hex');
     return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
+      const p: Pending = { resolve, reject, waiting: 0 };
+      if (opts.capture) {
+        p.out = new BoundedText();
+        p.err = new BoundedText();
+        p.waiting = 2;
+        const marker = `\x1e${token}\x1f`;
+        const oneDone = () => { p.waiting--; this.settle(); };
+        this.outStream.expect(marker, oneDone);
+        this.errStream.expect(marker, oneDone);
+      }
+      this.pending = p;
       // A NUL ends the line on fd 3; a NUL inside it would cut it short, so drop any.
-      (this.child.stdio[3] as NodeJS.WritableStream).write(line.replace(/\0/g, '') + '\0');
+      const mode = opts.capture ? 'C' : 'T';
+      (this.child.stdio[3] as NodeJS.WritableStream).write(`${mode}${token} ${line.replace(/\0/g, '')}\0`);
     });
   }
 
@@ -78,15 +138,24 @@ export class BashSession {
   }
 
   private onStatus(chunk: string): void {
-    this.buffered += chunk;
+    this.statusBuf += chunk;
     let nul: number;
-    while ((nul = this.buffered.indexOf('\0')) >= 0) {
-      const code = Number(this.buffered.slice(0, nul));
-      this.buffered = this.buffered.slice(nul + 1);
-      const p = this.pending;
-      this.pending = undefined;
-      p?.resolve(code);
+    while ((nul = this.statusBuf.indexOf('\0')) >= 0) {
+      const code = Number(this.statusBuf.slice(0, nul));
+      this.statusBuf = this.statusBuf.slice(nul + 1);
+      if (this.pending) this.pending.status = code;
+      this.settle();
     }
+  }
+
+  private settle(): void {
+    const p = this.pending;
+    if (!p || p.status === undefined || p.waiting > 0) return;
+    this.pending = undefined;
+    p.resolve({
+      exitCode: p.status,
+      ...(p.out ? { stdout: p.out.text(), stderr: p.err!.text() } : {}),
+    });
   }
 
   private onExit(code: number | null): void {

@@ -23,7 +23,7 @@ export async function runSandboxShell(): Promise<number> {
     if (!line.trim()) return true;
     if (tty) { rl.pause(); process.stdin.setRawMode?.(false); }
     try {
-      lastStatus = await session.runLine(line);
+      lastStatus = (await session.runLine(line)).exitCode;
     } catch (err) {
       if (err instanceof ShellExitedError) { lastStatus = err.exitCode ?? 0; return false; }
       throw err;
