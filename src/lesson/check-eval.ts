@@ -268,9 +268,9 @@ function routeOutcome(c: Of<'route'>, state: KernelState): Outcome {
     return { holds: false, found: `no ${name} in ${c.ns} (routes: ${listOrNone(routes.map(routeLine), 'none')})` };
   }
   const hit = sameDst.find((r) => (c.via === undefined || r.gateway === c.via) && (c.dev === undefined || r.dev === c.dev));
-  if (hit) return { holds: true, found: `the ${name} in ${c.ns} is ${routeLine(hit)}` };
-  const described = sameDst.map((r) => [r.gateway ? `via ${r.gateway}` : 'direct (no gateway)', r.dev && `dev ${r.dev}`].filter(Boolean).join(' '));
-  return { holds: false, found: `the ${name} in ${c.ns} goes ${joinAnd(described)}` };
+  const goes = (rs: Route[]) => joinAnd(rs.map((r) => [r.gateway ? `via ${r.gateway}` : 'direct (no gateway)', r.dev && `dev ${r.dev}`].filter(Boolean).join(' ')));
+  if (hit) return { holds: true, found: `the ${name} in ${c.ns} goes ${goes([hit])}` };
+  return { holds: false, found: `the ${name} in ${c.ns} goes ${goes(sameDst)}` };
 }
 
 function bridgeOutcome(c: Of<'bridge-port'>, state: KernelState): Outcome {

@@ -130,6 +130,7 @@ class Tokens {
     return undefined;
   }
   unexpected(allowed: string): never {
+    if (this.done()) throw new CheckSyntaxError(`"${this.what}" check ends too early; expected ${allowed}`);
     throw new CheckSyntaxError(`unexpected "${this.words[this.i]}" in "${this.what}" check; expected ${allowed}`);
   }
   end(): void {
