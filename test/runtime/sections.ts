@@ -1,5 +1,5 @@
 // Lab scripts print `@@@ NAME` before each part of their output; this splits them.
-export const SECTION = 'sec() { echo "@@@ $1"; }';
+export const SECTION = 'sec() { printf "\\n@@@ %s\\n" "$1"; }';
 
 export function sections(stdout: string): Record<string, string> {
   const out: Record<string, string> = {};
