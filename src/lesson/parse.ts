@@ -10,6 +10,8 @@ import type { Lesson, LessonCheck, LessonMeta, LintError, SourceLine, Step } fro
 export const COMMAND_LANGS = ['sh', 'bash', 'shell'];
 const CHECK_LANGS = ['check', 'checks'];
 const QUESTION_LANG = 'question';
+/** Fences that belong to the step even right after its hints. */
+const STEP_FENCE_LANGS = [...CHECK_LANGS, QUESTION_LANG, 'hints', 'recap'];
 
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
 const STEP_HEADING = /^ {0,3}##(?!#)\s+(.*?)\s*#*\s*$/;
@@ -39,6 +41,7 @@ export function parseLesson(text: string, file: string): ParsedLesson {
 
 interface Fence {
   lang: string;
+  indent: number;
   line: number;
   content: SourceLine[];
   closed: boolean;
@@ -56,6 +59,7 @@ interface StepDraft {
   hints: string[];
   hintsLine?: number;
   question?: Question;
+  questionLine?: number;
   recap?: string;
 }
 
@@ -80,9 +84,10 @@ function parseBody(lines: string[], firstLine: number, file: string): { intro: s
       if (!step) {
         if (CHECK_LANGS.includes(fence.lang) || fence.lang === QUESTION_LANG) err(lineNo, `a \`\`\`${fence.lang} block must be inside a step (a "## " section)`);
         intro.push(...fence.raw);
-      } else if (inHints) {
-        appendToLastHint(step, fence.raw.join('\n'), lineNo, err);
+      } else if (inHints && !STEP_FENCE_LANGS.includes(fence.lang)) {
+        appendToLastHint(step, dedent(fence.raw, fence.indent).join('\n'), lineNo, err);
       } else {
+        inHints = false;
         takeFence(step, fence, err);
       }
       continue;
@@ -142,10 +147,10 @@ function readFence(lines: string[], start: number, firstLine: number, open: RegE
   const content: SourceLine[] = [];
   for (let j = start + 1; j < lines.length; j++) {
     raw.push(lines[j]);
-    if (close.test(lines[j])) return { lang: open[3].toLowerCase(), line: firstLine + start, content, closed: true, raw };
+    if (close.test(lines[j])) return { lang: open[3].toLowerCase(), indent, line: firstLine + start, content, closed: true, raw };
     content.push({ text: lines[j].slice(Math.min(indent, lines[j].length - lines[j].trimStart().length)), line: firstLine + j });
   }
-  return { lang: open[3].toLowerCase(), line: firstLine + start, content, closed: false, raw };
+  return { lang: open[3].toLowerCase(), indent, line: firstLine + start, content, closed: false, raw };
 }
 
 function takeFence(step: StepDraft, fence: Fence, err: (line: number, message: string) => void): void {
@@ -165,9 +170,10 @@ function takeFence(step: StepDraft, fence: Fence, err: (line: number, message: s
     return;
   }
   if (fence.lang === QUESTION_LANG) {
-    if (step.question) err(fence.line, `a second question in this step (the first is at line ${step.question.line}): one per step`);
+    if (step.questionLine !== undefined) err(fence.line, `a second question in this step (the first is at line ${step.questionLine}): one per step`);
     const q = readQuestion(fence, err);
-    if (q && !step.question) step.question = q;
+    if (q && step.questionLine === undefined) step.question = q;
+    step.questionLine ??= fence.line;
     return;
   }
   if (fence.lang === 'hints' || fence.lang === 'recap') {
@@ -271,6 +277,10 @@ export function slugify(title: string): string {
     .replace(/`/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+function dedent(lines: string[], indent: number): string[] {
+  return lines.map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)));
 }
 
 function trimBlank(lines: string[]): string[] {
