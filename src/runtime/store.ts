@@ -81,7 +81,10 @@ export function listContainers(): ContainerInfo[] {
   if (!existsSync(STATE_FILE)) return [];
   const state = loadState();
   return state.containers.map((c) => {
-    const info: ContainerInfo = { id: c.id, name: c.name, pid: c.pid, running: isRunning(c), networkMode: c.networkMode, ns: netnsId(state, c) };
+    const owner = c.sharedWith ? state.containers.find((o) => o.id === c.sharedWith) : undefined;
+    // Docker records container:<id>; the snapshot's readers want the name a learner uses.
+    const networkMode = owner ? `container:${owner.name}` : c.networkMode;
+    const info: ContainerInfo = { id: c.id, name: c.name, pid: c.pid, running: isRunning(c), networkMode, ns: netnsId(state, c) };
     const ip = c.endpoints[0]?.ip ?? (c.sharedWith ? state.containers.find((o) => o.id === c.sharedWith)?.endpoints[0]?.ip : undefined);
     if (ip) info.ip = ip;
     return info;

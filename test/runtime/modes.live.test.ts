@@ -22,6 +22,7 @@ sec nonetrace; docker --trace run --rm --network none busybox true 2>&1 | grep -
 docker run -d --name hostc --net=host --hostname vm1 busybox >/dev/null
 sec hostc; docker exec hostc ip -br addr show eth0; docker exec hostc hostname; hostname
 sec hostcns; readlink /proc/$(docker inspect -f '{{.State.Pid}}' hostc)/ns/net /proc/self/ns/net
+sec list; node -e "import('$NSLAB_ROOT/dist/runtime/store.js').then((m) => console.log(JSON.stringify({ list: m.listContainers(), pid: m.containerPid('side') ?? null, none: m.containerPid('ghost') ?? null })))"
 sec fg; printf 'hostname\\nexit 3\\n' | docker run -i --name fg busybox sh; echo "exit=$?"
 sec fgstate; docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.Running}}' fg
 sec fgrm; docker run --rm --name gone busybox echo hi from a container; echo "exit=$?"
@@ -66,6 +67,14 @@ describe('network modes, ports and foreground runs', () => {
     expect([hostcName, labName]).toEqual(['vm1', 'nslab']);
     const [hcNs, ourNs] = s.hostcns.split('\n');
     expect(hcNs).toBe(ourNs);
+    // The export the kernel snapshot reads.
+    const { list, pid, none: noPid } = JSON.parse(s.list);
+    const byName = Object.fromEntries(list.map((c: { name: string }) => [c.name, c]));
+    expect(byName.web).toMatchObject({ id: webId, running: true, networkMode: 'bridge', ns: 'container:web', ip: '172.17.0.2' });
+    expect(byName.side).toMatchObject({ running: true, networkMode: 'container:web', ns: 'container:web', ip: '172.17.0.2', pid });
+    expect(byName.hostc).toMatchObject({ running: true, networkMode: 'host', ns: 'host' });
+    expect(byName.hostc.ip).toBeUndefined();
+    expect(noPid).toBeNull();
     // Foreground: output and exit status come through; --rm leaves nothing.
     expect(s.fg).toMatch(/^[0-9a-f]{12}\nexit=3$/);
     expect(s.fgstate).toBe('exited 3 false');
