@@ -36,6 +36,18 @@ program
   .action(async (words: string[], opts) => (await import('./commands/run.js')).runCommand(words, opts));
 
 program
+  .command('start')
+  .description('start a lesson: builds its lab and opens the shell (a picker when no lesson is named)')
+  .argument('[lesson]', 'a lesson number or id (see `nslab list`)')
+  .option('--step <n>', 'begin at this step (earlier steps are replayed)', (v) => Number(v))
+  .action(async (lesson: string | undefined, opts) => (await import('./commands/start.js')).startCommand(lesson, opts));
+
+program
+  .command('list')
+  .description('the lessons, with your progress')
+  .action(async () => (await import('./commands/list.js')).listCommand());
+
+program
   .command('doctor')
   .description('check what nslab needs on this machine, with the fix for each failure')
   .action(async () => (await import('./commands/doctor.js')).doctorCommand());
@@ -71,6 +83,12 @@ async function main(): Promise<void> {
   if (name !== undefined && LAB_COMMANDS.includes(name) && !inLab()) {
     const { relaunchInLab } = await import('./sandbox/relaunch.js');
     return relaunchInLab(process.argv.slice(2));
+  }
+  // `nslab` alone: on a terminal, the lesson picker; otherwise the help.
+  if (name === undefined) {
+    if (process.stdin.isTTY && process.stdout.isTTY) return (await import('./commands/start.js')).startCommand(undefined, {});
+    program.outputHelp();
+    return;
   }
   await program.parseAsync(process.argv);
 }

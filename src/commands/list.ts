@@ -1,0 +1,25 @@
+// `nslab list` and the shell's .lessons: the lessons with the learner's progress.
+import Table from 'cli-table3';
+import { loadLessons } from '../lesson/load.js';
+import { ProgressStore } from '../progress/store.js';
+
+export async function lessonTable(opts: { color: boolean }): Promise<string> {
+  const { lessons, errors } = await loadLessons();
+  const { data, warnings } = await new ProgressStore().read();
+  const table = new Table({
+    head: ['#', 'lesson', 'steps done', 'last visited'],
+    style: opts.color ? undefined : { head: [], border: [] },
+  });
+  lessons.forEach((l, i) => {
+    const p = data.lessons[l.meta.id];
+    const done = new Set((p?.done ?? []).map((d) => d.number)).size;
+    const status = p?.completed ? `${l.steps.length}/${l.steps.length} ✔` : `${done}/${l.steps.length}`;
+    table.push([String(i + 1), `${l.meta.id}\n${l.meta.title}`, status, p?.lastVisited ? p.lastVisited.replace('T', ' ').slice(0, 16) : '-']);
+  });
+  const notes = [...warnings.map((w) => `note: ${w}`), ...(errors.length ? [`${errors.length} lesson file(s) have errors: run \`nslab lint\`.`] : [])];
+  return [table.toString(), ...notes, 'Start one with `nslab start <number or id>`.'].join('\n');
+}
+
+export async function listCommand(): Promise<void> {
+  process.stdout.write((await lessonTable({ color: Boolean(process.stdout.isTTY) })) + '\n');
+}

@@ -1,0 +1,135 @@
+// `nslab start <lesson>` (and `nslab` alone on a terminal: a picker first). Runs inside the
+// lab: builds the lesson's preset and setup, resumes at the step the learner was on by
+// replaying the earlier steps' reference commands, then opens the shell.
+import { writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import pc from 'picocolors';
+import { UserError } from '../errors.js';
+import { loadLessons, findLesson } from '../lesson/load.js';
+import type { Lesson } from '../lesson/types.js';
+import { ProgressStore } from '../progress/store.js';
+import { openLab } from '../sandbox/open.js';
+import { BashSession } from '../repl/bash-session.js';
+import { LessonShell } from '../repl/lesson-shell.js';
+import { takeLabSnapshot } from '../sandbox/lab-snapshot.js';
+
+/** Exit status that asks bin/lab-launch for a fresh lab (`.reset`), with the arguments
+ * left in $NSLAB_RELAUNCH_FILE. */
+export const RELAUNCH_EXIT = 75;
+
+export interface StartOptions { step?: number }
+
+async function pickLesson(lessons: Lesson[]): Promise<Lesson | undefined> {
+  const { select } = await import('@inquirer/prompts');
+  const { data } = await new ProgressStore().read();
+  const choices = lessons.map((l, i) => {
+    const p = data.lessons[l.meta.id];
+    const done = new Set((p?.done ?? []).map((d) => d.number)).size;
+    return { name: `${String(i + 1).padStart(2)}. ${l.meta.title}  ${pc.dim(p?.completed ? '✔ done' : `${done}/${l.steps.length}`)}`, value: l, description: l.meta.summary };
+  });
+  try {
+    return await select({ message: 'Which lesson?', choices, pageSize: 10 });
+  } catch {
+    return undefined; // Ctrl-C or Escape in the picker
+  }
+}
+
+/** Runs the earlier steps' reference commands in a scratch shell, output discarded. */
+async function replay(lesson: Lesson, upTo: number, print: (s: string) => void): Promise<void> {
+  if (upTo <= 1) return;
+  print(`Rebuilding the lab as it is at the start of step ${upTo} (replaying steps 1–${upTo - 1})…\n`);
+  const session = new BashSession({ stdinIsTerminal: false, out: () => {}, err: () => {} });
+  try {
+    for (const step of lesson.steps.slice(0, upTo - 1)) {
+      for (const cmd of step.commands) {
+        const r = await session.runLine(cmd, { capture: true });
+        if (r.exitCode !== 0) print(pc.yellow(`note: replaying step ${step.number}, \`${cmd}\` failed: ${(r.stderr ?? '').trim().split('\n').pop()}\n`));
+      }
+    }
+  } finally {
+    session.close();
+  }
+}
+
+async function runSetup(lesson: Lesson): Promise<void> {
+  if (!lesson.meta.setup.length) return;
+  const session = new BashSession({ stdinIsTerminal: false, out: () => {}, err: () => {} });
+  try {
+    for (const line of lesson.meta.setup) {
+      const r = await session.runLine(line.text, { capture: true });
+      if (r.exitCode !== 0) throw new UserError(`${lesson.file}:${line.line}: the lesson's setup line \`${line.text}\` failed: ${(r.stderr ?? '').trim()}`);
+    }
+  } finally {
+    session.close();
+  }
+}
+
+export async function startCommand(query: string | undefined, opts: StartOptions): Promise<void> {
+  const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const { lessons, errors } = await loadLessons();
+  if (!lessons.length) throw new UserError(`no lessons could be loaded${errors.length ? `: ${errors.length} error(s); run \`nslab lint\`` : ''}`);
+  let lesson: Lesson | undefined;
+  if (query === undefined) {
+    if (!tty) throw new UserError('which lesson? `nslab start <number or id>` (`nslab list` shows them)');
+    lesson = await pickLesson(lessons);
+    if (!lesson) return;
+  } else {
+    lesson = findLesson(lessons, query);
+  }
+
+  const store = new ProgressStore();
+  const { data, warnings } = await store.read();
+  const saved = data.lessons[lesson.meta.id];
+  const total = lesson.steps.length;
+  let startAt = opts.step ?? (saved && !saved.completed ? saved.current ?? 1 : 1);
+  if (!Number.isInteger(startAt) || startAt < 1 || startAt > total) {
+    if (opts.step !== undefined) throw new UserError(`--step ${opts.step}: lesson ${lesson.meta.id} has steps 1 to ${total}`);
+    startAt = 1;
+  }
+
+  const print = (s: string) => { process.stdout.write(s); };
+  for (const w of warnings) print(pc.yellow(`note: ${w}\n`));
+  await openLab({ preset: lesson.meta.preset });
+  await runSetup(lesson);
+  await replay(lesson, startAt, print);
+
+  const [{ renderMarkdown }, { pingProber }] = await Promise.all([import('../view/markdown.js'), import('../lesson/ping-prober.js')]);
+  let relaunchWith: string[] | undefined;
+  const shell = new LessonShell({
+    lesson,
+    print,
+    markdown: (md) => renderMarkdown(md, { color: tty, width: process.stdout.columns }),
+    snapshot: takeLabSnapshot,
+    prober: pingProber(),
+    progress: store,
+    newSession: (place, env) => new BashSession({ wrap: place.wrap, stdinIsTerminal: tty, env }),
+    stdinIsTerminal: tty,
+    color: tty,
+    requestReset: process.env.NSLAB_RELAUNCH_FILE
+      ? (step) => { relaunchWith = ['start', lesson!.meta.id, '--step', String(step)]; }
+      : undefined,
+  });
+  for (const d of saved?.done ?? []) if (d.number < startAt) shell.passed.add(d.number);
+  shell.stepIndex = startAt - 1;
+  await shell.snapshotQuietly();
+  await shell.begin(startAt === 1);
+
+  if (tty) {
+    const { runTtyShell } = await import('../repl/tty.js');
+    await runTtyShell(shell, join(dirname(store.path), 'history'));
+  } else {
+    const { runPipeShell } = await import('../repl/pipe.js');
+    await runPipeShell(shell);
+  }
+  shell.close();
+
+  if (relaunchWith && process.env.NSLAB_RELAUNCH_FILE) {
+    writeFileSync(process.env.NSLAB_RELAUNCH_FILE, relaunchWith.join('\0'));
+    process.exit(RELAUNCH_EXIT);
+  }
+  if (!shell.completed) {
+    const unfinished = shell.unfinishedSteps();
+    print(`\nLesson ${lesson.meta.id} not finished: step(s) ${unfinished.map((s) => `${s.number} (${s.title})`).join(', ')} still to do.\n`);
+    if (!tty) process.exitCode = 1;
+  }
+}

@@ -1,0 +1,145 @@
+// The shell's own commands, each with its help text beside its handler. A line starting
+// with `.` is one of these; `./x` runs as a shell command.
+import pc from 'picocolors';
+import type { LessonShell, LineOutcome } from './lesson-shell.js';
+
+export interface DotCommand {
+  name: string;
+  args?: string;
+  help: string;
+  run(shell: LessonShell, arg: string): Promise<LineOutcome | void>;
+}
+
+const onOff = (arg: string): boolean | undefined => (arg === 'on' ? true : arg === 'off' ? false : undefined);
+
+export const DOT_COMMANDS: DotCommand[] = [
+  {
+    name: 'help',
+    help: 'list these commands',
+    async run(shell) {
+      const width = Math.max(...DOT_COMMANDS.map((c) => c.name.length + (c.args ? c.args.length + 1 : 0)));
+      const lines = DOT_COMMANDS.map((c) => `  .${(c.name + (c.args ? ' ' + c.args : '')).padEnd(width)}  ${c.help}`);
+      shell.print([
+        'Type shell commands as in any terminal; they run in the lab. Add " ?" after a',
+        'command to have its output explained in full. Lines starting with ./ run as commands.',
+        ...lines, '',
+      ].join('\n'));
+    },
+  },
+  {
+    name: 'hint',
+    help: 'the next hint for this step (each one gives away a little more)',
+    async run(shell) {
+      shell.print((shell.nextHint() ?? 'This step has no hints; .solution shows its commands.') + '\n');
+    },
+  },
+  {
+    name: 'solution',
+    help: "this step's commands",
+    async run(shell) {
+      const cmds = shell.step?.commands ?? [];
+      shell.print(cmds.length ? cmds.map((c) => `  ${c}`).join('\n') + '\n' : 'This step has no commands to type: look, then answer.\n');
+    },
+  },
+  {
+    name: 'check',
+    help: 'every check of this step, with pass/fail and why',
+    async run(shell) {
+      const step = shell.step;
+      if (!step) return;
+      const state = await shell.snapshotQuietly();
+      if (!state) return;
+      const reports = await shell.evaluate(state);
+      if (!reports.length) shell.print(step.question ? 'This step is answered by its question.\n' : 'This step has no checks.\n');
+      for (const r of reports) {
+        const mark = r.result.ok ? shell.style(pc.green, '✔') : shell.style(pc.red, '✘');
+        shell.print(`${mark} ${r.item.text}${r.result.ok ? '' : `\n    expected: ${r.result.expected}\n    found:    ${r.result.found}`}\n`);
+      }
+      if (reports.length && reports.every((r) => r.result.ok)) await shell.checkStep(state);
+    },
+  },
+  {
+    name: 'next',
+    help: 'skip to the next step (it stays unfinished)',
+    async run(shell) { await shell.goTo(shell.stepIndex + 1); },
+  },
+  {
+    name: 'back',
+    help: 'show the previous step again (the lab stays as it is; .reset rebuilds it)',
+    async run(shell) { await shell.goTo(shell.stepIndex - 1); },
+  },
+  {
+    name: 'reset',
+    help: 'rebuild the lab as it was at the start of this step (replays earlier steps)',
+    async run(shell) {
+      if (!shell.deps.requestReset) { shell.print('.reset is not available here.\n'); return; }
+      shell.deps.requestReset(shell.step?.number ?? 1);
+      return 'quit';
+    },
+  },
+  {
+    name: 'topo',
+    help: 'draw the lab as it is now: namespaces, bridges, veth pairs',
+    async run(shell) {
+      const state = await shell.snapshotQuietly();
+      if (!state) return;
+      const { drawTopology } = await import('../view/topology.js');
+      shell.print(drawTopology(state, { color: shell.deps.color }) + '\n');
+    },
+  },
+  {
+    name: 'explain',
+    args: 'on|off',
+    help: 'annotations under recognised output (now on by default)',
+    async run(shell, arg) {
+      const v = onOff(arg);
+      if (v === undefined) { shell.print(`explanations are ${shell.explainOn ? 'on' : 'off'}; .explain on|off\n`); return; }
+      shell.explainOn = v;
+      shell.print(`explanations ${v ? 'on' : 'off'}\n`);
+    },
+  },
+  {
+    name: 'trace',
+    args: 'on|off',
+    help: 'show every ip/iptables step the docker command performs',
+    async run(shell, arg) {
+      const v = onOff(arg);
+      if (v === undefined) { shell.print(`trace is ${shell.traceOn ? 'on' : 'off'}; .trace on|off\n`); return; }
+      shell.traceOn = v;
+      await shell.broadcast(v ? 'export NSLAB_TRACE=1' : 'unset NSLAB_TRACE');
+      shell.print(`docker trace ${v ? 'on' : 'off'}\n`);
+    },
+  },
+  {
+    name: 'enter',
+    args: 'NAME',
+    help: 'run the next lines in a container, a namespace, or `outside`',
+    async run(shell, arg) {
+      if (!arg) { shell.print('usage: .enter NAME (a container, a namespace from `ip netns`, or outside)\n'); return; }
+      const why = await shell.setPlace(arg);
+      shell.print(why ? `cannot enter: ${why}\n` : `now in ${shell.place.label} (.host to come back)\n`);
+    },
+  },
+  {
+    name: 'host',
+    help: 'back to the lab host',
+    async run(shell) { await shell.setPlace('host'); shell.print('now on the host\n'); },
+  },
+  {
+    name: 'lessons',
+    help: 'the lessons and your progress',
+    async run(shell) {
+      const { lessonTable } = await import('../commands/list.js');
+      shell.print((await lessonTable({ color: shell.deps.color })) + '\n');
+    },
+  },
+  {
+    name: 'quit',
+    help: 'end the lab (your progress is saved)',
+    async run() { return 'quit'; },
+  },
+];
+
+export function findDotCommand(name: string): DotCommand | undefined {
+  return DOT_COMMANDS.find((c) => c.name === name) ?? (name === 'exit' ? DOT_COMMANDS.find((c) => c.name === 'quit') : undefined);
+}

@@ -1,0 +1,273 @@
+// The learning shell's core, free of any terminal: it takes one learner line at a time,
+// runs it in the current place of the lab, explains what it printed, runs the step's
+// checks against a fresh kernel snapshot, and moves through the lesson. The terminal
+// front-end (tty.ts) and the pipe front-end (pipe.ts) both drive it.
+import pc from 'picocolors';
+import type { KernelState } from '../kernel/types.js';
+import type { Lesson, Step } from '../lesson/types.js';
+import type { CheckReport, Prober } from '../lesson/check-eval.js';
+import { BashSession, ShellExitedError, type LineResult } from './bash-session.js';
+import { HOST_PLACE, resolvePlace, type Place } from './places.js';
+import { DOT_COMMANDS, findDotCommand } from './dot-commands.js';
+
+export interface ShellDeps {
+  lesson: Lesson;
+  /** Writes text for the learner (already formatted). */
+  print: (text: string) => void;
+  /** Renders step markdown for this output. */
+  markdown: (md: string) => string;
+  snapshot: () => Promise<KernelState>;
+  prober: Prober;
+  /** Progress saving; failures come back as warnings, never exceptions. */
+  progress?: {
+    visit(lessonId: string, step: { number: number; title: string }): Promise<{ warnings: string[] }>;
+    markDone(lessonId: string, step: { number: number; title: string }, total: number): Promise<{ warnings: string[] }>;
+  };
+  /** Starts a shell in a place (tests pass a fake). */
+  newSession: (place: Place, env: NodeJS.ProcessEnv) => BashSession;
+  stdinIsTerminal: boolean;
+  color: boolean;
+  /** Called for `.reset`: rebuild the lab at the start of the current step. */
+  requestReset?: (stepNumber: number) => void;
+}
+
+export type LineOutcome = 'continue' | 'quit';
+
+export class LessonShell {
+  stepIndex = 0;
+  place: Place = HOST_PLACE;
+  explainOn = true;
+  traceOn = false;
+  completed = false;
+  private hintIndex = 0;
+  private stepCommands: string[] = [];
+  private awaitingAnswer = false;
+  private readonly sessions = new Map<string, BashSession>();
+  private lastState: KernelState | undefined;
+  readonly passed = new Set<number>();
+
+  constructor(readonly deps: ShellDeps) {}
+
+  get lesson(): Lesson { return this.deps.lesson; }
+  get step(): Step | undefined { return this.lesson.steps[this.stepIndex]; }
+  get latestState(): KernelState | undefined { return this.lastState; }
+
+  /** `[03 · 2/6] host # ` — or `answer> ` while a question waits for its answer. */
+  prompt(): string {
+    if (this.awaitingAnswer) return 'answer> ';
+    const num = this.lesson.meta.id.match(/^\d+/)?.[0] ?? this.lesson.meta.id;
+    const where = this.completed ? 'done' : `${this.stepIndex + 1}/${this.lesson.steps.length}`;
+    return `[${num} · ${where}] ${this.place.label} # `;
+  }
+
+  print(text: string): void { this.deps.print(text); }
+  style(f: (s: string) => string, s: string): string { return this.deps.color ? f(s) : s; }
+
+  /** Shows the lesson's intro (on step 1) and the current step. */
+  async begin(showIntro: boolean): Promise<void> {
+    if (showIntro) {
+      this.print(this.style(pc.bold, `\n${this.lesson.meta.title}\n`) + '\n');
+      if (this.lesson.intro.trim()) this.print(this.deps.markdown(this.lesson.intro) + '\n');
+    }
+    await this.showStep();
+  }
+
+  async showStep(): Promise<void> {
+    const step = this.step;
+    if (!step) return;
+    this.hintIndex = 0;
+    this.stepCommands = [];
+    this.awaitingAnswer = false;
+    const head = `── Step ${step.number}/${this.lesson.steps.length}: ${step.title} `;
+    this.print('\n' + this.style(pc.cyan, head + '─'.repeat(Math.max(0, 72 - head.length))) + '\n');
+    this.print(this.deps.markdown(step.body) + '\n');
+    if (step.question && step.checks.length === 0) {
+      this.print(this.style(pc.dim, 'Run a command to look, then answer the question that follows.') + '\n');
+    }
+    this.warn((await this.deps.progress?.visit(this.lesson.meta.id, step))?.warnings);
+  }
+
+  warn(warnings: string[] | undefined): void {
+    for (const w of warnings ?? []) this.print(this.style(pc.yellow, `note: ${w}`) + '\n');
+  }
+
+  /** Handles one line the learner typed. */
+  async handleLine(raw: string): Promise<LineOutcome> {
+    const line = raw.trim();
+    if (!line) return 'continue';
+    if (line.startsWith('.') && !line.startsWith('./') && !line.startsWith('..')) {
+      const [name, ...rest] = line.slice(1).split(/\s+/);
+      const cmd = findDotCommand(name);
+      if (!cmd) {
+        this.print(`unknown command .${name}: ${DOT_COMMANDS.map((c) => '.' + c.name).join(' ')} (.help explains each)\n`);
+        return 'continue';
+      }
+      return (await cmd.run(this, rest.join(' '))) ?? 'continue';
+    }
+    if (this.awaitingAnswer) return this.answer(line);
+    return this.runLearnerLine(line);
+  }
+
+  private async runLearnerLine(line: string): Promise<LineOutcome> {
+    // A trailing ` ?` asks for the full explanation of what the command prints.
+    const full = /\s\?$/.test(line);
+    const command = full ? line.replace(/\s\?$/, '') : line;
+    const { recognize } = await import('../explain/recognize.js');
+    const explainerId = recognize(command);
+    let result: LineResult;
+    try {
+      result = await this.runIn(this.place, command, { capture: explainerId !== undefined || full });
+    } catch (err) {
+      if (!(err instanceof ShellExitedError)) throw err;
+      this.sessions.delete(this.place.label);
+      if (this.place !== HOST_PLACE) {
+        this.print(`(left ${this.place.label})\n`);
+        this.place = HOST_PLACE;
+        return 'continue';
+      }
+      this.print('(the shell exited: a fresh one takes its place; .quit ends nslab)\n');
+      return 'continue';
+    }
+    this.stepCommands.push(command);
+    const state = await this.snapshotQuietly();
+    if (result.stdout !== undefined && (this.explainOn || full)) {
+      const text = await this.explanation(explainerId, command, result, state, full);
+      if (text) this.print(text);
+    }
+    if (result.exitCode !== 0 && result.stderr) {
+      const { explainError } = await import('../explain/errors.js');
+      const why = explainError(command, result.stderr, { state, ns: this.place.nsId });
+      for (const w of why) this.print(this.style(pc.yellow, `  ↳ ${w}`) + '\n');
+    }
+    await this.checkStep(state);
+    return 'continue';
+  }
+
+  private async explanation(id: string | undefined, command: string, result: LineResult, state: KernelState | undefined, full: boolean): Promise<string> {
+    const ex = await import('../explain/index.js');
+    const explainer = (id ?? ex.detect(result.stdout ?? '')) as Parameters<typeof ex.explain>[0] | undefined;
+    if (!explainer) return full ? `(nslab has no explanation for \`${command}\`)\n` : '';
+    const lines = ex.explain(explainer, result.stdout ?? '', { state, ns: this.place.nsId, detail: full ? 'full' : 'compact' });
+    if (!lines.some((l) => l.notes.length)) return '';
+    return ex.renderAnnotated(lines, { color: this.deps.color, compact: !full });
+  }
+
+  async runIn(place: Place, line: string, opts: { capture?: boolean } = {}): Promise<LineResult> {
+    let session = this.sessions.get(place.label);
+    if (!session || session.hasExited) {
+      session = this.deps.newSession(place, this.sessionEnv());
+      this.sessions.set(place.label, session);
+    }
+    return session.runLine(line, opts);
+  }
+
+  sessionEnv(): NodeJS.ProcessEnv {
+    return { ...process.env, ...(this.traceOn ? { NSLAB_TRACE: '1' } : {}) };
+  }
+
+  /** Applies an export to every running shell (for `.trace`). */
+  async broadcast(line: string): Promise<void> {
+    for (const s of this.sessions.values()) if (!s.hasExited) await s.runLine(line);
+  }
+
+  async snapshotQuietly(): Promise<KernelState | undefined> {
+    try {
+      this.lastState = await this.deps.snapshot();
+      return this.lastState;
+    } catch (err) {
+      this.print(this.style(pc.yellow, `note: could not read the lab's state: ${(err as Error).message}`) + '\n');
+      return undefined;
+    }
+  }
+
+  async evaluate(state: KernelState): Promise<CheckReport<Step['checks'][number]>[]> {
+    const { evaluateAll } = await import('../lesson/check-eval.js');
+    return evaluateAll(this.step?.checks ?? [], state, this.deps.prober, { commands: this.stepCommands });
+  }
+
+  /** After a line: when the step's checks pass, ask its question or complete it. */
+  async checkStep(state: KernelState | undefined): Promise<void> {
+    const step = this.step;
+    if (!step || this.completed || !state) return;
+    if (step.checks.length) {
+      const reports = await this.evaluate(state);
+      if (!reports.every((r) => r.result.ok)) return;
+    }
+    if (step.question) {
+      this.awaitingAnswer = true;
+      this.print('\n' + this.style(pc.magenta, '? ') + this.deps.markdown(step.question.prompt).trim() + '\n');
+      return;
+    }
+    await this.completeStep();
+  }
+
+  private async answer(given: string): Promise<LineOutcome> {
+    const step = this.step!;
+    const state = await this.snapshotQuietly();
+    if (!state) return 'continue';
+    const { checkAnswer } = await import('../lesson/question.js');
+    const r = checkAnswer(step.question!.answer, given, state);
+    if (!r.ok) {
+      this.print(this.style(pc.red, '✘ ') + `${r.found}. Try again, or .hint for help.\n`);
+      return 'continue';
+    }
+    this.print(this.style(pc.green, '✔ ') + `${r.expected}\n`);
+    this.awaitingAnswer = false;
+    await this.completeStep();
+    return 'continue';
+  }
+
+  async completeStep(): Promise<void> {
+    const step = this.step!;
+    this.passed.add(step.number);
+    this.print('\n' + this.style(pc.green, `✔ Step ${step.number} done.`) + (step.recap ? ` ${step.recap}` : '') + '\n');
+    this.warn((await this.deps.progress?.markDone(this.lesson.meta.id, step, this.lesson.steps.length))?.warnings);
+    await this.goTo(this.stepIndex + 1);
+  }
+
+  async goTo(index: number): Promise<void> {
+    if (index >= this.lesson.steps.length) {
+      this.completed = this.lesson.steps.every((s) => this.passed.has(s.number));
+      this.stepIndex = this.lesson.steps.length - 1;
+      const unfinished = this.unfinishedSteps();
+      if (unfinished.length === 0) {
+        this.print('\n' + this.style(pc.green, pc.bold(`🎉 Lesson complete: ${this.lesson.meta.title}`)) + '\n');
+        if (this.lesson.meta.next) this.print(`Next: \`nslab start ${this.lesson.meta.next}\` (or .lessons).\n`);
+        this.print('You can keep experimenting here; .quit ends the lab.\n');
+      } else {
+        this.print(`That was the last step. Not yet passed: ${unfinished.map((s) => `${s.number} (${s.title})`).join(', ')}.\n`);
+      }
+      return;
+    }
+    this.stepIndex = Math.max(0, index);
+    await this.showStep();
+  }
+
+  unfinishedSteps(): Step[] {
+    return this.lesson.steps.filter((s) => !this.passed.has(s.number));
+  }
+
+  nextHint(): string | undefined {
+    const hints = this.step?.hints ?? [];
+    if (!hints.length) return undefined;
+    const hint = hints[Math.min(this.hintIndex, hints.length - 1)];
+    const label = `hint ${Math.min(this.hintIndex + 1, hints.length)}/${hints.length}`;
+    this.hintIndex++;
+    return `${label}: ${hint}`;
+  }
+
+  /** Moves the shell to a place; returns why not, when it cannot. */
+  async setPlace(name: string): Promise<string | undefined> {
+    const state = await this.snapshotQuietly();
+    if (!state) return 'the lab\'s state cannot be read just now';
+    const p = resolvePlace(name, state);
+    if (typeof p === 'string') return p;
+    this.place = p;
+    return undefined;
+  }
+
+  close(): void {
+    for (const s of this.sessions.values()) s.close();
+    this.sessions.clear();
+  }
+}

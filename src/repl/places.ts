@@ -1,0 +1,46 @@
+// Where a learner's line runs: the lab host, the outside world, a named namespace or a
+// container. Each place is entered by prefixing bash with nsenter; names are resolved
+// against the live kernel snapshot, so a namespace the learner just made can be entered.
+import type { KernelState, Netns } from '../kernel/types.js';
+
+export interface Place {
+  /** What the prompt shows: 'host', 'outside', 'net1', 'c1'. */
+  label: string;
+  /** Netns.id in snapshots: where explanations and checks look. */
+  nsId: string;
+  /** Prefix that runs a program there (empty for the host). */
+  wrap: string[];
+}
+
+export const HOST_PLACE: Place = { label: 'host', nsId: 'host', wrap: [] };
+
+function pidOf(ns: Netns): number | undefined {
+  const m = ns.path.match(/^\/proc\/(\d+)\/ns\/net$/);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The place called `name`, or an error message listing the places there are. */
+export function resolvePlace(name: string, state: KernelState): Place | string {
+  if (name === 'host') return HOST_PLACE;
+  const ns = state.namespaces.find((n) => n.names.includes(name) || n.id === name);
+  if (!ns) {
+    const known = state.namespaces.flatMap((n) => (n.kind === 'container' ? [n.names[0]] : n.names)).filter(Boolean);
+    return `no namespace or container called "${name}". You can enter: ${[...new Set(known)].join(', ')}.`;
+  }
+  if (ns.id === 'host') return HOST_PLACE;
+  const container = state.containers.find((c) => c.ns === ns.id && (c.name === name || c.id.startsWith(name)));
+  const pid = container?.pid ?? pidOf(ns);
+  // A container also has its own hostname: enter its uts namespace too, as `docker exec` does.
+  const uts = container && pid ? [`--uts=/proc/${pid}/ns/uts`] : [];
+  return { label: container?.name ?? name, nsId: ns.id, wrap: ['nsenter', `--net=${ns.path}`, ...uts, '--'] };
+}
+
+/** Names worth completing: places, links, bridges, containers. */
+export function liveNames(state: KernelState | undefined): string[] {
+  if (!state) return [];
+  const names = new Set<string>();
+  for (const ns of state.namespaces) for (const n of ns.names) names.add(n);
+  for (const l of state.links) names.add(l.name);
+  for (const c of state.containers) names.add(c.name);
+  return [...names].filter((n) => n && !/^[0-9a-f]{64}$/.test(n));
+}
