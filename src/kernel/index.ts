@@ -9,4 +9,4 @@ export { parseSysctls, sysctlPath, SNAPSHOT_SYSCTLS } from './parse-sysctls.js';
 export { parseNetnsIds } from './parse-netns-ids.js';
 export { resolveVethPeers, type NsidMaps } from './peers.js';
 export { KernelOutputError } from './json.js';
-export { findLink, linksIn, routesIn, nsByName, natRulesIn, bridgePorts, peerOf, sysctl } from './query.js';
+export { findLink, linksIn, routesIn, nsByName, natRulesIn, bridgePorts, peerOf, sysctl, nsByNetnsid } from './query.js';

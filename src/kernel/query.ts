@@ -47,3 +47,9 @@ export function peerOf(state: KernelState, link: Link): Link | undefined {
 export function sysctl(state: KernelState, ns: string, name: string): string | undefined {
   return state.sysctls[nsId(state, ns)]?.[name];
 }
+
+/** The namespace that `link-netnsid N` means when printed inside namespace `ns`. */
+export function nsByNetnsid(state: KernelState, ns: string, nsid: number): Netns | undefined {
+  const target = state.nsids?.[nsId(state, ns)]?.[nsid];
+  return target === undefined ? undefined : state.namespaces.find((n) => n.id === target);
+}

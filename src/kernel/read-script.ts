@@ -54,7 +54,9 @@ done 2>/dev/null
 links=()
 for fd in "\${fds[@]}"; do [ "$fd" != - ] && links+=("/proc/$$/fd/$fd"); done
 [ \${#links[@]} -gt 0 ] || exit 0
-mount -t tmpfs nslab-snapshot /run/netns 2>/dev/null || { mount -t tmpfs nslab-snapshot /run && mkdir /run/netns; } || exit 90
+# No /run/netns (a learner removed it): hide all of /run instead, privately.
+mount -t tmpfs nslab-snapshot /run/netns 2>/dev/null || { mount -t tmpfs nslab-snapshot /run && mkdir /run/netns; } ||
+  { echo "cannot mount a private tmpfs on /run/netns" >&2; exit 90; }
 ln -s "\${links[@]}" /run/netns/ || exit 91
 inner=${shellQuote(innerScript())}
 for k in "\${!fds[@]}"; do

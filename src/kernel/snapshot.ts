@@ -17,7 +17,7 @@ export interface SnapshotDeps {
   /** The runtime's containers (src/runtime supplies it); none by default. */
   listContainers?: () => ContainerInfo[] | Promise<ContainerInfo[]>;
   fs?: NamespaceFs;
-  /** Runs the read script; returns its stdout. */
+  /** Runs the read script's argv (tests replace it); by default sandbox/exec's run(). */
   runScript?: (argv: string[]) => Promise<{ exitCode: number; stdout: string; stderr: string }>;
 }
 
@@ -28,8 +28,8 @@ export class SnapshotError extends Error {
   }
 }
 
-/** A path to this process's network namespace that outlives nothing shorter than the lab:
- * the lab's pid 1 lives in it, unless something moved this process elsewhere. */
+/** A path to this process's network namespace that other processes can use (unlike
+ * /proc/self) and that lives as long as the lab: that of the lab's pid 1, which shares it. */
 function hostPath(fs: NamespaceFs): string {
   const self = fs.stat('/proc/self/ns/net');
   const init = fs.stat('/proc/1/ns/net');
@@ -38,7 +38,7 @@ function hostPath(fs: NamespaceFs): string {
 
 /** Builds the state from the namespaces read and the script's output: pure. */
 export function assembleState(namespaces: Netns[], outputs: Map<number, NamespaceOutput>, containers: ContainerInfo[], resolved: Map<string, string>): KernelState {
-  const state: KernelState = { namespaces: [], links: [], routes: [], nat: [], iptablesSave: {}, sysctls: {}, fdb: [], containers: [] };
+  const state: KernelState = { namespaces: [], links: [], routes: [], nat: [], iptablesSave: {}, sysctls: {}, fdb: [], containers: [], nsids: {} };
   const fdToNs = new Map<string, string>();
   namespaces.forEach((ns, k) => {
     const out = outputs.get(k);
@@ -61,6 +61,7 @@ export function assembleState(namespaces: Netns[], outputs: Map<number, Namespac
       if (target) ids.set(nsid, target);
     }
     nsidMaps.set(ns.id, ids);
+    state.nsids![ns.id] = Object.fromEntries(ids);
   });
   state.links = resolveVethPeers(state.links, nsidMaps);
   const present = new Set(state.namespaces.map((n) => n.id));

@@ -124,4 +124,7 @@ export interface KernelState {
     flags?: string[]; // 'self', 'extern_learn', … as bridge prints them
   }[];
   containers: ContainerInfo[];
+  /** Per namespace: each nsid it numbers another namespace by (as `link-netnsid N` and
+   * `ip netns list-id` print it) → that namespace's Netns.id, where it is one we read. */
+  nsids?: Record<string, Record<number, string>>;
 }

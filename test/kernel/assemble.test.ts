@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleState } from '../../src/kernel/snapshot.js';
 import { resolveVethPeers } from '../../src/kernel/peers.js';
 import { splitReadOutput } from '../../src/kernel/read-script.js';
-import { findLink, linksIn, nsByName, peerOf, routesIn, sysctl } from '../../src/kernel/query.js';
+import { findLink, linksIn, nsByName, nsByNetnsid, peerOf, routesIn, sysctl } from '../../src/kernel/query.js';
 import type { ContainerInfo, Netns } from '../../src/kernel/types.js';
 import { fixture } from './fixtures.js';
 
@@ -87,6 +87,13 @@ describe('query helpers', () => {
     expect(nsByName(state, 'nope')).toBeUndefined();
     expect(linksIn(state, 'nope')).toEqual([]);
     expect(linksIn(state, 'net2').map((l) => l.name)).toEqual(['lo', 'vb']);
+  });
+
+  it("nsByNetnsid names what `link-netnsid N` means inside a namespace", () => {
+    expect(nsByNetnsid(state, 'host', findLink(state, 'host', 'eth0')!.linkNetnsid!)?.id).toBe('outside');
+    expect(nsByNetnsid(state, 'net1', findLink(state, 'net1', 'va')!.linkNetnsid!)?.id).toBe('net2');
+    expect(nsByNetnsid(state, 'net3', findLink(state, 'net3', 'va')!.linkNetnsid!)?.id).toBe('net4');
+    expect(nsByNetnsid(state, 'net3', 7)).toBeUndefined();
   });
 
   it('peerOf follows a resolved peer to its link', () => {
