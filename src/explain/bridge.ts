@@ -90,7 +90,8 @@ export interface BridgePort {
 export function parseBridgeLink(lines: readonly string[]): BridgePort[] {
   const ports: BridgePort[] = [];
   lines.forEach((line, i) => {
-    const h = parseHeader(line, i);
+    // iproute2 before 4.x printed "5: vethe9a0e73 state UP @(null): <…>"; normalise it first.
+    const h = parseHeader(clean(line).replace(/^(\d+: \S+?) state \S+ @\S*?:/, '$1:'), i);
     if (!h) return;
     const ws = words(line);
     ports.push({

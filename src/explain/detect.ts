@@ -13,11 +13,11 @@ const SIGNATURES: [ExplainerId, (lines: string[]) => boolean][] = [
   ['ifconfig', (ls) => ls.some((l) => /^\S+?:? flags=\d+<|^\S+\s+Link encap:/.test(l))],
   ['arp', (ls) => ls.some((l) => /^Address\s+HWtype\s+HWaddress/.test(l) || /^\S+ \([0-9.]+\) at /.test(l))],
   ['bridge-link', (ls) => {
-    const headers = ls.filter((l) => /^\d+:\s+\S+:?\s+<[^>]*>/.test(l));
+    const headers = ls.filter((l) => /^\d+:\s+\S+.*?:\s+<[^>]*>/.test(l));
     return headers.length > 0 && headers.every((l) => / master \S+ state (forwarding|disabled|blocking|listening|learning)\b/.test(l)) && !ls.some((l) => /^\s+link\//.test(l));
   }],
   ['ip-addr', (ls) => ls.some((l) => /^\d+:\s+[^\s:]+:\s+<[^>]*>/.test(l))],
-  ['ip-neigh', (ls) => ls.some((l) => /^[0-9a-fA-F.:]+ dev \S+ (lladdr \S+ )?(\w+ )?(REACHABLE|STALE|DELAY|PROBE|INCOMPLETE|FAILED|PERMANENT|NOARP)\s*$/.test(l))],
+  ['ip-neigh', (ls) => ls.some((l) => /^[0-9a-fA-F.:]+ dev \S+ .*\b(REACHABLE|STALE|DELAY|PROBE|INCOMPLETE|FAILED|PERMANENT|NOARP)\s*$/.test(l) || /^[0-9a-fA-F.:]+ dev \S+ lladdr /.test(l))],
   ['bridge-fdb', (ls) => ls.some((l) => /^[0-9a-f]{2}(:[0-9a-f]{2}){5} dev \S+/i.test(l))],
   ['ip-route', (ls) => ls.some((l) => /^(default|[0-9a-fA-F.:]+\/\d+|\d+\.\d+\.\d+\.\d+)( via \S+)? dev \S+/.test(l) || /^(unreachable|blackhole|local|broadcast) \S+/.test(l))],
   ['ip-addr', (ls) => ls.some((l) => /^\S+\s+(UP|DOWN|UNKNOWN|LOWERLAYERDOWN)\s+(\d+\.\d+\.\d+\.\d+\/\d+|[0-9a-f:]+\/\d+|[0-9a-f]{2}(:[0-9a-f]{2}){5}|$)/.test(l))],

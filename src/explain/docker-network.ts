@@ -16,6 +16,8 @@ export interface DockerNetwork {
   /** Every "key": value line with its path, for line-by-line notes. */
   fields: { line: number; path: string[]; key: string; value: string }[];
   emptyContainersLine?: number;
+  /** Lines that are only JSON structure: brackets, and keys that open an object or list. */
+  structure: number[];
 }
 
 const FIELD = /^\s*"([^"]*)"\s*:\s*(.*?)\s*,?\s*$/;
@@ -32,6 +34,7 @@ export function parseDockerNetworkInspect(lines: readonly string[]): DockerNetwo
     if (f) {
       const [, key, rest] = f;
       if (rest === '{' || rest === '[') {
+        net?.structure.push(i);
         if (net && rest === '{' && stack[stack.length - 1] === 'Containers') net.containers.push({ line: i, id: key });
         stack.push(key);
         return;
@@ -43,7 +46,7 @@ export function parseDockerNetworkInspect(lines: readonly string[]): DockerNetwo
       const value = rest.replace(/,$/, '').replace(/^"(.*)"$/, '$1');
       net.fields.push({ line: i, path: [...stack], key, value });
       const parent = stack[stack.length - 1];
-      if (stack.length === 1 || (stack.length === 2 && stack[0] === '')) {
+      if (stack.length === 1) {
         if (key === 'Name') net.name = value;
         if (key === 'Id') net.id = value;
         if (key === 'Driver') net.driver = value;
@@ -73,13 +76,17 @@ export function parseDockerNetworkInspect(lines: readonly string[]): DockerNetwo
     }
     if (t === '{') {
       if (stack.length === 0) {
-        net = { line: i, subnets: [], containers: [], options: {}, fields: [] };
+        net = { line: i, subnets: [], containers: [], options: {}, fields: [], structure: [] };
         nets.push(net);
       }
+      net?.structure.push(i);
       stack.push('');
       return;
     }
-    if (/^[}\]],?$/.test(t)) stack.pop();
+    if (/^[}\]],?$/.test(t)) {
+      net?.structure.push(i);
+      stack.pop();
+    }
   });
   return nets;
 }
@@ -97,6 +104,7 @@ export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Anno
   const out = new Annotations();
   for (const n of nets) {
     out.mark(n.line);
+    for (const s of n.structure) out.mark(s);
     for (const f of n.fields) {
       const top = f.path.length === 1;
       const inContainer = n.containers.some((c) => f.path.includes(c.id));
@@ -139,6 +147,7 @@ export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Anno
         weight = 3;
       } else if (f.key === 'Attachable' || f.key === 'Ingress' || f.key === 'Created' || f.key === 'ConfigOnly') text = `${f.key}: ${v}.`;
       if (text) out.add(f.line, text, weight);
+      else out.mark(f.line);
     }
     if (n.containers.length > 0) {
       const c = n.containers[0];
