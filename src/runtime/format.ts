@@ -1,7 +1,6 @@
 // Docker's output shapes, pure: `docker inspect` and `docker network inspect` JSON (the
 // fields the documents show, in Docker's order), and the `ps` / `network ls` tables.
 import { shortId } from './ids.js';
-import { parseSubnet } from './ipam.js';
 import type { ContainerRecord, Endpoint, NetworkRecord, RuntimeState } from './state.js';
 
 function endpointJson(ep: Endpoint): Record<string, unknown> {
@@ -13,9 +12,6 @@ function endpointJson(ep: Endpoint): Record<string, unknown> {
   };
 }
 
-function statusWord(c: ContainerRecord, running: boolean): string {
-  return running ? 'running' : 'exited';
-}
 
 /** One container as `docker inspect` prints it. `running` is the live state. */
 export function containerJson(state: RuntimeState, c: ContainerRecord, running: boolean): Record<string, unknown> {
@@ -38,7 +34,7 @@ export function containerJson(state: RuntimeState, c: ContainerRecord, running: 
     Path: c.cmd[0] ?? 'sh',
     Args: c.cmd.slice(1),
     State: {
-      Status: statusWord(c, running), Running: running, Paused: false, Restarting: false, OOMKilled: false, Dead: false,
+      Status: running ? 'running' : 'exited', Running: running, Paused: false, Restarting: false, OOMKilled: false, Dead: false,
       Pid: running ? c.pid : 0, ExitCode: running ? 0 : c.exitCode, Error: '',
       StartedAt: c.startedAt, FinishedAt: c.finishedAt ?? '0001-01-01T00:00:00Z',
     },
@@ -152,6 +148,3 @@ export function networkTable(state: RuntimeState): string {
   for (const n of [...state.networks].sort((a, b) => a.name.localeCompare(b.name))) rows.push([shortId(n.id), n.name, n.driver, 'local']);
   return table(rows);
 }
-
-/** Prefix length of a network's subnet (for messages). */
-export const prefixOf = (n: NetworkRecord): number => (n.subnet ? parseSubnet(n.subnet).prefixlen : 0);

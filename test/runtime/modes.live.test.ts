@@ -18,7 +18,7 @@ sec sidehost; docker exec side hostname; docker inspect -f '{{.Config.Hostname}}
 sec sidecurl; docker exec side curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:80/
 sec sidemode; docker inspect -f '{{.HostConfig.NetworkMode}}' side; docker inspect -f '{{.Id}}' web
 sec none; docker run --rm --net=none busybox ip -j link
-sec nonetrace; docker --trace run --rm --network none busybox true 2>&1 | grep -c 'ip link set lo up'
+sec nonetrace; NSLAB_TRACE=1 docker run --rm --network none busybox true 2>&1 | grep -c 'ip link set lo up'
 docker run -d --name hostc --net=host --hostname vm1 busybox >/dev/null
 sec hostc; docker exec hostc ip -br addr show eth0; docker exec hostc hostname; hostname
 sec hostcns; readlink /proc/$(docker inspect -f '{{.State.Pid}}' hostc)/ns/net /proc/self/ns/net

@@ -1,7 +1,7 @@
 // A failure halfway through docker run leaves the lab exactly as before; and the bulk
 // start behind `nslab run --containers N`.
 import { describe, expect, it } from 'vitest';
-import { runInLab } from '../helpers/lab.js';
+import { rootlessUnavailable, runInLab, TEST_USER } from '../helpers/lab.js';
 import { SECTION, sections } from './sections.js';
 
 const STEPS = ['spawn', 'veth', 'container-net', 'ports', 'commit'];
@@ -59,5 +59,19 @@ sec rm; docker rm -f c3 && ip -br link | grep -c veth`, { containers: 3 });
     expect(hostname).toBe(id.slice(0, 12));
     expect(s.brctl).toBe('3');
     expect(s.rm).toBe('c3\n2');
+  });
+});
+
+describe('without root', () => {
+  it('runs containers, publishes ports and masquerades in a user-namespace lab', async (ctx) => {
+    const why = rootlessUnavailable();
+    if (why) return ctx.skip(why);
+    const r = await runInLab(`${SECTION}
+docker run -d --name web -p 8080:80 busybox >/dev/null
+sec curl; nsenter --net=/run/nslab/ns/outside curl -s -o /dev/null -w '%{http_code}' http://192.168.0.11:8080/
+sec ping; docker exec web ping -c1 -W2 203.0.113.10 >/dev/null && echo ok
+sec rm; docker rm -f web && ps -eo comm= | grep -c -e '^sleep$' -e http-server`, { asUser: TEST_USER });
+    const s = sections(r.stdout);
+    expect([s.curl, s.ping, s.rm]).toEqual(['200', 'ok', 'web\n0']);
   });
 });
