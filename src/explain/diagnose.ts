@@ -33,7 +33,13 @@ function linkDown(state: KernelState, link: Link): string | undefined {
     const peer = peerOf(state, link);
     if (peer && !peer.up) return `The veth peer of ${link.name} is ${peer.name} in ${nsLabel(state, peer.ns)}, and it is DOWN: bring it up there.`;
   }
-  if (!link.lowerUp) return `${link.name} in ${where} has no carrier (NO-CARRIER)${link.kind === 'bridge' ? ': no port attached' : ''}.`;
+  if (!link.lowerUp && link.kind === 'bridge') {
+    const ports = state.links.filter((l) => l.ns === link.ns && l.master === link.name);
+    if (ports.length === 0) return `The bridge ${link.name} in ${where} has no port attached, so it has no carrier.`;
+    const why = ports.map((p) => linkDown(state, p)).filter(Boolean);
+    return `The bridge ${link.name} has no carrier because none of its ports (${ports.map((p) => p.name).join(', ')}) has one${why.length ? `: ${why[0]}` : ''}`;
+  }
+  if (!link.lowerUp) return `${link.name} in ${where} has no carrier (NO-CARRIER): nothing is up at its other end.`;
   return undefined;
 }
 

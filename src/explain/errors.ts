@@ -83,7 +83,7 @@ const RULES: ErrorRule[] = [
     explain: (c) => [`ip did not expect "${c.match[1]}" at that place${c.match[2] ? ` (${c.match[2]})` : ''}: check the word before it and the order of words (\`ip link help\`, \`ip addr help\`).`],
   },
   {
-    pattern: /Error: (?:ipv4: )?Address already assigned|RTNETLINK answers: File exists|Error: Nexthop has invalid|File exists/,
+    pattern: /Error: (?:ipv4: )?Address already assigned|RTNETLINK answers: File exists|File exists/,
     explain: (c) => {
       const ws = c.command;
       const obj = ws[1] ?? '';
@@ -110,7 +110,7 @@ const RULES: ErrorRule[] = [
     },
   },
   {
-    pattern: /Network is unreachable/,
+    pattern: /Network is unreachable|Nexthop has invalid gateway/,
     explain: (c) => {
       const ws = c.command;
       const via = afterWord(ws, 'via');

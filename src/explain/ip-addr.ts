@@ -188,7 +188,10 @@ function annotateLink(e: IpLinkEntry, ctx: Context, out: Annotations): void {
   // The point of most `ip a` lessons: a bridge without ports, and which peer a veth has.
   if (e.flags.includes('NO-CARRIER')) {
     const bridge = kind?.kind === 'bridge';
-    out.add(i, bridge
+    const ports = ctx.state?.links.filter((l) => l.ns === ctx.ns && l.master === e.name).map((l) => l.name) ?? [];
+    out.add(i, bridge && ports.length > 0
+      ? `${e.name} is switched on (UP) but has NO-CARRIER: none of its ports (${ports.join(', ')}) has a carrier, so it reports state DOWN.`
+      : bridge
       ? `${e.name} is switched on (UP) but has NO-CARRIER: no port is attached to this bridge yet (or all its ports are down), so it reports state DOWN.`
       : `${e.name} is switched on (UP) but has NO-CARRIER: nothing is connected at the other end${kind?.kind === 'veth' ? ' (its veth peer is down)' : ''}.`, 3);
   } else if (!e.flags.includes('UP') && e.flags.length > 0 && e.state !== 'UNKNOWN') {
@@ -243,7 +246,7 @@ function annotatePeer(e: IpLinkEntry, kind: string | undefined, live: Link | und
     return;
   }
   const where = e.linkNetns !== undefined ? `namespace ${e.linkNetns}` : e.linkNetnsid !== undefined ? 'another network namespace' : 'another namespace';
-  const peer = ctx.state && live ? peerOf(ctx.state, live) : undefined;
+  const peer = ctx.state ? (live ? peerOf(ctx.state, live) : undefined) ?? peerByNsid(e, Number(ifindex[1]), ctx) : undefined;
   if (peer) {
     const label = nsLabel(ctx.state, peer.ns);
     out.add(i, `@${at}: ${e.name} is one end of a veth pair; the other end is interface ${peer.ifindex}, called ${peer.name}, in ${label}${peer.up ? '' : ' (it is DOWN there)'}.`, 3);
@@ -260,6 +263,15 @@ function annotatePeer(e: IpLinkEntry, kind: string | undefined, live: Link | und
     const how = runThere(ctx.state, peer.ns);
     out.add(i, `The peer ${peer.name} is DOWN in ${nsLabel(ctx.state, peer.ns)}: nothing passes until it is up${how ? ` (${how.replace(' …', '')} ip link set ${peer.name} up)` : ''}.`, 3);
   }
+}
+
+/** The peer found through the namespace that link-netnsid / link-netns names, and its ifindex. */
+function peerByNsid(e: IpLinkEntry, ifindex: number, ctx: Context): Link | undefined {
+  const state = ctx.state!;
+  const ns = e.linkNetnsid !== undefined
+    ? state.nsids?.[ctx.ns]?.[e.linkNetnsid]
+    : e.linkNetns !== undefined ? state.namespaces.find((n) => n.names.includes(e.linkNetns!))?.id : undefined;
+  return ns === undefined ? undefined : state.links.find((l) => l.ns === ns && l.ifindex === ifindex);
 }
 
 function annotateAddress(a: IpAddress, e: IpLinkEntry, out: Annotations): void {

@@ -11,7 +11,7 @@ export function fixture(path: string): string {
 
 export function allFixtures(): { id: ExplainerId; file: string; text: string }[] {
   return readdirSync(FIXTURES, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
     .flatMap((d) => readdirSync(join(FIXTURES, d.name)).map((f) => ({ id: d.name as ExplainerId, file: `${d.name}/${f}`, text: fixture(`${d.name}/${f}`) })));
 }
 
