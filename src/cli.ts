@@ -43,6 +43,19 @@ program
   .action(async (lesson: string | undefined, opts) => (await import('./commands/start.js')).startCommand(lesson, opts));
 
 program
+  .command('solve')
+  .description('prove lessons: each step\'s checks fail before its commands and pass after, on a fresh lab')
+  .argument('[lesson]', 'a lesson number or id')
+  .option('--all', 'every lesson in lessons/')
+  .option('--json', 'print the proofs as JSON')
+  .action(async (lesson: string | undefined, opts) => (await import('./commands/solve.js')).solveCommand(lesson, opts));
+
+program
+  .command('solve-in-lab', { hidden: true })
+  .argument('<file>')
+  .action(async (file: string) => (await import('./commands/solve.js')).solveInLabCommand(file));
+
+program
   .command('list')
   .description('the lessons, with your progress')
   .action(async () => (await import('./commands/list.js')).listCommand());

@@ -1,0 +1,81 @@
+// `nslab solve <lesson|--all>`: proves lessons, each on a fresh lab of its own (a child
+// `nslab solve-in-lab FILE`, two at a time), and prints a table. Exit 1 on any violation.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import { UserError } from '../errors.js';
+import { findLesson, loadLessons } from '../lesson/load.js';
+import type { Lesson } from '../lesson/types.js';
+import { NSLAB_ROOT } from '../sandbox/lab.js';
+import type { LessonProof } from '../solve/prove-lesson.js';
+
+function proveInFreshLab(lesson: Lesson): Promise<LessonProof> {
+  return new Promise((resolve) => {
+    const child = spawn(join(NSLAB_ROOT, 'bin', 'nslab'), ['solve-in-lab', lesson.file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b) => (out += b));
+    child.stderr.on('data', (b) => (err += b));
+    child.on('close', (code) => {
+      try {
+        resolve(JSON.parse(out) as LessonProof);
+      } catch {
+        resolve({ lesson: lesson.meta.id, file: lesson.file, steps: [], ok: false, error: `the lab ended with status ${code}: ${err.trim() || out.trim()}` });
+      }
+    });
+  });
+}
+
+async function inPool<T, R>(items: T[], width: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
+    while (next < items.length) { const i = next++; results[i] = await fn(items[i]); }
+  }));
+  return results;
+}
+
+export function formatProofs(proofs: LessonProof[], color: boolean): string {
+  const red = color ? pc.red : (s: string) => s;
+  const green = color ? pc.green : (s: string) => s;
+  const table = new Table({ head: ['lesson', 'step', 'result', 'details'], style: color ? undefined : { head: [], border: [] }, wordWrap: true, colWidths: [22, 34, 8, 60] });
+  for (const p of proofs) {
+    if (p.error) table.push([p.lesson, '-', red('ERROR'), p.error]);
+    for (const s of p.steps) {
+      const details = [
+        ...s.passedBefore.map((c) => `passes before its commands: ${c}`),
+        ...s.failedAfter.map((f) => `fails after: ${f.check} (found: ${f.found})`),
+        ...(s.questionProblem ? [`question cannot be answered: ${s.questionProblem}`] : []),
+        ...(s.ok ? [] : s.failedAfter.length || s.passedBefore.length || s.questionProblem ? [] : ['no checks and no question']),
+      ];
+      table.push([p.lesson, `${s.step}. ${s.title}`, s.ok ? green('ok') : red('FAIL'), details.join('\n')]);
+    }
+  }
+  const bad = proofs.filter((p) => !p.ok).length;
+  return `${table.toString()}\n${proofs.length - bad} of ${proofs.length} lesson(s) proven${bad ? `; ${bad} with violations` : ''}.`;
+}
+
+export async function solveCommand(query: string | undefined, opts: { all?: boolean; json?: boolean }): Promise<void> {
+  const { lessons, errors } = await loadLessons();
+  if (errors.length) throw new UserError(`fix the lessons first (\`nslab lint\`):\n${errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n')}`);
+  let chosen: Lesson[];
+  if (opts.all) chosen = lessons;
+  else if (query) chosen = [findLesson(lessons, query)];
+  else throw new UserError('which lesson? `nslab solve <number or id>`, or `nslab solve --all`');
+  const proofs = await inPool(chosen, 2, proveInFreshLab);
+  process.stdout.write(opts.json ? JSON.stringify(proofs, null, 2) + '\n' : formatProofs(proofs, Boolean(process.stdout.isTTY)) + '\n');
+  if (proofs.some((p) => !p.ok)) process.exitCode = 1;
+}
+
+/** Inside a fresh lab: prove one lesson file and print the proof as JSON. */
+export async function solveInLabCommand(file: string): Promise<void> {
+  const [{ loadLessonFile }, { openLab }, { proveLesson }, { takeLabSnapshot }, { pingProber }] = await Promise.all([
+    import('../lesson/load.js'), import('../sandbox/open.js'), import('../solve/prove-lesson.js'), import('../sandbox/lab-snapshot.js'), import('../lesson/ping-prober.js'),
+  ]);
+  const { lesson, errors } = await loadLessonFile(file);
+  if (!lesson) throw new UserError(errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
+  await openLab({ preset: lesson.meta.preset });
+  const proof = await proveLesson(lesson, { snapshot: takeLabSnapshot, prober: pingProber() });
+  process.stdout.write(JSON.stringify(proof) + '\n');
+}

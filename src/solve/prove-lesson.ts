@@ -1,0 +1,93 @@
+// Proves one lesson on the lab this process runs in (a fresh one): for every step, its
+// checks must fail before its reference commands and pass after them, and its question
+// must be answerable from the kernel afterwards. rustlings' `verify`, for networks.
+import type { Lesson, Step } from '../lesson/types.js';
+import type { KernelState } from '../kernel/types.js';
+import type { Prober } from '../lesson/check-eval.js';
+import { BashSession } from '../repl/bash-session.js';
+
+export interface StepProof {
+  step: number;
+  title: string;
+  /** Checks that already passed before the step's commands ran (each is a violation). */
+  passedBefore: string[];
+  /** Checks that still failed after the commands, with what was found. */
+  failedAfter: { check: string; found: string }[];
+  /** Commands that exited non-zero (not a violation by itself: a lesson may show an error). */
+  failedCommands: { command: string; exitCode: number; stderr: string }[];
+  /** Why the question could not be answered from the kernel, if it could not. */
+  questionProblem?: string;
+  ok: boolean;
+}
+
+export interface LessonProof {
+  lesson: string;
+  file: string;
+  steps: StepProof[];
+  ok: boolean;
+  /** Set when the lesson could not be proven at all (setup failed, …). */
+  error?: string;
+}
+
+export interface ProveDeps {
+  snapshot: () => Promise<KernelState>;
+  prober: Prober;
+}
+
+async function proveStep(step: Step, session: BashSession, deps: ProveDeps): Promise<StepProof> {
+  const { evaluateAll } = await import('../lesson/check-eval.js');
+  const before = await evaluateAll(step.checks, await deps.snapshot(), deps.prober, { commands: [] });
+  const failedCommands: StepProof['failedCommands'] = [];
+  for (const command of step.commands) {
+    const r = await session.runLine(command, { capture: true });
+    if (r.exitCode !== 0) failedCommands.push({ command, exitCode: r.exitCode, stderr: (r.stderr ?? '').trim().slice(0, 500) });
+  }
+  // Some teardown is asynchronous in the kernel (a deleted namespace's links go a moment
+  // later), so a failing "after" is looked at again, briefly, before it counts.
+  let state = await deps.snapshot();
+  let after = await evaluateAll(step.checks, state, deps.prober, { commands: step.commands });
+  for (let i = 0; i < 5 && after.some((r) => !r.result.ok); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    state = await deps.snapshot();
+    after = await evaluateAll(step.checks, state, deps.prober, { commands: step.commands });
+  }
+  let questionProblem: string | undefined;
+  if (step.question) {
+    const { computeAnswer } = await import('../lesson/question.js');
+    const v = computeAnswer(step.question.answer, state);
+    if (!v.ok) questionProblem = v.found;
+  }
+  const passedBefore = before.filter((r) => r.result.ok).map((r) => r.item.text);
+  const failedAfter = after.filter((r) => !r.result.ok).map((r) => ({ check: r.item.text, found: r.result.found }));
+  const observation = step.checks.length === 0;
+  return {
+    step: step.number,
+    title: step.title,
+    passedBefore,
+    failedAfter,
+    failedCommands,
+    ...(questionProblem ? { questionProblem } : {}),
+    ok: passedBefore.length === 0 && failedAfter.length === 0 && !questionProblem && (!observation || Boolean(step.question)),
+  };
+}
+
+/** Runs the whole lesson: setup lines, then each step in order, in one shell (so that a
+ * variable set by one step's command is there for the next, as for a learner). */
+export async function proveLesson(lesson: Lesson, deps: ProveDeps): Promise<LessonProof> {
+  const session = new BashSession({ stdinIsTerminal: false, out: () => {}, err: () => {} });
+  const steps: StepProof[] = [];
+  try {
+    for (const line of lesson.meta.setup) {
+      const r = await session.runLine(line.text, { capture: true });
+      if (r.exitCode !== 0) {
+        return { lesson: lesson.meta.id, file: lesson.file, steps, ok: false, error: `${lesson.file}:${line.line}: setup line failed: ${(r.stderr ?? '').trim()}` };
+      }
+    }
+    for (const step of lesson.steps) steps.push(await proveStep(step, session, deps));
+    return { lesson: lesson.meta.id, file: lesson.file, steps, ok: steps.every((s) => s.ok) };
+  } catch (err) {
+    return { lesson: lesson.meta.id, file: lesson.file, steps, ok: false, error: (err as Error).message };
+  } finally {
+    session.close();
+  }
+}
