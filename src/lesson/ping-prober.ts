@@ -20,7 +20,8 @@ export function pingProber(opts: { run?: Runner; waitSeconds?: number } = {}): P
     async ping(from, address) {
       const r = await run(pingArgv(from, address, wait), { timeoutMs: (wait + 4) * 1000 });
       if (r.exitCode === 0) return true;
-      if (r.exitCode === 1 && !r.signal) return false;
+      // Exit 1 is ping's "no reply", unless nsenter itself failed (it also exits 1).
+      if (r.exitCode === 1 && !r.signal && !/^nsenter:/m.test(r.stderr)) return false;
       // ping exits 2 for "Network is unreachable" and similar: not reachable, not broken.
       if (r.exitCode === 2 && /unreachable|no route|invalid argument/i.test(r.stderr)) return false;
       throw new Error((r.stderr || r.stdout).trim().split('\n').pop() || `exit ${r.signal ?? r.exitCode}`);
