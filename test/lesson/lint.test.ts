@@ -31,6 +31,16 @@ describe('nslab lint', () => {
     expect(r.code).toBe(0);
   });
 
+  it('the complete example in lessons/README.md is a valid lesson', async () => {
+    const readme = readFileSync(join(ROOT, 'lessons', 'README.md'), 'utf8');
+    const start = readme.indexOf('````markdown\n') + '````markdown\n'.length;
+    const example = readme.slice(start, readme.indexOf('````\n', start));
+    const { parseLesson } = await import('../../src/lesson/index.js');
+    const r = parseLesson(example, 'lessons/03-veth.md');
+    expect(r.errors).toEqual([]);
+    expect(r.lesson?.steps.map((s) => s.title)).toEqual(['Create the pair', 'Find the other end']);
+  });
+
   it('passes valid lessons, checking next against the lessons beside them', () => {
     const r = lint([join('test/fixtures/lessons/valid/01-wiring.md')]);
     expect(r.out).toBe('ok   test/fixtures/lessons/valid/01-wiring.md: 01-wiring "Wiring a container by hand": 2 steps, 3 checks, 1 question, preset docker-host\n');
