@@ -9,8 +9,13 @@
 // the token as an end marker, as those pipes stay open for the next line.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { BoundedText } from './bounded-text.js';
 import { MarkerStream } from './marker-stream.js';
+
+// Captured output goes to a pipe, where C programs buffer it in blocks; coreutils' stdbuf
+// library makes them flush each line, so `ping` shows its lines as they come.
+const STDBUF_LIB = ['/usr/libexec/coreutils/libstdbuf.so', '/usr/lib/coreutils/libstdbuf.so'].find((p) => existsSync(p));
 
 // `trap : INT` keeps this bash alive when Ctrl-C ends the command it waits for (a plain
 // non-interactive bash would die with it). The control fds are closed for the learner's
@@ -22,7 +27,11 @@ while IFS= read -r -d '' __nslab_line <&3; do
   __nslab_token=\${__nslab_line:1:16}
   __nslab_line=\${__nslab_line:18}
   if [ "$__nslab_mode" = C ]; then
-    eval "$__nslab_line" >&5 2>&6 3<&- 4>&- 5>&- 6>&-
+    if [ -n "$NSLAB_STDBUF_LIB" ]; then
+      LD_PRELOAD="$NSLAB_STDBUF_LIB\${LD_PRELOAD:+:$LD_PRELOAD}" _STDBUF_O=L eval "$__nslab_line" >&5 2>&6 3<&- 4>&- 5>&- 6>&-
+    else
+      eval "$__nslab_line" >&5 2>&6 3<&- 4>&- 5>&- 6>&-
+    fi
     __nslab_status=$?
     printf '\\036%s\\037' "$__nslab_token" >&5
     printf '\\036%s\\037' "$__nslab_token" >&6
@@ -81,7 +90,7 @@ export class BashSession {
     const argv = [...(opts.wrap ?? []), 'bash', '--norc', '--noprofile', '-c', DRIVER];
     this.child = spawn(argv[0], argv.slice(1), {
       stdio: [opts.stdinIsTerminal ? 'inherit' : 'ignore', 'inherit', 'inherit', 'pipe', 'pipe', 'pipe', 'pipe'],
-      env: opts.env ?? process.env,
+      env: { ...(opts.env ?? process.env), ...(STDBUF_LIB ? { NSLAB_STDBUF_LIB: STDBUF_LIB } : {}) },
       cwd: opts.cwd,
     });
     const show = (fallback: NodeJS.WriteStream, sink?: (b: Buffer) => void) => sink ?? ((b: Buffer) => { fallback.write(b); });

@@ -1,5 +1,8 @@
 // The long-lived shell, without a lab: it only runs bash. State across lines, captured
 // output with its end marker, and a shell that exits.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BashSession, ShellExitedError } from '../../src/repl/bash-session.js';
 import { BoundedText } from '../../src/repl/bounded-text.js';
@@ -51,6 +54,23 @@ describe('BashSession', () => {
     const { s } = session();
     const r = await s.runLine('cat; echo done', { capture: true });
     expect(r.stdout).toBe('done\n');
+  });
+});
+
+describe('BashSession streaming', () => {
+  it('shows a buffered program\'s captured lines while it still runs (line-buffered pipes)', async () => {
+    const flag = join(mkdtempSync(join(tmpdir(), 'nslab-stream-')), 'seen');
+    let sawA = false;
+    const s = new BashSession({
+      stdinIsTerminal: false,
+      // The sink answers the first line by creating the file the command waits for: only
+      // a line that arrives while the command runs can let it finish by the file.
+      out: (b) => { if (!sawA && b.toString().includes('a')) { sawA = true; writeFileSync(flag, ''); } },
+      err: () => {},
+    });
+    sessions.push(s);
+    const r = await s.runLine(`(echo a; for i in $(seq 100); do [ -e ${flag} ] && break; sleep 0.05; done; [ -e ${flag} ] && echo by-file || echo by-timeout) | grep .`, { capture: true });
+    expect(r.stdout).toBe('a\nby-file\n');
   });
 });
 
