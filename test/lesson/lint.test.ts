@@ -27,7 +27,7 @@ describe('nslab lint', () => {
   it('passes the shipped lessons, one summary line each', () => {
     const r = lint([]);
     expect(r.err).toBe('');
-    expect(r.out).toContain('ok   lessons/00-first-steps.md: 00-first-steps "First steps: a namespace and a veth pair": 5 steps, 12 checks, 1 question, preset bare\n');
+    expect(r.out).toContain('ok   lessons/00-first-steps.md: 00-first-steps "First steps: a namespace and a veth pair": 5 steps, 11 checks, 1 question, preset bare\n');
     expect(r.code).toBe(0);
   });
 
