@@ -44,6 +44,8 @@ export interface IpLinkEntry {
   detailKind?: string;
   altnames: string[];
   addresses: IpAddress[];
+  /** `-d` detail lines: "veth", "vxlan id 100 …", "bridge_slave state forwarding …". */
+  details: { line: number; words: string[] }[];
 }
 
 export interface IpAddrOutput {
@@ -75,6 +77,7 @@ export function parseHeader(line: string, index: number): IpLinkEntry | undefine
     qlen: toInt(after(rest, 'qlen')),
     altnames: [],
     addresses: [],
+    details: [],
   };
 }
 
@@ -121,7 +124,7 @@ export function parseIpAddr(lines: readonly string[]): IpAddrOutput {
       // -br: "eth0@if5   UP   172.17.0.2/16 fe80::…/64" or "eth0  UP  02:42:… <BROADCAST,…>"
       if (ws.length >= 2 && BRIEF_STATES.has(ws[1])) {
         const [name, at] = splitAt(ws[0]);
-        const entry: IpLinkEntry = { line: i, name, at, flags: [], state: ws[1], altnames: [], addresses: [] };
+        const entry: IpLinkEntry = { line: i, name, at, flags: [], state: ws[1], altnames: [], addresses: [], details: [] };
         for (const w of ws.slice(2)) {
           if (/^<.*>$/.test(w)) entry.flags = w.slice(1, -1).split(',').filter(Boolean);
           else if (/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(w)) entry.mac = w;
@@ -151,9 +154,11 @@ export function parseIpAddr(lines: readonly string[]): IpAddrOutput {
       if (last && last.lifetimeLine === undefined) last.lifetimeLine = i;
     } else if (first === 'altname' && ws[1]) {
       current.altnames.push(ws[1]);
-    } else if (DETAIL_KINDS.has(first) && current.detailKind === undefined) {
-      current.detailKind = first === 'bridge_slave' ? undefined : first;
-      if (first === 'tun' && after(ws, 'type') === 'tap') current.detailKind = 'tap';
+    } else if (DETAIL_KINDS.has(first)) {
+      current.details.push({ line: i, words: ws });
+      if (current.detailKind === undefined && first !== 'bridge_slave') {
+        current.detailKind = first === 'tun' && after(ws, 'type') === 'tap' ? 'tap' : first;
+      }
     }
   });
   return { format: brief > 0 && brief >= links.length / 2 ? 'brief' : 'full', links };
@@ -203,7 +208,11 @@ function annotateLink(e: IpLinkEntry, ctx: Context, out: Annotations): void {
     const meaning = IP_FLAGS[f];
     if (meaning && f !== 'NO-CARRIER') {
       const w = f === 'M-DOWN' ? 1 : 0;
-      out.add(i, f === 'M-DOWN' ? `${meaning}: for a veth whose peer sits in another namespace this is expected and does not mean the peer is down.` : meaning + '.', w);
+      const sameNs = e.at !== undefined && !/^if\d+$/.test(e.at);
+      const text = f !== 'M-DOWN' ? meaning + '.'
+        : sameNs ? `M-DOWN: ${e.at}, the link ${e.name} is tied to, is down.`
+        : `${meaning}: for a veth whose peer sits in another namespace this is expected and does not mean the peer is down.`;
+      out.add(i, text, sameNs ? 2 : w);
     } else if (!meaning && f !== 'NO-CARRIER') out.add(i, `${f}: an interface flag.`);
   }
   if (e.mtu) out.add(i, `mtu ${e.mtu}: the largest packet it sends without fragmenting${e.mtu === 1450 ? ' (1500 minus the 50 bytes of VXLAN headers)' : ''}.`);
@@ -228,6 +237,35 @@ function annotateLink(e: IpLinkEntry, ctx: Context, out: Annotations): void {
     if (e.linkNetnsid !== undefined && e.at === undefined) out.add(l, `link-netnsid ${e.linkNetnsid}: its peer or parent lives in another network namespace.`);
   }
   for (const a of e.addresses) annotateAddress(a, e, out);
+  for (const d of e.details) annotateDetail(d.line, d.words, out);
+}
+
+/** The `ip -d` line that says what kind of link this is and how it is set up. */
+function annotateDetail(i: number, ws: string[], out: Annotations): void {
+  const kind = ws[0];
+  const v = (k: string) => after(ws, k);
+  switch (kind) {
+    case 'vxlan':
+      out.add(i, `vxlan id ${v('id') ?? '?'}: the VXLAN network id (VNI); frames are wrapped in UDP to port ${v('dstport') ?? '?'}${v('local') ? ` from ${v('local')}` : ''}${v('dev') ? ` over ${v('dev')}` : ''}${v('remote') ? ` to ${v('remote')}` : v('group') ? ` to the multicast group ${v('group')}` : ''}.`, 1);
+      break;
+    case 'macvlan':
+      out.add(i, `macvlan mode ${v('mode') ?? '?'}${v('mode') === 'bridge' ? ': macvlans on the same parent reach each other directly, but not the parent itself' : ''}.`, 1);
+      break;
+    case 'tun':
+      out.add(i, `tun type ${v('type') ?? '?'}: a ${v('type') === 'tap' ? 'tap (Ethernet frames)' : 'tun (IP packets)'} device${v('persist') === 'on' ? '; persist on: it stays when the program using it closes' : ''}.`, 0);
+      break;
+    case 'bridge':
+      out.add(i, `bridge details: stp_state ${v('stp_state') ?? '?'} (${v('stp_state') === '0' ? 'STP off' : 'STP on'}), priority ${v('priority') ?? '?'}, ageing_time ${v('ageing_time') ?? '?'} (centiseconds a learned MAC is kept).`, 0);
+      break;
+    case 'bridge_slave':
+      out.add(i, `As a bridge port: state ${v('state') ?? '?'}, learning ${v('learning') ?? '?'}, flood ${v('flood') ?? '?'}.`, v('state') === 'forwarding' ? 0 : 1);
+      break;
+    case 'veth':
+      out.add(i, 'veth: confirmed by `ip -d`: this is one end of a veth pair.', 0);
+      break;
+    default:
+      out.add(i, `${kind}: the kind of this link, as \`ip -d\` reports it.`, 0);
+  }
 }
 
 function annotatePeer(e: IpLinkEntry, kind: string | undefined, live: Link | undefined, ctx: Context, out: Annotations): void {

@@ -44,6 +44,8 @@ export function explainRule(r: RuleMeaning, ctx: Context): { text: string; weigh
     case 'MASQUERADE': {
       notes.push({ text: `MASQUERADE: ${what} get their source address rewritten to the address of the interface they leave by, so the replies come back to this host, which rewrites them back (source NAT).`, weight: 3 });
       if (r.source && /^172\.17\./.test(r.source) && r.outIface === '!docker0') notes.push({ text: "This is Docker's rule: containers on docker0 reach the outside world under the host's address.", weight: 2 });
+      const bare = (a?: string) => a?.replace(/\/32$/, '');
+      if (r.source && bare(r.source) === bare(r.destination)) notes.push({ text: `Source and destination are the same (${bare(r.source)}): Docker adds this for a container that reaches its own published port through the host ("hairpin").`, weight: 0 });
       break;
     }
     case 'SNAT':

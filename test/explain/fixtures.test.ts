@@ -60,6 +60,16 @@ describe('ip addr / ip link', () => {
     expect(notesAt('ip-addr', t, 'inet6 ::1/128')).toMatch(/IPv6 loopback/);
     expect(notesAt('ip-addr', t, 'inet 10.68.0.1/24')).toMatch(/No brd/);
   });
+  it('ip -d link: the detail lines of vxlan, macvlan, tap, bridge ports; M-DOWN in one namespace', () => {
+    const t = fixture('ip-addr/lab-ip-d-link.txt');
+    expect(notesAt('ip-addr', t, 'vxlan id 100')).toMatch(/VNI.*UDP to port 4789 from 192\.168\.0\.11 over eth0/);
+    expect(notesAt('ip-addr', t, 'macvlan mode bridge')).toMatch(/macvlan mode bridge/);
+    expect(notesAt('ip-addr', t, 'tun type tap')).toMatch(/tap \(Ethernet frames\)/);
+    expect(notesAt('ip-addr', t, 'bridge_slave')).toMatch(/state disabled/);
+    expect(notesAt('ip-addr', t, '4: vxlan100')).toMatch(/^vxlan: a tunnel/m);
+    expect(notesAt('ip-addr', t, '5: vB@vA')).toMatch(/M-DOWN: vA, the link vB is tied to, is down/);
+    expect(notesAt('iptables-save', fixture('iptables-save/lab-iptables-save-1.8.9.txt'), '-s 172.17.0.2/32 -d 172.17.0.2/32')).toMatch(/hairpin/);
+  });
   it('brief forms: states, addresses and flags', () => {
     const a = fixture('ip-addr/lab-brief-addr.txt');
     expect(parse('ip-addr', a)).toMatchObject({ format: 'brief' });
