@@ -1,5 +1,4 @@
 // `ip route` / `ip -6 route`: one route per line, "DST [via GW] dev DEV [proto P] [scope S] …".
-import { routesIn } from './lab-context.js';
 import { describeIpv4Net, describeIpv6 } from './net.js';
 import { after, toInt, words } from './text.js';
 import { Annotations, type Context, type Explainer } from './types.js';
@@ -95,9 +94,6 @@ export function annotateIpRoute(routes: IpRoute[], ctx: Context): Annotations {
   const isV4 = routes.length > 0 && routes.every((r) => !r.dst.includes(':'));
   if (isV4 && !routes.some((r) => r.dst === 'default' || r.dst === '0.0.0.0/0') && routes.length > 0) {
     out.add(routes[routes.length - 1].line, `There is no default route${ctx.state ? ' in this namespace' : ''}: only the networks listed are reachable; anything else fails with "Network is unreachable".`, 3);
-  }
-  if (ctx.state && routes.length === 0 && routesIn(ctx.state, ctx.ns).length === 0) {
-    // nothing to attach a note to: an empty routing table prints nothing.
   }
   return out;
 }
