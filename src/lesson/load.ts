@@ -8,8 +8,9 @@ import { parseLesson } from './parse.js';
 import { readLessonText } from './read-file.js';
 import type { Lesson, LintError } from './types.js';
 
+/** lessons/ of this checkout, or $NSLAB_LESSONS: an instructor's own lesson directory. */
 export function defaultLessonsDir(): string {
-  return join(NSLAB_ROOT, 'lessons');
+  return process.env.NSLAB_LESSONS || join(NSLAB_ROOT, 'lessons');
 }
 
 /** The lesson files of a directory: *.md except README.md, in name order. */
