@@ -87,9 +87,11 @@ export function discoverNamespaces(fs: NamespaceFs, list: Candidate[]): Discover
     const seen = byInode.get(s.ino);
     if (seen) {
       for (const n of c.names) if (!seen.names.includes(n)) seen.names.push(n);
+      if (c.kind === 'named') seen.listed = [...(seen.listed ?? []), ...c.names];
       resolved.set(c.id, seen.id);
     } else {
-      byInode.set(s.ino, { id: c.id, kind: c.kind, names: [...c.names], path: c.path, inode: s.ino });
+      const listed = c.kind === 'named' ? { listed: [...c.names] } : {};
+      byInode.set(s.ino, { id: c.id, kind: c.kind, names: [...c.names], path: c.path, inode: s.ino, ...listed });
       resolved.set(c.id, c.id);
     }
   }

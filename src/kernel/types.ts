@@ -21,6 +21,9 @@ export interface Netns {
   path: string;
   /** The namespace inode: equal inodes are the same namespace. */
   inode: number;
+  /** The names `ip netns` lists it under (entries of /run/netns), when any: a container
+   * exposed with `ln -s /proc/PID/ns/net /run/netns/X` has ['X'] here. */
+  listed?: string[];
 }
 
 export type LinkKind =

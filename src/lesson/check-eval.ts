@@ -106,6 +106,7 @@ export async function evaluateAll<T extends { check: Check } | Check>(
 export function describe(check: CheckBody): Phrases {
   switch (check.kind) {
     case 'netns':
+      if (check.listed) return { expected: `\`ip netns\` listing ${check.name}`, expectedNot: `\`ip netns\` not listing ${check.name}` };
       return { expected: `a network namespace ${check.name}`, expectedNot: `no network namespace ${check.name}` };
     case 'link': {
       const props = linkProps(check);
@@ -202,7 +203,11 @@ type Of<K extends CheckBody['kind']> = Extract<CheckBody, { kind: K }>;
 
 function netnsOutcome(c: Of<'netns'>, state: KernelState): Outcome {
   const ns = resolveNs(state, c.name);
-  return ns ? { holds: true, found: `namespace ${c.name} exists` } : { holds: false, found: noNamespaceFound(state, c.name) };
+  if (!ns) return { holds: false, found: noNamespaceFound(state, c.name) };
+  if (!c.listed) return { holds: true, found: `namespace ${c.name} exists` };
+  const listed = state.namespaces.flatMap((n) => n.listed ?? (n.kind === 'named' ? n.names : []));
+  if (listed.includes(c.name)) return { holds: true, found: `\`ip netns\` lists ${c.name}` };
+  return { holds: false, found: `${c.name} is a namespace, but \`ip netns\` lists ${listOrNone(listed, 'nothing')} (no /run/netns/${c.name})` };
 }
 
 function linkOutcome(c: Of<'link'>, state: KernelState): Outcome {

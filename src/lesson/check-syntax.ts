@@ -8,7 +8,7 @@ import { isIpAddress, isIpOrCidr, parseCidr } from './ip.js';
 export const DEFAULT_NS = 'host';
 
 export type CheckBody =
-  | { kind: 'netns'; name: string }
+  | { kind: 'netns'; name: string; listed?: boolean }
   | { kind: 'link'; name: string; ns: string; state?: 'up' | 'down'; linkKind?: string; master?: string }
   | { kind: 'veth'; name: string; ns: string; peer: string; peerNs?: string }
   | { kind: 'addr'; address: string; prefixlen?: number; dev: string; ns: string }
@@ -62,7 +62,7 @@ function parseOrThrow(text: string): Check {
   switch (word) {
     case 'netns':
     case 'namespace':
-      body = { kind: 'netns', name: t.name('a namespace name') };
+      body = parseNetns(t);
       break;
     case 'link':
       body = parseLink(t);
@@ -148,6 +148,13 @@ function inNs(t: Tokens): string | undefined {
 function setOnce<T>(current: T | undefined, value: T, clause: string): T {
   if (current !== undefined) throw new CheckSyntaxError(`"${clause}" is given twice`);
   return value;
+}
+
+/** `netns NAME [listed]`: `listed` asks that `ip netns` list it, which a container's
+ * namespace is not until a learner links it into /run/netns. */
+function parseNetns(t: Tokens): CheckBody {
+  const name = t.name('a namespace name');
+  return t.accept('listed') ? { kind: 'netns', name, listed: true } : { kind: 'netns', name };
 }
 
 function parseLink(t: Tokens): CheckBody {

@@ -49,6 +49,12 @@ describe('discoverNamespaces', () => {
     expect(namespaces.find((n) => n.id === 'host')!.names).toEqual(['host', 'c2', 'c20000000000']);
   });
 
+  it('records the names `ip netns` lists, also for a container exposed by a symlink', () => {
+    expect(namespaces.map((n) => [n.id, n.listed])).toEqual([
+      ['host', undefined], ['outside', undefined], ['container:c1', ['50']], ['net1', ['net1']],
+    ]);
+  });
+
   it('skips dangling symlinks, files that are not namespaces, exited containers', () => {
     expect(namespaces.flatMap((n) => n.names)).not.toContain('gone');
     expect(namespaces.flatMap((n) => n.names)).not.toContain('half');

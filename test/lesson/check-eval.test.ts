@@ -21,6 +21,10 @@ const cases: [string, boolean, string, string][] = [
   ['netns net2', false, 'a network namespace net2', 'there is no namespace net2 (namespaces: host, outside, net1, c1, c2)'],
   ['no netns net2', true, 'no network namespace net2', 'there is no namespace net2 (namespaces: host, outside, net1, c1, c2)'],
   ['netns c1', true, 'a network namespace c1', 'namespace c1 exists'],
+  ['netns net1 listed', true, '`ip netns` listing net1', '`ip netns` lists net1'],
+  ['netns c1 listed', false, '`ip netns` listing c1', 'c1 is a namespace, but `ip netns` lists net1 (no /run/netns/c1)'],
+  ['no netns c1 listed', true, '`ip netns` not listing c1', 'c1 is a namespace, but `ip netns` lists net1 (no /run/netns/c1)'],
+  ['netns net2 listed', false, '`ip netns` listing net2', 'there is no namespace net2 (namespaces: host, outside, net1, c1, c2)'],
   // links: exists, in a namespace, up, kind, master
   ['link veth1 in net1', true, 'a link veth1 in net1', 'veth1 is in net1'],
   ['link veth1', false, 'a link veth1 in host', 'veth1 is in net1, not in host'],
@@ -122,6 +126,16 @@ describe('ran: the one check that reads the transcript', () => {
 });
 
 describe('ping: a probe for the caller to run', () => {
+  it('netns NAME listed passes for a container once /run/netns names it', () => {
+    const state = dockerLab();
+    const c1 = state.namespaces.find((n) => n.id === 'container:c1')!;
+    c1.names.push('bbox1');
+    c1.listed = ['bbox1'];
+    const e = evaluate(check('netns bbox1 listed'), state);
+    if (isProbeNeeded(e)) throw new Error('unexpected probe');
+    expect(e).toEqual({ ok: true, expected: '`ip netns` listing bbox1', found: '`ip netns` lists bbox1' });
+  });
+
   it('evaluate() asks for a ping from the resolved namespace instead of doing I/O', () => {
     const e = evaluate(check('ping 172.17.0.1 from c1'), dockerLab());
     if (!isProbeNeeded(e)) throw new Error('expected a probe');

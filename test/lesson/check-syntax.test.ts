@@ -16,6 +16,7 @@ const error = (line: string) => {
 describe('parseCheck: the sentences of the check language', () => {
   it.each([
     ['netns net1', { kind: 'netns', name: 'net1', negated: false }],
+    ['netns bbox1 listed', { kind: 'netns', name: 'bbox1', listed: true, negated: false }],
     ['link veth1 in net1 is up', { kind: 'link', name: 'veth1', ns: 'net1', state: 'up', linkKind: undefined, master: undefined, negated: false }],
     ['link docker0 kind bridge', { kind: 'link', name: 'docker0', ns: 'host', state: undefined, linkKind: 'bridge', master: undefined, negated: false }],
     ['link A is up master docker0', { kind: 'link', name: 'A', ns: 'host', state: 'up', linkKind: undefined, master: 'docker0', negated: false }],
