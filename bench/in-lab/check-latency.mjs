@@ -1,0 +1,45 @@
+// Check latency, measured inside a lab (`bin/nslab run --preset P -- node THIS LESSON STEP`):
+// brings the lab to the end of STEP by running the lesson's setup and the reference
+// commands of steps 1…STEP, then times one kernel snapshot plus that step's checks
+// (takeLabSnapshot + evaluateAll, as the lesson shell does after each line) RUNS times.
+// Prints one line of JSON: { median, min, max, runs, checks, passed }.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = process.env.NSLAB_ROOT;
+if (process.env.NSLAB_IN_LAB !== '1' || !root) {
+  console.error('check-latency.mjs runs inside a lab: bin/nslab run --preset P -- node bench/in-lab/check-latency.mjs LESSON-FILE STEP');
+  process.exit(2);
+}
+const [file, stepArg, runsArg = '200'] = process.argv.slice(2);
+const RUNS = Number(runsArg);
+const { loadLessonFile, evaluateAll, pingProber } = await import(join(root, 'dist', 'lesson', 'index.js'));
+const { takeLabSnapshot } = await import(join(root, 'dist', 'sandbox', 'lab-snapshot.js'));
+const { lesson, errors } = await loadLessonFile(file);
+if (!lesson) {
+  console.error(`${file}: ${errors.map((e) => e.message).join('; ')}`);
+  process.exit(2);
+}
+const step = lesson.steps[Number(stepArg) - 1];
+const lines = [...lesson.meta.setup.map((l) => l.text), ...lesson.steps.slice(0, step.number).flatMap((s) => s.commands)];
+const r = spawnSync('bash', ['-c', lines.join('\n')], { encoding: 'utf8' });
+if (r.status !== 0) console.error(`note: the reference commands exited ${r.status}: ${r.stderr.trim().split('\n').pop()}`);
+
+const prober = pingProber();
+const once = async () => {
+  const state = await takeLabSnapshot();
+  return evaluateAll(step.checks, state, prober, { commands: step.commands });
+};
+for (let i = 0; i < 5; i++) await once();
+const times = [];
+let reports;
+for (let i = 0; i < RUNS; i++) {
+  const t0 = process.hrtime.bigint();
+  reports = await once();
+  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+times.sort((a, b) => a - b);
+console.log(JSON.stringify({
+  median: times[RUNS >> 1], min: times[0], max: times[RUNS - 1], runs: RUNS,
+  checks: step.checks.map((c) => c.text), passed: reports.filter((x) => x.result.ok).length,
+}));

@@ -1,0 +1,211 @@
+#!/usr/bin/env node
+// `npm run bench`: nslab against the physical limit (ip -batch), against Mininet, and
+// against its own targets, side by side in one run on this machine. Every figure is the
+// median of --runs rounds (default 5) whose variants run interleaved, so that load from
+// other work on a shared machine hits both sides of a ratio alike. Prints a table
+// (figure, target, verdict) and exits 1 when a target is missed.
+//   node bench/run.mjs [--runs N] [--only scale,startup,lines,checks,memory] [--no-mininet]
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { interleaved, median, timeCommand } from './lib/timing.mjs';
+import { ensureMininet } from './lib/mininet.mjs';
+import { processTree } from './lib/proctree.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const NSLAB = join(root, 'bin', 'nslab');
+const SANDBOX = ['unshare', '--net', '--mount', '--pid', '--fork', '--mount-proc'];
+const SCALE_NS = [2, 10, 50];
+const LINES = 200;
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
+const RUNS = Number(opt('--runs', '5'));
+const ONLY = new Set(opt('--only', 'scale,startup,lines,checks,memory').split(','));
+const log = (s) => process.stderr.write(`bench: ${s}\n`);
+if (!Number.isInteger(RUNS) || RUNS < 1) { log('--runs takes a whole number ≥ 1'); process.exit(2); }
+if (process.getuid?.() !== 0) log('note: not root: the ip-batch and Mininet columns need root (unshare --net); they will read n/a');
+
+// Progress goes to a scratch place: the bench must neither read nor change the learner's.
+const stateHome = mkdtempSync(join(os.tmpdir(), 'nslab-bench-'));
+const env = { ...process.env, XDG_STATE_HOME: stateHome, NO_COLOR: '1' };
+process.on('exit', () => rmSync(stateHome, { recursive: true, force: true }));
+
+const ms = (x) => (x === undefined ? 'n/a' : `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`);
+const rows = []; // { figure, value, target, ok } for the final table
+const verdict = (ok) => (ok === undefined ? 'n/a' : ok ? 'ok' : 'MISSED');
+const progress = (name, value, error) => log(error ? `${name}: unavailable: ${error}` : `${name}: ${ms(value)}`);
+const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+
+function machine() {
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? 'unknown cpu';
+  return `${os.hostname()}: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Linux ${os.release()}, Node ${process.version}`;
+}
+
+/** The lessons, from the build: which to start, which step to type lines at, which to check. */
+async function pickLessons() {
+  const { loadLessons } = await import(join(root, 'dist', 'lesson', 'load.js'));
+  const { lessons } = await loadLessons(join(root, 'lessons'));
+  if (!lessons.length) throw new Error('no lessons load: run `nslab lint`');
+  const numberOf = (l) => String(Number(l.meta.id.slice(0, 2)));
+  const startLesson = lessons.find((l) => numberOf(l) === '1') ?? lessons[0];
+  // Typed lines go to a step with checks (so each line costs a snapshot and checks) and no
+  // question (which would take the lines as answers).
+  const linesStep = startLesson.steps.find((s) => s.checks.length && !s.question) ?? startLesson.steps[0];
+  // Check latency on the step with the most checks in any lesson.
+  let check = { lesson: lessons[0], step: lessons[0].steps[0] };
+  for (const l of lessons) for (const s of l.steps) if (s.checks.length > check.step.checks.length) check = { lesson: l, step: s };
+  return { startLesson: numberOf(startLesson), startId: startLesson.meta.id, linesStep: linesStep.number, check };
+}
+
+async function benchScale() {
+  const why = process.getuid?.() === 0 ? ensureMininet(log) : 'needs root';
+  if (why) log(`Mininet column n/a: ${why}`);
+  const variants = {};
+  for (const n of SCALE_NS) {
+    const last = `172.17.0.${n + 1}`;
+    variants[`nslab N=${n}`] = async () =>
+      (await timeCommand([NSLAB, 'run', '--containers', String(n), '--', `docker exec c1 ping -c1 -W1 ${last}`], { env })).ms;
+    variants[`ip-batch N=${n}`] = async () =>
+      (await timeCommand([...SANDBOX, 'sh', join(root, 'bench', 'ip-batch-topology.sh'), String(n)])).ms;
+    if (!why && process.argv.indexOf('--no-mininet') < 0) {
+      variants[`mininet N=${n}`] = async () =>
+        (await timeCommand([...SANDBOX, 'sh', join(root, 'bench', 'mininet-sandbox.sh'), String(n)])).ms;
+    }
+  }
+  const r = await interleaved(RUNS, variants, progress);
+  console.log('\nLab scale: N containers on a bridge, one ping c1 → cN, then exit (median wall time)');
+  console.log('   N   nslab      ip-batch   mininet    nslab/ip-batch  nslab/mininet');
+  for (const n of SCALE_NS) {
+    const a = r[`nslab N=${n}`].median, b = r[`ip-batch N=${n}`].median, c = r[`mininet N=${n}`]?.median;
+    const ratio = (x, y) => (x === undefined || y === undefined ? 'n/a' : `${(x / y).toFixed(2)}×`);
+    console.log(`  ${String(n).padStart(2)}   ${ms(a).padEnd(9)}  ${ms(b).padEnd(9)}  ${ms(c).padEnd(9)}  ${ratio(a, b).padEnd(14)}  ${ratio(a, c)}`);
+  }
+  for (const [name, slot] of Object.entries(r)) if (slot.error) console.log(`  ${name}: n/a: ${slot.error}`);
+  const a = r['nslab N=50'].median, b = r['ip-batch N=50'].median, c = r['mininet N=50']?.median;
+  rows.push({ figure: 'N=50: nslab / ip-batch', value: a && b ? `${(a / b).toFixed(2)}×` : 'n/a', target: '≤ 1.5×', ok: a && b ? a / b <= 1.5 : undefined });
+  rows.push({ figure: 'N=50: nslab / Mininet', value: a && c ? `${(a / c).toFixed(2)}×` : 'n/a', target: '≤ 0.3×', ok: a && c ? a / c <= 0.3 : undefined });
+}
+
+async function benchStartup(lessons) {
+  // One empty line, then EOF: without a line the pipe shell never prints a prompt. The clock
+  // stops at the first prompt, `[NN · s/t] host # `.
+  const prompt = /^\[[^\]]*\] \S+ # /m;
+  const r = await interleaved(RUNS, {
+    [`nslab start ${lessons.startLesson}`]: async () =>
+      (await timeCommand([NSLAB, 'start', lessons.startLesson], { env, input: '\n', until: prompt, okCodes: [0, 1] })).ms,
+    'node -e 0': async () => (await timeCommand(['node', '-e', '0'])).ms,
+  }, progress);
+  const a = r[`nslab start ${lessons.startLesson}`].median, b = r['node -e 0'].median;
+  console.log(`\nStart-up: launch to the first prompt of \`nslab start ${lessons.startLesson}\` (${lessons.startId}): ${ms(a)}; \`node -e 0\`: ${ms(b)}; ratio ${a && b ? (a / b).toFixed(1) : 'n/a'}×`);
+  rows.push({ figure: 'start-up to first prompt', value: ms(a), target: '≤ 500 ms', ok: a === undefined ? undefined : a <= 500 });
+  rows.push({ figure: 'start-up / node -e 0', value: a && b ? `${(a / b).toFixed(1)}×` : 'n/a', target: '≤ 8×', ok: a && b ? a / b <= 8 : undefined });
+}
+
+async function benchLines(lessons) {
+  const lines = Array.from({ length: LINES }, (_, i) => (i % 2 ? 'ip -br a' : 'true')).join('\n') + '\n';
+  const step = String(lessons.linesStep);
+  const start = ['start', lessons.startLesson, '--step', step];
+  const r = await interleaved(RUNS, {
+    'sandbox, 200 lines': async () => (await timeCommand([NSLAB, 'sandbox'], { env, input: lines })).ms,
+    'sandbox, no line': async () => (await timeCommand([NSLAB, 'sandbox'], { env, input: '' })).ms,
+    'lesson shell, 200 lines': async () => (await timeCommand([NSLAB, ...start], { env, input: lines, okCodes: [0, 1] })).ms,
+    'lesson shell, no line': async () => (await timeCommand([NSLAB, ...start], { env, input: '', okCodes: [0, 1] })).ms,
+    'bash -c, 200 lines': async () => {
+      const { stdout } = await timeCommand([NSLAB, 'run', '--', `node ${join(root, 'bench', 'in-lab', 'bash-lines.mjs')}`], { env, input: lines });
+      return JSON.parse(stdout.trim().split('\n').pop()).totalMs;
+    },
+  }, progress);
+  // Per round: (with lines − without) / lines, so the lab's start and end cancel out.
+  const perLine = (withName, withoutName) => {
+    const a = r[withName].runs, b = r[withoutName].runs;
+    if (r[withName].error || r[withoutName].error) return undefined;
+    return median(a.map((x, i) => (x - b[i]) / LINES));
+  };
+  const bash = r['bash -c, 200 lines'].error ? undefined : median(r['bash -c, 200 lines'].runs.map((x) => x / LINES));
+  const sandbox = perLine('sandbox, 200 lines', 'sandbox, no line');
+  const lesson = perLine('lesson shell, 200 lines', 'lesson shell, no line');
+  const over = (x) => (x === undefined || bash === undefined ? undefined : x - bash);
+  console.log(`\nPer-line cost, ${LINES} lines alternating \`true\` and \`ip -br a\`, stdin a pipe:`);
+  console.log(`  bash -c LINE, one process per line (inside a lab):  ${ms(bash)} a line`);
+  console.log(`  nslab sandbox (one bash session):                     ${ms(sandbox)} a line, ${ms(over(sandbox))} over bash -c`);
+  console.log(`  nslab start ${lessons.startLesson} --step ${step} (snapshot + checks each line): ${ms(lesson)} a line, ${ms(over(lesson))} over bash -c`);
+  rows.push({ figure: 'sandbox: overhead a line over bash -c', value: ms(over(sandbox)), target: '≤ 15 ms', ok: over(sandbox) === undefined ? undefined : over(sandbox) <= 15 });
+  rows.push({ figure: 'lesson shell: overhead a line over bash -c', value: ms(over(lesson)), target: '≤ 15 ms', ok: over(lesson) === undefined ? undefined : over(lesson) <= 15 });
+}
+
+async function benchChecks(lessons) {
+  const { lesson, step } = lessons.check;
+  const script = `node ${join(root, 'bench', 'in-lab', 'check-latency.mjs')} ${lesson.file} ${step.number} 200`;
+  let result;
+  try {
+    const { stdout } = await timeCommand([NSLAB, 'run', '--preset', lesson.meta.preset, '--', script], { env });
+    result = JSON.parse(stdout.trim().split('\n').pop());
+  } catch (e) {
+    log(`check latency: unavailable: ${e.message}`);
+  }
+  console.log(`\nCheck latency: one kernel snapshot + the ${step.checks.length} checks of ${lesson.meta.id} step ${step.number} (“${step.title}”), median of 200: ` +
+    (result ? `${ms(result.median)} (min ${ms(result.min)}, max ${ms(result.max)}; ${result.passed}/${result.checks.length} checks pass)` : 'n/a'));
+  rows.push({ figure: 'check latency (snapshot + a step\'s checks)', value: ms(result?.median), target: '≤ 30 ms', ok: result ? result.median <= 30 : undefined });
+}
+
+/** Peak RSS of `nslab sandbox --containers 10` after some work: the sum of VmHWM over its
+ * whole process tree (launcher, unshare, lab pid 1, node, bash session, containers). */
+async function measureMemoryOnce() {
+  const child = spawn(NSLAB, ['sandbox', '--containers', '10'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  const marked = new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => { out += d; if (/^BENCH-MARK$/m.test(out)) resolve(); });
+    child.on('close', (code) => reject(new Error(`nslab sandbox exited ${code} early: ${out.slice(-300)}`)));
+  });
+  child.stdin.write(['docker ps', 'ip -br a', 'brctl show', 'docker exec c1 ping -c1 -W1 172.17.0.11', 'docker inspect c5 >/dev/null', 'echo BENCH-MARK', ''].join('\n'));
+  await marked;
+  const tree = processTree(child.pid);
+  const closed = new Promise((resolve) => child.on('close', resolve));
+  child.stdin.end();
+  await closed;
+  return tree;
+}
+
+async function benchMemory() {
+  const trees = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    try { trees.push(await measureMemoryOnce()); } catch (e) { log(`memory: ${e.message}`); }
+  }
+  if (!trees.length) {
+    rows.push({ figure: 'peak RSS, shell with 10 containers', value: 'n/a', target: '≤ 120 MB', ok: undefined });
+    return;
+  }
+  const sum = (t) => t.reduce((a, p) => a + p.hwmKb, 0) / 1024;
+  const totals = trees.map(sum);
+  const total = median(totals);
+  const tree = trees[totals.indexOf(totals.find((x) => x === total) ?? totals[0])] ?? trees[0];
+  const byName = new Map();
+  for (const p of tree) {
+    const e = byName.get(p.name) ?? { n: 0, mb: 0 };
+    byName.set(p.name, { n: e.n + 1, mb: e.mb + p.hwmKb / 1024 });
+  }
+  console.log(`\nMemory: \`nslab sandbox --containers 10\` after docker ps, ip, brctl, docker exec ping, docker inspect: sum of VmHWM (peak RSS) over its ${tree.length} live processes: ${total.toFixed(1)} MB`);
+  console.log('  ' + [...byName].map(([name, e]) => `${name} ×${e.n}: ${e.mb.toFixed(1)} MB`).join('; '));
+  console.log('  (shared pages such as libc are counted once per process, so this overstates the real footprint)');
+  rows.push({ figure: 'peak RSS, shell with 10 containers', value: `${total.toFixed(1)} MB`, target: '≤ 120 MB', ok: total <= 120 });
+}
+
+console.log(`nslab bench, ${new Date().toISOString()}`);
+console.log(machine());
+console.log(`load average at start: ${loadavg()}; ${RUNS} interleaved rounds per figure`);
+const lessons = await pickLessons();
+if (ONLY.has('scale')) await benchScale();
+if (ONLY.has('startup')) await benchStartup(lessons);
+if (ONLY.has('lines')) await benchLines(lessons);
+if (ONLY.has('checks')) await benchChecks(lessons);
+if (ONLY.has('memory')) await benchMemory();
+console.log(`\nload average at end: ${loadavg()}\n`);
+const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), 9];
+console.log(`${'figure'.padEnd(w[0])}  ${'measured'.padEnd(w[1])}  ${'target'.padEnd(w[2])}  verdict`);
+for (const r of rows) console.log(`${r.figure.padEnd(w[0])}  ${r.value.padEnd(w[1])}  ${r.target.padEnd(w[2])}  ${verdict(r.ok)}`);
+const missed = rows.filter((r) => r.ok === false);
+if (missed.length) console.log(`\n${missed.length} target(s) missed.`);
+process.exitCode = missed.length ? 1 : 0;
