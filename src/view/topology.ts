@@ -1,33 +1,36 @@
-// The live lab as text: each namespace with its links, bridges with their ports, and
-// where each veth's other end is. Built from a kernel snapshot, so it shows what the
-// learner made by hand as well as what Docker made.
-import pc from 'picocolors';
-import type { KernelState, Link } from '../kernel/types.js';
+// The live lab as a picture: a box for the lab host and one for each other namespace (the
+// outside world, containers, named netns), bridges with their ports, and veth pairs as
+// wires between their two ends. Built from a kernel snapshot only, so it shows what the
+// learner made by hand (net1, mybridge, A/B) as it shows what Docker made. Beyond
+// MAX_DRAWN_NAMESPACES, or when the drawing would not fit the width, it becomes a list.
+import type { KernelState } from '../kernel/types.js';
+import { drawDiagram } from './topo-diagram.js';
+import { drawList } from './topo-list.js';
+import { buildModel } from './topo-model.js';
+import { ASCII, UNICODE } from './topo-text.js';
 
-function linkLine(l: Link, state: KernelState): string {
-  const addrs = l.addresses.filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`);
-  const parts = [l.name, `(${l.kind}${l.up ? '' : ', DOWN'})`];
-  if (addrs.length) parts.push(addrs.join(' '));
-  if (l.master) parts.push(`port of ${l.master}`);
-  if (l.peer) {
-    const where = state.namespaces.find((n) => n.id === l.peer!.ns);
-    parts.push(`⇄ ${l.peer.name} in ${where?.names[0] ?? l.peer.ns}`);
-  }
-  return parts.join(' ');
+/** Containers and namespaces drawn as boxes; more than this becomes the compact list. */
+export const MAX_DRAWN_NAMESPACES = 10;
+export const DEFAULT_WIDTH = 100;
+
+export interface TopologyOptions {
+  /** ANSI colour: titles bold, addresses cyan, DOWN red, strays yellow. */
+  color: boolean;
+  /** Columns available (default 100). */
+  width?: number;
+  /** Plain ASCII instead of box-drawing characters, for terminals that cannot show them. */
+  ascii?: boolean;
+  /** Always the compact list. */
+  list?: boolean;
 }
 
-export function drawTopology(state: KernelState, opts: { color: boolean }): string {
-  const bold = opts.color ? pc.bold : (s: string) => s;
-  const out: string[] = [];
-  for (const ns of state.namespaces) {
-    const links = state.links.filter((l) => l.ns === ns.id && l.kind !== 'loopback');
-    const label = ns.kind === 'container' ? `container ${ns.names[0]}` : ns.kind === 'named' ? `netns ${ns.names.join(' = ')}` : ns.id;
-    out.push(bold(`┌ ${label}`));
-    if (!links.length) out.push('│ (only lo)');
-    for (const l of links) out.push(`│ ${linkLine(l, state)}`);
-    const def = state.routes.find((r) => r.ns === ns.id && r.dst === 'default' && r.table === 'main');
-    if (def) out.push(`│ default route via ${def.gateway ?? '-'} dev ${def.dev ?? '-'}`);
-    out.push('└');
+export function drawTopology(state: KernelState, opts: TopologyOptions): string {
+  const glyphs = opts.ascii ? ASCII : UNICODE;
+  const model = buildModel(state, glyphs);
+  const boxes = model.boxes.filter((b) => b.kind !== 'outside').length;
+  if (!opts.list && boxes <= MAX_DRAWN_NAMESPACES) {
+    const drawn = drawDiagram(model, { width: opts.width ?? DEFAULT_WIDTH, glyphs, color: opts.color });
+    if (drawn !== undefined) return drawn;
   }
-  return out.join('\n');
+  return drawList(model, { glyphs, color: opts.color });
 }
