@@ -56,6 +56,18 @@ program
   .action(async (file: string) => (await import('./commands/solve.js')).solveInLabCommand(file));
 
 program
+  .command('topo')
+  .description('draw a lab: a fresh one (a demo of a preset), or with --attach the lab of a session already running')
+  .addOption(presetOption())
+  .addOption(containersOption())
+  .option('--ascii', 'plain ASCII instead of box-drawing characters')
+  .option('--list', 'the compact list, even when the drawing would fit')
+  .option('--json', 'print the kernel snapshot as JSON instead of drawing it')
+  .option('--attach [pid]', 'draw a running lab (yours; as root, anyone\'s) instead of a fresh one; PID picks one of several')
+  .addOption(new Option('--snapshot-here').hideHelp())
+  .action(async (opts) => (await import('./commands/topo.js')).topoCommand(opts));
+
+program
   .command('list')
   .description('the lessons, with your progress')
   .action(async () => (await import('./commands/list.js')).listCommand());
@@ -93,7 +105,9 @@ async function main(): Promise<void> {
     process.stderr.write(usernsBlockedMessage(readUsernsSysctls()) + '\n');
     process.exit(3);
   }
-  if (name !== undefined && LAB_COMMANDS.includes(name) && !inLab()) {
+  // `topo --attach` looks into a lab already running: it must not start one of its own.
+  const attaching = name === 'topo' && process.argv.some((a) => a === '--attach' || a.startsWith('--attach='));
+  if (name !== undefined && LAB_COMMANDS.includes(name) && !inLab() && !attaching) {
     const { relaunchInLab } = await import('./sandbox/relaunch.js');
     return relaunchInLab(process.argv.slice(2));
   }
