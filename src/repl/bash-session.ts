@@ -17,26 +17,28 @@ import { MarkerStream } from './marker-stream.js';
 // library makes them flush each line, so `ping` shows its lines as they come.
 const STDBUF_LIB = ['/usr/libexec/coreutils/libstdbuf.so', '/usr/lib/coreutils/libstdbuf.so'].find((p) => existsSync(p));
 
-// `trap : INT` keeps this bash alive when Ctrl-C ends the command it waits for (a plain
-// non-interactive bash would die with it). The control fds are closed for the learner's
+// Ctrl-C ends the command and the rest of its line, as in an interactive shell, and never
+// this bash (a plain non-interactive bash would die with its child): the line runs inside a
+// function, and the INT trap returns from it. The control fds are closed for the learner's
 // line, so that nothing it starts can hold or write them.
 const DRIVER = `
-trap : INT QUIT
+__nslab_run() { eval "$1"; }
+trap 'return 130 2>/dev/null' INT QUIT
 while IFS= read -r -d '' __nslab_line <&3; do
   __nslab_mode=\${__nslab_line:0:1}
   __nslab_token=\${__nslab_line:1:16}
   __nslab_line=\${__nslab_line:18}
   if [ "$__nslab_mode" = C ]; then
     if [ -n "$NSLAB_STDBUF_LIB" ]; then
-      LD_PRELOAD="$NSLAB_STDBUF_LIB\${LD_PRELOAD:+:$LD_PRELOAD}" _STDBUF_O=L eval "$__nslab_line" >&5 2>&6 3<&- 4>&- 5>&- 6>&-
+      LD_PRELOAD="$NSLAB_STDBUF_LIB\${LD_PRELOAD:+:$LD_PRELOAD}" _STDBUF_O=L __nslab_run "$__nslab_line" >&5 2>&6 3<&- 4>&- 5>&- 6>&-
     else
-      eval "$__nslab_line" >&5 2>&6 3<&- 4>&- 5>&- 6>&-
+      __nslab_run "$__nslab_line" >&5 2>&6 3<&- 4>&- 5>&- 6>&-
     fi
     __nslab_status=$?
     printf '\\036%s\\037' "$__nslab_token" >&5
     printf '\\036%s\\037' "$__nslab_token" >&6
   else
-    eval "$__nslab_line" 3<&- 4>&- 5>&- 6>&-
+    __nslab_run "$__nslab_line" 3<&- 4>&- 5>&- 6>&-
     __nslab_status=$?
   fi
   printf '%s\\0' "$__nslab_status" >&4

@@ -4,6 +4,7 @@
 // after the prompt, then its output, and ends at the end of input.
 import { createInterface } from 'node:readline';
 import { BashSession, ShellExitedError } from './bash-session.js';
+import { handTerminalToCommand, takeTerminalBack } from './terminal-input.js';
 
 const PROMPT = 'nslab host # ';
 
@@ -21,14 +22,14 @@ export async function runSandboxShell(): Promise<number> {
   const runOne = async (line: string): Promise<boolean> => {
     if (!tty) process.stdout.write(PROMPT + line + '\n');
     if (!line.trim()) return true;
-    if (tty) { rl.pause(); process.stdin.setRawMode?.(false); }
+    if (tty) { rl.pause(); handTerminalToCommand(process.stdin); }
     try {
       lastStatus = (await session.runLine(line)).exitCode;
     } catch (err) {
       if (err instanceof ShellExitedError) { lastStatus = err.exitCode ?? 0; return false; }
       throw err;
     } finally {
-      if (tty && !session.hasExited) { process.stdin.setRawMode?.(true); rl.resume(); }
+      if (tty && !session.hasExited) { takeTerminalBack(process.stdin); rl.resume(); }
     }
     return true;
   };

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DOT_COMMANDS } from './dot-commands.js';
 import { complete } from './completion.js';
+import { handTerminalToCommand, takeTerminalBack } from './terminal-input.js';
 import type { LessonShell } from './lesson-shell.js';
 
 export function runTtyShell(shell: LessonShell, historyFile: string | undefined): Promise<void> {
@@ -24,13 +25,11 @@ export function runTtyShell(shell: LessonShell, historyFile: string | undefined)
     });
 
     const runLine = async (line: string) => {
-      const input = process.stdin;
-      input.setRawMode?.(false);
-      input.pause();
+      handTerminalToCommand(process.stdin);
       try {
         if ((await shell.handleLine(line)) === 'quit') { closing = true; server.close(); }
       } finally {
-        if (!closing) { input.setRawMode?.(true); input.resume(); server.setPrompt(shell.prompt()); }
+        if (!closing) { takeTerminalBack(process.stdin); server.setPrompt(shell.prompt()); }
       }
     };
 

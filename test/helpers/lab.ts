@@ -1,6 +1,7 @@
 // Test helpers that start real labs through bin/nslab, as a learner would, and read the
 // machine's own state to prove a lab left nothing behind.
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -79,8 +80,26 @@ export function hostState(): string {
   ].join('\n');
 }
 
-/** Processes of ours still alive: anything started from this checkout's bin/ or dist/. */
-export function labProcesses(): string[] {
-  const r = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return r.stdout.split('\n').filter((l) => l.includes(ROOT) && /lab-launch|lab-init|dist\/cli\.js/.test(l));
+/** A tag for the labs one test starts: put `labTagEnv(tag)` in their environment, and
+ * `labProcesses(tag)` finds every process that inherited it, whatever it became. Other
+ * test files run labs at the same time; a tag keeps their processes apart. */
+export function newLabTag(): string {
+  return `t${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export function labTagEnv(tag: string): NodeJS.ProcessEnv {
+  return { NSLAB_TEST_TAG: tag };
+}
+
+/** Processes still alive that carry the tag in their environment. */
+export function labProcesses(tag: string): string[] {
+  const needle = Buffer.from(`NSLAB_TEST_TAG=${tag}\0`);
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/environ`).includes(needle)) continue;
+      found.push(`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim()}`);
+    } catch { /* gone already, or not ours to read */ }
+  }
+  return found;
 }

@@ -1,12 +1,13 @@
 // A lab leaves nothing on the machine, however it ends, and whatever the learner typed.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { hostState, labProcesses, nslabArgv, rootlessUnavailable, TEST_USER } from '../helpers/lab.js';
+import { hostState, labProcesses, labTagEnv, newLabTag, nslabArgv, rootlessUnavailable, TEST_USER } from '../helpers/lab.js';
 
 /** A `nslab sandbox` fed through a pipe, with a way to wait for text in its output. */
 function startSandbox(asUser?: string, args: string[] = []) {
   const argv = nslabArgv(['sandbox', ...args], asUser);
-  const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] }) as ChildProcessWithoutNullStreams;
+  const tag = newLabTag();
+  const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...labTagEnv(tag) } }) as ChildProcessWithoutNullStreams;
   let output = '';
   const waiters: { text: string; resolve: () => void }[] = [];
   const onData = (b: Buffer) => {
@@ -18,6 +19,7 @@ function startSandbox(asUser?: string, args: string[] = []) {
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   return {
     child,
+    tag,
     exited,
     get output() { return output; },
     send(line: string) { child.stdin.write(line + '\n'); },
@@ -32,13 +34,13 @@ function startSandbox(asUser?: string, args: string[] = []) {
 }
 
 /** Waits until the kernel has torn the lab down: its processes gone (bounded wait). */
-async function labGone(): Promise<string[]> {
+async function labGone(tag: string): Promise<string[]> {
   for (let i = 0; i < 100; i++) {
-    const left = labProcesses();
+    const left = labProcesses(tag);
     if (left.length === 0) return [];
     await new Promise((r) => setTimeout(r, 50));
   }
-  return labProcesses();
+  return labProcesses(tag);
 }
 
 // Lines a careless or curious learner might type. Each is the lab's business only.
@@ -80,7 +82,7 @@ describe.each(users)('leftovers, $who', ({ asUser, unavailable }) => {
     await sb.waitFor('STILL-HERE');
     sb.child.stdin.end();
     expect((await sb.exited).code).toBe(0);
-    expect(await labGone()).toEqual([]);
+    expect(await labGone(sb.tag)).toEqual([]);
     expectSameHost(before);
   });
 
@@ -98,7 +100,7 @@ describe.each(users)('leftovers, $who', ({ asUser, unavailable }) => {
       sb.child.kill(signal);
       const { code, signal: died } = await sb.exited;
       expect(code !== 0 || died !== null).toBe(true);
-      expect(await labGone()).toEqual([]);
+      expect(await labGone(sb.tag)).toEqual([]);
       expectSameHost(before);
     });
   }

@@ -1,0 +1,67 @@
+// The shell on a real terminal (a pty through `script`): Ctrl-C stops the running command
+// and not the lab, Tab completes, interactive programs get the keyboard, Ctrl-D ends.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NSLAB, ROOT, labProcesses, labTagEnv, newLabTag } from '../helpers/lab.js';
+import { startOnPty, type PtySession } from '../helpers/pty.js';
+
+const LESSONS = join(ROOT, 'test', 'fixtures', 'shell', 'lessons');
+let session: PtySession | undefined;
+let tag = '';
+afterEach(() => session?.kill());
+
+function start(): PtySession {
+  const state = mkdtempSync(join(tmpdir(), 'nslab-state-'));
+  tag = newLabTag();
+  session = startOnPty(`${NSLAB} start 1`, { NSLAB_LESSONS: LESSONS, XDG_STATE_HOME: state, ...labTagEnv(tag) });
+  return session;
+}
+
+describe('lesson shell on a terminal', () => {
+  it('Ctrl-C stops a running command, not the shell; the next line runs', async () => {
+    const s = start();
+    await s.waitFor('host # ');
+    s.send('sleep 300; echo after-sleep\r');
+    await s.waitFor('sleep 300');
+    await new Promise((r) => setTimeout(r, 300));
+    s.send('\x03');
+    let at = await s.waitFor('host # ', s.output.indexOf('sleep 300'));
+    s.send('echo still-$((40+2))\r');
+    at = await s.waitFor('still-42', at);
+    expect(s.output).not.toContain('after-sleep\r\n');
+    s.send('ip netns add net1\r');
+    await s.waitFor('Step 1 done', at);
+  });
+
+  it('Tab completes dot-commands and live names; Ctrl-D ends the lab', async () => {
+    const s = start();
+    await s.waitFor('host # ');
+    s.send('ip netns add net1\r');
+    const at = await s.waitFor('Step 1 done');
+    await s.waitFor('host # ', at);
+    s.send('.ent\t');
+    await s.waitFor('.enter', at);
+    s.send(' ne\t');
+    await s.waitFor('.enter net1', at);
+    s.send('\r');
+    const inside = await s.waitFor('now in net1', at);
+    await s.waitFor('net1 # ', inside);
+    s.send('\x04');
+    expect(await s.exited).toBe(0);
+    expect(labProcesses(tag)).toEqual([]);
+  });
+
+  it('an interactive program gets the keyboard and gives it back', async () => {
+    const s = start();
+    await s.waitFor('host # ');
+    s.send('read -p "name? " who; echo "hello-$who"\r');
+    // The prompt bash's `read` prints, on a line of its own (not the echo of the typed line).
+    const at = await s.waitFor(/\nname\? /);
+    s.send('learner\r');
+    await s.waitFor('hello-learner', at);
+    s.send('.quit\r');
+    expect(await s.exited).toBe(0);
+  });
+});
