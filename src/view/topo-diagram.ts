@@ -55,17 +55,20 @@ function plan(model: TopoModel): Plan {
   const rank = (b: TopoBox) => Math.min(Infinity, ...b.lines.map((l) => (l.link && byOther.has(l.link) ? hostIndex.get(byOther.get(l.link)!.hostLink)! : Infinity)));
   const boxes = model.boxes.map((b, i) => ({ b, i })).sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i).map((x) => x.b);
 
+  // Each box's first wire runs straight (boxes are sorted by it, so these never cross);
+  // a further wire of the same box only when it stays above the next box's first wire.
+  const wiresOf = (b: TopoBox) => b.lines.flatMap((l) => (l.link && byOther.has(l.link) ? [byOther.get(l.link)!] : []));
+  const firstH = boxes.map((b) => { const w = wiresOf(b)[0]; return w ? hostIndex.get(w.hostLink)! : Infinity; });
   const straight = new Map<string, TopoWire>();
   const bent = new Set<TopoWire>();
-  let last = -1;
-  for (const b of boxes) {
-    for (const l of b.lines) {
-      const w = l.link ? byOther.get(l.link) : undefined;
-      if (!w) continue;
+  boxes.forEach((b, i) => {
+    const ceiling = Math.min(Infinity, ...firstH.slice(i + 1));
+    let last = -1;
+    for (const w of wiresOf(b)) {
       const h = hostIndex.get(w.hostLink)!;
-      if (h > last) { straight.set(w.hostLink, w); last = h; } else bent.add(w);
+      if (h > last && (last < 0 || h < ceiling)) { straight.set(w.hostLink, w); last = h; } else bent.add(w);
     }
-  }
+  });
   const bentHost = new Map([...bent].map((w) => [w.hostLink, w]));
   const bentOther = new Map([...bent].map((w) => [w.otherLink, w]));
   const host = { ...model.host, lines: model.host.lines.map((l) => (l.link && bentHost.has(l.link) ? withNote(l, bentHost.get(l.link)!.hostNote) : l)) };

@@ -28,9 +28,12 @@ export function drawTopology(state: KernelState, opts: TopologyOptions): string 
   const glyphs = opts.ascii ? ASCII : UNICODE;
   const model = buildModel(state, glyphs);
   const boxes = model.boxes.filter((b) => b.kind !== 'outside').length;
-  if (!opts.list && boxes <= MAX_DRAWN_NAMESPACES) {
-    const drawn = drawDiagram(model, { width: opts.width ?? DEFAULT_WIDTH, glyphs, color: opts.color });
-    if (drawn !== undefined) return drawn;
+  if (opts.list) return drawList(model, { glyphs, color: opts.color });
+  if (boxes > MAX_DRAWN_NAMESPACES) {
+    const why = `${boxes} containers and namespaces: listed, as the drawing shows up to ${MAX_DRAWN_NAMESPACES}`;
+    return drawList(model, { glyphs, color: opts.color, why });
   }
-  return drawList(model, { glyphs, color: opts.color });
+  const width = opts.width ?? DEFAULT_WIDTH;
+  const drawn = drawDiagram(model, { width, glyphs, color: opts.color });
+  return drawn ?? drawList(model, { glyphs, color: opts.color, why: `the drawing needs more than ${width} columns: listed` });
 }
