@@ -110,8 +110,18 @@ class ModelBuilder {
     return this.state.containers.filter((c) => c.ns === nsId && c.running);
   }
 
+  /** Names that are neither the id nor a container's name or id: `ip netns` names (a
+   * symlink such as /var/run/netns/PID to /proc/PID/ns/net). */
+  private netnsNames(ns: Netns): string[] {
+    const all = this.state.containers;
+    return ns.names.filter((n) => n !== ns.id && !all.some((c) => c.name === n || c.id.startsWith(n)));
+  }
+
   private title(ns: Netns): Line {
-    if (ns.kind === 'host') return [part('lab host', 'title')];
+    if (ns.kind === 'host') {
+      const also = this.netnsNames(ns);
+      return [part('lab host', 'title'), ...(also.length ? [part(` = netns ${also.join(' = ')}`, 'dim')] : [])];
+    }
     if (ns.kind === 'outside') return [part('outside world', 'title')];
     if (ns.kind === 'named') return [part(`netns ${ns.names.join(' = ')}`, 'title')];
     const here = this.containersIn(ns.id);
@@ -121,9 +131,7 @@ class ModelBuilder {
     if (owner && owner.networkMode !== 'bridge') out.push(part(` --net=${owner.networkMode}`, 'dim'));
     const sharers = here.filter((c) => c !== owner).map((c) => c.name);
     if (sharers.length) out.push(part(`, ${sharers.join(', ')}`, 'title'), part(` (--net=container:${ownerName})`, 'dim'));
-    // Names that are neither a container's name nor its id: `ip netns` names (the symlink).
-    const all = this.state.containers;
-    const netnsNames = ns.names.filter((n) => !all.some((c) => c.name === n || c.id.startsWith(n)));
+    const netnsNames = this.netnsNames(ns);
     if (netnsNames.length) out.push(part(` = netns ${netnsNames.join(' = ')}`, 'dim'));
     return out;
   }
