@@ -3,6 +3,10 @@ import Table from 'cli-table3';
 import { loadLessons } from '../lesson/load.js';
 import { ProgressStore } from '../progress/store.js';
 
+export function lessonNumber(id: string): string {
+  return String(Number(id.match(/^\d+/)?.[0] ?? NaN)).replace('NaN', '-');
+}
+
 export async function lessonTable(opts: { color: boolean }): Promise<string> {
   const { lessons, errors } = await loadLessons();
   const { data, warnings } = await new ProgressStore().read();
@@ -10,11 +14,12 @@ export async function lessonTable(opts: { color: boolean }): Promise<string> {
     head: ['#', 'lesson', 'steps done', 'last visited'],
     style: opts.color ? undefined : { head: [], border: [] },
   });
-  lessons.forEach((l, i) => {
+  lessons.forEach((l) => {
     const p = data.lessons[l.meta.id];
     const done = new Set((p?.done ?? []).map((d) => d.number)).size;
     const status = p?.completed ? `${l.steps.length}/${l.steps.length} ✔` : `${done}/${l.steps.length}`;
-    table.push([String(i + 1), `${l.meta.id}\n${l.meta.title}`, status, p?.lastVisited ? p.lastVisited.replace('T', ' ').slice(0, 16) : '-']);
+    // The number a learner types to `nslab start` is the id's leading number.
+    table.push([lessonNumber(l.meta.id), `${l.meta.id}\n${l.meta.title}`, status, p?.lastVisited ? p.lastVisited.replace('T', ' ').slice(0, 16) : '-']);
   });
   const notes = [...warnings.map((w) => `note: ${w}`), ...(errors.length ? [`${errors.length} lesson file(s) have errors: run \`nslab lint\`.`] : [])];
   return [table.toString(), ...notes, 'Start one with `nslab start <number or id>`.'].join('\n');

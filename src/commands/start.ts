@@ -22,10 +22,11 @@ export interface StartOptions { step?: number }
 async function pickLesson(lessons: Lesson[]): Promise<Lesson | undefined> {
   const { select } = await import('@inquirer/prompts');
   const { data } = await new ProgressStore().read();
-  const choices = lessons.map((l, i) => {
+  const { lessonNumber } = await import('./list.js');
+  const choices = lessons.map((l) => {
     const p = data.lessons[l.meta.id];
     const done = new Set((p?.done ?? []).map((d) => d.number)).size;
-    return { name: `${String(i + 1).padStart(2)}. ${l.meta.title}  ${pc.dim(p?.completed ? '✔ done' : `${done}/${l.steps.length}`)}`, value: l, description: l.meta.summary };
+    return { name: `${lessonNumber(l.meta.id).padStart(2)}. ${l.meta.title}  ${pc.dim(p?.completed ? '✔ done' : `${done}/${l.steps.length}`)}`, value: l, description: l.meta.summary };
   });
   try {
     return await select({ message: 'Which lesson?', choices, pageSize: 10 });

@@ -84,7 +84,7 @@ export const DOT_COMMANDS: DotCommand[] = [
       const state = await shell.snapshotQuietly();
       if (!state) return;
       const { drawTopology } = await import('../view/topology.js');
-      shell.print(drawTopology(state, { color: shell.deps.color }) + '\n');
+      shell.print(drawTopology(state, { color: shell.deps.color, width: process.stdout.columns || 100 }) + '\n');
     },
   },
   {
