@@ -1,9 +1,12 @@
 // Lookups in the live lab state that let explanations name things: which namespace or
 // container an ifindex lives in, what a peer is called there. Pure reads of KernelState.
 import type { KernelState, Link, Netns, Route } from '../kernel/types.js';
+import { findLink as findLinkIn, linksIn, nsByName, peerOf, routesIn } from '../kernel/query.js';
+
+export { linksIn, peerOf, routesIn };
 
 export function nsOf(state: KernelState, id: string): Netns | undefined {
-  return state.namespaces.find((n) => n.id === id);
+  return nsByName(state, id);
 }
 
 /** "container bbox1", "namespace net1", "the host namespace". */
@@ -34,26 +37,8 @@ export function runThere(state: KernelState | undefined, id: string): string | u
   return undefined;
 }
 
-export function linksIn(state: KernelState, ns: string): Link[] {
-  return state.links.filter((l) => l.ns === ns);
-}
-
 export function findLink(state: KernelState | undefined, ns: string, name: string): Link | undefined {
-  return state?.links.find((l) => l.ns === ns && l.name === name);
-}
-
-/** The other end of a veth, from the snapshot's resolved peer or by matching ifindexes. */
-export function peerOf(state: KernelState, link: Link): Link | undefined {
-  if (link.peer) return state.links.find((l) => l.ns === link.peer!.ns && l.ifindex === link.peer!.ifindex);
-  if (link.peerIfindex === undefined) return undefined;
-  const candidates = state.links.filter(
-    (l) => l.ns !== link.ns && l.ifindex === link.peerIfindex && l.peerIfindex === link.ifindex,
-  );
-  return candidates.length === 1 ? candidates[0] : undefined;
-}
-
-export function routesIn(state: KernelState, ns: string): Route[] {
-  return state.routes.filter((r) => r.ns === ns && (r.table === 'main' || r.table === undefined));
+  return state ? findLinkIn(state, ns, name) : undefined;
 }
 
 export function defaultRoute(state: KernelState, ns: string): Route | undefined {

@@ -1,10 +1,14 @@
 // Small lookups over a KernelState that checks, explainers and the topology drawing share.
 import type { KernelState, Link, NatRule, Netns, Route } from './types.js';
 
-/** The namespace a learner means by `name`: its id ('host', 'container:c1', 'net1') or
- * any of its names ('c1', a short container id, a /run/netns name). */
+/** The namespace a learner means by `name`: its id ('host', 'container:c1', 'net1'), any
+ * of its names ('c1', a short container id, a /run/netns name), or the name of a container
+ * that shares it (--net=container:X). */
 export function nsByName(state: KernelState, name: string): Netns | undefined {
-  return state.namespaces.find((n) => n.id === name) ?? state.namespaces.find((n) => n.names.includes(name));
+  const byName = state.namespaces.find((n) => n.id === name) ?? state.namespaces.find((n) => n.names.includes(name));
+  if (byName) return byName;
+  const container = state.containers.find((c) => c.name === name);
+  return container ? state.namespaces.find((n) => n.id === container.ns) : undefined;
 }
 
 /** Resolves a namespace name to its id; unknown names are returned unchanged, so a
@@ -38,10 +42,14 @@ export function bridgePorts(state: KernelState, ns: string, bridge: string): Lin
   return linksIn(state, ns).filter((l) => l.master === bridge);
 }
 
-/** The link at the other end of a veth, when it was found. */
+/** The link at the other end of a veth: the snapshot's resolved peer, else the one link
+ * elsewhere whose ifindexes pair with this one (for hand-built states). */
 export function peerOf(state: KernelState, link: Link): Link | undefined {
   const p = link.peer;
-  return p ? state.links.find((l) => l.ns === p.ns && l.ifindex === p.ifindex) : undefined;
+  if (p) return state.links.find((l) => l.ns === p.ns && l.ifindex === p.ifindex);
+  if (link.peerIfindex === undefined) return undefined;
+  const candidates = state.links.filter((l) => l.ns !== link.ns && l.ifindex === link.peerIfindex && l.peerIfindex === link.ifindex);
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 export function sysctl(state: KernelState, ns: string, name: string): string | undefined {

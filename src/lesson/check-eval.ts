@@ -5,7 +5,7 @@ import type { KernelState, Netns, NatRule, Route } from '../kernel/types.js';
 import type { Check, CheckBody } from './check-syntax.js';
 import { normalizeDst } from './ip.js';
 import { matchesRan } from './ran.js';
-import { findLink, joinAnd, kindNoun, linksIn, listOrNone, noNamespaceFound, nsLabel, resolveNs } from './state-lookup.js';
+import { lookupLink, joinAnd, kindNoun, linksIn, listOrNone, noNamespaceFound, nsLabel, resolveNs } from './state-lookup.js';
 
 export interface CheckResult {
   ok: boolean;
@@ -211,7 +211,7 @@ function netnsOutcome(c: Of<'netns'>, state: KernelState): Outcome {
 }
 
 function linkOutcome(c: Of<'link'>, state: KernelState): Outcome {
-  const l = findLink(state, c.name, c.ns);
+  const l = lookupLink(state, c.name, c.ns);
   if (!l.ok) return { holds: false, found: l.found };
   const link = l.link;
   const where = `${c.name} is in ${c.ns}`;
@@ -226,7 +226,7 @@ function linkOutcome(c: Of<'link'>, state: KernelState): Outcome {
 }
 
 function vethOutcome(c: Of<'veth'>, state: KernelState): Outcome {
-  const l = findLink(state, c.name, c.ns);
+  const l = lookupLink(state, c.name, c.ns);
   if (!l.ok) return { holds: false, found: l.found };
   if (l.link.kind !== 'veth') return { holds: false, found: `${c.name} in ${c.ns} is ${kindNoun(l.link.kind)}, not a veth` };
   const peer = l.link.peer;
@@ -243,7 +243,7 @@ function vethOutcome(c: Of<'veth'>, state: KernelState): Outcome {
 }
 
 function addrOutcome(c: Of<'addr'>, state: KernelState): Outcome {
-  const l = findLink(state, c.dev, c.ns);
+  const l = lookupLink(state, c.dev, c.ns);
   if (!l.ok) return { holds: false, found: l.found };
   const family = c.address.includes(':') ? 'inet6' : 'inet';
   const addrs = l.link.addresses.filter((a) => a.family === family);
@@ -279,7 +279,7 @@ function routeOutcome(c: Of<'route'>, state: KernelState): Outcome {
 }
 
 function bridgeOutcome(c: Of<'bridge-port'>, state: KernelState): Outcome {
-  const l = findLink(state, c.bridge, c.ns);
+  const l = lookupLink(state, c.bridge, c.ns);
   if (!l.ok) return { holds: false, found: l.found };
   if (l.link.kind !== 'bridge') return { holds: false, found: `${c.bridge} in ${c.ns} is ${kindNoun(l.link.kind)}, not a bridge` };
   const ports = linksIn(state, l.ns.id).filter((x) => x.master === c.bridge).map((x) => x.name);

@@ -3,7 +3,7 @@
 import type { KernelState } from '../kernel/types.js';
 import type { CheckResult } from './check-eval.js';
 import { DEFAULT_NS, type ParseResult } from './check-syntax.js';
-import { findLink, joinAnd, linksIn, noNamespaceFound, nsLabel, resolveNs } from './state-lookup.js';
+import { lookupLink, joinAnd, linksIn, noNamespaceFound, nsLabel, resolveNs } from './state-lookup.js';
 
 export const ANSWER_KINDS = [
   'port-of', // BRIDGE [in NS]: a port of the bridge
@@ -74,7 +74,7 @@ export function computeAnswer(expr: AnswerExpr, state: KernelState): AnswerValue
     const gws = state.routes.filter((r) => r.ns === ns.id && r.dst === 'default' && r.gateway).map((r) => r.gateway!);
     return gws.length ? many(gws) : { ok: false, found: `no default route via a gateway in ${expr.subject}` };
   }
-  const l = findLink(state, expr.subject, expr.ns);
+  const l = lookupLink(state, expr.subject, expr.ns);
   if (!l.ok) return { ok: false, found: l.found };
   const link = l.link;
   switch (expr.kind) {

@@ -1,14 +1,12 @@
 // Finding things in a KernelState by the names a learner uses: `host`, `outside`, a netns
 // name, a container name. Shared by checks and questions.
 import type { KernelState, Link, Netns } from '../kernel/types.js';
+import { linksIn, nsByName } from '../kernel/query.js';
+
+export { linksIn };
 
 /** The namespace a learner means by `name`, through Netns.names and then containers. */
-export function resolveNs(state: KernelState, name: string): Netns | undefined {
-  const byName = state.namespaces.find((n) => n.id === name || n.names.includes(name));
-  if (byName) return byName;
-  const container = state.containers.find((c) => c.name === name);
-  return container ? state.namespaces.find((n) => n.id === container.ns) : undefined;
-}
+export const resolveNs = nsByName;
 
 /** The name a learner knows a namespace by (its first name, else its id). */
 export function nsLabel(state: KernelState, nsId: string): string {
@@ -27,14 +25,10 @@ export function noNamespaceFound(state: KernelState, name: string): string {
   return `there is no namespace ${name} (namespaces: ${listOrNone(names, 'none')})`;
 }
 
-export function linksIn(state: KernelState, nsId: string): Link[] {
-  return state.links.filter((l) => l.ns === nsId);
-}
-
 export type LinkLookup = { ok: true; link: Link; ns: Netns } | { ok: false; found: string };
 
 /** A link by name in a namespace; when missing, `found` says where it is instead, or what is there. */
-export function findLink(state: KernelState, name: string, nsName: string): LinkLookup {
+export function lookupLink(state: KernelState, name: string, nsName: string): LinkLookup {
   const ns = resolveNs(state, nsName);
   if (!ns) return { ok: false, found: noNamespaceFound(state, nsName) };
   const link = state.links.find((l) => l.ns === ns.id && l.name === name);
