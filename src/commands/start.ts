@@ -90,11 +90,14 @@ export async function startCommand(query: string | undefined, opts: StartOptions
 
   const print = (s: string) => { process.stdout.write(s); };
   for (const w of warnings) print(pc.yellow(`note: ${w}\n`));
+  // On a terminal the markdown renderer's imports (~200 ms) overlap the lab's build.
+  // If they fail to load, the steps print as plain text.
+  const terminalMarkdown = tty ? import('../view/markdown.js').then((m) => m.loadTerminalMarkdown()).catch(() => {}) : undefined;
   await openLab({ preset: lesson.meta.preset });
   await runSetup(lesson);
   await replay(lesson, startAt, print);
 
-  const [{ renderMarkdown }, { pingProber }] = await Promise.all([import('../view/markdown.js'), import('../lesson/ping-prober.js')]);
+  const [{ renderMarkdown }, { pingProber }] = await Promise.all([import('../view/markdown.js'), import('../lesson/ping-prober.js'), terminalMarkdown]);
   let relaunchWith: string[] | undefined;
   const shell = new LessonShell({
     lesson,

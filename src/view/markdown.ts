@@ -1,17 +1,28 @@
 // Markdown for the terminal: lesson intros and steps. marked-terminal renders it with
 // colour on a terminal; elsewhere (a pipe, CI, `nslab start < file`) the markdown is
 // printed plain, which reads well as it is and keeps transcripts diffable.
-import { Marked } from 'marked';
-import { markedTerminal } from 'marked-terminal';
+import type { Marked } from 'marked';
+import type { markedTerminal } from 'marked-terminal';
 
+let modules: { Marked: typeof Marked; markedTerminal: typeof markedTerminal } | undefined;
 let renderer: Marked | undefined;
 
+/** Loads marked and marked-terminal, which cost about 200 ms of start-up here (most of it
+ * the highlight.js that marked-terminal pulls in; see bench/): only a terminal needs them,
+ * so they load on demand, and a caller can start this early to overlap other work. */
+export async function loadTerminalMarkdown(): Promise<void> {
+  if (modules) return;
+  const [m, t] = await Promise.all([import('marked'), import('marked-terminal')]);
+  modules = { Marked: m.Marked, markedTerminal: t.markedTerminal };
+}
+
+/** Colour needs loadTerminalMarkdown() to have finished; before that, the text is plain. */
 export function renderMarkdown(md: string, opts: { color: boolean; width?: number }): string {
   const text = md.trim();
   if (!text) return '';
-  if (!opts.color) return text + '\n';
+  if (!opts.color || !modules) return text + '\n';
   try {
-    renderer ??= new Marked(markedTerminal({ reflowText: true, width: Math.min(opts.width ?? 88, 100), tab: 2 }));
+    renderer ??= new modules.Marked(modules.markedTerminal({ reflowText: true, width: Math.min(opts.width ?? 88, 100), tab: 2 }));
     return String(renderer.parse(text)).replace(/\n{3,}/g, '\n\n');
   } catch {
     return text + '\n';
