@@ -1,7 +1,7 @@
 // `nslab solve <lesson|--all>`: proves lessons, each on a fresh lab of its own (a child
 // `nslab solve-in-lab FILE`, two at a time), and prints a table. Exit 1 on any violation.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import { UserError } from '../errors.js';
@@ -12,7 +12,7 @@ import type { LessonProof } from '../solve/prove-lesson.js';
 
 function proveInFreshLab(lesson: Lesson): Promise<LessonProof> {
   return new Promise((resolve) => {
-    const child = spawn(join(NSLAB_ROOT, 'bin', 'nslab'), ['solve-in-lab', lesson.file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(NSLAB_ROOT, 'bin', 'nslab'), ['solve-in-lab', resolvePath(lesson.file)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (b) => (out += b));
@@ -58,11 +58,15 @@ export function formatProofs(proofs: LessonProof[], color: boolean): string {
 
 export async function solveCommand(query: string | undefined, opts: { all?: boolean; json?: boolean }): Promise<void> {
   const { lessons, errors } = await loadLessons();
-  if (errors.length) throw new UserError(`fix the lessons first (\`nslab lint\`):\n${errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n')}`);
+  const fixFirst = () => new UserError(`fix the lessons first (\`nslab lint\`):\n${errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n')}`);
   let chosen: Lesson[];
-  if (opts.all) chosen = lessons;
-  else if (query) chosen = [findLesson(lessons, query)];
-  else throw new UserError('which lesson? `nslab solve <number or id>`, or `nslab solve --all`');
+  if (opts.all) {
+    if (errors.length) throw fixFirst();
+    chosen = lessons;
+  } else if (query) {
+    // Another lesson's mistakes do not stop this one from being proven.
+    try { chosen = [findLesson(lessons, query)]; } catch (err) { throw errors.length ? fixFirst() : err; }
+  } else throw new UserError('which lesson? `nslab solve <number or id>`, or `nslab solve --all`');
   const proofs = await inPool(chosen, 2, proveInFreshLab);
   process.stdout.write(opts.json ? JSON.stringify(proofs, null, 2) + '\n' : formatProofs(proofs, Boolean(process.stdout.isTTY)) + '\n');
   if (proofs.some((p) => !p.ok)) process.exitCode = 1;

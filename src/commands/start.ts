@@ -109,6 +109,7 @@ export async function startCommand(query: string | undefined, opts: StartOptions
     newSession: (place, env) => new BashSession({ wrap: place.wrap, stdinIsTerminal: tty, env }),
     stdinIsTerminal: tty,
     color: tty,
+    width: tty ? process.stdout.columns : undefined,
     requestReset: process.env.NSLAB_RELAUNCH_FILE
       ? (step) => { relaunchWith = ['start', lesson!.meta.id, '--step', String(step)]; }
       : undefined,

@@ -13,9 +13,21 @@ export function shellWords(line: string): string[] {
 
 /** The words of the command that actually prints, without wrappers; [] when none. */
 export function innerCommand(line: string): string[] {
-  if (line.length > 4096) return [];
+  return peelWrappers(line).words;
+}
+
+/** Where a wrapped command runs, by the name the learner gave: `net1` for `ip netns exec
+ * net1 ip a` or `ip -n net1 a`, `bbox1` for `docker exec bbox1 ip a`; undefined when the
+ * line runs where it was typed. Explanations look there, not in the shell's own place. */
+export function commandTarget(line: string): string | undefined {
+  return peelWrappers(line).target;
+}
+
+function peelWrappers(line: string): { words: string[]; target?: string } {
+  if (line.length > 4096) return { words: [] };
   const first = line.split(/\||&&|;|\|\|/)[0] ?? '';
   let ws = shellWords(first.trim());
+  let target: string | undefined;
   while (ws.length > 0 && /^\w+=/.test(ws[0])) ws = ws.slice(1); // LANG=C ip a
   for (let guard = 0; guard < 8 && ws.length > 0; guard++) {
     const w = ws[0];
@@ -23,20 +35,25 @@ export function innerCommand(line: string): string[] {
       ws = ws.slice(1);
       while (ws.length > 0 && ws[0].startsWith('-')) ws = ws.slice(1);
     }
-    else if (w === 'ip' && ws[1] === 'netns' && ws[2] === 'exec' && ws.length > 4) ws = ws.slice(4);
-    else if (w === 'ip' && (ws[1] === '-n' || ws[1] === '-netns') && ws.length > 3 && ws[3] !== undefined) ws = ['ip', ...ws.slice(3)];
+    else if (w === 'ip' && ws[1] === 'netns' && ws[2] === 'exec' && ws.length > 4) { target = ws[3]; ws = ws.slice(4); }
+    else if (w === 'ip' && (ws[1] === '-n' || ws[1] === '-netns') && ws.length > 3 && ws[3] !== undefined) { target = ws[2]; ws = ['ip', ...ws.slice(3)]; }
     else if (w === 'docker' && ws[1] === 'exec') {
       let k = 2;
       while (k < ws.length && ws[k].startsWith('-')) k += /^-(e|u|w|-env|-user|-workdir)$/.test(ws[k]) ? 2 : 1;
+      target = ws[k];
       ws = ws.slice(k + 1);
     } else if (w === 'nsenter') {
       let k = 1;
-      while (k < ws.length && ws[k].startsWith('-')) k += /^-[tn]$/.test(ws[k]) && ws[k + 1] && !ws[k + 1].startsWith('-') && ws[k] === '-t' ? 2 : 1;
+      while (k < ws.length && ws[k].startsWith('-')) {
+        const net = /^--net=\/run\/netns\/(.+)$|^--net=\/var\/run\/netns\/(.+)$/.exec(ws[k]);
+        if (net) target = net[1] ?? net[2];
+        k += /^-[tn]$/.test(ws[k]) && ws[k + 1] && !ws[k + 1].startsWith('-') && ws[k] === '-t' ? 2 : 1;
+      }
       ws = ws.slice(ws[k] === '--' ? k + 1 : k);
     } else break;
   }
   // /usr/sbin/ip and /sbin/route name the same commands.
-  return ws.length > 0 ? [ws[0].replace(/^.*\//, ''), ...ws.slice(1)] : ws;
+  return { words: ws.length > 0 ? [ws[0].replace(/^.*\//, ''), ...ws.slice(1)] : ws, target };
 }
 
 function matchesObject(word: string | undefined, full: string, min = 1): boolean {

@@ -8,7 +8,9 @@ import type { Lesson, Step } from '../lesson/types.js';
 import type { CheckReport, Prober } from '../lesson/check-eval.js';
 import { BashSession, ShellExitedError, type LineResult } from './bash-session.js';
 import { HOST_PLACE, resolvePlace, type Place } from './places.js';
+import { wrapText } from '../view/wrap.js';
 import { DOT_COMMANDS, findDotCommand } from './dot-commands.js';
+import { looksLikeCommand } from './looks-like-command.js';
 
 export interface ShellDeps {
   lesson: Lesson;
@@ -27,6 +29,8 @@ export interface ShellDeps {
   newSession: (place: Place, env: NodeJS.ProcessEnv) => BashSession;
   stdinIsTerminal: boolean;
   color: boolean;
+  /** Terminal width, for wrapping notes (none: no wrapping). */
+  width?: number;
   /** Called for `.reset`: rebuild the lab at the start of the current step. */
   requestReset?: (stepNumber: number) => void;
 }
@@ -104,8 +108,10 @@ export class LessonShell {
       }
       return (await cmd.run(this, rest.join(' '))) ?? 'continue';
     }
-    if (this.awaitingAnswer) return this.answer(line);
-    return this.runLearnerLine(line);
+    if (this.awaitingAnswer && !looksLikeCommand(line)) return this.answer(line);
+    const outcome = await this.runLearnerLine(line);
+    if (this.awaitingAnswer && this.step?.question) this.print(this.style(pc.dim, '(the question still waits for your answer)') + '\n');
+    return outcome;
   }
 
   private async runLearnerLine(line: string): Promise<LineOutcome> {
@@ -130,24 +136,39 @@ export class LessonShell {
     }
     this.stepCommands.push(command);
     const state = await this.snapshotQuietly();
+    const ns = await this.namespaceOf(command, state);
     if (result.stdout !== undefined && (this.explainOn || full)) {
-      const text = await this.explanation(explainerId, command, result, state, full);
-      if (text) this.print(text);
+      const text = await this.explanation(explainerId, command, result, state, ns, full);
+      if (text) this.print(this.wrap(text));
     }
     if (result.exitCode !== 0 && result.stderr) {
       const { explainError } = await import('../explain/errors.js');
-      const why = explainError(command, result.stderr, { state, ns: this.place.nsId });
-      for (const w of why) this.print(this.style(pc.yellow, `  ↳ ${w}`) + '\n');
+      const why = explainError(command, result.stderr, { state, ns });
+      for (const w of why) this.print(this.wrap(this.style(pc.yellow, `  ↳ ${w}`)) + '\n');
     }
     await this.checkStep(state);
     return 'continue';
   }
 
-  private async explanation(id: string | undefined, command: string, result: LineResult, state: KernelState | undefined, full: boolean): Promise<string> {
+  /** The namespace a line looked at: the one a wrapper names (`ip netns exec net1 …`,
+   * `docker exec c1 …`), else the shell's current place. */
+  private async namespaceOf(command: string, state: KernelState | undefined): Promise<string> {
+    const { commandTarget } = await import('../explain/recognize.js');
+    const target = commandTarget(command);
+    if (!target || !state) return this.place.nsId;
+    const { nsByName } = await import('../kernel/query.js');
+    return nsByName(state, target)?.id ?? this.place.nsId;
+  }
+
+  private wrap(text: string): string {
+    return this.deps.width ? wrapText(text, this.deps.width - 1) : text;
+  }
+
+  private async explanation(id: string | undefined, command: string, result: LineResult, state: KernelState | undefined, ns: string, full: boolean): Promise<string> {
     const ex = await import('../explain/index.js');
     const explainer = (id ?? ex.detect(result.stdout ?? '')) as Parameters<typeof ex.explain>[0] | undefined;
     if (!explainer) return full ? `(nslab has no explanation for \`${command}\`)\n` : '';
-    const lines = ex.explain(explainer, result.stdout ?? '', { state, ns: this.place.nsId, detail: full ? 'full' : 'compact' });
+    const lines = ex.explain(explainer, result.stdout ?? '', { state, ns, detail: full ? 'full' : 'compact' });
     if (!lines.some((l) => l.notes.length)) return '';
     return ex.renderAnnotated(lines, { color: this.deps.color, compact: !full });
   }
@@ -220,7 +241,8 @@ export class LessonShell {
   async completeStep(): Promise<void> {
     const step = this.step!;
     this.passed.add(step.number);
-    this.print('\n' + this.style(pc.green, `✔ Step ${step.number} done.`) + (step.recap ? ` ${step.recap}` : '') + '\n');
+    const recap = step.recap ? ` ${this.deps.markdown(step.recap).trim()}` : '';
+    this.print(this.wrap('\n' + this.style(pc.green, `✔ Step ${step.number} done.`) + recap) + '\n');
     this.warn((await this.deps.progress?.markDone(this.lesson.meta.id, step, this.lesson.steps.length))?.warnings);
     await this.goTo(this.stepIndex + 1);
   }

@@ -3,6 +3,7 @@
 // printed plain, which reads well as it is and keeps transcripts diffable.
 import type { Marked } from 'marked';
 import type { markedTerminal } from 'marked-terminal';
+import { wrapText } from './wrap.js';
 
 let modules: { Marked: typeof Marked; markedTerminal: typeof markedTerminal } | undefined;
 let renderer: Marked | undefined;
@@ -16,14 +17,22 @@ export async function loadTerminalMarkdown(): Promise<void> {
   modules = { Marked: m.Marked, markedTerminal: t.markedTerminal };
 }
 
+/** One line of inline markdown (a recap), without the paragraph's trailing blank line. */
+export function renderInline(md: string, opts: { color: boolean; width?: number }): string {
+  return renderMarkdown(md, opts).trim();
+}
+
 /** Colour needs loadTerminalMarkdown() to have finished; before that, the text is plain. */
 export function renderMarkdown(md: string, opts: { color: boolean; width?: number }): string {
   const text = md.trim();
   if (!text) return '';
   if (!opts.color || !modules) return text + '\n';
   try {
-    renderer ??= new modules.Marked(modules.markedTerminal({ reflowText: true, width: Math.min(opts.width ?? 88, 100), tab: 2 }));
-    return String(renderer.parse(text)).replace(/\n{3,}/g, '\n\n');
+    // marked-terminal's reflow moves punctuation after inline code onto a line of its own:
+    // paragraphs keep the lesson's own line breaks, and lines wider than the terminal wrap here.
+    renderer ??= new modules.Marked(modules.markedTerminal({ reflowText: false, tab: 2 }));
+    const rendered = String(renderer.parse(text)).replace(/\n{3,}/g, '\n\n');
+    return wrapText(rendered, Math.min(opts.width ?? 100, 120) - 1);
   } catch {
     return text + '\n';
   }
