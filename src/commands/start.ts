@@ -110,7 +110,9 @@ export async function startCommand(query: string | undefined, opts: StartOptions
     stdinIsTerminal: tty,
     color: tty,
     width: tty ? process.stdout.columns : undefined,
-    requestReset: process.env.NSLAB_RELAUNCH_FILE
+    // A reset starts a new lab process; without a terminal, input this one has already
+    // read ahead would be lost on the way, so scripts restart with --step instead.
+    requestReset: process.env.NSLAB_RELAUNCH_FILE && tty
       ? (step) => { relaunchWith = ['start', lesson!.meta.id, '--step', String(step)]; }
       : undefined,
   });

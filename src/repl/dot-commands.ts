@@ -72,7 +72,11 @@ export const DOT_COMMANDS: DotCommand[] = [
     name: 'reset',
     help: 'rebuild the lab as it was at the start of this step (replays earlier steps)',
     async run(shell) {
-      if (!shell.deps.requestReset) { shell.print('.reset is not available here.\n'); return; }
+      if (!shell.deps.requestReset) {
+        shell.print(`.reset needs a terminal; from a script, start again with \`nslab start ${shell.lesson.meta.id} --step ${shell.step?.number ?? 1}\`.\n`);
+        return;
+      }
+      shell.print(`Starting a fresh lab at step ${shell.step?.number ?? 1}…\n`);
       shell.deps.requestReset(shell.step?.number ?? 1);
       return 'quit';
     },

@@ -65,3 +65,25 @@ describe('lesson shell on a terminal', () => {
     expect(await s.exited).toBe(0);
   });
 });
+
+describe('.reset on a terminal', () => {
+  it('starts a fresh lab at the current step, with the earlier steps replayed', async () => {
+    const s = start();
+    await s.waitFor('host # ');
+    s.send('ip netns add net1\r');
+    let at = await s.waitFor('Step 1 done');
+    await s.waitFor('[01 · 2/3] host # ', at);
+    s.send('ip link add stray0 type veth peer name stray1\r');
+    at = await s.waitFor('stray0', at);
+    await s.waitFor('host # ', at + 10);
+    s.send('.reset\r');
+    at = await s.waitFor('replaying steps 1–1', at);
+    await s.waitFor('[01 · 2/3] host # ', at);
+    s.send('ip -br link show stray0 2>&1; echo "NS=$(ip netns list)."\r');
+    const end = await s.waitFor('NS=net1.', at);
+    expect(s.output.slice(at, end)).toMatch(/Device "stray0" does not exist/);
+    s.send('.quit\r');
+    expect(await s.exited).toBe(0);
+    expect(labProcesses(tag)).toEqual([]);
+  });
+});
