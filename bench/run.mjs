@@ -61,16 +61,20 @@ async function pickLessons() {
 }
 
 async function benchScale() {
-  const why = process.getuid?.() === 0 ? ensureMininet(log) : 'needs root';
+  const why = argv.includes('--no-mininet') ? 'skipped (--no-mininet)' : process.getuid?.() === 0 ? ensureMininet(log) : 'needs root';
   if (why) log(`Mininet column n/a: ${why}`);
-  const variants = {};
+  // Context for the ratios: a lab with no container and no ping (launcher, namespaces,
+  // Node, the docker-host preset, teardown) is nslab's fixed cost.
+  const variants = {
+    'nslab, empty lab': async () => (await timeCommand([NSLAB, 'run', '--', 'true'], { env })).ms,
+  };
   for (const n of SCALE_NS) {
     const last = `172.17.0.${n + 1}`;
     variants[`nslab N=${n}`] = async () =>
       (await timeCommand([NSLAB, 'run', '--containers', String(n), '--', `docker exec c1 ping -c1 -W1 ${last}`], { env })).ms;
     variants[`ip-batch N=${n}`] = async () =>
       (await timeCommand([...SANDBOX, 'sh', join(root, 'bench', 'ip-batch-topology.sh'), String(n)])).ms;
-    if (!why && process.argv.indexOf('--no-mininet') < 0) {
+    if (!why) {
       variants[`mininet N=${n}`] = async () =>
         (await timeCommand([...SANDBOX, 'sh', join(root, 'bench', 'mininet-sandbox.sh'), String(n)])).ms;
     }
@@ -83,6 +87,7 @@ async function benchScale() {
     const ratio = (x, y) => (x === undefined || y === undefined ? 'n/a' : `${(x / y).toFixed(2)}×`);
     console.log(`  ${String(n).padStart(2)}   ${ms(a).padEnd(9)}  ${ms(b).padEnd(9)}  ${ms(c).padEnd(9)}  ${ratio(a, b).padEnd(14)}  ${ratio(a, c)}`);
   }
+  console.log(`  (nslab's fixed cost, an empty docker-host lab running \`true\`: ${ms(r['nslab, empty lab'].median)})`);
   for (const [name, slot] of Object.entries(r)) if (slot.error) console.log(`  ${name}: n/a: ${slot.error}`);
   const a = r['nslab N=50'].median, b = r['ip-batch N=50'].median, c = r['mininet N=50']?.median;
   rows.push({ figure: 'N=50: nslab / ip-batch', value: a && b ? `${(a / b).toFixed(2)}×` : 'n/a', target: '≤ 1.5×', ok: a && b ? a / b <= 1.5 : undefined });
