@@ -21,6 +21,12 @@ export function annotateIpNetns(list: NamedNetns[], ctx: Context): Annotations {
   const out = new Annotations();
   for (const n of list) {
     const ns = ctx.state?.namespaces.find((x) => x.names.includes(n.name));
+    if (ctx.state && !ns) {
+      // `ip netns` lists the files in /run/netns; a link to a process that has ended stays
+      // listed, though the namespace it pointed to is gone.
+      out.add(n.line, `${n.name}: listed, but no namespace is there any more: /run/netns/${n.name} points to one that ended (a container removed, a process gone). Remove the stale entry with \`rm /run/netns/${n.name}\` (or \`ip netns del ${n.name}\`).`, 3);
+      continue;
+    }
     const container = ns && ctx.state?.containers.find((c) => c.ns === ns.id);
     const what = container ? ` It is the network namespace of container ${container.name} (linked there by hand).` : '';
     out.add(n.line, `${n.name}: a network namespace with a name (the file /run/netns/${n.name}); run commands in it with \`ip netns exec ${n.name} …\`.${what}`, 2);

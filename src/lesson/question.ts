@@ -119,6 +119,7 @@ function many(answers: string[]): AnswerValue {
 /** What a learner typed, made comparable: `veth1@if5:` → `veth1`, `if5` → `5`, case folded. */
 export function normalizeGiven(given: string): string {
   let g = given.trim().replace(/^`|`$/g, '').trim().toLowerCase();
+  g = g.replace(/\s*\(id:\s*\d+\)$/, ''); // `91 (id: 1)`, as `ip netns` prints it
   g = g.replace(/:$/, '');
   g = g.replace(/@.*$/, '');
   if (/^if\d+$/.test(g)) g = g.slice(2);

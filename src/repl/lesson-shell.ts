@@ -95,8 +95,19 @@ export class LessonShell {
     for (const w of warnings ?? []) this.print(this.style(pc.yellow, `note: ${w}`) + '\n');
   }
 
-  /** Handles one line the learner typed. */
+  /** Handles one line the learner typed. An unexpected failure is reported and the shell
+   * goes on: a learner's session is worth more than any one line. */
   async handleLine(raw: string): Promise<LineOutcome> {
+    try {
+      return await this.handleLineOrThrow(raw);
+    } catch (err) {
+      const { describeError } = await import('../errors.js');
+      this.print(this.style(pc.red, `nslab: that line could not be handled: ${describeError(err)}`) + '\n');
+      return 'continue';
+    }
+  }
+
+  private async handleLineOrThrow(raw: string): Promise<LineOutcome> {
     const line = raw.trim();
     if (!line) return 'continue';
     if (line.startsWith('.') && !line.startsWith('./') && !line.startsWith('..')) {
