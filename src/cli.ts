@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Parses the command line and hands each command to its module, loaded only when that
 // command runs: start-up time matters (see bench/), and most commands need few modules.
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { LAB_COMMANDS } from './cli-commands.js';
 import { inLab } from './sandbox/lab.js';
 import { reportAndExit } from './errors.js';
@@ -16,9 +16,14 @@ const presetOption = () =>
 const containersOption = () =>
   new Option('--containers <n>', 'start N busybox containers c1…cN').argParser((v) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 0 || n > 250) throw new Error(`--containers takes a whole number from 0 to 250, not "${v}"`);
+    if (!Number.isInteger(n) || n < 0 || n > 250) throw new InvalidArgumentError(`a whole number from 0 to 250, not "${v}".`);
     return n;
   });
+const stepNumber = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`a step number (1, 2, …), not "${v}".`);
+  return n;
+};
 
 program
   .command('sandbox')
@@ -39,7 +44,7 @@ program
   .command('start')
   .description('start a lesson: builds its lab and opens the shell (a picker when no lesson is named)')
   .argument('[lesson]', 'a lesson number or id (see `nslab list`)')
-  .option('--step <n>', 'begin at this step (earlier steps are replayed)', (v) => Number(v))
+  .option('--step <n>', 'begin at this step (earlier steps are replayed)', stepNumber)
   .action(async (lesson: string | undefined, opts) => (await import('./commands/start.js')).startCommand(lesson, opts));
 
 program
