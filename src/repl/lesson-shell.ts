@@ -119,9 +119,10 @@ export class LessonShell {
       }
       return (await cmd.run(this, rest.join(' '))) ?? 'continue';
     }
-    if (this.awaitingAnswer && !looksLikeCommand(line)) return this.answer(line);
+    const wasWaiting = this.awaitingAnswer;
+    if (wasWaiting && !looksLikeCommand(line)) return this.answer(line);
     const outcome = await this.runLearnerLine(line);
-    if (this.awaitingAnswer && this.step?.question) this.print(this.style(pc.dim, '(the question still waits for your answer)') + '\n');
+    if (wasWaiting && this.awaitingAnswer) this.print(this.style(pc.dim, '(the question still waits for your answer)') + '\n');
     return outcome;
   }
 
