@@ -221,7 +221,7 @@ export class LessonShell {
   /** After a line: when the step's checks pass, ask its question or complete it. */
   async checkStep(state: KernelState | undefined): Promise<void> {
     const step = this.step;
-    if (!step || this.completed || !state) return;
+    if (!step || this.completed || !state || this.awaitingAnswer) return;
     if (step.checks.length) {
       const reports = await this.evaluate(state);
       if (!reports.every((r) => r.result.ok)) return;

@@ -47,6 +47,20 @@ describe('lesson shell without a terminal', () => {
     expect(progress.lessons['01-shell-test'].completed).toBe(true);
   });
 
+  it('a command typed while a question waits runs as a command, and the question keeps waiting', async () => {
+    const r = await startLesson([
+      'ip netns add net1', 'ip link add v0 type veth peer name v1 netns net1', 'ip addr add 10.9.0.1/24 dev v0', 'ip link set v0 up',
+      'ip link', 'ip -br link show v0',
+    ]);
+    const asked = r.stdout.indexOf("? What is the ifindex of v0's peer?");
+    expect(asked).toBeGreaterThan(0);
+    const after = r.stdout.slice(asked);
+    expect(after.match(/\? What is the ifindex/g)).toHaveLength(1); // asked once, not re-asked
+    expect(after).toMatch(/answer> ip -br link show v0\nv0@if\d+ +UP/);
+    expect(after).toContain('(the question still waits for your answer)');
+    expect(after).not.toContain('✘');
+  });
+
   it('equivalent commands pass the same checks (checks read the kernel, not the transcript)', async () => {
     const r = await startLesson([
       'mkdir -p /var/run/netns && ip netns add net1',
