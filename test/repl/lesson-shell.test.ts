@@ -56,7 +56,7 @@ describe('lesson shell without a terminal', () => {
     expect(asked).toBeGreaterThan(0);
     const after = r.stdout.slice(asked);
     expect(after.match(/\? What is the ifindex/g)).toHaveLength(1); // asked once, not re-asked
-    expect(after).toMatch(/answer> ip -br link show v0\nv0@if\d+ +UP/);
+    expect(after).toMatch(/answer> ip -br link show v0\nv0@if\d+ +DOWN/);
     expect(after).toContain('(the question still waits for your answer)');
     expect(after).not.toContain('✘');
   });
