@@ -3,6 +3,7 @@
 import type { KernelState } from '../kernel/types.js';
 import type { CheckResult } from './check-eval.js';
 import { DEFAULT_NS, type ParseResult } from './check-syntax.js';
+import { isIpv4, parseCidr } from './ip.js';
 import { lookupLink, joinAnd, linksIn, noNamespaceFound, nsLabel, resolveNs } from './state-lookup.js';
 
 export const ANSWER_KINDS = [
@@ -15,6 +16,7 @@ export const ANSWER_KINDS = [
   'mac-of', // LINK [in NS]
   'master-of', // LINK [in NS]: the bridge it is a port of
   'gateway-of', // NS: the default route's gateway
+  'route-dev-of', // ADDRESS|PREFIX [in NS]: the interface the kernel sends it by (longest match)
   'pid-of', // CONTAINER
   'literal', // TEXT: a fixed answer, for questions about concepts
 ] as const;
@@ -47,7 +49,7 @@ export function parseAnswer(text: string): ParseResult<AnswerExpr> {
     return m[2] ? { ok: true, value: { kind, subject: m[2].trim(), ns: DEFAULT_NS, text: t } } : { ok: false, error: '"literal" needs the answer text' };
   }
   const words = m[2].split(/\s+/).filter(Boolean);
-  const what = kind === 'gateway-of' ? 'a namespace' : kind === 'pid-of' ? 'a container name' : kind === 'port-of' ? 'a bridge name' : 'a link name';
+  const what = kind === 'gateway-of' ? 'a namespace' : kind === 'pid-of' ? 'a container name' : kind === 'port-of' ? 'a bridge name' : kind === 'route-dev-of' ? 'an address or prefix' : 'a link name';
   if (words.length === 0) return { ok: false, error: `"${kind}" needs ${what}` };
   if (kind === 'gateway-of' || kind === 'pid-of') {
     if (words.length > 1) return { ok: false, error: `"${kind}" takes only ${what}, found "${words.slice(1).join(' ')}"` };
@@ -74,6 +76,7 @@ export function computeAnswer(expr: AnswerExpr, state: KernelState): AnswerValue
     const gws = state.routes.filter((r) => r.ns === ns.id && r.dst === 'default' && r.gateway).map((r) => r.gateway!);
     return gws.length ? many(gws) : { ok: false, found: `no default route via a gateway in ${expr.subject}` };
   }
+  if (expr.kind === 'route-dev-of') return routeDev(state, expr.subject, expr.ns);
   const l = lookupLink(state, expr.subject, expr.ns);
   if (!l.ok) return { ok: false, found: l.found };
   const link = l.link;
@@ -106,6 +109,31 @@ export function computeAnswer(expr: AnswerExpr, state: KernelState): AnswerValue
     case 'master-of':
       return link.master ? one(link.master) : { ok: false, found: `${link.name} is not a port of any bridge` };
   }
+}
+
+function ipv4ToNumber(a: string): number {
+  return a.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+
+/** The interface of the main-table route that best matches `dest` (longest prefix), as
+ * the kernel chooses it. */
+function routeDev(state: KernelState, dest: string, nsName: string): AnswerValue {
+  const ns = resolveNs(state, nsName);
+  if (!ns) return { ok: false, found: noNamespaceFound(state, nsName) };
+  const target = parseCidr(dest);
+  if (!target || !isIpv4(target.address)) return { ok: false, found: `${dest} is not an IPv4 address or prefix` };
+  const want = ipv4ToNumber(target.address);
+  let best: { len: number; dev: string } | undefined;
+  for (const r of state.routes) {
+    if (r.ns !== ns.id || r.table !== 'main' || !r.dev || (r.family && r.family !== 'inet')) continue;
+    const cidr = r.dst === 'default' ? { address: '0.0.0.0', prefixlen: 0 } : parseCidr(r.dst);
+    if (!cidr || !isIpv4(cidr.address)) continue;
+    const len = cidr.prefixlen ?? 32;
+    const mask = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
+    if (((ipv4ToNumber(cidr.address) & mask) >>> 0) !== ((want & mask) >>> 0)) continue;
+    if (!best || len > best.len) best = { len, dev: r.dev };
+  }
+  return best ? one(best.dev) : { ok: false, found: `no route in ${nsName} matches ${dest}` };
 }
 
 function one(answer: string): AnswerValue {

@@ -65,13 +65,37 @@ describe('checkAnswer: what the learner typed against the live answer', () => {
 
 describe('parseAnswer errors', () => {
   it.each([
-    ['colour-of eth0', 'unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, mac-of, master-of, gateway-of, pid-of, literal'],
-    ['', 'unknown answer "": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, mac-of, master-of, gateway-of, pid-of, literal'],
+    ['colour-of eth0', 'unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, literal'],
+    ['', 'unknown answer "": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, literal'],
     ['port-of', '"port-of" needs a bridge name'],
     ['ip-of eth0 on c1', 'write "ip-of NAME" or "ip-of NAME in NAMESPACE", not "ip-of eth0 on c1"'],
     ['pid-of c1 c2', '"pid-of" takes only a container name, found "c2"'],
     ['literal', '"literal" needs the answer text'],
   ])('%j', (text, error) => {
     expect(parseAnswer(text)).toEqual({ ok: false, error });
+  });
+});
+
+describe('route-dev-of', () => {
+  it('answers with the interface of the longest matching route', async () => {
+    const { computeAnswer, parseAnswer } = await import('../../src/lesson/question.js');
+    const state = {
+      namespaces: [{ id: 'host', kind: 'host', names: ['host'], path: '/proc/1/ns/net', inode: 1 }],
+      links: [], nat: [], iptablesSave: {}, sysctls: {}, fdb: [], containers: [],
+      routes: [
+        { ns: 'host', dst: 'default', gateway: '192.168.0.1', dev: 'eth0', table: 'main' },
+        { ns: 'host', dst: '172.17.0.0/16', dev: 'docker0', table: 'main' },
+        { ns: 'host', dst: '172.17.5.0/24', dev: 'br-x', table: 'main' },
+      ],
+    } as never;
+    const ask = (text: string) => {
+      const p = parseAnswer(text);
+      if (!p.ok) throw new Error(p.error);
+      return computeAnswer(p.value, state);
+    };
+    expect(ask('route-dev-of 172.17.0.0/16')).toMatchObject({ ok: true, shown: 'docker0' });
+    expect(ask('route-dev-of 172.17.5.9')).toMatchObject({ ok: true, shown: 'br-x' });
+    expect(ask('route-dev-of 8.8.8.8')).toMatchObject({ ok: true, shown: 'eth0' });
+    expect(ask('route-dev-of 10.0.0.1 in nowhere')).toMatchObject({ ok: false });
   });
 });
