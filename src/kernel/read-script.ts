@@ -16,12 +16,13 @@
 import { KernelOutputError } from './json.js';
 import { SNAPSHOT_SYSCTLS, sysctlPath } from './parse-sysctls.js';
 
-const MARK = '@@nslab';
+export const MARK = '@@nslab';
 
 /** What ip's batch prints, one JSON document per line, in this order. */
 const IP_BATCH = ['addr show', 'route show table all', 'netns list-id'];
 
-function innerScript(): string {
+/** What runs inside each namespace (also used by reader.ts). */
+export function innerScript(): string {
   const sysctls = SNAPSHOT_SYSCTLS.map((name) => `${name}=${sysctlPath(name)}`).join(' ');
   return [
     `ipout=$(ip -j -d -batch - <<EOF`,

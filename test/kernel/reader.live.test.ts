@@ -1,0 +1,47 @@
+// The long-lived snapshot reader (src/kernel/reader.ts) against the one-shot script it
+// replaces: the same state, snapshot after snapshot, while namespaces come and go — made
+// after the reader started (seen only through /proc/PID/root), deleted (their links dangle),
+// and with the reader killed in between.
+import { describe, expect, it } from 'vitest';
+import { runInLab } from '../helpers/lab.js';
+
+// Runs in the lab: after each step, one snapshot through the reader and one through the
+// one-shot script; prints `label SAME|DIFFERENT namespace-ids`.
+const COMPARE = `
+import { execSync } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
+const root = process.env.NSLAB_ROOT;
+const { takeSnapshot } = await import(root + '/dist/kernel/snapshot.js');
+const { listContainers } = await import(root + '/dist/runtime/store.js');
+const { run } = await import(root + '/dist/sandbox/exec.js');
+// Counters and iptables-save's timestamp differ between any two reads.
+const clean = (s) => JSON.parse(JSON.stringify(s, (k, v) => (k === 'stats64' || k === 'stats' ? undefined : typeof v === 'string' ? v.replace(/^# .*$/gm, '') : v)));
+const sh = (c) => execSync(c, { stdio: 'inherit', shell: '/bin/bash' });
+async function compare(label) {
+  const a = clean(await takeSnapshot({ listContainers }));
+  const b = clean(await takeSnapshot({ listContainers, runScript: (argv) => run(argv) }));
+  console.log(label, isDeepStrictEqual(a, b) ? 'SAME' : 'DIFFERENT', a.namespaces.map((n) => n.id).join(','));
+}
+await compare('start');
+sh('ip netns add net1; ip link add veth1 type veth peer name veth1_p; ip link set veth1 netns net1; docker run -d --name late busybox >/dev/null');
+await compare('added');
+sh('ip netns del net1; docker rm -f c2 >/dev/null');
+await compare('deleted');
+const reader = execSync('ps -o pid=,comm= --ppid ' + process.pid).toString().split('\\n').find((l) => l.trim().endsWith('bash'));
+process.kill(Number(reader.trim().split(/\\s+/)[0]), 'SIGKILL');
+sh('ip netns add net2; ip netns add net3; ip link add va type veth peer name vb; ip link set va netns net2; ip link set vb netns net3');
+await compare('after-kill');
+`;
+
+describe('the snapshot reader', () => {
+  it('reads what the one-shot script reads, as namespaces come and go and when it is killed', async () => {
+    const r = await runInLab(`cat > /run/nslab/compare.mjs <<'EOF'\n${COMPARE}\nEOF\nnode /run/nslab/compare.mjs`, { containers: 3 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'start SAME host,outside,container:c1,container:c2,container:c3',
+      'added SAME host,outside,container:c1,container:c2,container:c3,container:late,net1',
+      'deleted SAME host,outside,container:c1,container:c3,container:late',
+      'after-kill SAME host,outside,container:c1,container:c3,container:late,net2,net3',
+    ]);
+  });
+});
