@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/summary-reporter.ts'],
+    // Adds up test/reliability's counters and prints its summary line at the end.
+    globalSetup: ['./test/reliability/summary-setup.ts'],
   },
 });

@@ -26,7 +26,12 @@ export async function runSandboxShell(): Promise<number> {
     try {
       lastStatus = (await session.runLine(line)).exitCode;
     } catch (err) {
-      if (err instanceof ShellExitedError) { lastStatus = err.exitCode ?? 0; return false; }
+      if (err instanceof ShellExitedError) {
+        // Killed (`kill -9 $$`), not `exit`: say why the lab ends rather than end silently.
+        if (err.exitCode === null) process.stderr.write('nslab: the shell was killed; the lab ends (nothing of it is left on this machine).\n');
+        lastStatus = err.exitCode ?? 1;
+        return false;
+      }
       throw err;
     } finally {
       if (tty && !session.hasExited) { takeTerminalBack(process.stdin); rl.resume(); }
@@ -36,7 +41,9 @@ export async function runSandboxShell(): Promise<number> {
 
   if (!tty) {
     for await (const line of rl) {
-      if (!(await runOne(line))) break;
+      // `exit` (or a killed shell) ends the lab now, with its status: stop reading, or
+      // node would wait for the end of an input that may never come.
+      if (!(await runOne(line))) { rl.close(); process.stdin.destroy(); return lastStatus; }
     }
     session.close();
     return 0;

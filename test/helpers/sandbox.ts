@@ -1,0 +1,94 @@
+// A lab driven as a learner would drive it, and the proofs that it left nothing behind.
+// Shared by test/reliability/* (formerly inside test/sandbox/leftovers.test.ts).
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { hostState, labProcesses, labTagEnv, newLabTag, nslabArgv } from './lab.js';
+
+export interface Sandbox {
+  child: ChildProcessWithoutNullStreams;
+  tag: string;
+  /** The launcher's pid: it names the lab's cgroup and relaunch file. */
+  pid: number;
+  exited: Promise<{ code: number | null; signal: string | null }>;
+  readonly output: string;
+  send(line: string): void;
+  /** Resolves once `text` has appeared in the output after position `from`; rejects if the
+   * lab ends first or after `timeoutMs`. Returns where it appeared. */
+  waitFor(text: string, opts?: { from?: number; timeoutMs?: number }): Promise<number>;
+}
+
+/** Starts `nslab ARGS` (default: `sandbox`) fed through a pipe, tagged for labProcesses. */
+export function startLab(opts: { asUser?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}): Sandbox {
+  const argv = nslabArgv(opts.args ?? ['sandbox'], opts.asUser);
+  const tag = newLabTag();
+  const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env, ...labTagEnv(tag) } }) as ChildProcessWithoutNullStreams;
+  let output = '';
+  const listeners = new Set<() => void>();
+  let ended = false;
+  const onData = (b: Buffer) => { output += b.toString(); listeners.forEach((l) => l()); };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  child.stdin.on('error', () => { /* the lab may end before its input does */ });
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('close', (code, signal) => {
+    ended = true;
+    listeners.forEach((l) => l());
+    resolve({ code, signal });
+  }));
+  return {
+    child,
+    tag,
+    pid: child.pid!,
+    exited,
+    get output() { return output; },
+    send(line: string) { if (!child.stdin.destroyed) child.stdin.write(line + '\n'); },
+    waitFor(text, { from = 0, timeoutMs = 30_000 } = {}) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const at = output.indexOf(text, from);
+          if (at >= 0) { done(); resolve(at); }
+          else if (ended) { done(); reject(new Error(`the lab ended before printing ${JSON.stringify(text)}; output:\n${output.slice(-3000)}`)); }
+        };
+        const timer = setTimeout(() => { done(); reject(new Error(`no ${JSON.stringify(text)} within ${timeoutMs} ms; output:\n${output.slice(-3000)}`)); }, timeoutMs);
+        const done = () => { clearTimeout(timer); listeners.delete(check); };
+        listeners.add(check);
+        check();
+      });
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the kernel has torn the lab down: its processes gone (bounded wait), and
+ * returns what is still there: processes, the launcher's relaunch file, the lab's cgroup. */
+export async function labLeftovers(tag: string, launcherPid?: number): Promise<string[]> {
+  let left: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    left = [...labProcesses(tag), ...(launcherPid ? launcherFiles(launcherPid) : [])];
+    if (left.length === 0) return [];
+    await sleep(50);
+  }
+  return left;
+}
+
+/** Files and cgroups on the machine named after a lab's launcher pid. */
+export function launcherFiles(launcherPid: number): string[] {
+  const found: string[] = [];
+  const tmp = process.env.TMPDIR || '/tmp';
+  for (const f of readdirSync(tmp)) if (f.startsWith(`nslab-relaunch-${launcherPid}-`)) found.push(`${tmp}/${f}`);
+  for (const dir of pidsCgroupDirs()) if (existsSync(`${dir}/nslab-${launcherPid}`)) found.push(`${dir}/nslab-${launcherPid}`);
+  return found;
+}
+
+/** Where the launcher puts a root lab's pids cgroup, when this machine has one. */
+export function pidsCgroupDirs(): string[] {
+  return ['/sys/fs/cgroup/pids', '/sys/fs/cgroup'].filter((d) => existsSync(`${d}/cgroup.procs`));
+}
+
+/** Lines of the machine's state that changed since `before` (empty when identical). */
+export function hostChanges(before: string, after = hostState()): string[] {
+  if (after === before) return [];
+  const b = before.split('\n');
+  const a = after.split('\n');
+  return a.filter((l) => !b.includes(l)).concat(b.filter((l) => !a.includes(l)).map((l) => `(gone) ${l}`)).slice(0, 20);
+}

@@ -1,0 +1,121 @@
+// A hostile learner, as root and rootless: batches of destructive or odd lines, each batch
+// in a fresh lab; afterwards the machine is exactly as before, and the lab still answered
+// (or ended with a clear message). Supersedes test/sandbox/leftovers.test.ts.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { hostState, rootlessUnavailable, TEST_USER } from '../helpers/lab.js';
+import { hostChanges, labLeftovers, pidsCgroupDirs, startLab } from '../helpers/sandbox.js';
+import { BATCHES, ENDING_LINES } from './hostile-lines.js';
+import { tally } from './tally.js';
+
+/** Kernel-wide settings hostState() does not cover, which a leaky lab could change. */
+function kernelState(): string {
+  const keys = ['kernel/hostname', 'kernel/domainname', 'kernel/printk_ratelimit', 'kernel/pid_max', 'vm/swappiness', 'vm/overcommit_memory', 'net/core/somaxconn'];
+  return keys.map((k) => `${k}=${readFileSync(`/proc/sys/${k}`, 'utf8').trim()}`).join('\n');
+}
+
+function machine(): string {
+  return hostState() + '\n' + kernelState();
+}
+
+const users = [
+  { who: 'as root', asUser: undefined as string | undefined, unavailable: () => (process.getuid?.() === 0 ? undefined : 'needs root') },
+  { who: `rootless, as ${TEST_USER}`, asUser: TEST_USER, unavailable: rootlessUnavailable },
+];
+
+describe.each(users)('a hostile learner, $who', ({ asUser, unavailable }) => {
+  it.each(BATCHES)('$name: the machine is unchanged and the shell still answers', async (batch, ctx) => {
+    const why = unavailable();
+    if (why) return ctx.skip(why);
+    const before = machine();
+    const lab = startLab({ asUser });
+    lab.send('echo READY');
+    await lab.waitFor('READY');
+    // Each line's own failure is expected; what matters is where its effects land.
+    for (const line of batch.lines) lab.send(`${line} </dev/null 2>&1`);
+    lab.send('echo STILL-HERE');
+    await lab.waitFor('STILL-HERE', { timeoutMs: 60_000 });
+    lab.child.stdin.end();
+    const { code } = await lab.exited;
+    const left = await labLeftovers(lab.tag, lab.pid);
+    const changed = hostChanges(before, machine());
+    tally({ lines: batch.lines.length, leftovers: left.length + changed.length });
+    expect(code).toBe(0);
+    expect(left).toEqual([]);
+    expect(changed).toEqual([]);
+  });
+
+  it.each(ENDING_LINES)('`$line` ends the lab with a clear message, leaving nothing', async ({ line, says }, ctx) => {
+    const why = unavailable();
+    if (why) return ctx.skip(why);
+    const before = machine();
+    const lab = startLab({ asUser });
+    lab.send('echo READY');
+    await lab.waitFor('READY');
+    lab.send(line);
+    lab.send('echo SHOULD-NOT-RUN');
+    const { code, signal } = await lab.exited;
+    const left = await labLeftovers(lab.tag, lab.pid);
+    const changed = hostChanges(before, machine());
+    tally({ lines: 1, leftovers: left.length + changed.length });
+    expect(lab.output).not.toContain('SHOULD-NOT-RUN\n');
+    if (says) expect(lab.output).toMatch(says);
+    expect(lab.output).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m); // no stack trace
+    expect(signal).toBeNull();
+    expect(code).not.toBeNull();
+    expect(left).toEqual([]);
+    expect(changed).toEqual([]);
+  });
+
+  it('a fork bomb hits the lab\'s process limit, and the machine is unharmed', async (ctx) => {
+    const why = unavailable();
+    if (why) return ctx.skip(why);
+    // As real root the limit is a pids cgroup; rootless it is RLIMIT_NPROC (see the README).
+    if (!asUser && pidsCgroupDirs().length === 0) return ctx.skip('no pids cgroup controller mounted here, so a root lab has no process limit');
+    const before = machine();
+    const lab = startLab({ asUser, env: { NSLAB_PIDS_MAX: '150' } });
+    lab.send('echo READY');
+    await lab.waitFor('READY');
+    // Bounded: timeout(1) kills the bomb's whole process group after 4 s, and the end of
+    // the lab kills whatever escaped.
+    lab.send(`timeout -s KILL 4 bash -c 'b() { b | b & }; b' 2>&1 | grep -m1 -o 'Resource temporarily unavailable'; echo BOMB-OVER`);
+    await lab.waitFor('BOMB-OVER', { timeoutMs: 60_000 });
+    lab.send('echo STILL-HERE');
+    await lab.waitFor('STILL-HERE', { timeoutMs: 60_000 });
+    lab.child.stdin.end();
+    await lab.exited;
+    const left = await labLeftovers(lab.tag, lab.pid);
+    const changed = hostChanges(before, machine());
+    tally({ lines: 1, leftovers: left.length + changed.length });
+    expect(lab.output).toContain('Resource temporarily unavailable');
+    expect(left).toEqual([]);
+    expect(changed).toEqual([]);
+  });
+});
+
+describe('the lab as pid 1', () => {
+  it('reaps orphaned processes: no zombies pile up', async () => {
+    const lab = startLab();
+    lab.send('for i in $(seq 30); do (sleep 0.01 &); done; sleep 1; echo "ZOMBIES=$(ps -eo stat= | grep -c ^Z)"');
+    await lab.waitFor('ZOMBIES=');
+    lab.child.stdin.end();
+    await lab.exited;
+    tally({ lines: 1 });
+    expect(lab.output).toContain('ZOMBIES=0');
+  });
+
+  it('a root lab cannot load modules, set the clock or reboot: those capabilities are gone', async (ctx) => {
+    if (process.getuid?.() !== 0) return ctx.skip('needs root');
+    const lab = startLab();
+    lab.send('grep CapBnd /proc/self/status');
+    const at = await lab.waitFor('CapBnd:');
+    await lab.waitFor('\n', { from: at });
+    lab.child.stdin.end();
+    await lab.exited;
+    const bounding = BigInt('0x' + lab.output.slice(at).match(/CapBnd:\s*([0-9a-f]+)/)![1]);
+    for (const [name, bit] of [['CAP_SYS_MODULE', 16n], ['CAP_SYS_RAWIO', 17n], ['CAP_SYS_BOOT', 22n], ['CAP_SYS_TIME', 25n]] as const) {
+      expect({ name, kept: (bounding >> bit) & 1n }).toEqual({ name, kept: 0n });
+    }
+    expect((bounding >> 21n) & 1n).toBe(1n); // CAP_SYS_ADMIN stays: the lab needs mounts
+  });
+});
