@@ -11,6 +11,7 @@ import { HOST_PLACE, resolvePlace, type Place } from './places.js';
 import { wrapText } from '../view/wrap.js';
 import { DOT_COMMANDS, findDotCommand } from './dot-commands.js';
 import { looksLikeCommand } from './looks-like-command.js';
+import { mayFinishLater, settle } from '../lesson/settle.js';
 
 export interface ShellDeps {
   lesson: Lesson;
@@ -223,8 +224,17 @@ export class LessonShell {
     const step = this.step;
     if (!step || this.completed || !state || this.awaitingAnswer) return;
     if (step.checks.length) {
-      const reports = await this.evaluate(state);
-      if (!reports.every((r) => r.result.ok)) return;
+      const allPass = (reports: CheckReport<Step['checks'][number]>[]) => reports.every((r) => r.result.ok);
+      let reports = await this.evaluate(state);
+      // After a deletion the kernel may still be finishing (src/lesson/settle.ts).
+      const last = this.stepCommands[this.stepCommands.length - 1] ?? '';
+      if (!allPass(reports) && mayFinishLater(last)) {
+        reports = await settle(async () => {
+          const fresh = await this.snapshotQuietly();
+          return fresh ? this.evaluate(fresh) : reports;
+        }, allPass, 3, 80);
+      }
+      if (!allPass(reports)) return;
     }
     if (step.question) {
       this.awaitingAnswer = true;

@@ -5,6 +5,7 @@ import type { Lesson, Step } from '../lesson/types.js';
 import type { KernelState } from '../kernel/types.js';
 import type { Prober } from '../lesson/check-eval.js';
 import { BashSession } from '../repl/bash-session.js';
+import { settle } from '../lesson/settle.js';
 
 export interface StepProof {
   step: number;
@@ -42,15 +43,15 @@ async function proveStep(step: Step, session: BashSession, deps: ProveDeps): Pro
     const r = await session.runLine(command, { capture: true });
     if (r.exitCode !== 0) failedCommands.push({ command, exitCode: r.exitCode, stderr: (r.stderr ?? '').trim().slice(0, 500) });
   }
-  // Some teardown is asynchronous in the kernel (a deleted namespace's links go a moment
-  // later), so a failing "after" is looked at again, briefly, before it counts.
-  let state = await deps.snapshot();
-  let after = await evaluateAll(step.checks, state, deps.prober, { commands: step.commands });
-  for (let i = 0; i < 5 && after.some((r) => !r.result.ok); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    state = await deps.snapshot();
-    after = await evaluateAll(step.checks, state, deps.prober, { commands: step.commands });
-  }
+  // Some teardown is asynchronous in the kernel (src/lesson/settle.ts): a failing "after"
+  // is looked at again, briefly, before it counts.
+  const { state, after } = await settle(
+    async () => {
+      const state = await deps.snapshot();
+      return { state, after: await evaluateAll(step.checks, state, deps.prober, { commands: step.commands }) };
+    },
+    (r) => r.after.every((x) => x.result.ok),
+  );
   let questionProblem: string | undefined;
   if (step.question) {
     const { computeAnswer } = await import('../lesson/question.js');
