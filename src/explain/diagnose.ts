@@ -48,6 +48,13 @@ export function diagnoseNoAnswer(state: KernelState, ns: string, dest: string): 
   if (parseIpv4(dest) === undefined) return [];
   const here = nsLabel(state, ns);
   const routes = routesIn(state, ns);
+  // An address on a DOWN interface installs no route for its subnet: the kernel then sends
+  // the packet wherever else a route leads (often the default route), which is rarely meant.
+  const sleeping = linksIn(state, ns).find((l) => !l.up && l.addresses.some((a) => a.family === 'inet' && inIpv4Net(dest, `${a.local}/${a.prefixlen}`)));
+  if (sleeping) {
+    const a = sleeping.addresses.find((x) => x.family === 'inet' && inIpv4Net(dest, `${x.local}/${x.prefixlen}`))!;
+    return [`${sleeping.name} has ${a.local}/${a.prefixlen}, on ${dest}'s network, but ${sleeping.name} is DOWN, so the kernel has no route for that network yet and sent the packet elsewhere: \`ip link set ${sleeping.name} up\`.`];
+  }
   const route = lookupRoute(routes, dest);
   if (!route) {
     return [defaultRoute(state, ns)
@@ -74,7 +81,8 @@ export function diagnoseNoAnswer(state: KernelState, ns: string, dest: string): 
     const down = linkDown(state, target);
     if (down && target !== out) reasons.push(down);
     const src = route.prefsrc ?? out?.addresses.find((a) => a.family === 'inet')?.local;
-    if (!route.gateway && src && target.ns !== ns && !lookupRoute(routesIn(state, target.ns), src)) {
+    // A DOWN target has no routes of its own yet: that, not a missing route, is the cause.
+    if (!route.gateway && src && target.ns !== ns && target.up && !lookupRoute(routesIn(state, target.ns), src)) {
       reasons.push(`${nsLabel(state, target.ns)} has no route back to ${src}: the request arrives but the reply cannot be sent.`);
     }
     if (route.gateway) {
