@@ -1,9 +1,10 @@
 // A lock file next to the progress file, so that concurrent nslab sessions of one user
 // take turns at read-merge-write. O_EXCL creation is atomic on local filesystems. A holder
-// keeps it for milliseconds, so a lock older than `staleMs` was left by a crash; pids do
-// not tell, since each lab has its own pid namespace.
+// keeps it for milliseconds and touches it while it does, so a lock untouched for longer
+// than `staleMs` was left by a crash; pids do not tell, since each lab has its own pid
+// namespace.
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface LockOptions {
@@ -16,10 +17,20 @@ export interface LockOptions {
 export class LockTimeoutError extends Error {}
 
 export async function withLock<T>(lockPath: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
-  await acquire(lockPath, opts.timeoutMs ?? 10_000, opts.staleMs ?? 30_000);
+  // A session killed while saving (kill -9, a closed laptop) leaves its lock behind, and
+  // the next session, typically started at once, used to wait out a 30 s staleness and
+  // lose its first save. Now a holder touches its lock every half second while it holds
+  // it, even through a slow fsync, so a lock not touched for 3 s is surely a dead one's.
+  const staleMs = opts.staleMs ?? 3_000;
+  await acquire(lockPath, opts.timeoutMs ?? 10_000, staleMs);
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    utimes(lockPath, now, now).catch(() => {});
+  }, Math.max(10, Math.floor(staleMs / 6)));
   try {
     return await fn();
   } finally {
+    clearInterval(heartbeat);
     await unlink(lockPath).catch(() => {});
   }
 }

@@ -2,8 +2,8 @@
 // on disk now, not to what this session read earlier, so two shells of the same user never
 // lose each other's saved steps: done steps only accumulate, the latest visit wins.
 // Failures to read or write are warnings for the learner, never crashes of the shell.
-import { access, readFile, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { access, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { ensureDir, writeFileAtomic } from './atomic.js';
 import { progressLocation, type ProgressLocation } from './location.js';
 import { LockTimeoutError, withLock, type LockOptions } from './lock.js';
@@ -86,6 +86,7 @@ export class ProgressStore {
         const data = current.kind === 'missing' ? emptyProgress() : current.data;
         change(data);
         if (current.kind === 'future') return { ...this.result({ ...current, data }), saved: false };
+        await removeStrayTemps(this.path);
         await writeFileAtomic(this.path, JSON.stringify(data, null, 2) + '\n', this.location.owner);
         const warning = current.kind === 'ok' ? current.warning : undefined;
         return { ...this.result({ kind: 'ok', data, warning }), saved: true };
@@ -168,6 +169,14 @@ function addDone(p: LessonProgress, step: StepRef): void {
   if (p.done.some((d) => d.number === step.number && d.title === step.title)) return;
   p.done.push({ number: step.number, title: step.title });
   p.done.sort((a, b) => a.number - b.number);
+}
+
+/** Temporary files of saves cut short by a crash between write and rename. Only a lock
+ * holder writes one, and we hold the lock: any there now belongs to a dead session. */
+async function removeStrayTemps(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => unlink(join(dirname(path), n)).catch(() => {})));
 }
 
 async function freeBackupName(path: string): Promise<string> {
