@@ -143,8 +143,9 @@ export async function ps(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** rm and stop act on each argument in turn; failures are reported, the rest still done. */
-async function eachContainer(refs: string[], io: Io, fn: (s: RuntimeState, ref: string) => Promise<void>): Promise<number> {
+/** rm, stop and network rm act on each argument in turn, printing each name done; failures
+ * are reported together at the end, the rest still done (as Docker does). */
+async function eachRef(refs: string[], io: Io, fn: (s: RuntimeState, ref: string) => Promise<void>): Promise<number> {
   const errors: string[] = [];
   await mutate(async (state) => {
     for (const ref of refs) {
@@ -165,7 +166,7 @@ export async function rm(argv: string[], io: Io): Promise<number> {
   const p = parseFlags(argv, [{ long: 'force', short: 'f' }, HELP_FLAG], 'rm', { stopAtPositional: false });
   if (helpWanted(io, 'rm', p)) return 0;
   needArgs('rm', p.args, 1, 'Remove one or more containers');
-  return eachContainer(p.args, io, async (state, ref) => {
+  return eachRef(p.args, io, async (state, ref) => {
     const c = findContainer(state, ref);
     if (!c) throw noSuchContainer(ref);
     await removeContainer(state, c, has(p, 'force'), io.tracer);
@@ -176,7 +177,7 @@ export async function stop(argv: string[], io: Io): Promise<number> {
   const p = parseFlags(argv, [{ long: 'time', short: 't', value: true }, HELP_FLAG], 'stop', { stopAtPositional: false });
   if (helpWanted(io, 'stop', p)) return 0;
   needArgs('stop', p.args, 1, 'Stop one or more running containers');
-  return eachContainer(p.args, io, async (state, ref) => {
+  return eachRef(p.args, io, async (state, ref) => {
     const c = findContainer(state, ref);
     if (!c) throw noSuchContainer(ref);
     if (c.running && !isRunning(c)) c.running = false; // its process was killed by hand
@@ -227,20 +228,7 @@ export async function network(argv: string[], io: Io): Promise<number> {
     }
     case 'rm': {
       needArgs('network rm', p.args, 1, 'Remove one or more networks');
-      const errors: string[] = [];
-      await mutate(async (state) => {
-        for (const ref of p.args) {
-          try {
-            await removeNetwork(state, ref, io.tracer);
-            io.out(`${ref}\n`);
-          } catch (e) {
-            if (!(e instanceof DockerError)) throw e;
-            errors.push(e.message);
-          }
-        }
-      });
-      if (errors.length) throw new DockerError(errors.join('\n'), 1);
-      return 0;
+      return eachRef(p.args, io, async (state, ref) => { await removeNetwork(state, ref, io.tracer); });
     }
     case 'connect':
     case 'disconnect': {
