@@ -6,7 +6,7 @@ import { join, dirname } from 'node:path';
 import pc from 'picocolors';
 import { UserError } from '../errors.js';
 import { loadLessons, findLesson } from '../lesson/load.js';
-import type { Lesson } from '../lesson/types.js';
+import { formatLintError, type Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
 import { openLab } from '../sandbox/open.js';
 import { BashSession } from '../repl/bash-session.js';
@@ -68,14 +68,22 @@ async function runSetup(lesson: Lesson): Promise<void> {
 export async function startCommand(query: string | undefined, opts: StartOptions): Promise<void> {
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const { lessons, errors } = await loadLessons();
-  if (!lessons.length) throw new UserError(`no lessons could be loaded${errors.length ? `: ${errors.length} error(s); run \`nslab lint\`` : ''}`);
+  // A broken lesson file is named with file:line, as `nslab lint` would, not just counted:
+  // whoever runs start with a bad lesson directory can then fix it without a second tool.
+  const problems = errors.length ? `\n${errors.map(formatLintError).join('\n')}` : '';
+  if (!lessons.length) throw new UserError(`no lessons could be loaded${errors.length ? `: ${errors.length} error(s) (\`nslab lint\` checks them again):${problems}` : ''}`);
   let lesson: Lesson | undefined;
   if (query === undefined) {
     if (!tty) throw new UserError('which lesson? `nslab start <number or id>` (`nslab list` shows them)');
     lesson = await pickLesson(lessons);
     if (!lesson) return;
   } else {
-    lesson = findLesson(lessons, query);
+    try {
+      lesson = findLesson(lessons, query);
+    } catch (e) {
+      if (e instanceof UserError && problems) throw new UserError(`${e.message}\nLesson files that could not be loaded:${problems}`);
+      throw e;
+    }
   }
 
   const store = new ProgressStore();

@@ -49,7 +49,14 @@ export function parseFrontMatter(split: SplitLesson, file: string): { meta?: Les
   if (doc.errors.length > 0) {
     return { errors: doc.errors.map((e) => ({ file, line: lineAt(e.pos[0]), message: `front matter is not valid YAML: ${firstLine(e.message)}` })) };
   }
-  const data: unknown = doc.toJS();
+  // toJS throws on what parses but cannot be built, such as an alias bomb ("billion
+  // laughs"): a lint error at the front matter, not a crash of lint or start.
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (e) {
+    return { errors: [{ file, line: split.yamlLine - 1, message: `front matter could not be read: ${firstLine((e as Error).message)} (plain keys and values are all a lesson needs)` }] };
+  }
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     return { errors: [{ file, line: split.yamlLine - 1, message: `front matter must be keys and values (id, title, summary, source, preset)` }] };
   }

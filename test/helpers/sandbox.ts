@@ -22,16 +22,30 @@ export function startLab(opts: { asUser?: string; args?: string[]; env?: NodeJS.
   const argv = nslabArgv(opts.args ?? ['sandbox'], opts.asUser);
   const tag = newLabTag();
   const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env, ...labTagEnv(tag) } }) as ChildProcessWithoutNullStreams;
-  let output = '';
-  const listeners = new Set<() => void>();
+  // Output is kept as chunks and joined only when read: a flood of megabytes appended to
+  // one string and searched after every chunk would be quadratic. A waiter looks only at
+  // each new chunk, plus the tail of the previous ones that could start its text.
+  const chunks: string[] = [];
+  let length = 0;
+  const output = () => {
+    if (chunks.length > 1) chunks.splice(0, chunks.length, chunks.join(''));
+    return chunks[0] ?? '';
+  };
+  const waiters = new Set<(chunk: string, at: number) => void>();
   let ended = false;
-  const onData = (b: Buffer) => { output += b.toString(); listeners.forEach((l) => l()); };
+  const onData = (b: Buffer) => {
+    const chunk = b.toString();
+    const at = length;
+    chunks.push(chunk);
+    length += chunk.length;
+    for (const w of [...waiters]) w(chunk, at);
+  };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   child.stdin.on('error', () => { /* the lab may end before its input does */ });
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('close', (code, signal) => {
     ended = true;
-    listeners.forEach((l) => l());
+    for (const w of [...waiters]) w('', length);
     resolve({ code, signal });
   }));
   return {
@@ -39,19 +53,24 @@ export function startLab(opts: { asUser?: string; args?: string[]; env?: NodeJS.
     tag,
     pid: child.pid!,
     exited,
-    get output() { return output; },
+    get output() { return output(); },
     send(line: string) { if (!child.stdin.destroyed) child.stdin.write(line + '\n'); },
     waitFor(text, { from = 0, timeoutMs = 30_000 } = {}) {
       return new Promise((resolve, reject) => {
-        const check = () => {
-          const at = output.indexOf(text, from);
-          if (at >= 0) { done(); resolve(at); }
-          else if (ended) { done(); reject(new Error(`the lab ended before printing ${JSON.stringify(text)}; output:\n${output.slice(-3000)}`)); }
+        const first = output().indexOf(text, from);
+        if (first >= 0) return resolve(first);
+        let carry = output().slice(Math.max(from, length - text.length + 1));
+        const done = () => { clearTimeout(timer); waiters.delete(look); };
+        const look = (chunk: string, at: number) => {
+          const window = carry + chunk;
+          const i = window.indexOf(text);
+          if (i >= 0 && at - carry.length + i >= from) { done(); resolve(at - carry.length + i); return; }
+          carry = window.slice(-(text.length - 1) || window.length);
+          if (ended) { done(); reject(new Error(`the lab ended before printing ${JSON.stringify(text)}; output:\n${output().slice(-3000)}`)); }
         };
-        const timer = setTimeout(() => { done(); reject(new Error(`no ${JSON.stringify(text)} within ${timeoutMs} ms; output:\n${output.slice(-3000)}`)); }, timeoutMs);
-        const done = () => { clearTimeout(timer); listeners.delete(check); };
-        listeners.add(check);
-        check();
+        const timer = setTimeout(() => { done(); reject(new Error(`no ${JSON.stringify(text)} within ${timeoutMs} ms; output:\n${output().slice(-3000)}`)); }, timeoutMs);
+        waiters.add(look);
+        if (ended) look('', length);
       });
     },
   };
