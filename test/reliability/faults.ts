@@ -19,7 +19,7 @@ const STRIKE: Record<Phase, { after?: string; minMs: number; maxMs: number }> = 
   'docker run': { after: 'PHASE-DOCKER', minMs: 0, maxMs: 150 },
   'saving progress': { after: '✔ Step', minMs: 0, maxMs: 25 },
   'running command': { after: 'PHASE-RUN', minMs: 30, maxMs: 300 },
-  teardown: { after: 'Lesson complete', minMs: 0, maxMs: 250 },
+  teardown: { after: 'Lesson complete', minMs: 0, maxMs: 60 },
 };
 
 /** A small seeded generator: the same moments on every run, so a failure reproduces. */
