@@ -1,11 +1,15 @@
 // A hostile learner, as root and rootless: batches of destructive or odd lines, each batch
 // in a fresh lab; afterwards the machine is exactly as before, and the lab still answered
 // (or ended with a clear message). Supersedes test/sandbox/leftovers.test.ts.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostState, rootlessUnavailable, TEST_USER } from '../helpers/lab.js';
 import { hostChanges, labLeftovers, pidsCgroupDirs, startLab } from '../helpers/sandbox.js';
 import { BATCHES, ENDING_LINES } from './hostile-lines.js';
+import { FAULT_LESSONS } from './faults.js';
 import { tally } from './tally.js';
 
 /** Kernel-wide settings hostState() does not cover, which a leaky lab could change. */
@@ -90,6 +94,44 @@ describe.each(users)('a hostile learner, $who', ({ asUser, unavailable }) => {
     expect(lab.output).toContain('Resource temporarily unavailable');
     expect(left).toEqual([]);
     expect(changed).toEqual([]);
+  });
+});
+
+describe('a lesson whose helpers the learner kills', () => {
+  it.each(users)('$who: the snapshot reader, the shell and a container killed; nslab still answers and checks still pass', async ({ asUser, unavailable }, ctx) => {
+    const why = unavailable();
+    if (why) return ctx.skip(why);
+    const state = mkdtempSync(join(tmpdir(), 'nslab-hostile-'));
+    if (asUser) spawnSync('chown', [asUser, state]);
+    try {
+      const before = machine();
+      const lab = startLab({ asUser, args: ['start', '90'], env: { XDG_STATE_HOME: state, NSLAB_LESSONS: FAULT_LESSONS } });
+      const lines = [
+        // every bash and unshare but the learner's own shell and pid 1: nslab's helpers
+        'for p in $(pgrep -x bash) $(pgrep -x unshare); do [ $p != $$ ] && [ $p != 1 ] && kill -9 $p; done; echo HELPERS-KILLED',
+        'ip netns add n1',
+        'kill -9 $$',
+        'docker run -d --name c1 busybox',
+        'kill -9 $(docker inspect -f \'{{.State.Pid}}\' c1); docker ps -a',
+        'ip link add va type veth peer name vb',
+      ];
+      for (const l of lines) lab.send(l);
+      lab.child.stdin.end();
+      const { code } = await lab.exited;
+      const left = await labLeftovers(lab.tag, lab.pid);
+      const changed = hostChanges(before, machine());
+      tally({ lines: lines.length, leftovers: left.length + changed.length });
+      expect(lab.output).toContain('HELPERS-KILLED');
+      expect(lab.output).toContain('Step 1 done');
+      expect(lab.output).toContain('the shell exited: a fresh one takes its place');
+      expect(lab.output).toContain('Step 2 done');
+      expect(lab.output).toContain('Lesson complete');
+      expect(code).toBe(0);
+      expect(left).toEqual([]);
+      expect(changed).toEqual([]);
+    } finally {
+      rmSync(state, { recursive: true, force: true });
+    }
   });
 });
 
