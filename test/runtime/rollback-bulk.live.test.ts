@@ -7,11 +7,13 @@ import { SECTION, sections } from './sections.js';
 const STEPS = ['spawn', 'veth', 'container-net', 'ports', 'commit'];
 
 // Kernel state as text, minus counters; processes by name (pids of docker itself vary).
+// IPv4 only: the kernel finishes IPv6 set-up (duplicate address detection, fe80 routes) on
+// its own time in a fresh lab, which would make "before" and "after" differ for no fault.
 const ROLLBACK = `${SECTION}
 snap() {
   ip -j link | sed -E 's/"(stats64|stats)":\\{[^}]*\\}//g'
-  ip -j addr | sed -E 's/"(valid_life_time|preferred_life_time)":[0-9]+//g'
-  ip -j route show table all
+  ip -4 -j addr | sed -E 's/"(valid_life_time|preferred_life_time)":[0-9]+//g'
+  ip -4 -j route show table all
   iptables-save | grep -v '^#' | sed -E 's/\\[[0-9]+:[0-9]+\\]//'
   cat /run/nslab/docker/state.json
   ps -eo comm= | grep -e '^sleep$' -e '^unshare$' -e http-server | sort | uniq -c
