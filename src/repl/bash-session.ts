@@ -22,7 +22,11 @@ const STDBUF_LIB = ['/usr/libexec/coreutils/libstdbuf.so', '/usr/lib/coreutils/l
 // function, and the INT trap returns from it. The control fds are closed for the learner's
 // line, so that nothing it starts can hold or write them.
 const DRIVER = `
-__nslab_run() { eval "$1"; }
+# $? at the start of a line is the previous line's status, as in any shell: 'false' then
+# 'echo $?' prints 1, and a bare 'exit' ends with it (not with the driver's own last test).
+__nslab_status=0
+__nslab_set_status() { return "$1"; }
+__nslab_run() { __nslab_set_status "$__nslab_status"; eval "$1"; }
 trap 'return 130 2>/dev/null' INT QUIT
 while IFS= read -r -d '' __nslab_line <&3; do
   __nslab_mode=\${__nslab_line:0:1}

@@ -135,6 +135,22 @@ describe('a lesson whose helpers the learner kills', () => {
   });
 });
 
+describe('ending the sandbox', () => {
+  it('`exit` ends it at once with the status a shell would give, though its input stays open', async () => {
+    const lab = startLab();
+    lab.send('false');
+    lab.send('echo "status=$?"');
+    lab.send('false');
+    lab.send('exit');
+    // stdin is left open: the lab must not wait for its end
+    const { code } = await lab.exited;
+    tally({ lines: 4 });
+    expect(lab.output).toContain('status=1');
+    expect(code).toBe(1);
+    expect(await labLeftovers(lab.tag, lab.pid)).toEqual([]);
+  });
+});
+
 describe('the lab as pid 1', () => {
   it('reaps orphaned processes: no zombies pile up', async () => {
     const lab = startLab();
