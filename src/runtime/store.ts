@@ -1,7 +1,7 @@
 // The runtime's state on disk, under the lab's private /run (it dies with the lab).
 // Writers hold the lock (lock.ts) and replace the file with rename(2), so readers such as
 // listContainers() never see half a file and need no lock.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { ContainerInfo } from '../kernel/types.js';
 import { noSuchContainer } from './errors.js';
 import { newId } from './ids.js';
@@ -11,6 +11,10 @@ import type { ContainerRecord, RuntimeState } from './state.js';
 export const RUNTIME_DIR = process.env.NSLAB_DOCKER_DIR ?? '/run/nslab/docker';
 export const STATE_FILE = `${RUNTIME_DIR}/state.json`;
 export const LOCK_FILE = `${RUNTIME_DIR}/lock`;
+/** One small file per running container name, id and short id: "PID HOSTNAME". lab-bin/docker
+ * reads it to run `docker exec NAME CMD` with nsenter straight away, without starting Node
+ * (the commonest docker command in the lessons, and Node's start-up is most of its cost). */
+export const EXEC_INDEX_DIR = `${RUNTIME_DIR}/exec`;
 
 /** The default bridge, as the docker-host preset built it ("daemon start"). */
 export const DEFAULT_BRIDGE = { name: 'docker0', subnet: '172.17.0.0/16', gateway: '172.17.0.1' } as const;
@@ -43,6 +47,23 @@ export function saveState(state: RuntimeState): void {
   const tmp = `${STATE_FILE}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(state, null, 1));
   renameSync(tmp, STATE_FILE);
+  writeExecIndex(state);
+}
+
+/** Rewrites EXEC_INDEX_DIR from the state (under the writer's lock, like the state). */
+function writeExecIndex(state: RuntimeState): void {
+  mkdirSync(EXEC_INDEX_DIR, { recursive: true });
+  const want = new Map<string, string>();
+  for (const c of state.containers) {
+    if (!c.running) continue;
+    for (const key of [c.name, c.id, c.id.slice(0, 12)]) want.set(key, `${c.pid} ${c.hostname}\n`);
+  }
+  for (const old of readdirSync(EXEC_INDEX_DIR)) if (!want.has(old)) rmSync(`${EXEC_INDEX_DIR}/${old}`, { force: true });
+  for (const [key, line] of want) {
+    const tmp = `${EXEC_INDEX_DIR}/.${key}.${process.pid}`;
+    writeFileSync(tmp, line);
+    renameSync(tmp, `${EXEC_INDEX_DIR}/${key}`);
+  }
 }
 
 /** Running as recorded, and its holder process still there (a learner may kill it). */

@@ -88,3 +88,20 @@ describe('network modes, ports and foreground runs', () => {
     expect(s.procs).toBe('0');
   });
 });
+
+describe('docker exec without Node', () => {
+  it('runs in the container\'s namespaces with its hostname, and hands errors to the runtime', async () => {
+    const r = await runInLab([
+      'docker run -d --name fast busybox >/dev/null',
+      'echo "host=$(docker exec fast hostname) id=$(docker inspect -f "{{.Config.Hostname}}" fast)"',
+      'echo "ns-same=$([ "$(docker exec fast readlink /proc/self/ns/net)" = "$(readlink /proc/$(docker inspect -f "{{.State.Pid}}" fast)/ns/net)" ] && echo yes)"',
+      'docker exec -i fast cat <<< "from-stdin"',
+      'docker stop fast >/dev/null; docker exec fast true 2>&1; echo "exit=$?"',
+    ].join('\n'));
+    const [host, ns, stdin, stopped] = r.stdout.trim().split('\n');
+    expect(host).toMatch(/^host=([0-9a-f]{12}) id=\1$/);
+    expect(ns).toBe('ns-same=yes');
+    expect(stdin).toBe('from-stdin');
+    expect(stopped).toMatch(/Error response from daemon: Container [0-9a-f]{64} is not running/);
+  });
+});
