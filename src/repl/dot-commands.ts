@@ -7,6 +7,8 @@ export interface DotCommand {
   name: string;
   args?: string;
   help: string;
+  /** Only in a lesson (not in `nslab sandbox`). */
+  lessonOnly?: boolean;
   run(shell: LessonShell, arg: string): Promise<LineOutcome | void>;
 }
 
@@ -17,8 +19,9 @@ export const DOT_COMMANDS: DotCommand[] = [
     name: 'help',
     help: 'list these commands',
     async run(shell) {
-      const width = Math.max(...DOT_COMMANDS.map((c) => c.name.length + (c.args ? c.args.length + 1 : 0)));
-      const lines = DOT_COMMANDS.map((c) => `  .${(c.name + (c.args ? ' ' + c.args : '')).padEnd(width)}  ${c.help}`);
+      const shown = DOT_COMMANDS.filter((c) => shell.lesson || !c.lessonOnly);
+      const width = Math.max(...shown.map((c) => c.name.length + (c.args ? c.args.length + 1 : 0)));
+      const lines = shown.map((c) => `  .${(c.name + (c.args ? ' ' + c.args : '')).padEnd(width)}  ${c.help}`);
       shell.print([
         'Type shell commands as in any terminal; they run in the lab. Add " ?" after a',
         'command to have its output explained in full. Lines starting with ./ run as commands.',
@@ -28,6 +31,7 @@ export const DOT_COMMANDS: DotCommand[] = [
   },
   {
     name: 'hint',
+    lessonOnly: true,
     help: 'the next hint for this step (each one gives away a little more)',
     async run(shell) {
       shell.print((shell.nextHint() ?? 'This step has no hints; .solution shows its commands.') + '\n');
@@ -35,6 +39,7 @@ export const DOT_COMMANDS: DotCommand[] = [
   },
   {
     name: 'solution',
+    lessonOnly: true,
     help: "this step's commands",
     async run(shell) {
       const cmds = shell.step?.commands ?? [];
@@ -43,6 +48,7 @@ export const DOT_COMMANDS: DotCommand[] = [
   },
   {
     name: 'check',
+    lessonOnly: true,
     help: 'every check of this step, with pass/fail and why',
     async run(shell) {
       const step = shell.step;
@@ -60,20 +66,23 @@ export const DOT_COMMANDS: DotCommand[] = [
   },
   {
     name: 'next',
+    lessonOnly: true,
     help: 'skip to the next step (it stays unfinished)',
     async run(shell) { await shell.goTo(shell.stepIndex + 1); },
   },
   {
     name: 'back',
+    lessonOnly: true,
     help: 'show the previous step again (the lab stays as it is; .reset rebuilds it)',
     async run(shell) { await shell.goTo(shell.stepIndex - 1); },
   },
   {
     name: 'reset',
+    lessonOnly: true,
     help: 'rebuild the lab as it was at the start of this step (replays earlier steps)',
     async run(shell) {
       if (!shell.deps.requestReset) {
-        shell.print(`.reset needs a terminal; from a script, start again with \`nslab start ${shell.lesson.meta.id} --step ${shell.step?.number ?? 1}\`.\n`);
+        shell.print(`.reset needs a terminal; from a script, start again with \`nslab start ${shell.lesson?.meta.id} --step ${shell.step?.number ?? 1}\`.\n`);
         return;
       }
       shell.print(`Starting a fresh lab at step ${shell.step?.number ?? 1}…\n`);

@@ -14,7 +14,8 @@ import { looksLikeCommand } from './looks-like-command.js';
 import { mayFinishLater, settle } from '../lesson/settle.js';
 
 export interface ShellDeps {
-  lesson: Lesson;
+  /** None for `nslab sandbox`: the same shell, with no steps to check. */
+  lesson?: Lesson;
   /** Writes text for the learner (already formatted). */
   print: (text: string) => void;
   /** Renders step markdown for this output. */
@@ -53,15 +54,19 @@ export class LessonShell {
 
   constructor(readonly deps: ShellDeps) {}
 
-  get lesson(): Lesson { return this.deps.lesson; }
-  get step(): Step | undefined { return this.lesson.steps[this.stepIndex]; }
+  get lesson(): Lesson | undefined { return this.deps.lesson; }
+  get step(): Step | undefined { return this.lesson?.steps[this.stepIndex]; }
+  /** Set when the shell ended because its host bash did (`exit N` in the sandbox). */
+  exitStatus: number | undefined;
   get latestState(): KernelState | undefined { return this.lastState; }
 
   /** `[03 · 2/6] host # ` — or `answer> ` while a question waits for its answer. */
   prompt(): string {
     if (this.awaitingAnswer) return 'answer> ';
-    const num = this.lesson.meta.id.match(/^\d+/)?.[0] ?? this.lesson.meta.id;
-    const where = this.completed ? 'done' : `${this.stepIndex + 1}/${this.lesson.steps.length}`;
+    const lesson = this.lesson;
+    if (!lesson) return `nslab ${this.place.label} # `;
+    const num = lesson.meta.id.match(/^\d+/)?.[0] ?? lesson.meta.id;
+    const where = this.completed ? 'done' : `${this.stepIndex + 1}/${lesson.steps.length}`;
     return `[${num} · ${where}] ${this.place.label} # `;
   }
 
@@ -70,26 +75,29 @@ export class LessonShell {
 
   /** Shows the lesson's intro (on step 1) and the current step. */
   async begin(showIntro: boolean): Promise<void> {
+    const lesson = this.lesson;
+    if (!lesson) return;
     if (showIntro) {
-      this.print(this.style(pc.bold, `\n${this.lesson.meta.title}\n`) + '\n');
-      if (this.lesson.intro.trim()) this.print(this.deps.markdown(this.lesson.intro) + '\n');
+      this.print(this.style(pc.bold, `\n${lesson.meta.title}\n`) + '\n');
+      if (lesson.intro.trim()) this.print(this.deps.markdown(lesson.intro) + '\n');
     }
     await this.showStep();
   }
 
   async showStep(): Promise<void> {
     const step = this.step;
-    if (!step) return;
+    const lesson = this.lesson;
+    if (!step || !lesson) return;
     this.hintIndex = 0;
     this.stepCommands = [];
     this.awaitingAnswer = false;
-    const head = `── Step ${step.number}/${this.lesson.steps.length}: ${step.title} `;
+    const head = `── Step ${step.number}/${lesson.steps.length}: ${step.title} `;
     this.print('\n' + this.style(pc.cyan, head + '─'.repeat(Math.max(0, 72 - head.length))) + '\n');
     this.print(this.deps.markdown(step.body) + '\n');
     if (step.question && step.checks.length === 0) {
       this.print(this.style(pc.dim, 'Run a command to look, then answer the question that follows.') + '\n');
     }
-    this.warn((await this.deps.progress?.visit(this.lesson.meta.id, step))?.warnings);
+    this.warn((await this.deps.progress?.visit(lesson.meta.id, step))?.warnings);
   }
 
   warn(warnings: string[] | undefined): void {
@@ -115,7 +123,11 @@ export class LessonShell {
       const [name, ...rest] = line.slice(1).split(/\s+/);
       const cmd = findDotCommand(name);
       if (!cmd) {
-        this.print(`unknown command .${name}: ${DOT_COMMANDS.map((c) => '.' + c.name).join(' ')} (.help explains each)\n`);
+        this.print(`unknown command .${name}: ${DOT_COMMANDS.filter((c) => this.lesson || !c.lessonOnly).map((c) => '.' + c.name).join(' ')} (.help explains each)\n`);
+        return 'continue';
+      }
+      if (cmd.lessonOnly && !this.lesson) {
+        this.print(`.${name} belongs to lessons; this sandbox has none. \`nslab start\` begins one.\n`);
         return 'continue';
       }
       return (await cmd.run(this, rest.join(' '))) ?? 'continue';
@@ -144,11 +156,18 @@ export class LessonShell {
         this.place = HOST_PLACE;
         return 'continue';
       }
+      if (!this.lesson) {
+        // In the sandbox, the host shell is the session: `exit` ends it, with its status.
+        this.exitStatus = err.exitCode ?? 1;
+        return 'quit';
+      }
       this.print('(the shell exited: a fresh one takes its place; .quit ends nslab)\n');
       return 'continue';
     }
     this.stepCommands.push(command);
-    const state = await this.snapshotQuietly();
+    // Without a lesson nothing is checked: read the kernel only to explain.
+    const wantsState = this.lesson !== undefined || (result.stdout !== undefined && (this.explainOn || full)) || result.exitCode !== 0;
+    const state = wantsState ? await this.snapshotQuietly() : undefined;
     const ns = await this.namespaceOf(command, state);
     if (result.stdout !== undefined && (this.explainOn || full)) {
       const text = await this.explanation(explainerId, command, result, state, ns, full);
@@ -265,18 +284,21 @@ export class LessonShell {
     this.passed.add(step.number);
     const recap = step.recap ? ` ${this.deps.markdown(step.recap).trim()}` : '';
     this.print(this.wrap('\n' + this.style(pc.green, `✔ Step ${step.number} done.`) + recap) + '\n');
-    this.warn((await this.deps.progress?.markDone(this.lesson.meta.id, step, this.lesson.steps.length))?.warnings);
+    const lesson = this.lesson!;
+    this.warn((await this.deps.progress?.markDone(lesson.meta.id, step, lesson.steps.length))?.warnings);
     await this.goTo(this.stepIndex + 1);
   }
 
   async goTo(index: number): Promise<void> {
-    if (index >= this.lesson.steps.length) {
-      this.completed = this.lesson.steps.every((s) => this.passed.has(s.number));
-      this.stepIndex = this.lesson.steps.length - 1;
+    const lesson = this.lesson;
+    if (!lesson) return;
+    if (index >= lesson.steps.length) {
+      this.completed = lesson.steps.every((s) => this.passed.has(s.number));
+      this.stepIndex = lesson.steps.length - 1;
       const unfinished = this.unfinishedSteps();
       if (unfinished.length === 0) {
-        this.print('\n' + this.style(pc.green, pc.bold(`🎉 Lesson complete: ${this.lesson.meta.title}`)) + '\n');
-        if (this.lesson.meta.next) this.print(`Next: \`nslab start ${this.lesson.meta.next}\` (or .lessons).\n`);
+        this.print('\n' + this.style(pc.green, pc.bold(`🎉 Lesson complete: ${lesson.meta.title}`)) + '\n');
+        if (lesson.meta.next) this.print(`Next: \`nslab start ${lesson.meta.next}\` (or .lessons).\n`);
         this.print('You can keep experimenting here; .quit ends the lab.\n');
       } else {
         this.print(`That was the last step. Not yet passed: ${unfinished.map((s) => `${s.number} (${s.title})`).join(', ')}.\n`);
@@ -288,7 +310,7 @@ export class LessonShell {
   }
 
   unfinishedSteps(): Step[] {
-    return this.lesson.steps.filter((s) => !this.passed.has(s.number));
+    return this.lesson?.steps.filter((s) => !this.passed.has(s.number)) ?? [];
   }
 
   nextHint(): string | undefined {

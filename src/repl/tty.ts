@@ -20,7 +20,8 @@ export function runTtyShell(shell: LessonShell, historyFile: string | undefined)
       useGlobal: false,
       completer: (line: string) => complete(line, shell.latestState),
       eval: (cmd, _context, _file, callback) => {
-        void runLine(cmd).then(() => callback(null, undefined), (err) => callback(err as Error, undefined));
+        // After the last line (`exit`, .quit) no prompt: the shell is closing.
+        void runLine(cmd).then(() => { if (!closing) callback(null, undefined); }, (err) => callback(err as Error, undefined));
       },
     });
 

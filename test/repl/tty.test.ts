@@ -87,3 +87,23 @@ describe('.reset on a terminal', () => {
     expect(labProcesses(tag)).toEqual([]);
   });
 });
+
+describe('nslab sandbox on a terminal', () => {
+  it('is the learning shell without a lesson: explanations, .enter, no lesson commands; exit N ends it with N', async () => {
+    tag = newLabTag();
+    session = startOnPty(`${NSLAB} sandbox --containers 1`, labTagEnv(tag));
+    const s = session;
+    await s.waitFor('nslab host # ');
+    s.send('brctl show\r');
+    let at = await s.waitFor('is a port of docker0. Its veth peer is eth0 in container c1');
+    s.send('.enter c1\r');
+    at = await s.waitFor('nslab c1 # ', at);
+    s.send('.hint\r');
+    at = await s.waitFor('belongs to lessons', at);
+    s.send('.host\r');
+    at = await s.waitFor('nslab host # ', at);
+    s.send('exit 3\r');
+    expect(await s.exited).toBe(3);
+    expect(labProcesses(tag)).toEqual([]);
+  });
+});
