@@ -13,6 +13,7 @@ describe('kill -9 at 20 moments of a lesson', () => {
   it.each(faults.map((f, i) => ({ ...f, n: i + 1, who: f.asUser ?? 'root' })))('#$n during $phase (+$delayMs ms, $who)', async (f, ctx) => {
     if (process.getuid?.() !== 0) return ctx.skip('needs root (the root half) and root to switch to the test user');
     const r = await injectFault(f);
+    if (!r.landed) console.log(`fault #${f.n} (${f.signal} during ${f.phase}) struck after nslab had already ended: not counted`);
     tally({ faults: r.landed ? 1 : 0, leftovers: r.leftovers.length + r.hostChanged.length, dataLost: r.lost.length });
     expect(r.leftovers).toEqual([]);
     expect(r.hostChanged).toEqual([]);

@@ -15,11 +15,13 @@ export const PHASES: Phase[] = ['lesson start', 'docker run', 'saving progress',
 
 /** Where to strike: after which text appears, and a delay range (ms) after it. */
 const STRIKE: Record<Phase, { after?: string; minMs: number; maxMs: number }> = {
-  'lesson start': { minMs: 0, maxMs: 700 },
+  'lesson start': { minMs: 0, maxMs: 400 },
   'docker run': { after: 'PHASE-DOCKER', minMs: 0, maxMs: 150 },
   'saving progress': { after: '✔ Step', minMs: 0, maxMs: 25 },
   'running command': { after: 'PHASE-RUN', minMs: 30, maxMs: 300 },
-  teardown: { after: 'Lesson complete', minMs: 0, maxMs: 60 },
+  // Input ends only once the lesson is complete, so the strike falls while the shell
+  // closes, node exits and the kernel tears the namespaces down.
+  teardown: { after: 'Lesson complete', minMs: 0, maxMs: 6 },
 };
 
 /** A small seeded generator: the same moments on every run, so a failure reproduces. */
@@ -84,9 +86,10 @@ export async function injectFault(f: Fault): Promise<FaultOutcome> {
     const script = ['ip netns add n1', 'echo PHASE-DOCKER', 'docker run -d --name c1 busybox', 'ip link add va type veth peer name vb'];
     if (f.phase === 'running command') script.push('echo PHASE-RUN', 'sleep 30');
     for (const line of script) lab.send(line);
-    lab.child.stdin.end();
+    if (f.phase !== 'teardown') lab.child.stdin.end();
     const { after } = STRIKE[f.phase];
     if (after) await lab.waitFor(after, { timeoutMs: 30_000 }).catch(() => { /* ended first: strike anyway */ });
+    if (f.phase === 'teardown') lab.child.stdin.end();
     await sleep(f.delayMs);
     const landed = lab.child.exitCode === null && lab.child.signalCode === null;
     lab.child.kill(f.signal);
