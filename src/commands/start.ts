@@ -35,36 +35,6 @@ async function pickLesson(lessons: Lesson[]): Promise<Lesson | undefined> {
   }
 }
 
-/** Runs the earlier steps' reference commands in a scratch shell, output discarded. */
-async function replay(lesson: Lesson, upTo: number, print: (s: string) => void): Promise<void> {
-  if (upTo <= 1) return;
-  print(`Rebuilding the lab as it is at the start of step ${upTo} (replaying steps 1–${upTo - 1})…\n`);
-  const session = new BashSession({ stdinIsTerminal: false, out: () => {}, err: () => {} });
-  try {
-    for (const step of lesson.steps.slice(0, upTo - 1)) {
-      for (const cmd of step.commands) {
-        const r = await session.runLine(cmd, { capture: true });
-        if (r.exitCode !== 0) print(pc.yellow(`note: replaying step ${step.number}, \`${cmd}\` failed: ${(r.stderr ?? '').trim().split('\n').pop()}\n`));
-      }
-    }
-  } finally {
-    session.close();
-  }
-}
-
-async function runSetup(lesson: Lesson): Promise<void> {
-  if (!lesson.meta.setup.length) return;
-  const session = new BashSession({ stdinIsTerminal: false, out: () => {}, err: () => {} });
-  try {
-    for (const line of lesson.meta.setup) {
-      const r = await session.runLine(line.text, { capture: true });
-      if (r.exitCode !== 0) throw new UserError(`${lesson.file}:${line.line}: the lesson's setup line \`${line.text}\` failed: ${(r.stderr ?? '').trim()}`);
-    }
-  } finally {
-    session.close();
-  }
-}
-
 export async function startCommand(query: string | undefined, opts: StartOptions): Promise<void> {
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const { lessons, errors } = await loadLessons();
@@ -102,8 +72,6 @@ export async function startCommand(query: string | undefined, opts: StartOptions
   // If they fail to load, the steps print as plain text.
   const terminalMarkdown = tty ? import('../view/markdown.js').then((m) => m.loadTerminalMarkdown()).catch(() => {}) : undefined;
   await openLab({ preset: lesson.meta.preset });
-  await runSetup(lesson);
-  await replay(lesson, startAt, print);
 
   const [{ renderMarkdown }, { pingProber }] = await Promise.all([import('../view/markdown.js'), import('../lesson/ping-prober.js'), terminalMarkdown]);
   let relaunchWith: string[] | undefined;
@@ -124,6 +92,17 @@ export async function startCommand(query: string | undefined, opts: StartOptions
       ? (step) => { relaunchWith = ['start', lesson!.meta.id, '--step', String(step)]; }
       : undefined,
   });
+  // The setup, then the earlier steps' commands, in the learner's own host shell: what they
+  // set (`pid=$(docker inspect …)`) is there for the lines that follow.
+  const { setupProblem } = await import('../solve/prove-lesson.js');
+  const setupFailed = await setupProblem(lesson, (lines) => shell.runQuietly(lines));
+  if (setupFailed) throw new UserError(setupFailed);
+  if (startAt > 1) {
+    print(`Rebuilding the lab as it is at the start of step ${startAt} (replaying steps 1–${startAt - 1})…\n`);
+    for (const step of lesson.steps.slice(0, startAt - 1)) {
+      for (const f of await shell.runQuietly(step.commands)) print(pc.yellow(`note: replaying step ${step.number}, \`${f.line}\` failed: ${f.error.split('\n').pop()}\n`));
+    }
+  }
   for (const d of saved?.done ?? []) if (d.number < startAt) shell.passed.add(d.number);
   shell.stepIndex = startAt - 1;
   await shell.snapshotQuietly();

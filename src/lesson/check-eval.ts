@@ -103,6 +103,26 @@ export async function evaluateAll<T extends { check: Check } | Check>(
   );
 }
 
+/** Whether a step passes, as cheaply as possible: the checks that read the snapshot first,
+ * and only when they all hold, the ones that must probe the kernel (a ping waits up to a
+ * second for its answer, and this runs after every learner line). */
+export async function stepPasses<T extends { check: Check } | Check>(
+  checks: readonly T[],
+  state: KernelState,
+  prober: Prober,
+  ctx: EvalContext = { commands: [] },
+): Promise<{ passes: boolean; failing: Check[] }> {
+  const checkOf = (item: T): Check => ('kind' in item ? (item as Check) : (item as { check: Check }).check);
+  const failingNow = checks.map(checkOf).filter((c) => {
+    const e = evaluate(c, state, ctx);
+    return !isProbeNeeded(e) && !e.ok;
+  });
+  if (failingNow.length) return { passes: false, failing: failingNow };
+  const reports = await evaluateAll(checks, state, prober, ctx);
+  const failing = reports.filter((r) => !r.result.ok).map((r) => r.check);
+  return { passes: failing.length === 0, failing };
+}
+
 export function describe(check: CheckBody): Phrases {
   switch (check.kind) {
     case 'netns':

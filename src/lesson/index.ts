@@ -4,6 +4,7 @@ export { parseCheck, DEFAULT_NS, type Check, type CheckBody, type CheckKind, typ
 export {
   evaluate,
   evaluateAll,
+  stepPasses,
   describe as describeCheck,
   isProbeNeeded,
   type CheckResult,

@@ -80,6 +80,7 @@ interface Pending {
   reject: (e: Error) => void;
   status?: number;
   waiting: number; // end markers still to come
+  silent?: boolean; // kept, not shown
   out?: BoundedText;
   err?: BoundedText;
 }
@@ -102,8 +103,8 @@ export class BashSession {
     const show = (fallback: NodeJS.WriteStream, sink?: (b: Buffer) => void) => sink ?? ((b: Buffer) => { fallback.write(b); });
     const showOut = show(process.stdout, opts.out);
     const showErr = show(process.stderr, opts.err);
-    this.outStream = new MarkerStream((b) => { showOut(b); this.pending?.out?.push(b); });
-    this.errStream = new MarkerStream((b) => { showErr(b); this.pending?.err?.push(b); });
+    this.outStream = new MarkerStream((b) => { if (!this.pending?.silent) showOut(b); this.pending?.out?.push(b); });
+    this.errStream = new MarkerStream((b) => { if (!this.pending?.silent) showErr(b); this.pending?.err?.push(b); });
     const fds = this.child.stdio as unknown as NodeJS.ReadableStream[];
     fds[5].on('data', (b: Buffer) => this.outStream.push(b));
     fds[6].on('data', (b: Buffer) => this.errStream.push(b));
@@ -124,15 +125,16 @@ export class BashSession {
     return this.exited !== undefined;
   }
 
-  /** Runs one line. `capture`: stream its output through Node and keep it. Rejects with
-   * ShellExitedError when the line ends the shell (`exit`). One line at a time. */
-  runLine(line: string, opts: { capture?: boolean } = {}): Promise<LineResult> {
+  /** Runs one line. `capture`: stream its output through Node and keep it; `silent`: keep
+   * it without showing it (replaying earlier steps). Rejects with ShellExitedError when
+   * the line ends the shell (`exit`). One line at a time. */
+  runLine(line: string, opts: { capture?: boolean; silent?: boolean } = {}): Promise<LineResult> {
     if (this.exited) return Promise.reject(this.exited);
     if (this.pending) return Promise.reject(new Error('a line is still running'));
     const token = randomBytes(8).toString('hex');
     return new Promise((resolve, reject) => {
-      const p: Pending = { resolve, reject, waiting: 0 };
-      if (opts.capture) {
+      const p: Pending = { resolve, reject, waiting: 0, silent: opts.silent };
+      if (opts.capture || opts.silent) {
         p.out = new BoundedText();
         p.err = new BoundedText();
         p.waiting = 2;
@@ -143,7 +145,7 @@ export class BashSession {
       }
       this.pending = p;
       // A NUL ends the line on fd 3; a NUL inside it would cut it short, so drop any.
-      const mode = opts.capture ? 'C' : 'T';
+      const mode = opts.capture || opts.silent ? 'C' : 'T';
       (this.child.stdio[3] as NodeJS.WritableStream).write(`${mode}${token} ${line.replace(/\0/g, '')}\0`);
     });
   }
@@ -180,4 +182,15 @@ export class BashSession {
     this.pending = undefined;
     p?.reject(this.exited);
   }
+}
+
+/** Runs lines one after another without showing their output (a lesson's setup, the replay
+ * of earlier steps); returns those that failed, with their last line of stderr. */
+export async function runQuietly(session: BashSession, lines: readonly string[]): Promise<{ line: string; exitCode: number; error: string }[]> {
+  const failed: { line: string; exitCode: number; error: string }[] = [];
+  for (const line of lines) {
+    const r = await session.runLine(line, { silent: true });
+    if (r.exitCode !== 0) failed.push({ line, exitCode: r.exitCode, error: (r.stderr ?? '').trim().split('\n').slice(-3).join('\n') });
+  }
+  return failed;
 }

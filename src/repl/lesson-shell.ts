@@ -6,7 +6,7 @@ import pc from 'picocolors';
 import type { KernelState } from '../kernel/types.js';
 import type { Lesson, Step } from '../lesson/types.js';
 import type { CheckReport, Prober } from '../lesson/check-eval.js';
-import { BashSession, ShellExitedError, type LineResult } from './bash-session.js';
+import { BashSession, ShellExitedError, runQuietly, type LineResult } from './bash-session.js';
 import { HOST_PLACE, resolvePlace, type Place } from './places.js';
 import { wrapText } from '../view/wrap.js';
 import { DOT_COMMANDS, findDotCommand } from './dot-commands.js';
@@ -165,11 +165,13 @@ export class LessonShell {
       return 'continue';
     }
     this.stepCommands.push(command);
-    // Without a lesson nothing is checked: read the kernel only to explain.
-    const wantsState = this.lesson !== undefined || (result.stdout !== undefined && (this.explainOn || full)) || result.exitCode !== 0;
+    // The kernel is read only when something will use it: checks still to pass, an
+    // explanation, or an error to explain.
+    const explaining = result.stdout !== undefined && (this.explainOn || full);
+    const wantsState = this.checksPending() || explaining || result.exitCode !== 0;
     const state = wantsState ? await this.snapshotQuietly() : undefined;
     const ns = await this.namespaceOf(command, state);
-    if (result.stdout !== undefined && (this.explainOn || full)) {
+    if (explaining) {
       const text = await this.explanation(explainerId, command, result, state, ns, full);
       if (text) this.print(this.wrap(text));
     }
@@ -205,13 +207,23 @@ export class LessonShell {
     return ex.renderAnnotated(lines, { color: this.deps.color, compact: !full });
   }
 
-  async runIn(place: Place, line: string, opts: { capture?: boolean } = {}): Promise<LineResult> {
+  /** Runs lines in the host shell without showing them (a lesson's setup, the replay of
+   * earlier steps), so that what they set — `pid=$(…)` — is there for the learner's lines. */
+  runQuietly(lines: readonly string[]): ReturnType<typeof runQuietly> {
+    return runQuietly(this.sessionFor(HOST_PLACE), lines);
+  }
+
+  runIn(place: Place, line: string, opts: { capture?: boolean } = {}): Promise<LineResult> {
+    return this.sessionFor(place).runLine(line, opts);
+  }
+
+  private sessionFor(place: Place): BashSession {
     let session = this.sessions.get(place.label);
     if (!session || session.hasExited) {
       session = this.deps.newSession(place, this.sessionEnv());
       this.sessions.set(place.label, session);
     }
-    return session.runLine(line, opts);
+    return session;
   }
 
   sessionEnv(): NodeJS.ProcessEnv {
@@ -238,22 +250,28 @@ export class LessonShell {
     return evaluateAll(this.step?.checks ?? [], state, this.deps.prober, { commands: this.stepCommands });
   }
 
+  /** Whether the current step still waits for its checks (or, with none, for a line). */
+  private checksPending(): boolean {
+    return Boolean(this.step) && !this.completed && !this.awaitingAnswer;
+  }
+
   /** After a line: when the step's checks pass, ask its question or complete it. */
   async checkStep(state: KernelState | undefined): Promise<void> {
     const step = this.step;
-    if (!step || this.completed || !state || this.awaitingAnswer) return;
+    if (!step || !state || !this.checksPending()) return;
     if (step.checks.length) {
-      const allPass = (reports: CheckReport<Step['checks'][number]>[]) => reports.every((r) => r.result.ok);
-      let reports = await this.evaluate(state);
-      // After a deletion the kernel may still be finishing (src/lesson/settle.ts).
-      const last = this.stepCommands[this.stepCommands.length - 1] ?? '';
-      if (!allPass(reports) && mayFinishLater(last)) {
-        reports = await settle(async () => {
+      const { stepPasses } = await import('../lesson/check-eval.js');
+      const ctx = { commands: this.stepCommands };
+      let verdict = await stepPasses(step.checks, state, this.deps.prober, ctx);
+      // A namespace being torn down by the kernel may still show what was deleted
+      // (src/lesson/settle.ts): look again briefly before the step counts as not done.
+      if (!verdict.passes && verdict.failing.every(mayFinishLater)) {
+        verdict = await settle(verdict, async () => {
           const fresh = await this.snapshotQuietly();
-          return fresh ? this.evaluate(fresh) : reports;
-        }, allPass, 3, 80);
+          return fresh ? stepPasses(step.checks, fresh, this.deps.prober, ctx) : verdict;
+        }, (v) => v.passes, 3, 80);
       }
-      if (!allPass(reports)) return;
+      if (!verdict.passes) return;
     }
     if (step.question) {
       this.awaitingAnswer = true;
@@ -328,6 +346,12 @@ export class LessonShell {
     if (!state) return 'the lab\'s state cannot be read just now';
     const p = resolvePlace(name, state);
     if (typeof p === 'string') return p;
+    // Leaving a place ends its shell, as leaving `docker exec -it` does: a shell kept there
+    // would keep a deleted namespace alive, and a new one of the same name must get a new shell.
+    if (this.place !== HOST_PLACE && p.label !== this.place.label) {
+      this.sessions.get(this.place.label)?.close();
+      this.sessions.delete(this.place.label);
+    }
     this.place = p;
     return undefined;
   }

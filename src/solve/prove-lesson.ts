@@ -4,7 +4,7 @@
 import type { Lesson, Step } from '../lesson/types.js';
 import type { KernelState } from '../kernel/types.js';
 import type { Prober } from '../lesson/check-eval.js';
-import { BashSession } from '../repl/bash-session.js';
+import { BashSession, runQuietly } from '../repl/bash-session.js';
 import { settle } from '../lesson/settle.js';
 
 export interface StepProof {
@@ -38,20 +38,15 @@ export interface ProveDeps {
 async function proveStep(step: Step, session: BashSession, deps: ProveDeps): Promise<StepProof> {
   const { evaluateAll } = await import('../lesson/check-eval.js');
   const before = await evaluateAll(step.checks, await deps.snapshot(), deps.prober, { commands: [] });
-  const failedCommands: StepProof['failedCommands'] = [];
-  for (const command of step.commands) {
-    const r = await session.runLine(command, { capture: true });
-    if (r.exitCode !== 0) failedCommands.push({ command, exitCode: r.exitCode, stderr: (r.stderr ?? '').trim().slice(0, 500) });
-  }
+  const failedCommands: StepProof['failedCommands'] = (await runQuietly(session, step.commands))
+    .map((f) => ({ command: f.line, exitCode: f.exitCode, stderr: f.error }));
   // Some teardown is asynchronous in the kernel (src/lesson/settle.ts): a failing "after"
   // is looked at again, briefly, before it counts.
-  const { state, after } = await settle(
-    async () => {
-      const state = await deps.snapshot();
-      return { state, after: await evaluateAll(step.checks, state, deps.prober, { commands: step.commands }) };
-    },
-    (r) => r.after.every((x) => x.result.ok),
-  );
+  const attempt = async () => {
+    const state = await deps.snapshot();
+    return { state, after: await evaluateAll(step.checks, state, deps.prober, { commands: step.commands }) };
+  };
+  const { state, after } = await settle(await attempt(), attempt, (r) => r.after.every((x) => x.result.ok));
   let questionProblem: string | undefined;
   if (step.question) {
     const { computeAnswer } = await import('../lesson/question.js');
@@ -72,18 +67,22 @@ async function proveStep(step: Step, session: BashSession, deps: ProveDeps): Pro
   };
 }
 
+/** Runs a lesson's setup lines; says which one failed, as `file:line: …`, if one did. */
+export async function setupProblem(lesson: Lesson, run: (lines: string[]) => Promise<{ line: string; error: string }[]>): Promise<string | undefined> {
+  const failed = await run(lesson.meta.setup.map((l) => l.text));
+  if (!failed.length) return undefined;
+  const at = lesson.meta.setup.find((l) => l.text === failed[0].line);
+  return `${lesson.file}:${at?.line ?? 1}: the lesson's setup line \`${failed[0].line}\` failed: ${failed[0].error}`;
+}
+
 /** Runs the whole lesson: setup lines, then each step in order, in one shell (so that a
  * variable set by one step's command is there for the next, as for a learner). */
 export async function proveLesson(lesson: Lesson, deps: ProveDeps): Promise<LessonProof> {
   const session = new BashSession({ stdinIsTerminal: false, out: () => {}, err: () => {} });
   const steps: StepProof[] = [];
   try {
-    for (const line of lesson.meta.setup) {
-      const r = await session.runLine(line.text, { capture: true });
-      if (r.exitCode !== 0) {
-        return { lesson: lesson.meta.id, file: lesson.file, steps, ok: false, error: `${lesson.file}:${line.line}: setup line failed: ${(r.stderr ?? '').trim()}` };
-      }
-    }
+    const setupFailed = await setupProblem(lesson, (lines) => runQuietly(session, lines));
+    if (setupFailed) return { lesson: lesson.meta.id, file: lesson.file, steps, ok: false, error: setupFailed };
     for (const step of lesson.steps) steps.push(await proveStep(step, session, deps));
     return { lesson: lesson.meta.id, file: lesson.file, steps, ok: steps.every((s) => s.ok) };
   } catch (err) {

@@ -77,6 +77,12 @@ describe('lesson shell without a terminal', () => {
     expect(r.stdout).toMatch(/not finished: step\(s\) 2 \(Plug a veth pair into it\), 3 \(Find the peer\)/);
   });
 
+  it('resuming at a later step replays the earlier ones in the learner\'s own shell: their variables stay', async () => {
+    const r = await startLesson(['echo "ns=$ns"; ip netns list'], ['--step', '2']);
+    expect(r.stdout).toContain('replaying steps 1–1');
+    expect(r.stdout).toMatch(/host # echo "ns=\$ns"; ip netns list\nns=net1\nnet1/);
+  });
+
   it('keeps variables and the working directory between lines', async () => {
     const r = await startLesson(['name=net1', 'cd /run/netns', 'ip netns add "$name"', 'ls']);
     expect(r.stdout).toContain('✔ Step 1 done.');
@@ -92,7 +98,7 @@ describe('lesson shell without a terminal', () => {
     expect(out).toMatch(/\.hint +the next hint/);
     expect(out).toContain('hint 1/2: Namespaces are made with `ip netns`.');
     expect(out).toContain('hint 2/2: `ip netns add net1`');
-    expect(out).toMatch(/host # \.solution\n {2}ip netns add net1\n/);
+    expect(out).toMatch(/host # \.solution\n {2}ns=net1\n {2}ip netns add "\$ns"\n/);
     expect(out).toMatch(/✘ netns net1\n {4}expected: .*\n {4}found: /);
     expect(out).toContain('explanations off');
     expect(out).toContain('explanations are off');
