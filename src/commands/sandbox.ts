@@ -1,7 +1,6 @@
 // `nslab sandbox`: a fresh lab and a shell over it, with no lesson. On a terminal it is the
 // learning shell without steps (explanations, .topo, .enter, .trace, completion, history);
 // through a pipe it is a plain shell whose output is exactly the commands' own, for scripts.
-import { join, dirname } from 'node:path';
 import { openLab } from '../sandbox/open.js';
 import { LAB, type Preset } from '../sandbox/presets.js';
 
@@ -25,9 +24,9 @@ export async function sandboxCommand(opts: { preset: Preset; containers?: number
     process.exitCode = await runSandboxShell();
     return;
   }
-  const [{ LessonShell }, { BashSession }, { runTtyShell }, { takeLabSnapshot }, { pingProber }, { renderMarkdown }, { progressLocation }] = await Promise.all([
+  const [{ LessonShell }, { BashSession }, { runTtyShell }, { takeLabSnapshot }, { pingProber }, { renderMarkdown }, { progressLocation }, { historyFile }] = await Promise.all([
     import('../repl/lesson-shell.js'), import('../repl/bash-session.js'), import('../repl/tty.js'), import('../sandbox/lab-snapshot.js'),
-    import('../lesson/ping-prober.js'), import('../view/markdown.js'), import('../progress/location.js'), terminalMarkdown,
+    import('../lesson/ping-prober.js'), import('../view/markdown.js'), import('../progress/location.js'), import('../progress/history.js'), terminalMarkdown,
   ]);
   const shell = new LessonShell({
     print: (s) => { process.stdout.write(s); },
@@ -41,7 +40,7 @@ export async function sandboxCommand(opts: { preset: Preset; containers?: number
   });
   process.stdout.write(banner(opts.preset, opts.containers));
   await shell.snapshotQuietly();
-  await runTtyShell(shell, join(dirname(progressLocation().path), 'history'));
+  await runTtyShell(shell, historyFile(progressLocation()));
   shell.close();
   process.exitCode = shell.exitStatus ?? 0;
 }

@@ -2,7 +2,6 @@
 // lab: builds the lesson's preset and setup, resumes at the step the learner was on by
 // replaying the earlier steps' reference commands, then opens the shell.
 import { writeFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
 import pc from 'picocolors';
 import { UserError } from '../errors.js';
 import { loadLessons, findLesson } from '../lesson/load.js';
@@ -109,8 +108,8 @@ export async function startCommand(query: string | undefined, opts: StartOptions
   await shell.begin(startAt === 1);
 
   if (tty) {
-    const { runTtyShell } = await import('../repl/tty.js');
-    await runTtyShell(shell, join(dirname(store.path), 'history'));
+    const [{ runTtyShell }, { historyFile }] = await Promise.all([import('../repl/tty.js'), import('../progress/history.js')]);
+    await runTtyShell(shell, historyFile(store.location));
   } else {
     const { runPipeShell } = await import('../repl/pipe.js');
     await runPipeShell(shell);

@@ -1,17 +1,36 @@
-// The shell on a terminal: node:repl with a custom eval that hands each line to the
-// LessonShell. While a line runs, the terminal belongs to it (raw mode off, input paused),
-// so Ctrl-C reaches the command and interactive programs get their keystrokes.
+// The shell on a terminal: node:repl for what a terminal needs (line editing, history,
+// completion, Ctrl-C at the prompt), with a custom eval that hands each line to the
+// LessonShell. node:repl would take every line starting with `.` as one of its own
+// keywords (so `./script` and an unknown `.foo` got "Invalid REPL keyword"): its line
+// handler is replaced by one that sends every line to our eval, dot-commands included.
+// While a line runs the terminal belongs to it (raw mode off, input stopped), so Ctrl-C
+// reaches the command and interactive programs get their keystrokes.
 import repl from 'node:repl';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DOT_COMMANDS } from './dot-commands.js';
 import { complete } from './completion.js';
 import { handTerminalToCommand, takeTerminalBack } from './terminal-input.js';
 import type { LessonShell } from './lesson-shell.js';
 
-export function runTtyShell(shell: LessonShell, historyFile: string | undefined): Promise<void> {
+export interface HistoryFile {
+  path: string;
+  /** Makes its directory (owned by the learner under sudo); false: no history. */
+  prepare(): Promise<boolean>;
+}
+
+export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined): Promise<void> {
   return new Promise((resolve) => {
     let closing = false;
+    const evalLine = (line: string, done: (err: Error | null) => void) => {
+      handTerminalToCommand(process.stdin);
+      shell.handleLine(line).then(
+        (outcome) => {
+          if (outcome === 'quit') { closing = true; server.close(); return; }
+          takeTerminalBack(process.stdin);
+          server.setPrompt(shell.prompt());
+          done(null);
+        },
+        (err: Error) => { takeTerminalBack(process.stdin); done(err); },
+      );
+    };
     const server = repl.start({
       prompt: shell.prompt(),
       ignoreUndefined: true,
@@ -19,32 +38,17 @@ export function runTtyShell(shell: LessonShell, historyFile: string | undefined)
       terminal: true,
       useGlobal: false,
       completer: (line: string) => complete(line, shell.latestState),
-      eval: (cmd, _context, _file, callback) => {
-        // After the last line (`exit`, .quit) no prompt: the shell is closing.
-        void runLine(cmd).then(() => { if (!closing) callback(null, undefined); }, (err) => callback(err as Error, undefined));
-      },
+      eval: (cmd, _context, _file, callback) => evalLine(cmd, (err) => callback(err, undefined)),
     });
 
-    const runLine = async (line: string) => {
-      handTerminalToCommand(process.stdin);
-      try {
-        if ((await shell.handleLine(line)) === 'quit') { closing = true; server.close(); }
-      } finally {
-        if (!closing) { takeTerminalBack(process.stdin); server.setPrompt(shell.prompt()); }
-      }
-    };
-
-    // Our dot-commands replace node:repl's own (.break, .editor, .load, …).
-    for (const name of Object.keys(server.commands)) delete (server.commands as Record<string, unknown>)[name];
-    for (const c of DOT_COMMANDS) {
-      server.defineCommand(c.name, {
-        help: c.help,
-        action(arg: string) {
-          void runLine(`.${c.name} ${arg}`).then(() => { if (!closing) server.displayPrompt(); });
-        },
+    server.removeAllListeners('line');
+    server.on('line', (line: string) => {
+      // After the last line (`exit`, .quit) no prompt: the shell is closing.
+      server.eval(line, server.context, 'nslab', (err) => {
+        if (err) process.stderr.write(`nslab: ${err.message}\n`);
+        if (!closing) server.displayPrompt();
       });
-    }
-    server.defineCommand('exit', { help: 'end the lab', action() { closing = true; server.close(); } });
+    });
 
     // Ctrl-C at the prompt clears the line, as in a shell; it never ends the lab.
     server.removeAllListeners('SIGINT');
@@ -55,11 +59,10 @@ export function runTtyShell(shell: LessonShell, historyFile: string | undefined)
     });
     process.on('SIGINT', () => { /* a running command's Ctrl-C is the command's */ });
 
-    if (historyFile) {
-      try {
-        mkdirSync(dirname(historyFile), { recursive: true });
-        server.setupHistory(historyFile, () => {});
-      } catch { /* history is a comfort, not a need */ }
+    if (history) {
+      void history.prepare().then((ok) => {
+        if (ok) server.setupHistory(history.path, () => { /* history is a comfort, not a need */ });
+      });
     }
     server.on('exit', () => resolve());
   });

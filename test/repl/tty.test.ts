@@ -35,6 +35,20 @@ describe('lesson shell on a terminal', () => {
     await s.waitFor('Step 1 done', at);
   });
 
+  it('a line starting with ./ runs as a command, and an unknown .word gets nslab\'s message', async () => {
+    const s = start();
+    await s.waitFor('host # ');
+    s.send('printf \'#!/bin/sh\\necho ran-$1\\n\' > /tmp/x.sh; chmod +x /tmp/x.sh; cd /tmp\r');
+    let at = await s.waitFor('host # ', await s.waitFor('chmod'));
+    s.send('./x.sh ok\r');
+    at = await s.waitFor('ran-ok', at);
+    s.send('.frobnicate\r');
+    at = await s.waitFor('unknown command .frobnicate', at);
+    expect(s.output).not.toContain('Invalid REPL keyword');
+    s.send('.quit\r');
+    expect(await s.exited).toBe(0);
+  });
+
   it('Tab completes dot-commands and live names; Ctrl-D ends the lab', async () => {
     const s = start();
     await s.waitFor('host # ');
@@ -82,6 +96,7 @@ describe('.reset on a terminal', () => {
     s.send('ip -br link show stray0 2>&1; echo "NS=$(ip netns list)."\r');
     const end = await s.waitFor('NS=net1.', at);
     expect(s.output.slice(at, end)).toMatch(/Device "stray0" does not exist/);
+    await s.waitFor('host # ', end);
     s.send('.quit\r');
     expect(await s.exited).toBe(0);
     expect(labProcesses(tag)).toEqual([]);
