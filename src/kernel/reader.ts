@@ -65,6 +65,9 @@ function shellQuote(s: string): string {
   return `'${s.replaceAll("'", `'\\''`)}'`;
 }
 
+/** Longer than any snapshot takes, even on a loaded machine (tens of milliseconds). */
+export const READ_TIMEOUT_MS = 15_000;
+
 interface Pending {
   resolve: (r: ReadResult) => void;
   reject: (e: Error) => void;
@@ -112,7 +115,14 @@ class Reader {
   read(paths: string[]): Promise<ReadResult> {
     return new Promise((resolve, reject) => {
       if (this.exited) return reject(new Error('the snapshot reader has exited'));
-      this.pending = { resolve, reject };
+      // A read that never answers (a namespace's `ip` wedged) must not freeze the shell,
+      // whose lines wait for it: the reader is ended, which rejects this request.
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), READ_TIMEOUT_MS);
+      timer.unref();
+      this.pending = {
+        resolve: (r) => { clearTimeout(timer); resolve(r); },
+        reject: (e) => { clearTimeout(timer); reject(e); },
+      };
       // Referenced only while a request is out, so that a lone `await takeSnapshot()` waits.
       (this.child.stdout as unknown as { ref(): void }).ref();
       this.child.stdin!.write([String(paths.length), ...paths].map((s) => s + '\0').join(''));

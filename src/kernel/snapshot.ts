@@ -12,7 +12,7 @@ import { parseSysctls } from './parse-sysctls.js';
 import { candidates, discoverNamespaces, realNamespaceFs, type NamespaceFs } from './namespaces.js';
 import { resolveVethPeers, type NsidMaps } from './peers.js';
 import { buildReadScript, splitReadOutput, type NamespaceOutput } from './read-script.js';
-import { readNamespaces } from './reader.js';
+import { READ_TIMEOUT_MS, readNamespaces } from './reader.js';
 import type { ContainerInfo, KernelState, Netns } from './types.js';
 
 export interface SnapshotDeps {
@@ -85,7 +85,7 @@ export async function takeSnapshot(deps: SnapshotDeps = {}): Promise<KernelState
   const argv = ['unshare', '--mount', '--propagation', 'private', 'bash', '-c', buildReadScript(), 'nslab-snapshot', ...paths];
   // By default the long-lived reader (reader.ts) answers, and the one-shot script is the
   // fallback when it cannot; tests pass their own runScript.
-  const runScript = deps.runScript ?? ((a: string[]) => readNamespaces(paths).catch(() => run(a)));
+  const runScript = deps.runScript ?? ((a: string[]) => readNamespaces(paths).catch(() => run(a, { timeoutMs: READ_TIMEOUT_MS })));
   let result;
   try {
     result = await runScript(argv);
