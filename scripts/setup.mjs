@@ -84,11 +84,10 @@ function ensureTestUser() {
       return;
     }
   }
-  for (const file of ['/etc/subuid', '/etc/subgid']) {
-    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    if (!text.split('\n').some((l) => l.startsWith(`${user}:`))) {
-      writeFileSync(file, `${text}${text && !text.endsWith('\n') ? '\n' : ''}${user}:231072:65536\n`);
-    }
+  const hasRange = (file) => existsSync(file) && readFileSync(file, 'utf8').split('\n').some((l) => l.startsWith(`${user}:`));
+  if (!hasRange('/etc/subuid') || !hasRange('/etc/subgid')) {
+    // usermod edits /etc/subuid and /etc/subgid safely (locked, atomically).
+    run('usermod', ['--add-subuids', '231072-296607', '--add-subgids', '231072-296607', user]);
   }
 }
 

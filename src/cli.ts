@@ -4,6 +4,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LAB_COMMANDS } from './cli-commands.js';
 import { inLab } from './sandbox/lab.js';
+import { PRESETS } from './sandbox/presets.js';
 import { reportAndExit } from './errors.js';
 
 const program = new Command('nslab')
@@ -12,7 +13,7 @@ const program = new Command('nslab')
   .showHelpAfterError('(run `nslab --help` for the commands)');
 
 const presetOption = () =>
-  new Option('--preset <name>', 'starting state of the lab').choices(['bare', 'docker-host']).default('docker-host');
+  new Option('--preset <name>', 'starting state of the lab').choices([...PRESETS]).default('docker-host');
 const containersOption = () =>
   new Option('--containers <n>', 'start N busybox containers c1…cN').argParser((v) => {
     const n = Number(v);
@@ -99,7 +100,6 @@ program
   .description('explain pasted output of ip, route, brctl, iptables, ping, ifconfig, … (read from stdin; no lab needed)')
   .option('--as <command>', 'the command that printed the text, e.g. "route -n" (default: work it out)')
   .option('--json', 'print the parsed value as JSON instead')
-  .option('--full', 'explain every line (the default)')
   .option('--compact', 'only the few notes that matter most')
   .action(async (opts) => (await import('./commands/explain.js')).explainCommand({ ...opts, full: !opts.compact }));
 

@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import { loadLessons } from '../lesson/load.js';
 import { ProgressStore } from '../progress/store.js';
+import { doneStepNumbers } from '../progress/summary.js';
 
 export function lessonNumber(id: string): string {
   return String(Number(id.match(/^\d+/)?.[0] ?? NaN)).replace('NaN', '-');
@@ -16,7 +17,7 @@ export async function lessonTable(opts: { color: boolean }): Promise<string> {
   });
   lessons.forEach((l) => {
     const p = data.lessons[l.meta.id];
-    const done = new Set((p?.done ?? []).map((d) => d.number)).size;
+    const done = doneStepNumbers(l, p).length;
     const status = p?.completed ? `${l.steps.length}/${l.steps.length} ✔` : `${done}/${l.steps.length}`;
     // The number a learner types to `nslab start` is the id's leading number.
     table.push([lessonNumber(l.meta.id), `${l.meta.id}\n${l.meta.title}`, status, p?.lastVisited ? p.lastVisited.replace('T', ' ').slice(0, 16) : '-']);

@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { loadLessons, findLesson } from '../lesson/load.js';
 import { formatLintError, type Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
+import { doneStepNumbers } from '../progress/summary.js';
 import { openLab } from '../sandbox/open.js';
 import { BashSession } from '../repl/bash-session.js';
 import { LessonShell } from '../repl/lesson-shell.js';
@@ -24,7 +25,7 @@ async function pickLesson(lessons: Lesson[]): Promise<Lesson | undefined> {
   const { lessonNumber } = await import('./list.js');
   const choices = lessons.map((l) => {
     const p = data.lessons[l.meta.id];
-    const done = new Set((p?.done ?? []).map((d) => d.number)).size;
+    const done = doneStepNumbers(l, p).length;
     return { name: `${lessonNumber(l.meta.id).padStart(2)}. ${l.meta.title}  ${pc.dim(p?.completed ? '✔ done' : `${done}/${l.steps.length}`)}`, value: l, description: l.meta.summary };
   });
   try {
@@ -102,7 +103,7 @@ export async function startCommand(query: string | undefined, opts: StartOptions
       for (const f of await shell.runQuietly(step.commands)) print(pc.yellow(`note: replaying step ${step.number}, \`${f.line}\` failed: ${f.error.split('\n').pop()}\n`));
     }
   }
-  for (const d of saved?.done ?? []) if (d.number < startAt) shell.passed.add(d.number);
+  for (const n of doneStepNumbers(lesson, saved)) if (n < startAt) shell.passed.add(n);
   shell.stepIndex = startAt - 1;
   await shell.snapshotQuietly();
   await shell.begin(startAt === 1);

@@ -4,11 +4,11 @@ import type { KernelState } from '../kernel/types.js';
 import { DOT_COMMANDS } from './dot-commands.js';
 import { liveNames } from './places.js';
 
-const COMMANDS = ['ip', 'ip a', 'ip link', 'ip addr', 'ip route', 'ip netns', 'ip neigh', 'bridge', 'brctl', 'route', 'ifconfig', 'arp',
+const COMMANDS = ['ip', 'bridge', 'brctl', 'route', 'ifconfig', 'arp',
   'iptables', 'iptables-save', 'nft', 'ping', 'curl', 'tcpdump', 'docker', 'nsenter', 'sysctl', 'ls', 'cat', 'ln'];
 const WORDS = ['netns', 'exec', 'link', 'addr', 'route', 'add', 'del', 'set', 'show', 'type', 'veth', 'bridge', 'peer', 'name', 'master',
   'nomaster', 'up', 'down', 'dev', 'via', 'default', 'run', 'inspect', 'network', 'ps', 'rm', 'stop', 'busybox', '--net=none', '--net=host',
-  '--name', '-itd', 'addif', 'delif', 'show', 'fdb', 'POSTROUTING', 'PREROUTING', 'MASQUERADE', 'DNAT', '-t', 'nat'];
+  '--name', '-itd', 'addif', 'delif', 'fdb', 'POSTROUTING', 'PREROUTING', 'MASQUERADE', 'DNAT', '-t', 'nat'];
 
 export function complete(line: string, state: KernelState | undefined): [string[], string] {
   const token = line.match(/(\S*)$/)?.[1] ?? '';
@@ -20,6 +20,6 @@ export function complete(line: string, state: KernelState | undefined): [string[
     return [[...new Set(names)].filter((n) => n.startsWith(token) && !/^[0-9a-f]{64}$/.test(n)), token];
   }
   const firstWord = !/\s/.test(line.trimStart());
-  const pool = firstWord ? COMMANDS.filter((c) => !c.includes(' ')) : [...liveNames(state), ...WORDS];
+  const pool = firstWord ? COMMANDS : [...liveNames(state), ...WORDS];
   return [[...new Set(pool)].filter((c) => c.startsWith(token)).sort(), token];
 }

@@ -1,7 +1,8 @@
 // Bringing a fresh lab to its starting state: the preset, then any containers asked for.
 import { UserError } from '../errors.js';
 import { buildPreset, type Preset } from './presets.js';
-import { assertInsideLab, usernsMode } from './lab.js';
+import { existsSync } from 'node:fs';
+import { assertInsideLab, OUTSIDE_NETNS_PATH, usernsMode } from './lab.js';
 
 export interface LabOptions {
   preset: Preset;
@@ -14,10 +15,12 @@ export async function openLab(opts: LabOptions): Promise<void> {
   } catch (err) {
     throw new UserError((err as Error).message, 2);
   }
+  if (opts.containers && opts.preset !== 'docker-host') throw new UserError('--containers needs the docker-host preset (containers plug into docker0).');
+  // `nslab sandbox` typed inside a lab's shell: this lab is built already.
+  if (existsSync(OUTSIDE_NETNS_PATH)) throw new UserError('this shell is already inside an nslab lab: nested labs are not supported. Leave this one first (.quit, or exit).');
   warnOnceAboutLimitedUserns();
   await buildPreset(opts.preset);
   if (opts.containers) {
-    if (opts.preset !== 'docker-host') throw new UserError('--containers needs the docker-host preset (containers plug into docker0).');
     const { startBusyboxContainers } = await import('../runtime/bulk.js');
     await startBusyboxContainers(opts.containers);
   }

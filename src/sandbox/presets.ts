@@ -1,7 +1,7 @@
 // The starting states of a lab. `bare` is a host on a LAN behind a router; `docker-host`
-// adds what Docker's daemon sets up when it starts. Every step is an idempotent-free,
-// one-shot build on a fresh namespace, batched so the whole preset costs a handful of
-// processes: one `ip -batch` per namespace, one iptables-restore.
+// adds what Docker's daemon sets up when it starts. Each is built once, on a fresh lab,
+// batched so that the whole preset costs a handful of processes: one `ip -batch` per
+// namespace, one iptables-restore.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { runOk } from './exec.js';
@@ -9,10 +9,6 @@ import { OUTSIDE_NETNS_PATH, assertInsideLab } from './lab.js';
 
 export const PRESETS = ['bare', 'docker-host'] as const;
 export type Preset = (typeof PRESETS)[number];
-
-export function isPreset(name: string): name is Preset {
-  return (PRESETS as readonly string[]).includes(name);
-}
 
 /** The addresses a lab is built with, named once: lessons, checks and tests use these. */
 export const LAB = {

@@ -17,11 +17,6 @@ export async function loadTerminalMarkdown(): Promise<void> {
   modules = { Marked: m.Marked, markedTerminal: t.markedTerminal };
 }
 
-/** One line of inline markdown (a recap), without the paragraph's trailing blank line. */
-export function renderInline(md: string, opts: { color: boolean; width?: number }): string {
-  return renderMarkdown(md, opts).trim();
-}
-
 /** Colour needs loadTerminalMarkdown() to have finished; before that, the text is plain. */
 export function renderMarkdown(md: string, opts: { color: boolean; width?: number }): string {
   const text = md.trim();

@@ -109,11 +109,14 @@ describe('ProgressStore', () => {
     expect(onDisk(path).lessons.a.current).toBe(1);
   });
 
-  it('a directory it may not write (even root may not create one in /proc) is a warning, not a crash', async () => {
-    const store = new ProgressStore({ path: '/proc/nslab/progress.json' });
+  it('a directory it cannot make is a warning, not a crash (a file stands where it should be: true for root too)', async () => {
+    const blocker = join(mkdtempSync(join(tmpdir(), 'nslab-blocked-')), 'state');
+    writeFileSync(blocker, 'a file, not a directory');
+    const path = join(blocker, 'nslab', 'progress.json');
+    const store = new ProgressStore({ path });
     const r = await store.visit('a', { number: 1, title: 'x' });
     expect(r.saved).toBe(false);
-    expect(r.warnings[0]).toMatch(/^cannot save your progress file \/proc\/nslab\/progress.json: /);
+    expect(r.warnings[0]).toContain(`cannot save your progress file ${path}: `);
   });
 
   it('under sudo the files and directories it creates belong to the invoking user', async (ctx) => {
