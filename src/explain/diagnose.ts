@@ -1,26 +1,12 @@
 // Why a packet from one namespace of the lab would not get an answer, read from the live
 // state: no route, an interface or veth peer down, nobody owning the address, no route
 // back, forwarding or NAT missing. Used for ping's 100% loss and for error messages.
-import type { KernelState, Link, Route } from '../kernel/types.js';
+import type { KernelState, Link } from '../kernel/types.js';
 import { defaultRoute, linksIn, nsLabel, peerOf, routesIn } from './lab-context.js';
-import { inIpv4Net, parseIpv4 } from './net.js';
+import { lookupRoute } from '../kernel/query.js';
 
-/** The route the kernel would pick for an IPv4 destination: longest prefix, then metric. */
-export function lookupRoute(routes: Route[], dest: string): Route | undefined {
-  let best: Route | undefined;
-  let bestLen = -1;
-  for (const r of routes) {
-    if (r.type && r.type !== 'unicast') continue;
-    const cidr = r.dst === 'default' ? '0.0.0.0/0' : r.dst.includes('/') ? r.dst : `${r.dst}/32`;
-    if (cidr.includes(':') || !inIpv4Net(dest, cidr)) continue;
-    const len = Number(cidr.split('/')[1]);
-    if (len > bestLen || (len === bestLen && (r.metric ?? 0) < (best?.metric ?? 0))) {
-      best = r;
-      bestLen = len;
-    }
-  }
-  return best;
-}
+export { lookupRoute };
+import { inIpv4Net, parseIpv4 } from './net.js';
 
 function owner(state: KernelState, ip: string): Link | undefined {
   return state.links.find((l) => l.addresses.some((a) => a.family === 'inet' && a.local === ip));

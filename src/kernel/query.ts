@@ -1,5 +1,6 @@
 // Small lookups over a KernelState that checks, explainers and the topology drawing share.
 import type { KernelState, Link, NatRule, Netns, Route } from './types.js';
+import { inIpv4Net } from '../net/ipv4.js';
 
 /** The namespace a learner means by `name`: its id ('host', 'container:c1', 'net1'), any
  * of its names ('c1', a short container id, a /run/netns name), or the name of a container
@@ -60,4 +61,21 @@ export function sysctl(state: KernelState, ns: string, name: string): string | u
 export function nsByNetnsid(state: KernelState, ns: string, nsid: number): Netns | undefined {
   const target = state.nsids?.[nsId(state, ns)]?.[nsid];
   return target === undefined ? undefined : state.namespaces.find((n) => n.id === target);
+}
+
+/** The route the kernel would pick for an IPv4 destination: longest prefix, then metric. */
+export function lookupRoute(routes: Route[], dest: string): Route | undefined {
+  let best: Route | undefined;
+  let bestLen = -1;
+  for (const r of routes) {
+    if (r.type && r.type !== 'unicast') continue;
+    const cidr = r.dst === 'default' ? '0.0.0.0/0' : r.dst.includes('/') ? r.dst : `${r.dst}/32`;
+    if (cidr.includes(':') || !inIpv4Net(dest, cidr)) continue;
+    const len = Number(cidr.split('/')[1]);
+    if (len > bestLen || (len === bestLen && (r.metric ?? 0) < (best?.metric ?? 0))) {
+      best = r;
+      bestLen = len;
+    }
+  }
+  return best;
 }

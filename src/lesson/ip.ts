@@ -1,5 +1,5 @@
 // Just enough IP address handling for checks and questions: recognise an address or a
-// prefix as an author writes it. No arithmetic: checks compare what the kernel reports.
+// prefix as an author writes it. (Arithmetic lives in src/net/ipv4.ts.)
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const IPV6 = /^[0-9a-fA-F:]+(%\w+)?$/;

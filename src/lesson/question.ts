@@ -4,6 +4,7 @@ import type { KernelState } from '../kernel/types.js';
 import type { CheckResult } from './check-eval.js';
 import { DEFAULT_NS, type ParseResult } from './check-syntax.js';
 import { isIpv4, parseCidr } from './ip.js';
+import { lookupRoute, routesIn } from '../kernel/query.js';
 import { lookupLink, joinAnd, linksIn, noNamespaceFound, nsLabel, resolveNs } from './state-lookup.js';
 
 export const ANSWER_KINDS = [
@@ -111,29 +112,15 @@ export function computeAnswer(expr: AnswerExpr, state: KernelState): AnswerValue
   }
 }
 
-function ipv4ToNumber(a: string): number {
-  return a.split('.').reduce((n, part) => n * 256 + Number(part), 0);
-}
-
-/** The interface of the main-table route that best matches `dest` (longest prefix), as
- * the kernel chooses it. */
+/** The interface of the route the kernel picks for `dest` (longest prefix, then metric),
+ * the same lookup the explanations use. */
 function routeDev(state: KernelState, dest: string, nsName: string): AnswerValue {
   const ns = resolveNs(state, nsName);
   if (!ns) return { ok: false, found: noNamespaceFound(state, nsName) };
   const target = parseCidr(dest);
   if (!target || !isIpv4(target.address)) return { ok: false, found: `${dest} is not an IPv4 address or prefix` };
-  const want = ipv4ToNumber(target.address);
-  let best: { len: number; dev: string } | undefined;
-  for (const r of state.routes) {
-    if (r.ns !== ns.id || r.table !== 'main' || !r.dev || (r.family && r.family !== 'inet')) continue;
-    const cidr = r.dst === 'default' ? { address: '0.0.0.0', prefixlen: 0 } : parseCidr(r.dst);
-    if (!cidr || !isIpv4(cidr.address)) continue;
-    const len = cidr.prefixlen ?? 32;
-    const mask = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
-    if (((ipv4ToNumber(cidr.address) & mask) >>> 0) !== ((want & mask) >>> 0)) continue;
-    if (!best || len > best.len) best = { len, dev: r.dev };
-  }
-  return best ? one(best.dev) : { ok: false, found: `no route in ${nsName} matches ${dest}` };
+  const route = lookupRoute(routesIn(state, ns.id), target.address);
+  return route?.dev ? one(route.dev) : { ok: false, found: `no route in ${nsName} matches ${dest}` };
 }
 
 function one(answer: string): AnswerValue {

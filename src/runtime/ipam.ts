@@ -1,5 +1,6 @@
 // Address management, pure: subnets, the next free address, Docker's MAC derived from the
 // IPv4 address (172.17.0.2 → 02:42:ac:11:00:02), the next free /16 for a user network.
+import { formatIpv4, maskOf, parseIpv4 } from '../net/ipv4.js';
 
 export interface Subnet {
   /** Network address as a 32-bit unsigned number. */
@@ -8,23 +9,13 @@ export interface Subnet {
 }
 
 export function ipToInt(ip: string): number {
-  const parts = ip.split('.');
-  if (parts.length !== 4) throw new Error(`not an IPv4 address: ${ip}`);
-  let n = 0;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) throw new Error(`not an IPv4 address: ${ip}`);
-    n = n * 256 + Number(p);
-  }
+  const n = parseIpv4(ip);
+  if (n === undefined) throw new Error(`not an IPv4 address: ${ip}`);
   return n;
 }
 
-export function intToIp(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-}
-
-function mask(prefixlen: number): number {
-  return prefixlen === 0 ? 0 : (0xffffffff << (32 - prefixlen)) >>> 0;
-}
+export const intToIp = formatIpv4;
+const mask = maskOf;
 
 /** Parses 'A.B.C.D/N'. The address must be the network address, as Docker requires. */
 export function parseSubnet(cidr: string): Subnet {
