@@ -1,6 +1,5 @@
 // `nslab solve <lesson|--all>`: proves lessons, each on a fresh lab of its own (a child
 // `nslab solve-in-lab FILE`, two at a time), and prints a table. Exit 1 on any violation.
-import { spawn } from 'node:child_process';
 import { join, resolve as resolvePath } from 'node:path';
 import Table from 'cli-table3';
 import pc from 'picocolors';
@@ -8,23 +7,16 @@ import { UserError } from '../errors.js';
 import { findLesson, loadLessons } from '../lesson/load.js';
 import type { Lesson } from '../lesson/types.js';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
+import { run } from '../sandbox/exec.js';
 import type { LessonProof } from '../solve/prove-lesson.js';
 
-function proveInFreshLab(lesson: Lesson): Promise<LessonProof> {
-  return new Promise((resolve) => {
-    const child = spawn(join(NSLAB_ROOT, 'bin', 'nslab'), ['solve-in-lab', resolvePath(lesson.file)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b) => (out += b));
-    child.stderr.on('data', (b) => (err += b));
-    child.on('close', (code) => {
-      try {
-        resolve(JSON.parse(out) as LessonProof);
-      } catch {
-        resolve({ lesson: lesson.meta.id, file: lesson.file, steps: [], ok: false, error: `the lab ended with status ${code}: ${err.trim() || out.trim()}` });
-      }
-    });
-  });
+async function proveInFreshLab(lesson: Lesson): Promise<LessonProof> {
+  const r = await run([join(NSLAB_ROOT, 'bin', 'nslab'), 'solve-in-lab', resolvePath(lesson.file)]).catch((e: Error) => ({ exitCode: 127, stdout: '', stderr: e.message }));
+  try {
+    return JSON.parse(r.stdout) as LessonProof;
+  } catch {
+    return { lesson: lesson.meta.id, file: lesson.file, steps: [], ok: false, error: `the lab ended with status ${r.exitCode}: ${r.stderr.trim() || r.stdout.trim()}` };
+  }
 }
 
 async function inPool<T, R>(items: T[], width: number, fn: (t: T) => Promise<R>): Promise<R[]> {

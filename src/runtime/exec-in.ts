@@ -2,6 +2,7 @@
 // `nsenter -t PID -n -u CMD` — the network and uts namespaces, the host's files and
 // tools (IMAGE is only a label in nslab).
 import { spawn } from 'node:child_process';
+import { exitStatus } from '../sandbox/exec.js';
 import type { ContainerRecord } from './state.js';
 import type { Tracer } from './steps.js';
 
@@ -22,7 +23,7 @@ export function runInContainer(c: ContainerRecord, cmd: string[], opts: { intera
     child.on('exit', (code, sig) => {
       process.off('SIGINT', ignore);
       process.off('SIGQUIT', ignore);
-      resolve(code ?? (sig ? 128 + (sig === 'SIGKILL' ? 9 : sig === 'SIGINT' ? 2 : 15) : 1));
+      resolve(exitStatus(code, sig));
     });
   });
 }

@@ -2,6 +2,7 @@
 // false`): callers look at exitCode and stderr. Only a program that cannot start at all
 // is an error, and its message names the program.
 import { spawn, type StdioOptions } from 'node:child_process';
+import { constants } from 'node:os';
 
 export interface RunResult {
   exitCode: number;
@@ -64,4 +65,25 @@ export async function runOk(argv: string[], opts: RunOptions = {}): Promise<RunR
   const r = await run(argv, opts);
   if (r.exitCode !== 0) throw new CommandError(argv, r);
   return r;
+}
+
+/** A shell's exit status for a process that ended with `code` or by `signal`: 128 + the
+ * signal's number, as bash reports it. */
+export function exitStatus(code: number | null, signal: NodeJS.Signals | null): number {
+  if (code !== null) return code;
+  return signal ? 128 + (constants.signals[signal] ?? 0) : 1;
+}
+
+/** Runs a program on this process's own terminal (stdio inherited) and resolves with its
+ * exit status; Ctrl-C reaches it through the terminal, not this process. 127: it could not
+ * start. */
+export function runOnTerminal(argv: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<number> {
+  const ignore = () => {};
+  process.on('SIGINT', ignore);
+  return new Promise((resolve) => {
+    const child = spawn(argv[0], argv.slice(1), { stdio: 'inherit', env: opts.env ?? process.env, cwd: opts.cwd });
+    const done = (status: number) => { process.off('SIGINT', ignore); resolve(status); };
+    child.on('exit', (code, signal) => done(exitStatus(code, signal)));
+    child.on('error', () => done(127));
+  });
 }
