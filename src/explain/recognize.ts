@@ -1,15 +1,9 @@
 // Which explainer fits a command line the learner typed. Wrappers that run a command
 // elsewhere (sudo, ip netns exec, docker exec, nsenter) are peeled off first.
 import type { ExplainerId } from './types.js';
+import { dropCommandPrefixes, shellWords } from '../shell-words.js';
 
-/** Splits a shell line into words, honouring simple quotes; good enough for recognition. */
-export function shellWords(line: string): string[] {
-  const out: string[] = [];
-  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(line)) !== null) out.push(m[1] ?? m[2] ?? m[3]);
-  return out;
-}
+export { shellWords };
 
 /** The words of the command that actually prints, without wrappers; [] when none. */
 export function innerCommand(line: string): string[] {
@@ -28,14 +22,11 @@ function peelWrappers(line: string): { words: string[]; target?: string } {
   const first = line.split(/\||&&|;|\|\|/)[0] ?? '';
   let ws = shellWords(first.trim());
   let target: string | undefined;
-  while (ws.length > 0 && /^\w+=/.test(ws[0])) ws = ws.slice(1); // LANG=C ip a
   for (let guard = 0; guard < 8 && ws.length > 0; guard++) {
+    ws = dropCommandPrefixes(ws); // LANG=C ip a, sudo ip a
     const w = ws[0];
-    if (w === 'sudo' || w === 'command' || w === 'exec' || w === 'time') {
-      ws = ws.slice(1);
-      while (ws.length > 0 && ws[0].startsWith('-')) ws = ws.slice(1);
-    }
-    else if (w === 'ip' && ws[1] === 'netns' && ws[2] === 'exec' && ws.length > 4) { target = ws[3]; ws = ws.slice(4); }
+    if (w === undefined) break;
+    if (w === 'ip' && ws[1] === 'netns' && ws[2] === 'exec' && ws.length > 4) { target = ws[3]; ws = ws.slice(4); }
     else if (w === 'ip' && (ws[1] === '-n' || ws[1] === '-netns') && ws.length > 3 && ws[3] !== undefined) { target = ws[2]; ws = ['ip', ...ws.slice(3)]; }
     else if (w === 'docker' && ws[1] === 'exec') {
       let k = 2;

@@ -3,6 +3,7 @@
 // `nsenter -t 2345 -n ip addr add …`, `iptables -t nat -A …`. Commands are batched for
 // speed (one `ip -batch` per namespace) but traced one line per step.
 import { run } from '../sandbox/exec.js';
+import { splitRuleWords } from '../kernel/parse-iptables.js';
 import { DockerError } from './errors.js';
 
 export interface Tracer {
@@ -65,11 +66,7 @@ export async function iptablesRemove(tracer: Tracer, table: string, rules: strin
   for (const r of rules) tracer.command(`iptables -t ${table} ${r}`);
   const r = await run(['iptables-restore', '--noflush'], { input: `*${table}\n${rules.join('\n')}\nCOMMIT\n` });
   if (r.exitCode === 0) return;
-  for (const rule of rules) await run(['iptables', '-t', table, ...splitRule(rule)]);
-}
-
-function splitRule(rule: string): string[] {
-  return rule.match(/"[^"]*"|\S+/g)?.map((w) => w.replace(/^"|"$/g, '')) ?? [];
+  for (const rule of rules) await run(['iptables', '-t', table, ...splitRuleWords(rule)]);
 }
 
 /** Best-effort deletion for teardown and rollback: "not found" counts as done. */
