@@ -323,6 +323,8 @@ export class LessonShell {
       }
       return;
     }
+    // Going back over a finished lesson makes its steps live again: their checks run.
+    this.completed = false;
     this.stepIndex = Math.max(0, index);
     await this.showStep();
   }

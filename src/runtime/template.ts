@@ -87,7 +87,13 @@ export function goPrint(v: unknown): string {
 }
 
 function argValue(dot: unknown, w: string): unknown {
-  if (w.startsWith('"')) return JSON.parse(w);
+  if (w.startsWith('"')) {
+    try {
+      return JSON.parse(w);
+    } catch {
+      throw new TemplateError(`template: :1: malformed string ${w}`);
+    }
+  }
   if (w.startsWith('.')) return field(dot, w);
   if (/^-?\d+$/.test(w)) return Number(w);
   throw new TemplateError(`template: :1: function "${w}" not defined`);
