@@ -6,6 +6,7 @@ import type { Check, CheckBody } from './check-syntax.js';
 import { normalizeDst } from './ip.js';
 import { matchesRan } from './ran.js';
 import { lookupLink, joinAnd, kindNoun, linksIn, listOrNone, noNamespaceFound, nsLabel, resolveNs } from './state-lookup.js';
+import { natRulesIn, routesIn } from '../kernel/query.js';
 
 export interface CheckResult {
   ok: boolean;
@@ -276,7 +277,7 @@ function addrOutcome(c: Of<'addr'>, state: KernelState): Outcome {
 }
 
 function mainRoutes(state: KernelState, nsId: string): Route[] {
-  return state.routes.filter((r) => r.ns === nsId && (r.table === 'main' || r.table === undefined || r.table === '') && (r.type ?? 'unicast') === 'unicast');
+  return routesIn(state, nsId).filter((r) => (r.type ?? 'unicast') === 'unicast');
 }
 
 function routeLine(r: Route): string {
@@ -315,10 +316,11 @@ function sysctlOutcome(c: Of<'sysctl'>, state: KernelState): Outcome {
   return { holds: value.trim() === c.value, found: `${c.key} = ${value.trim()} in ${c.ns}` };
 }
 
-function natRulesIn(state: KernelState, nsName: string): { rules: NatRule[] } | { found: string } {
+/** The NAT rules of a namespace a check names, or why there are none to look at. */
+function natRulesOf(state: KernelState, nsName: string): { rules: NatRule[] } | { found: string } {
   const ns = resolveNs(state, nsName);
   if (!ns) return { found: noNamespaceFound(state, nsName) };
-  return { rules: state.nat.filter((r) => r.ns === ns.id) };
+  return { rules: natRulesIn(state, ns.id) };
 }
 
 function ruleLine(r: NatRule): string {
@@ -332,7 +334,7 @@ function sameNet(a: string | undefined, b: string): boolean {
 }
 
 function masqueradeOutcome(c: Of<'nat-masquerade'>, state: KernelState): Outcome {
-  const r = natRulesIn(state, c.ns);
+  const r = natRulesOf(state, c.ns);
   if ('found' in r) return { holds: false, found: r.found };
   const masq = r.rules.filter((x) => x.target === 'MASQUERADE');
   const hit = masq.find((x) => sameNet(x.source, c.source) && (c.outIface === undefined || x.outIface === c.outIface));
@@ -342,7 +344,7 @@ function masqueradeOutcome(c: Of<'nat-masquerade'>, state: KernelState): Outcome
 }
 
 function dnatOutcome(c: Of<'nat-dnat'>, state: KernelState): Outcome {
-  const r = natRulesIn(state, c.ns);
+  const r = natRulesOf(state, c.ns);
   if ('found' in r) return { holds: false, found: r.found };
   const dnat = r.rules.filter((x) => x.target === 'DNAT');
   const toMatches = (to?: string) => to !== undefined && (to === c.to || (!c.to.includes(':') && to.split(':')[0] === c.to));
