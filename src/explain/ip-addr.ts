@@ -280,7 +280,14 @@ function annotatePeer(e: IpLinkEntry, kind: string | undefined, live: Link | und
   const isVeth = kind === 'veth' || kind === undefined;
   const role = isVeth ? 'peer (the other end of the cable)' : 'parent link';
   if (!ifindex) {
-    out.add(i, `@${at}: its ${role} is ${at}, in this same namespace.`, 2);
+    // iproute2 writes @ifN when the other end is in another namespace, so @NAME means this
+    // one. busybox's ip never does: it looks the index up here whatever namespace the other
+    // end is in (real output: `eth0@eth0`, `v0@eth0` for a peer in another namespace).
+    if (at === e.name) {
+      out.add(i, `@${at}: names itself. busybox's ip shows the peer's interface number as the name that number has here; the peer is in another namespace, where its number is ${e.ifindex ?? 'this one'} (iproute2's \`ip\` would print @if${e.ifindex ?? 'N'}).`, 2);
+      return;
+    }
+    out.add(i, `@${at}: its ${role} is ${at}, in this same namespace — or, if this is busybox's ip, the interface in another namespace whose number is ${at}'s number here (busybox never prints @ifN; iproute2's \`ip\` tells them apart).`, 2);
     return;
   }
   const where = e.linkNetns !== undefined ? `namespace ${e.linkNetns}` : e.linkNetnsid !== undefined ? 'another network namespace' : 'another namespace';
