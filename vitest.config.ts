@@ -7,7 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/summary-reporter.ts'],
-    // Adds up test/reliability's counters and prints its summary line at the end.
-    globalSetup: ['./test/reliability/summary-setup.ts'],
+    // A scratch TMPDIR for the run, removed at its end (first, so the next one uses it);
+    // then test/reliability's counters, whose summary line is printed at the end.
+    globalSetup: ['./test/scratch-tmpdir.ts', './test/reliability/summary-setup.ts'],
   },
 });
