@@ -1,5 +1,6 @@
-// The one process a snapshot costs: a bash script that reads every namespace and prints
-// each tool's output between marker lines, parsed in one go by splitReadOutput().
+// What a snapshot reads in each namespace, and how its output is split again: the
+// per-namespace script (innerScript) that the snapshot script of reader.ts runs, and the
+// parser of what it prints between marker lines (splitReadOutput).
 //
 // Why it is shaped like this (about 1.5 ms per process started here, so processes are
 // what a snapshot pays for):
@@ -42,36 +43,6 @@ export function innerScript(): string {
     `for kv in ${sysctls}; do f=\${kv#*=}; v=; [ -r "$f" ] && { read -r v < "$f"; echo "\${kv%%=*}=$v"; }; done`,
     `echo ${MARK} end`,
   ].join('\n');
-}
-
-/** The script, run as `unshare --mount --propagation private bash -c SCRIPT nslab PATH…`.
- * It prints, for the Kth path that could be opened, `@@nslab ns K FD` and its sections. */
-export function buildReadScript(): string {
-  return `
-fds=()
-for p in "$@"; do
-  if [ -e "$p" ] && exec {fd}<"$p"; then fds+=("$fd"); else fds+=(-); fi
-done 2>/dev/null
-links=()
-for fd in "\${fds[@]}"; do [ "$fd" != - ] && links+=("/proc/$$/fd/$fd"); done
-[ \${#links[@]} -gt 0 ] || exit 0
-# No /run/netns (a learner removed it): hide all of /run instead, privately.
-mount -t tmpfs nslab-snapshot /run/netns 2>/dev/null || { mount -t tmpfs nslab-snapshot /run && mkdir /run/netns; } ||
-  { echo "cannot mount a private tmpfs on /run/netns" >&2; exit 90; }
-ln -s "\${links[@]}" /run/netns/ || exit 91
-inner=${shellQuote(innerScript())}
-for k in "\${!fds[@]}"; do
-  fd=\${fds[k]}
-  [ "$fd" = - ] && continue
-  { echo "${MARK} ns $k $fd"; nsenter --net=/proc/$$/fd/$fd sh -c "$inner"; } > /run/netns/out.$k 2>/dev/null &
-done
-wait
-for k in "\${!fds[@]}"; do [ -f /run/netns/out.$k ] && while IFS= read -r line || [ -n "$line" ]; do printf '%s\\n' "$line"; done < /run/netns/out.$k; done
-`;
-}
-
-function shellQuote(s: string): string {
-  return `'${s.replaceAll("'", `'\\''`)}'`;
 }
 
 /** One namespace's raw outputs. */

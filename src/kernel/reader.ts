@@ -23,7 +23,11 @@ export interface ReadResult {
 
 const DONE = `${MARK} done `;
 
-function readerScript(): string {
+/** The snapshot script, run as `unshare --mount --propagation private bash -c SCRIPT`.
+ * Given paths as arguments it reads them once and exits (the fallback when no reader
+ * runs); without, it is the reader, serving requests from stdin. For the Kth path that
+ * could be opened it prints `@@nslab ns K FD` and that namespace's sections. */
+export function snapshotScript(): string {
   return `
 root=/proc/${process.pid}/root
 mount -t tmpfs nslab-snapshot /run/netns 2>/dev/null || { mount -t tmpfs nslab-snapshot /run && mkdir /run/netns; } ||
@@ -52,6 +56,7 @@ snap() {
   done
   return 0
 }
+if [ $# -gt 0 ]; then snap "$@"; exit $?; fi
 while IFS= read -r -d '' n; do
   paths=()
   for ((i = 0; i < n; i++)); do IFS= read -r -d '' p; paths+=("$p"); done
@@ -81,7 +86,7 @@ class Reader {
   exited = false;
 
   constructor() {
-    this.child = spawn('unshare', ['--mount', '--propagation', 'private', 'bash', '-c', readerScript()], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn('unshare', ['--mount', '--propagation', 'private', 'bash', '-c', snapshotScript()], { stdio: ['pipe', 'pipe', 'pipe'] });
     // Neither the reader nor its pipes keep Node alive; it ends at our exit (end of input).
     this.child.unref();
     for (const s of [this.child.stdin, this.child.stdout, this.child.stderr]) (s as unknown as { unref?: () => void })?.unref?.();

@@ -1,6 +1,6 @@
-// takeSnapshot(): the whole lab as one KernelState, read by one batched script (see
-// read-script.ts; a long-lived reader runs it, reader.ts), parsed here. Runs inside a lab
-// only.
+// takeSnapshot(): the whole lab as one KernelState, read by one batched script (reader.ts:
+// a long-lived reader serves it; run once when no reader can), parsed here. Runs inside a
+// lab only.
 import { run } from '../sandbox/exec.js';
 import { assertInsideLab } from '../sandbox/lab.js';
 import { parseBridgeFdb } from './parse-fdb.js';
@@ -11,8 +11,8 @@ import { parseIpRoute } from './parse-routes.js';
 import { parseSysctls } from './parse-sysctls.js';
 import { candidates, discoverNamespaces, realNamespaceFs, type NamespaceFs } from './namespaces.js';
 import { resolveVethPeers, type NsidMaps } from './peers.js';
-import { buildReadScript, splitReadOutput, type NamespaceOutput } from './read-script.js';
-import { READ_TIMEOUT_MS, readNamespaces } from './reader.js';
+import { splitReadOutput, type NamespaceOutput } from './read-script.js';
+import { READ_TIMEOUT_MS, readNamespaces, snapshotScript } from './reader.js';
 import type { ContainerInfo, KernelState, Netns } from './types.js';
 
 export interface SnapshotDeps {
@@ -82,7 +82,7 @@ export async function takeSnapshot(deps: SnapshotDeps = {}): Promise<KernelState
   const { namespaces, resolved } = discoverNamespaces(fs, candidates(fs, containers, hostPath(fs)));
   // The host is read through /proc/self: the script is a child, in the same namespace.
   const paths = namespaces.map((n) => (n.kind === 'host' ? '/proc/self/ns/net' : n.path));
-  const argv = ['unshare', '--mount', '--propagation', 'private', 'bash', '-c', buildReadScript(), 'nslab-snapshot', ...paths];
+  const argv = ['unshare', '--mount', '--propagation', 'private', 'bash', '-c', snapshotScript(), 'nslab-snapshot', ...paths];
   // By default the long-lived reader (reader.ts) answers, and the one-shot script is the
   // fallback when it cannot; tests pass their own runScript.
   const runScript = deps.runScript ?? ((a: string[]) => readNamespaces(paths).catch(() => run(a, { timeoutMs: READ_TIMEOUT_MS })));
