@@ -5,7 +5,7 @@ import { DockerError } from './errors.js';
 import { generatedName, newId, shortId, VALID_NAME } from './ids.js';
 import { nextFreeAddress, parseSubnet } from './ipam.js';
 import { attach, detach } from './bridge-driver.js';
-import { dnatRules, startHttpServer } from './ports.js';
+import { dnatRules, startDockerProxy, startHttpServer } from './ports.js';
 import { killAndWait, spawnDetached, startHolder, type NetMode } from './process.js';
 import { Rollback } from './rollback.js';
 import type { ContainerRecord, NetworkRecord, PortMapping, RuntimeState } from './state.js';
@@ -155,6 +155,10 @@ async function publish(rec: ContainerRecord, ports: PortSpec[], network: Network
     const server = await startHttpServer(rec.pid, m.containerPort, rec.name, tracer);
     rollback.push(`kill ${server}`, () => killAndWait(server, tracer));
     rec.helpers.push(server);
+    tracer.note(`docker-proxy listens on host port ${m.hostPort}, for what the DNAT rule does not catch (a container using the host's address)`);
+    const proxy = await startDockerProxy(m, tracer);
+    rollback.push(`kill ${proxy}`, () => killAndWait(proxy, tracer));
+    rec.helpers.push(proxy);
   }
 }
 

@@ -1,8 +1,8 @@
 // -p HOST:CONTAINER: Docker's two nat rules (the DNAT in chain DOCKER, and the hairpin
-// MASQUERADE for a container reaching itself through the published port) plus a small
-// HTTP server inside the container answering on the container port, so that a curl from
-// the outside world gets a 200. The server is perl (already needed by the lab launcher):
-// about 5 MB of memory per published port, against about 45 MB for a node server.
+// MASQUERADE for a container reaching itself through the published port), Docker's
+// userland proxy on the host port, and a small HTTP server inside the container answering
+// on the container port, so that a curl from the outside world gets a 200. Both are perl
+// (already needed by the lab launcher): a few MB each, against about 45 MB for Node.
 import type { PortMapping } from './state.js';
 import { spawnDetached, waitListening } from './process.js';
 import type { Tracer } from './steps.js';
@@ -32,4 +32,33 @@ export async function startHttpServer(pid: number, port: number, name: string, t
   );
   await waitListening(server, port);
   return server;
+}
+
+/** Docker's docker-proxy: listens on the host port and relays each connection to the
+ * container. The DNAT rule catches what arrives from outside and what the host sends, but
+ * not what comes in from docker0 (`-A DOCKER -i docker0 -j RETURN`): a container reaching
+ * a published port by the host's address is served by this proxy, as with Docker. */
+const PROXY = String.raw`use IO::Socket::INET; use IO::Select; my ($hp, $ip, $cp) = @ARGV;
+$0 = "docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port $hp -container-ip $ip -container-port $cp";
+$SIG{CHLD} = 'IGNORE'; $SIG{PIPE} = 'IGNORE';
+my $s = IO::Socket::INET->new(LocalPort => $hp, Listen => 64, ReuseAddr => 1, Proto => 'tcp') or die "listen $hp: $!
+";
+while (my $c = $s->accept) {
+  my $pid = fork(); next unless defined $pid;
+  if ($pid) { close $c; next }
+  close $s; my $u = IO::Socket::INET->new(PeerAddr => $ip, PeerPort => $cp, Proto => 'tcp') or exit 0;
+  my $sel = IO::Select->new($c, $u);
+  RELAY: while (my @r = $sel->can_read) { for my $h (@r) { my $n = sysread($h, my $b, 65536); last RELAY unless $n; syswrite($h == $c ? $u : $c, $b) // last RELAY } }
+  exit 0 }`;
+
+/** Starts the proxy in this (the lab host's) network namespace; resolves once it listens. */
+export async function startDockerProxy(m: PortMapping, tracer: Tracer): Promise<number> {
+  const args = [String(m.hostPort), m.ip, String(m.containerPort)];
+  const proxy = spawnDetached(
+    ['perl', '-e', PROXY, ...args],
+    tracer,
+    `docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port ${m.hostPort} -container-ip ${m.ip} -container-port ${m.containerPort}`,
+  );
+  await waitListening(proxy, m.hostPort);
+  return proxy;
 }

@@ -105,3 +105,23 @@ describe('docker exec without Node', () => {
     expect(stopped).toMatch(/Error response from daemon: Container [0-9a-f]{64} is not running/);
   });
 });
+
+describe('docker-proxy', () => {
+  it('serves a published port to a container that uses the host\'s address, and goes with the container', async () => {
+    const r = await runInLab([
+      'docker run -d --name web -p 8080:80 nginx >/dev/null',
+      'docker run -d --name other busybox >/dev/null',
+      'echo "via-host=$(docker exec other curl -s -m 5 http://192.168.0.11:8080/)"',
+      'echo "self=$(docker exec web curl -s -m 5 http://192.168.0.11:8080/)"',
+      'echo "listening=$(ss -ltnH "sport = :8080" | wc -l)"',
+      'docker rm -f web >/dev/null',
+      'echo "after-rm=$(ss -ltnH "sport = :8080" | wc -l)"',
+    ].join('\n'));
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'via-host=hello from web (port 80)',
+      'self=hello from web (port 80)',
+      'listening=1',
+      'after-rm=0',
+    ]);
+  });
+});
