@@ -61,7 +61,7 @@ export const DOT_COMMANDS: DotCommand[] = [
         const mark = r.result.ok ? shell.style(pc.green, '✔') : shell.style(pc.red, '✘');
         shell.print(`${mark} ${r.item.text}${r.result.ok ? '' : `\n    expected: ${r.result.expected}\n    found:    ${r.result.found}`}\n`);
       }
-      if (reports.length && reports.every((r) => r.result.ok)) await shell.checkStep(state);
+      if (reports.length && reports.every((r) => r.result.ok)) await shell.checkStep(state, true);
     },
   },
   {

@@ -255,11 +255,12 @@ export class LessonShell {
     return Boolean(this.step) && !this.completed && !this.awaitingAnswer;
   }
 
-  /** After a line: when the step's checks pass, ask its question or complete it. */
-  async checkStep(state: KernelState | undefined): Promise<void> {
+  /** After a line: when the step's checks pass, ask its question or complete it.
+   * `knownToPass`: the caller has just evaluated them all (.check), so they are not run again. */
+  async checkStep(state: KernelState | undefined, knownToPass = false): Promise<void> {
     const step = this.step;
     if (!step || !state || !this.checksPending()) return;
-    if (step.checks.length) {
+    if (step.checks.length && !knownToPass) {
       const { stepPasses } = await import('../lesson/check-eval.js');
       const ctx = { commands: this.stepCommands };
       let verdict = await stepPasses(step.checks, state, this.deps.prober, ctx);
