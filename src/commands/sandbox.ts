@@ -34,7 +34,6 @@ export async function sandboxCommand(opts: { preset: Preset; containers?: number
     snapshot: takeLabSnapshot,
     prober: pingProber(),
     newSession: (place, env) => new BashSession({ wrap: place.wrap, stdinIsTerminal: true, env }),
-    stdinIsTerminal: true,
     color: true,
     width: process.stdout.columns,
   });

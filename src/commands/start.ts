@@ -83,7 +83,6 @@ export async function startCommand(query: string | undefined, opts: StartOptions
     prober: pingProber(),
     progress: store,
     newSession: (place, env) => new BashSession({ wrap: place.wrap, stdinIsTerminal: tty, env }),
-    stdinIsTerminal: tty,
     color: tty,
     width: tty ? process.stdout.columns : undefined,
     // A reset starts a new lab process; without a terminal, input this one has already

@@ -29,7 +29,6 @@ export interface ShellDeps {
   };
   /** Starts a shell in a place (tests pass a fake). */
   newSession: (place: Place, env: NodeJS.ProcessEnv) => BashSession;
-  stdinIsTerminal: boolean;
   color: boolean;
   /** Terminal width, for wrapping notes (none: no wrapping). */
   width?: number;
