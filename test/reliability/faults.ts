@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { hostState, ROOT } from '../helpers/lab.js';
 import { hostChanges, labLeftovers, sleep, startLab } from '../helpers/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import { tally } from './tally.js';
 
 export const FAULT_LESSONS = join(ROOT, 'test', 'fixtures', 'reliability', 'lessons');
 
@@ -120,4 +122,19 @@ export function lostProgress(file: string, output: string): string[] {
   const strays = readdirSync(join(file, '..')).filter((n) => n.endsWith('.tmp'));
   void strays; // a temp file of a save cut short is cleaned by the next save (progress-crash.test.ts)
   return lost;
+}
+
+/** One test per fault: strike, then nothing may be left, changed or lost. */
+export function testFaults(title: string, faults: Fault[]): void {
+  describe(title, () => {
+    it.each(faults.map((f, i) => ({ ...f, n: i + 1, who: f.asUser ?? 'root' })))('#$n $signal during $phase (+$delayMs ms, $who)', async (f, ctx) => {
+      if (process.getuid?.() !== 0) return ctx.skip('needs root (the root half) and root to switch to the test user');
+      const r = await injectFault(f);
+      if (!r.landed) console.log(`fault #${f.n} (${f.signal} during ${f.phase}) struck after nslab had already ended: not counted`);
+      tally({ faults: r.landed ? 1 : 0, leftovers: r.leftovers.length + r.hostChanged.length, dataLost: r.lost.length });
+      expect(r.leftovers).toEqual([]);
+      expect(r.hostChanged).toEqual([]);
+      expect(r.lost).toEqual([]);
+    });
+  });
 }
