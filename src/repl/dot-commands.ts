@@ -12,7 +12,16 @@ export interface DotCommand {
   run(shell: LessonShell, arg: string): Promise<LineOutcome | void>;
 }
 
-const onOff = (arg: string): boolean | undefined => (arg === 'on' ? true : arg === 'off' ? false : undefined);
+/** `.NAME on|off`: sets a switch, or says how it stands when given neither. */
+async function toggle(shell: LessonShell, arg: string, what: string, get: () => boolean, set: (v: boolean) => void | Promise<void>): Promise<void> {
+  const v = arg === 'on' ? true : arg === 'off' ? false : undefined;
+  if (v === undefined) {
+    shell.print(`${what}: ${get() ? 'on' : 'off'} (on|off to change)\n`);
+    return;
+  }
+  await set(v);
+  shell.print(`${what} ${v ? 'on' : 'off'}\n`);
+}
 
 export const DOT_COMMANDS: DotCommand[] = [
   {
@@ -103,25 +112,17 @@ export const DOT_COMMANDS: DotCommand[] = [
   {
     name: 'explain',
     args: 'on|off',
-    help: 'annotations under recognised output (now on by default)',
-    async run(shell, arg) {
-      const v = onOff(arg);
-      if (v === undefined) { shell.print(`explanations are ${shell.explainOn ? 'on' : 'off'}; .explain on|off\n`); return; }
-      shell.explainOn = v;
-      shell.print(`explanations ${v ? 'on' : 'off'}\n`);
-    },
+    help: 'annotations under recognised output (on at first)',
+    run: (shell, arg) => toggle(shell, arg, 'explanations', () => shell.explainOn, (v) => { shell.explainOn = v; }),
   },
   {
     name: 'trace',
     args: 'on|off',
     help: 'show every ip/iptables step the docker command performs',
-    async run(shell, arg) {
-      const v = onOff(arg);
-      if (v === undefined) { shell.print(`trace is ${shell.traceOn ? 'on' : 'off'}; .trace on|off\n`); return; }
+    run: (shell, arg) => toggle(shell, arg, 'docker trace', () => shell.traceOn, async (v) => {
       shell.traceOn = v;
       await shell.broadcast(v ? 'export NSLAB_TRACE=1' : 'unset NSLAB_TRACE');
-      shell.print(`docker trace ${v ? 'on' : 'off'}\n`);
-    },
+    }),
   },
   {
     name: 'enter',

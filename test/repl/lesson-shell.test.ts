@@ -101,7 +101,7 @@ describe('lesson shell without a terminal', () => {
     expect(out).toMatch(/host # \.solution\n {2}ns=net1\n {2}ip netns add "\$ns"\n/);
     expect(out).toMatch(/✘ netns net1\n {4}expected: .*\n {4}found: /);
     expect(out).toContain('explanations off');
-    expect(out).toContain('explanations are off');
+    expect(out).toContain('explanations: off (on|off to change)');
     expect(out).toContain('docker trace on');
     expect(out).toMatch(/unknown command \.foo/);
     expect(out).toMatch(/Step 2\/3: Plug a veth pair/);
