@@ -111,3 +111,11 @@ export function hostChanges(before: string, after = hostState()): string[] {
   const a = after.split('\n');
   return a.filter((l) => !b.includes(l)).concat(b.filter((l) => !a.includes(l)).map((l) => `(gone) ${l}`)).slice(0, 20);
 }
+
+/** A sandbox whose shell has answered once: the lab is built and ready for lines. */
+export async function startReadyLab(opts: Parameters<typeof startLab>[0] = {}): Promise<Sandbox> {
+  const lab = startLab(opts);
+  lab.send('echo READY');
+  await lab.waitFor('READY');
+  return lab;
+}

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostState, rootlessUnavailable, TEST_USER } from '../helpers/lab.js';
-import { hostChanges, labLeftovers, pidsCgroupDirs, startLab } from '../helpers/sandbox.js';
+import { hostChanges, labLeftovers, pidsCgroupDirs, startLab, startReadyLab } from '../helpers/sandbox.js';
 import { BATCHES, ENDING_LINES } from './hostile-lines.js';
 import { FAULT_LESSONS } from './faults.js';
 import { tally } from './tally.js';
@@ -32,9 +32,7 @@ describe.each(users)('a hostile learner, $who', ({ asUser, unavailable }) => {
     const why = unavailable();
     if (why) return ctx.skip(why);
     const before = machine();
-    const lab = startLab({ asUser });
-    lab.send('echo READY');
-    await lab.waitFor('READY');
+    const lab = await startReadyLab({ asUser });
     // Each line's own failure is expected; what matters is where its effects land.
     for (const line of batch.lines) lab.send(`${line} </dev/null 2>&1`);
     lab.send('echo STILL-HERE');
@@ -53,9 +51,7 @@ describe.each(users)('a hostile learner, $who', ({ asUser, unavailable }) => {
     const why = unavailable();
     if (why) return ctx.skip(why);
     const before = machine();
-    const lab = startLab({ asUser });
-    lab.send('echo READY');
-    await lab.waitFor('READY');
+    const lab = await startReadyLab({ asUser });
     lab.send(line);
     lab.send('echo SHOULD-NOT-RUN');
     const { code, signal } = await lab.exited;
@@ -77,9 +73,7 @@ describe.each(users)('a hostile learner, $who', ({ asUser, unavailable }) => {
     // As real root the limit is a pids cgroup; rootless it is RLIMIT_NPROC (see the README).
     if (!asUser && pidsCgroupDirs().length === 0) return ctx.skip('no pids cgroup controller mounted here, so a root lab has no process limit');
     const before = machine();
-    const lab = startLab({ asUser, env: { NSLAB_PIDS_MAX: '150' } });
-    lab.send('echo READY');
-    await lab.waitFor('READY');
+    const lab = await startReadyLab({ asUser, env: { NSLAB_PIDS_MAX: '150' } });
     // Bounded: timeout(1) kills the bomb's whole process group after 4 s, and the end of
     // the lab kills whatever escaped.
     lab.send(`timeout -s KILL 4 bash -c 'b() { b | b & }; b' 2>&1 | grep -m1 -o 'Resource temporarily unavailable'; echo BOMB-OVER`);
