@@ -1,6 +1,6 @@
 // `nslab topo --attach`: the lab of a session already running (an instructor's second
-// terminal), found through /proc as its pid 1 — bin/lab-init, pid 1 in its own pid
-// namespace — and read from inside its namespaces with nsenter. Nothing is built: the
+// terminal), found through /proc as its pid 1 — perl running bin/lab-init, pid 1 in its
+// own pid namespace — and read from inside its namespaces with nsenter. Nothing is built: the
 // snapshot only reads.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -23,11 +23,11 @@ export function parseLabInit(pid: number, cmdline: string, status: string): Runn
   const argv = cmdline.split('\0');
   if (argv.at(-1) === '') argv.pop();
   const at = argv.findIndex((a) => a.endsWith('/bin/lab-init'));
-  if (at < 0 || at > 1 || (at === 1 && basename(argv[0]) !== 'bash')) return undefined;
+  if (at < 0 || at > 1 || (at === 1 && basename(argv[0]) !== 'perl')) return undefined;
   const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
   const nspid = /^NSpid:\s+([\d\s]+)$/m.exec(status)?.[1].trim().split(/\s+/);
   // Only the lab's own pid 1 holds all its namespaces; a lab-init that is not pid 1 of a
-  // pid namespace is not a lab (yet).
+  // pid namespace is the process that made them and waits outside (or a lab not yet made).
   if (!Number.isInteger(uid) || !nspid || nspid.length < 2 || nspid.at(-1) !== '1') return undefined;
   return { pid, uid, command: ['nslab', ...argv.slice(at + 1)].join(' ') };
 }
