@@ -1,7 +1,7 @@
 // The starting states of a lab. `bare` is a host on a LAN behind a router; `docker-host`
 // adds what Docker's daemon sets up when it starts. Each is built once, on a fresh lab,
-// batched so that the whole preset costs a handful of processes: one `ip -batch` per
-// namespace, one iptables-restore.
+// batched so that the whole preset costs three processes: one `ip -batch` per namespace
+// and one iptables-restore, which runs alongside them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { runOk } from './exec.js';
@@ -35,13 +35,14 @@ export const DOCKER_NAT_RULES = `*nat
 COMMIT
 `;
 
+/** The outside world's namespace, made and wired in one process: `unshare --net=FILE`
+ * keeps the new namespace at FILE and runs `ip -batch` inside it. Its end of the uplink is
+ * eth0 there; the host's end goes to the lab host's namespace (that of pid 1,
+ * bin/lab-init), also as eth0. */
 async function buildOutside(): Promise<void> {
   mkdirSync(dirname(OUTSIDE_NETNS_PATH), { recursive: true });
   writeFileSync(OUTSIDE_NETNS_PATH, '');
-  await runOk(['unshare', `--net=${OUTSIDE_NETNS_PATH}`, 'true']);
-  // Inside the outside namespace: its end of the uplink, and the host's end sent to the
-  // lab host's namespace (that of pid 1, bin/lab-init) under the name eth0.
-  await runOk(['nsenter', `--net=${OUTSIDE_NETNS_PATH}`, 'ip', '-batch', '-'], {
+  await runOk(['unshare', `--net=${OUTSIDE_NETNS_PATH}`, 'ip', '-batch', '-'], {
     input: [
       `link add eth0 type veth peer name eth0 netns 1`,
       `link set lo up`,
@@ -70,15 +71,18 @@ async function buildHost(preset: Preset): Promise<void> {
     );
   }
   await runOk(['ip', '-batch', '-'], { input: lines.join('\n') + '\n' });
-  if (preset === 'docker-host') {
-    writeFileSync('/proc/sys/net/ipv4/ip_forward', '1\n');
-    await runOk(['iptables-restore', '--noflush'], { input: DOCKER_NAT_RULES });
-  }
+}
+
+/** Docker's daemon at start: forwarding on, and its nat table. The rules name docker0
+ * but do not need it to exist, so they load while the links are being made. */
+async function buildDockerNat(): Promise<void> {
+  writeFileSync('/proc/sys/net/ipv4/ip_forward', '1\n');
+  await runOk(['iptables-restore', '--noflush'], { input: DOCKER_NAT_RULES });
 }
 
 /** Builds a preset in the lab this process runs in. Call once, on a fresh lab. */
 export async function buildPreset(preset: Preset): Promise<void> {
   assertInsideLab();
-  await buildOutside();
-  await buildHost(preset);
+  const links = buildOutside().then(() => buildHost(preset));
+  await Promise.all([links, preset === 'docker-host' ? buildDockerNat() : undefined]);
 }
