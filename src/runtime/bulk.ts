@@ -1,29 +1,18 @@
 // `nslab sandbox --containers N`: N busybox containers c1…cN on docker0, made in-process
-// and batched — N holder processes started together, one `ip -batch` for every host-side
-// step, then one `nsenter … ip -batch` per container — instead of N docker commands.
+// and batched: one bin/lab-holders starts every holder and wires every veth pair, instead
+// of N docker commands (or two programs per container).
 import { mkdirSync } from 'node:fs';
 import { UserError } from '../errors.js';
-import { containerSideLines, endpointFor, hostSideLines } from './bridge-driver.js';
+import { endpointFor } from './bridge-driver.js';
 import { allocateAddress } from './containers.js';
 import { DockerError } from './errors.js';
-import { newId, shortId, tempPeerName, vethName } from './ids.js';
+import { newId, shortId, vethName } from './ids.js';
 import { withLock } from './lock.js';
-import { killAndWait, startHolder } from './process.js';
+import { killAndWait, startHolders } from './process.js';
 import { Rollback } from './rollback.js';
 import type { ContainerRecord } from './state.js';
-import { ipBatch, ipQuiet, silentTracer, stderrTracer, traceWanted } from './steps.js';
+import { ipQuiet, silentTracer, stderrTracer, traceWanted } from './steps.js';
 import { loadState, LOCK_FILE, RUNTIME_DIR, saveState } from './store.js';
-
-/** At most this many container-side `ip -batch` processes at once (2 cores here). */
-const PARALLEL = 8;
-
-async function inPool<T>(items: T[], fn: (t: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
-}
 
 export async function startBusyboxContainers(n: number): Promise<void> {
   const tracer = traceWanted() ? stderrTracer(true) : silentTracer;
@@ -38,24 +27,27 @@ export async function startBusyboxContainers(n: number): Promise<void> {
       if (clash) throw new UserError(`--containers: a container named ${clash} already exists`);
       const rollback = new Rollback();
       try {
-        const ids = names.map(() => newId());
-        const pids = await Promise.all(ids.map((id) => startHolder(shortId(id), { kind: 'own' }, tracer)));
-        for (const pid of pids) rollback.push(`kill ${pid}`, () => killAndWait(pid, tracer));
-        const now = new Date().toISOString();
-        const wiring = names.map((name, i) => {
-          const ip = allocateAddress(state, bridge);
-          const ep = endpointFor(bridge, ip, 'eth0', vethName());
+        const created = new Date().toISOString();
+        const recs = names.map((name): ContainerRecord => {
+          const id = newId();
+          const ep = endpointFor(bridge, allocateAddress(state, bridge), 'eth0', vethName());
           const rec: ContainerRecord = {
-            id: ids[i], name, image: 'busybox', cmd: ['sh'], created: now, startedAt: now, pid: pids[i], running: true, exitCode: 0,
-            hostname: shortId(ids[i]), networkMode: 'bridge', endpoints: [ep], ports: [], helpers: [], tty: true, interactive: true, autoRemove: false,
+            id, name, image: 'busybox', cmd: ['sh'], created, startedAt: created, pid: 0, running: true, exitCode: 0,
+            hostname: shortId(id), networkMode: 'bridge', endpoints: [ep], ports: [], helpers: [], tty: true, interactive: true, autoRemove: false,
           };
           state.containers.push(rec); // reserves the address for the next allocation
-          return { rec, ep, tmp: tempPeerName() };
+          return rec;
         });
-        for (const w of wiring) rollback.push(`delete ${w.ep.hostIf}`, () => ipQuiet(tracer, `link del ${w.ep.hostIf}`));
-        tracer.note(`${n} veth pairs at once: host ends join docker0, the other ends move into the containers`);
-        await ipBatch(tracer, 'creating the veth pairs', wiring.flatMap((w) => hostSideLines(w.ep.hostIf, w.tmp, w.rec.pid, bridge.bridge!, true)));
-        await inPool(wiring, (w) => ipBatch(tracer, `configuring ${w.rec.name}`, containerSideLines(w.tmp, w.ep, true, true), w.rec.pid));
+        tracer.note(`${n} containers at once: each a process in new network and uts namespaces, with a veth pair whose host end joins ${bridge.bridge}`);
+        const pids = await startHolders(recs.map((r) => ({ hostname: r.hostname, net: { kind: 'own' }, wire: { bridge: bridge.bridge!, ep: r.endpoints[0] } })), tracer);
+        const startedAt = new Date().toISOString();
+        recs.forEach((r, i) => {
+          r.pid = pids[i];
+          r.startedAt = startedAt;
+          rollback.push(`kill ${r.pid}`, () => killAndWait(r.pid, tracer));
+          // The pair goes with the holder's namespace, but only once the kernel gets to it.
+          rollback.push(`delete ${r.endpoints[0].hostIf}`, () => ipQuiet(tracer, `link del ${r.endpoints[0].hostIf}`));
+        });
         saveState(state);
         rollback.commit();
       } catch (e) {

@@ -1,37 +1,91 @@
 // Container processes. A container is one long-lived process in its own network and uts
-// namespaces: `unshare --net --uts sh -c 'hostname ID; exec sleep infinity'`. It starts
-// in a new session with no terminal and no open pipes to us, so the docker command can
-// exit; it is then an orphan of the lab's pid 1 (bash), which reaps it when it dies.
+// namespaces, what `unshare --net --uts sh -c 'hostname ID && exec sleep infinity'` makes.
+// bin/lab-holders starts them, many at once from one process, and wires their network
+// with netlink: two programs per container started from Node was most of the time a lab
+// with 50 containers took. A holder is in a new session with no terminal and no open
+// pipes to us, so the docker command can exit; it is then an orphan of the lab's pid 1,
+// which reaps it when it dies.
 import { spawn } from 'node:child_process';
-import { readFileSync, readlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from '../sandbox/exec.js';
+import { NSLAB_ROOT } from '../sandbox/lab.js';
 import { DockerError } from './errors.js';
+import type { Endpoint } from './state.js';
 import type { Tracer } from './steps.js';
 
 export type NetMode = { kind: 'own' } | { kind: 'host' } | { kind: 'join'; pid: number };
 
+/** One container for startHolders; `wire` also plugs it into a bridge network: a veth
+ * pair whose host end joins `bridge`, the container end configured as in `ep`. */
+export interface HolderSpec {
+  hostname: string;
+  net: NetMode;
+  wire?: { bridge: string; ep: Endpoint };
+}
+
+/** What bin/lab-holders accepts (and sethostname's limit of 64 bytes). */
+const VALID_HOSTNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function holderArgv(hostname: string, net: NetMode): string[] {
-  const body = ['sh', '-c', `hostname ${hostname} && exec sleep infinity`];
-  if (net.kind === 'own') return ['unshare', '--net', '--uts', ...body];
-  if (net.kind === 'host') return ['unshare', '--uts', ...body];
-  return ['nsenter', `--net=/proc/${net.pid}/ns/net`, 'unshare', '--uts', ...body];
+function specLine(s: HolderSpec): string {
+  const words = [s.hostname, `net=${s.net.kind === 'join' ? `join:${s.net.pid}` : s.net.kind}`];
+  if (s.wire) {
+    const { bridge, ep } = s.wire;
+    words.push(`bridge=${bridge}`, `veth=${ep.hostIf}`, `ifname=${ep.ifname}`, `mac=${ep.mac}`, `addr=${ep.ip}/${ep.prefixlen}`, `gw=${ep.gateway}`);
+  }
+  return words.join(' ');
 }
 
-function nsLink(pid: number | 'self', ns: 'net' | 'uts'): string | undefined {
-  try {
-    return readlinkSync(`/proc/${pid}/ns/${ns}`);
-  } catch {
-    return undefined;
-  }
+/** The command a learner would type to start the same holder. */
+function holderCommand(s: HolderSpec): string {
+  const body = `sh -c 'hostname ${s.hostname} && exec sleep infinity'`;
+  if (s.net.kind === 'own') return `unshare --net --uts ${body} &`;
+  if (s.net.kind === 'host') return `unshare --uts ${body} &`;
+  return `nsenter --net=/proc/${s.net.pid}/ns/net unshare --uts ${body} &`;
 }
 
-function comm(pid: number): string | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-  } catch {
-    return undefined;
+/** The ip commands that wire a holder as bin/lab-holders does with netlink: the pair is
+ * made with its container end already in the container, named, with its MAC. */
+function wireCommands(pid: number, bridge: string, ep: Endpoint): string[] {
+  const inside = `nsenter -t ${pid} -n ip`;
+  return [
+    `${inside} link set lo up`,
+    `ip link add ${ep.hostIf} type veth peer name ${ep.ifname} address ${ep.mac} netns ${pid}`,
+    `${inside} link set ${ep.ifname} up`,
+    `${inside} addr add ${ep.ip}/${ep.prefixlen} brd + dev ${ep.ifname}`,
+    `${inside} route add default via ${ep.gateway} dev ${ep.ifname}`,
+    `ip link set ${ep.hostIf} master ${bridge}`,
+    `ip link set ${ep.hostIf} up`,
+  ];
+}
+
+/** Starts the holders (and wires those that ask for it) with one bin/lab-holders; returns
+ * their pids in the order of `specs`. Each has entered its namespaces, set its hostname
+ * and exec'd sleep when this returns. On failure nothing is left: the helper kills what
+ * it started and deletes the veths it made. */
+export async function startHolders(specs: HolderSpec[], tracer: Tracer): Promise<number[]> {
+  if (specs.length === 0) return [];
+  const odd = specs.find((s) => !VALID_HOSTNAME.test(s.hostname));
+  if (odd) throw new DockerError(`docker: Error response from daemon: invalid hostname "${odd.hostname}": 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit`, 125);
+  for (const s of specs) tracer.command(holderCommand(s));
+  const argv = ['perl', join(NSLAB_ROOT, 'bin', 'lab-holders')];
+  const r = await run(argv, { input: specs.map(specLine).join('\n') + '\n' });
+  const pids = r.stdout.trim().split('\n').map(Number);
+  if (r.exitCode !== 0 || pids.length !== specs.length || !pids.every((p) => Number.isInteger(p) && p > 0)) {
+    // Exit 0 with output we cannot read: end whatever it says it started.
+    if (r.exitCode === 0) for (const p of pids) if (Number.isInteger(p) && p > 1) try { process.kill(p, 'SIGKILL'); } catch { /* gone */ }
+    const detail = (r.stderr.trim() || `\`${argv.join(' ')}\` exited ${r.signal ?? r.exitCode}`).replace(/^lab-holders: /, '');
+    throw new DockerError(`docker: Error response from daemon: starting the container process${specs.length > 1 ? 'es' : ''} failed: ${detail}`, 125);
   }
+  specs.forEach((s, i) => { if (s.wire) for (const c of wireCommands(pids[i], s.wire.bridge, s.wire.ep)) tracer.command(c); });
+  return pids;
+}
+
+/** One holder, no network of its own yet: docker run wires it step by step (attach). */
+export async function startHolder(hostname: string, net: NetMode, tracer: Tracer): Promise<number> {
+  return (await startHolders([{ hostname, net }], tracer))[0];
 }
 
 /** Starts a detached process; returns its pid. */
@@ -42,30 +96,6 @@ export function spawnDetached(argv: string[], tracer: Tracer, shown = argv.join(
   child.unref();
   if (child.pid === undefined) throw new DockerError(`docker: Error response from daemon: cannot start ${argv[0]}`, 125);
   return child.pid;
-}
-
-/** Starts a container's holder process and waits until it has really entered its
- * namespaces and set its hostname: the namespace links differ from ours and the shell
- * has exec'd sleep. No fixed sleep: it polls /proc, every millisecond or two. */
-export async function startHolder(hostname: string, net: NetMode, tracer: Tracer): Promise<number> {
-  const argv = holderArgv(hostname, net);
-  const pid = spawnDetached(argv, tracer, argv.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' '));
-  await waitHolderReady(pid, net);
-  return pid;
-}
-
-export async function waitHolderReady(pid: number, net: NetMode, timeoutMs = 10_000): Promise<void> {
-  const ourNet = nsLink('self', 'net');
-  const ourUts = nsLink('self', 'uts');
-  const deadline = Date.now() + timeoutMs;
-  for (let wait = 1; ; wait = Math.min(wait * 2, 20)) {
-    const c = comm(pid);
-    if (c === undefined) throw new DockerError(`docker: Error response from daemon: the container process ${pid} exited while starting (unshare or hostname failed)`, 125);
-    const netOk = net.kind === 'host' ? true : nsLink(pid, 'net') !== ourNet;
-    if (c === 'sleep' && netOk && nsLink(pid, 'uts') !== ourUts) return;
-    if (Date.now() > deadline) throw new DockerError(`docker: Error response from daemon: the container process ${pid} did not start within ${timeoutMs / 1000} s`, 125);
-    await sleep(wait);
-  }
 }
 
 /** Ends a process we started (by its recorded pid), and waits until it is gone, so

@@ -1,0 +1,158 @@
+// bin/lab-holders, the factory of container processes, on the real kernel: the
+// namespaces and hostname of each holder, the network it wires with netlink (what the
+// `ip` commands of the bridge driver made), and that a failure anywhere leaves nothing.
+import { describe, expect, it } from 'vitest';
+import { rootlessUnavailable, runInLab, TEST_USER } from '../helpers/lab.js';
+import { SECTION, sections } from './sections.js';
+
+const SCRIPT = `${SECTION}
+H="perl $NSLAB_ROOT/bin/lab-holders"
+wired() { # N [BRIDGE] [HOSTIF]: a line for container cN on docker0, address 172.17.0.N
+  printf 'c%d net=own bridge=%s veth=%s ifname=eth0 mac=02:42:ac:11:00:%02x addr=172.17.0.%d/16 gw=172.17.0.1\\n' "$1" "\${2:-docker0}" "\${3:-vh$1}" "$1" "$1"
+}
+links() { ip -o link | awk -F': ' '{print $2}' | sed 's/@.*//' | sort | tr '\\n' ' '; }
+holders() { ps -eo comm= | grep -c '^sleep$'; }
+ns() { readlink /proc/$1/ns/$2; }
+
+sec modes
+own=$(echo 'own1 net=own' | $H) || echo "own failed"
+set -- $(printf 'join1 net=join:%s\\nhost1 net=host\\n' "$own" | $H)
+join=$1 host=$2
+[ "$(ns $own net)" != "$(ns $$ net)" ] && echo "own: a network namespace of its own"
+[ "$(ns $join net)" = "$(ns $own net)" ] && echo "join: own1's network namespace"
+[ "$(ns $host net)" = "$(ns $$ net)" ] && echo "host: the lab host's network namespace"
+[ "$(printf '%s\\n' "$(ns $$ uts)" "$(ns $own uts)" "$(ns $join uts)" "$(ns $host uts)" | sort -u | wc -l)" = 4 ] && echo "uts: one each"
+for p in $own $join $host; do
+  echo "$(nsenter -t $p -u hostname) $(cat /proc/$p/comm) ppid=$(ps -o ppid= -p $p | tr -d ' ') session-leader=$([ "$(ps -o sid= -p $p | tr -d ' ')" = $p ] && echo yes) fds=$(for f in /proc/$p/fd/*; do readlink $f; done | sort -u | tr '\\n' ' ')"
+done
+kill -9 $own $join $host
+
+sec wired
+set -- $({ wired 2; wired 3; } | $H)
+c2=$1 c3=$2
+in2() { nsenter -t $c2 -n "$@"; }
+in2 ip -o link | sed -E 's/^[0-9]+: //; s/ qdisc.*link\\/(ether|loopback) / /; s/ brd .*//; s/@if[0-9]+/@ifN/'
+in2 ip -4 -o addr show | sed -E 's/^[0-9]+: +//; s/ +/ /g; s/ *valid_lft.*//; s/\\\\$//'
+in2 ip route
+in2 ip -d route show default | grep -o 'proto [a-z]*'
+peer=$(in2 ip -o link show eth0 | sed -E 's/.*@if([0-9]+).*/\\1/')
+ip -o link show vh2 | sed -E 's/ qdisc noqueue / /; s/ mode.*//' | grep -o "^$peer: vh2@if[0-9]*: <[A-Z,_]*> mtu 1500 master docker0 state UP" && echo "peer of eth0"
+ip -o link show vh3 | grep -o 'master docker0 state UP'
+nsenter -t $c2 -n ping -c1 -W2 172.17.0.3 >/dev/null && echo "c2 reaches c3"
+kill -9 $c2 $c3
+ip link del vh2 2>/dev/null; ip link del vh3 2>/dev/null  # or gone already with their namespaces
+
+sec order
+for i in $(seq 1 40); do echo "h$i net=own"; done > /tmp/specs.$$
+i=0; for p in $($H < /tmp/specs.$$); do i=$((i + 1)); [ "$(nsenter -t $p -u hostname)" = "h$i" ] || echo "line $i: pid $p is $(nsenter -t $p -u hostname)"; kill -9 $p; done
+echo "$i holders, in input order"
+
+sec dup
+ip link add vethdup type veth peer name vethdup2
+before_links=$(links); before_holders=$(holders)
+for i in $(seq 2 40); do if [ $i = 30 ]; then wired $i docker0 vethdup; else wired $i; fi; done > /tmp/specs.$$
+$H < /tmp/specs.$$ 2>&1; echo "exit=$?"
+[ "$(links)" = "$before_links" ] && echo "links unchanged"; [ "$(holders)" = "$before_holders" ] && echo "no holder left"
+
+sec notbridge
+{ wired 2; wired 3 vethdup2; } | $H 2>&1; echo "exit=$?"
+[ "$(links)" = "$before_links" ] && echo "links unchanged"; [ "$(holders)" = "$before_holders" ] && echo "no holder left"
+
+sec nobridge
+{ wired 2 nobr0; } | $H 2>&1; echo "exit=$?"
+
+sec deadjoin
+printf 'a net=own\\nb net=join:999999\\n' | $H 2>&1; echo "exit=$?"
+[ "$(holders)" = "$before_holders" ] && echo "no holder left"
+
+sec bad
+{ echo 'a net=own'; echo 'b net=own color=red'; } | $H 2>&1; echo "exit=$?"
+echo 'a net=elsewhere' | $H 2>&1; echo "exit=$?"
+echo 'a net=host bridge=docker0' | $H 2>&1; echo "exit=$?"
+wired 2 | sed 's|/16|/33|' | $H 2>&1; echo "exit=$?"
+{ wired 2; wired 3 docker0 vh2; } | $H 2>&1; echo "exit=$?"
+[ "$(links)" = "$before_links" ] && echo "links unchanged"; [ "$(holders)" = "$before_holders" ] && echo "no holder left"
+rm -f /tmp/specs.$$
+`;
+
+function check(stdout: string): void {
+  const s = sections(stdout);
+  expect(s.modes.split('\n')).toEqual([
+    'own: a network namespace of its own',
+    "join: own1's network namespace",
+    "host: the lab host's network namespace",
+    'uts: one each',
+    'own1 sleep ppid=1 session-leader=yes fds=/dev/null ',
+    'join1 sleep ppid=1 session-leader=yes fds=/dev/null ',
+    'host1 sleep ppid=1 session-leader=yes fds=/dev/null ',
+  ]);
+  expect(s.wired.split('\n')).toEqual([
+    'lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 00:00:00:00:00:00',
+    'eth0@ifN: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 02:42:ac:11:00:02',
+    'lo inet 127.0.0.1/8 scope host lo',
+    'eth0 inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0',
+    'default via 172.17.0.1 dev eth0 ',
+    '172.17.0.0/16 dev eth0 proto kernel scope link src 172.17.0.2 ',
+    'proto boot',
+    expect.stringMatching(/^\d+: vh2@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master docker0 state UP$/),
+    'peer of eth0',
+    'master docker0 state UP',
+    'c2 reaches c3',
+  ]);
+  expect(s.order).toBe('40 holders, in input order');
+  expect(s.dup).toBe('lab-holders: configuring c30: RTM_NEWLINK veth eth0 peer vethdup: File exists\nexit=1\nlinks unchanged\nno holder left');
+  expect(s.notbridge).toBe('lab-holders: RTM_NEWLINK vh3 master vethdup2 up: Operation not supported\nexit=1\nlinks unchanged\nno holder left');
+  expect(s.nobridge).toBe('lab-holders: bridge=nobr0: RTM_GETLINK nobr0: No such device\nexit=1');
+  expect(s.deadjoin).toBe('lab-holders: configuring b: opening /proc/999999/ns/net: No such file or directory\nexit=1\nno holder left');
+  expect(s.bad.split('\n')).toEqual([
+    "lab-holders: line 2: unknown word 'color=red'",
+    'exit=2',
+    'lab-holders: line 1: net=elsewhere: not own, host or join:PID',
+    'exit=2',
+    'lab-holders: line 1: network words without a network of its own: net=host',
+    'exit=2',
+    'lab-holders: line 1: addr=172.17.0.2/33: not an IPv4 address/prefix length',
+    'exit=2',
+    'lab-holders: line 2: veth=vh2 is also on line 1',
+    'exit=2',
+    'links unchanged',
+    'no holder left',
+  ]);
+}
+
+describe('bin/lab-holders', () => {
+  it('is what docker run and --containers use, traced as commands a learner could type', async () => {
+    const r = await runInLab(`${SECTION}
+sec run; NSLAB_TRACE=1 docker run -d --name t1 --hostname box1 busybox 2>&1 >/dev/null | grep '^+ unshare'; docker exec t1 hostname
+sec badname; NSLAB_TRACE= docker run --hostname 'a;b' busybox true 2>&1; echo "exit=$?"`, { containers: 2, env: { NSLAB_TRACE: '1' } });
+    const s = sections(r.stdout);
+    expect(s.run).toBe("+ unshare --net --uts sh -c 'hostname box1 && exec sleep infinity' &\nbox1");
+    expect(s.badname).toBe('docker: Error response from daemon: invalid hostname "a;b": 1 to 64 letters, digits, \'.\', \'-\' or \'_\', starting with a letter or digit\nexit=125');
+    const trace = r.stderr.split('\n');
+    const [c1, c2] = trace.filter((l) => l.startsWith('+ unshare'));
+    expect(c1).toMatch(/^\+ unshare --net --uts sh -c 'hostname [0-9a-f]{12} && exec sleep infinity' &$/);
+    expect(c2).toMatch(/^\+ unshare --net --uts sh -c 'hostname [0-9a-f]{12} && exec sleep infinity' &$/);
+    const pid = /^\+ nsenter -t (\d+) -n ip link set lo up$/.exec(trace.find((l) => l.includes('ip link set lo up')) ?? '')?.[1];
+    const veth = /^\+ ip link add (veth[0-9a-f]{7}) /.exec(trace.find((l) => l.startsWith('+ ip link add')) ?? '')?.[1];
+    expect(trace).toEqual(expect.arrayContaining([
+      `+ ip link add ${veth} type veth peer name eth0 address 02:42:ac:11:00:02 netns ${pid}`,
+      `+ nsenter -t ${pid} -n ip addr add 172.17.0.2/16 brd + dev eth0`,
+      `+ nsenter -t ${pid} -n ip route add default via 172.17.0.1 dev eth0`,
+      `+ ip link set ${veth} master docker0`,
+      `+ ip link set ${veth} up`,
+    ]));
+  });
+
+  it('starts holders in their namespaces, wires them as ip did, and leaves nothing when it fails', async () => {
+    const r = await runInLab(SCRIPT);
+    expect(r.stderr).toBe('');
+    check(r.stdout);
+  });
+
+  it('does the same without root, in a user-namespace lab', async (ctx) => {
+    const why = rootlessUnavailable();
+    if (why) return ctx.skip(why);
+    const r = await runInLab(SCRIPT, { asUser: TEST_USER });
+    check(r.stdout);
+  });
+});
