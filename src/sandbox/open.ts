@@ -19,11 +19,11 @@ export async function openLab(opts: LabOptions): Promise<void> {
   // `nslab sandbox` typed inside a lab's shell: this lab is built already.
   if (existsSync(OUTSIDE_NETNS_PATH)) throw new UserError('this shell is already inside an nslab lab: nested labs are not supported. Leave this one first (.quit, or exit).');
   warnOnceAboutLimitedUserns();
+  // The runtime's modules load while the preset's processes run (Node waits for them anyway).
+  const bulk = opts.containers ? import('../runtime/bulk.js') : undefined;
+  bulk?.catch(() => { /* reported where it is awaited, below */ });
   await buildPreset(opts.preset);
-  if (opts.containers) {
-    const { startBusyboxContainers } = await import('../runtime/bulk.js');
-    await startBusyboxContainers(opts.containers);
-  }
+  if (opts.containers) await (await bulk!).startBusyboxContainers(opts.containers);
 }
 
 function warnOnceAboutLimitedUserns(): void {
