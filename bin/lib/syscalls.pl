@@ -9,9 +9,9 @@ use warnings;
 
 my %SYSCALL_NUMBERS = (
   x86_64  => { mount => 165, umount2 => 166, pivot_root => 155, prctl => 157, unshare => 272, setns => 308,
-               sethostname => 170, setsid => 112, prlimit64 => 302, exit_group => 231, close => 3 },
+               sethostname => 170, setsid => 112, prlimit64 => 302, exit_group => 231, close => 3, fcntl => 72 },
   aarch64 => { mount => 40, umount2 => 39, pivot_root => 41, prctl => 167, unshare => 97, setns => 268,
-               sethostname => 161, setsid => 157, prlimit64 => 261, exit_group => 94, close => 57 },
+               sethostname => 161, setsid => 157, prlimit64 => 261, exit_group => 94, close => 57, fcntl => 25 },
 );
 
 our %CLONE = (NEWNS => 0x00020000, NEWUTS => 0x04000000, NEWIPC => 0x08000000, NEWUSER => 0x10000000,
@@ -56,6 +56,8 @@ sub sys_sethostname { my ($name) = @_; sys('sethostname', $name, length $name) }
 sub sys_setsid { sys('setsid') }
 # Closes a descriptor by its number, whether or not a perl handle owns it.
 sub sys_close { sys('close', $_[0]) }
+# fcntl on a bare descriptor number (perl's own wants a handle): its result, -1 on error.
+sub sys_fcntl { syscall(syscall_number('fcntl'), @_[0, 1], 0) }
 # PR_SET_PDEATHSIG: the kernel sends this signal when our parent dies.
 sub sys_pdeathsig { sys('prctl', 1, $_[0], 0, 0, 0) }
 # PR_SET_CHILD_SUBREAPER: orphans among our descendants become our children, not pid 1's,
