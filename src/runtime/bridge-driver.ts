@@ -26,9 +26,13 @@ export function hostSideLines(hostIf: string, tmp: string, pid: number, bridge: 
     ...(direct
       ? [`link add ${hostIf} type veth peer name ${tmp} netns ${pid}`]
       : [`link add ${hostIf} type veth peer name ${tmp}`, `link set ${tmp} netns ${pid}`]),
-    `link set ${hostIf} master ${bridge}`,
-    `link set ${hostIf} up`,
+    ...plugLines(hostIf, bridge),
   ];
+}
+
+/** Plugging a veth's host end into a bridge: it becomes a port of the bridge, and up. */
+export function plugLines(hostIf: string, bridge: string): string[] {
+  return [`link set ${hostIf} master ${bridge}`, `link set ${hostIf} up`];
 }
 
 /** The container-side ip commands: run inside the container's network namespace. */

@@ -10,18 +10,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../sandbox/exec.js';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
+import { plugLines } from './bridge-driver.js';
 import { DockerError } from './errors.js';
 import type { Endpoint } from './state.js';
 import type { Tracer } from './steps.js';
 
 export type NetMode = { kind: 'own' } | { kind: 'host' } | { kind: 'join'; pid: number };
 
-/** One container for startHolders; `wire` also plugs it into a bridge network: a veth
- * pair whose host end joins `bridge`, the container end configured as in `ep`. */
+/** One container for startHolders; `wire` also gives it a veth pair, the container end
+ * configured as in `ep`, whose host end joins `bridge` (or, without one, stays down and
+ * unplugged for the caller to plug in). */
 export interface HolderSpec {
   hostname: string;
   net: NetMode;
-  wire?: { bridge: string; ep: Endpoint };
+  wire?: { bridge?: string; ep: Endpoint };
 }
 
 /** What bin/lab-holders accepts (and sethostname's limit of 64 bytes). */
@@ -33,7 +35,8 @@ function specLine(s: HolderSpec): string {
   const words = [s.hostname, `net=${s.net.kind === 'join' ? `join:${s.net.pid}` : s.net.kind}`];
   if (s.wire) {
     const { bridge, ep } = s.wire;
-    words.push(`bridge=${bridge}`, `veth=${ep.hostIf}`, `ifname=${ep.ifname}`, `mac=${ep.mac}`, `addr=${ep.ip}/${ep.prefixlen}`, `gw=${ep.gateway}`);
+    words.push(`veth=${ep.hostIf}`, `ifname=${ep.ifname}`, `mac=${ep.mac}`, `addr=${ep.ip}/${ep.prefixlen}`, `gw=${ep.gateway}`);
+    if (bridge) words.push(`bridge=${bridge}`);
   }
   return words.join(' ');
 }
@@ -48,7 +51,7 @@ function holderCommand(s: HolderSpec): string {
 
 /** The ip commands that wire a holder as bin/lab-holders does with netlink: the pair is
  * made with its container end already in the container, named, with its MAC. */
-function wireCommands(pid: number, bridge: string, ep: Endpoint): string[] {
+function wireCommands(pid: number, bridge: string | undefined, ep: Endpoint): string[] {
   const inside = `nsenter -t ${pid} -n ip`;
   return [
     `${inside} link set lo up`,
@@ -56,9 +59,12 @@ function wireCommands(pid: number, bridge: string, ep: Endpoint): string[] {
     `${inside} link set ${ep.ifname} up`,
     `${inside} addr add ${ep.ip}/${ep.prefixlen} brd + dev ${ep.ifname}`,
     `${inside} route add default via ${ep.gateway} dev ${ep.ifname}`,
-    `ip link set ${ep.hostIf} master ${bridge}`,
-    `ip link set ${ep.hostIf} up`,
+    ...(bridge ? plugCommands(ep.hostIf, bridge) : []),
   ];
+}
+
+function plugCommands(hostIf: string, bridge: string): string[] {
+  return plugLines(hostIf, bridge).map((l) => `ip ${l}`);
 }
 
 /** Starts the holders (and wires those that ask for it) with one bin/lab-holders; returns

@@ -19,11 +19,13 @@ export async function openLab(opts: LabOptions): Promise<void> {
   // `nslab sandbox` typed inside a lab's shell: this lab is built already.
   if (existsSync(OUTSIDE_NETNS_PATH)) throw new UserError('this shell is already inside an nslab lab: nested labs are not supported. Leave this one first (.quit, or exit).');
   warnOnceAboutLimitedUserns();
-  // The runtime's modules load while the preset's processes run (Node waits for them anyway).
-  const bulk = opts.containers ? import('../runtime/bulk.js') : undefined;
-  bulk?.catch(() => { /* reported where it is awaited, below */ });
-  await buildPreset(opts.preset);
-  if (opts.containers) await (await bulk!).startBusyboxContainers(opts.containers);
+  const preset = buildPreset(opts.preset);
+  if (!opts.containers) return preset;
+  // The containers are made while the preset's processes run; they are plugged into
+  // docker0 once it exists. (The preset's failure is reported by Promise.all below.)
+  preset.catch(() => {});
+  const { startBusyboxContainers } = await import('../runtime/bulk.js');
+  await Promise.all([preset, startBusyboxContainers(opts.containers, preset)]);
 }
 
 function warnOnceAboutLimitedUserns(): void {

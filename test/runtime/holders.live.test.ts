@@ -42,6 +42,12 @@ nsenter -t $c2 -n ping -c1 -W2 172.17.0.3 >/dev/null && echo "c2 reaches c3"
 kill -9 $c2 $c3
 ip link del vh2 2>/dev/null; ip link del vh3 2>/dev/null  # or gone already with their namespaces
 
+sec unplugged
+c4=$(wired 4 | sed 's/ bridge=docker0//' | $H)
+ip -o link show vh4 | grep -o -e 'master [a-z0-9]*' -e 'state [A-Z]*' | tr '\n' ' '; echo
+nsenter -t $c4 -n ip -4 -o addr show eth0 | grep -o 'inet [0-9./]*'
+kill -9 $c4; ip link del vh4 2>/dev/null
+
 sec order
 for i in $(seq 1 40); do echo "h$i net=own"; done > /tmp/specs.$$
 i=0; for p in $($H < /tmp/specs.$$); do i=$((i + 1)); [ "$(nsenter -t $p -u hostname)" = "h$i" ] || echo "line $i: pid $p is $(nsenter -t $p -u hostname)"; kill -9 $p; done
@@ -99,6 +105,8 @@ function check(stdout: string): void {
     'master docker0 state UP',
     'c2 reaches c3',
   ]);
+  // Without bridge=, the container side is wired and the host end left down, on no bridge.
+  expect(s.unplugged).toBe('state DOWN \ninet 172.17.0.4/16');
   expect(s.order).toBe('40 holders, in input order');
   expect(s.dup).toBe('lab-holders: configuring c30: RTM_NEWLINK veth eth0 peer vethdup: File exists\nexit=1\nlinks unchanged\nno holder left');
   expect(s.notbridge).toBe('lab-holders: RTM_NEWLINK vh3 master vethdup2 up: Operation not supported\nexit=1\nlinks unchanged\nno holder left');
