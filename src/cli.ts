@@ -1,128 +1,14 @@
 #!/usr/bin/env node
-// Parses the command line and hands each command to its module, loaded only when that
-// command runs: start-up time matters (see bench/), and most commands need few modules.
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { LAB_COMMANDS } from './cli-commands.js';
+// nslab's entry point. Inside a lab, a `run` or `sandbox` with containers starts opening
+// its lab before the rest of the CLI loads (see sandbox/early-open.ts).
+import { openLabEarly } from './sandbox/early-open.js';
 import { inLab } from './sandbox/lab.js';
-import { PRESETS } from './sandbox/presets.js';
-import { reportAndExit } from './errors.js';
 
-const program = new Command('nslab')
-  .description('A guided shell for learning how containers get their network, on the real kernel.')
-  .version('0.1.0')
-  .showHelpAfterError('(run `nslab --help` for the commands)');
-
-const presetOption = () =>
-  new Option('--preset <name>', 'starting state of the lab').choices([...PRESETS]).default('docker-host');
-const containersOption = () =>
-  new Option('--containers <n>', 'start N busybox containers c1…cN').argParser((v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0 || n > 250) throw new InvalidArgumentError(`a whole number from 0 to 250, not "${v}".`);
-    return n;
-  });
-const stepNumber = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`a step number (1, 2, …), not "${v}".`);
-  return n;
-};
-
-program
-  .command('sandbox')
-  .description('a plain shell in a fresh lab, for quick experiments (no lesson)')
-  .addOption(presetOption())
-  .addOption(containersOption())
-  .action(async (opts) => (await import('./commands/sandbox.js')).sandboxCommand(opts));
-
-program
-  .command('run')
-  .description('run one shell command in a fresh lab and exit with its status (for scripts and tests)')
-  .addOption(presetOption())
-  .addOption(containersOption())
-  .argument('<command...>', 'the shell command (joined with spaces, run by bash)')
-  .action(async (words: string[], opts) => (await import('./commands/run.js')).runCommand(words, opts));
-
-program
-  .command('start')
-  .description('start a lesson: builds its lab and opens the shell (a picker when no lesson is named)')
-  .argument('[lesson]', 'a lesson number or id (see `nslab list`)')
-  .option('--step <n>', 'begin at this step (earlier steps are replayed)', stepNumber)
-  .action(async (lesson: string | undefined, opts) => (await import('./commands/start.js')).startCommand(lesson, opts));
-
-program
-  .command('solve')
-  .description('prove lessons: each step\'s checks fail before its commands and pass after, on a fresh lab')
-  .argument('[lesson]', 'a lesson number or id')
-  .option('--all', 'every lesson in lessons/')
-  .option('--json', 'print the proofs as JSON')
-  .action(async (lesson: string | undefined, opts) => (await import('./commands/solve.js')).solveCommand(lesson, opts));
-
-program
-  .command('solve-in-lab', { hidden: true })
-  .argument('<file>')
-  .action(async (file: string) => (await import('./commands/solve.js')).solveInLabCommand(file));
-
-program
-  .command('topo')
-  .description('draw a lab: a fresh one (a demo of a preset), or with --attach the lab of a session already running')
-  .addOption(presetOption())
-  .addOption(containersOption())
-  .option('--ascii', 'plain ASCII instead of box-drawing characters')
-  .option('--list', 'the compact list, even when the drawing would fit')
-  .option('--json', 'print the kernel snapshot as JSON instead of drawing it')
-  .option('--attach [pid]', 'draw a running lab (yours; as root, anyone\'s) instead of a fresh one; PID picks one of several')
-  .addOption(new Option('--snapshot-here').hideHelp())
-  .action(async (opts) => (await import('./commands/topo.js')).topoCommand(opts));
-
-program
-  .command('list')
-  .description('the lessons, with your progress')
-  .action(async () => (await import('./commands/list.js')).listCommand());
-
-program
-  .command('doctor')
-  .description('check what nslab needs on this machine, with the fix for each failure')
-  .action(async () => (await import('./commands/doctor.js')).doctorCommand());
-
-program
-  .command('lint')
-  .description('check lesson files: front matter, steps, checks, hints (default: lessons/*.md)')
-  .argument('[files...]', 'lesson files to check')
-  .action(async (files: string[]) => (await import('./commands/lint.js')).lintCommand(files));
-
-program
-  .command('progress')
-  .description('show your progress in each lesson, or clear it')
-  .option('--reset [lesson]', 'clear the progress of one lesson, or of all when none is named')
-  .action(async (opts) => (await import('./commands/progress.js')).progressCommand(opts));
-
-program
-  .command('explain')
-  .description('explain pasted output of ip, route, brctl, iptables, ping, ifconfig, … (read from stdin; no lab needed)')
-  .option('--as <command>', 'the command that printed the text, e.g. "route -n" (default: work it out)')
-  .option('--json', 'print the parsed value as JSON instead')
-  .option('--compact', 'only the few notes that matter most')
-  .action(async (opts) => (await import('./commands/explain.js')).explainCommand({ ...opts, full: !opts.compact }));
-
-async function main(): Promise<void> {
-  const name = process.argv[2];
-  if (process.env.NSLAB_NO_USERNS === '1' && (name === undefined || LAB_COMMANDS.includes(name))) {
-    const { usernsBlockedMessage, readUsernsSysctls } = await import('./sandbox/userns.js');
-    process.stderr.write(usernsBlockedMessage(readUsernsSysctls()) + '\n');
-    process.exit(3);
-  }
-  // `topo --attach` looks into a lab already running: it must not start one of its own.
-  const attaching = name === 'topo' && process.argv.some((a) => a === '--attach' || a.startsWith('--attach='));
-  if (name !== undefined && LAB_COMMANDS.includes(name) && !inLab() && !attaching) {
-    const { relaunchInLab } = await import('./sandbox/relaunch.js');
-    return relaunchInLab(process.argv.slice(2));
-  }
-  // `nslab` alone: on a terminal, the lesson picker; otherwise the help.
-  if (name === undefined) {
-    if (process.stdin.isTTY && process.stdout.isTTY) return (await import('./commands/start.js')).startCommand(undefined, {});
-    program.outputHelp();
-    return;
-  }
-  await program.parseAsync(process.argv);
+if (inLab()) {
+  await openLabEarly(process.argv.slice(2), async () => {
+    const [{ buildLab }] = await Promise.all([import('./sandbox/open.js'), import('./runtime/bulk.js')]);
+    return buildLab;
+  }).catch(() => { /* the command opens its lab itself, and reports what fails */ });
 }
-
+const { main, reportAndExit } = await import('./cli-program.js');
 main().catch(reportAndExit);

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { endpointFor, plugLines } from './bridge-driver.js';
-import { allocateAddress } from './containers.js';
+import { allocateAddress } from './ipam.js';
 import { DockerError } from './errors.js';
 import { newId, shortId, vethName } from './ids.js';
 import { withLock } from './lock.js';

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { DockerError } from './errors.js';
 import { generatedName, newId, shortId, VALID_NAME } from './ids.js';
-import { nextFreeAddress, parseSubnet } from './ipam.js';
+import { allocateAddress } from './ipam.js';
 import { attach, detach } from './bridge-driver.js';
 import { dnatRules, startDockerProxy, startHttpServer } from './ports.js';
 import { killAndWait, spawnDetached, startHolder, type NetMode } from './process.js';
@@ -32,17 +32,6 @@ const runErr = (msg: string) => new DockerError(`docker: Error response from dae
 export function findNetwork(state: RuntimeState, ref: string): NetworkRecord | undefined {
   return state.networks.find((n) => n.name === ref || n.id === ref)
     ?? (/^[0-9a-f]+$/.test(ref) ? state.networks.filter((n) => n.id.startsWith(ref)).at(0) : undefined);
-}
-
-function usedAddresses(state: RuntimeState, networkId: string): string[] {
-  return state.containers.flatMap((c) => c.endpoints.filter((e) => e.networkId === networkId).map((e) => e.ip));
-}
-
-/** The next free address of a bridge network, or Docker's "no available addresses". */
-export function allocateAddress(state: RuntimeState, net: NetworkRecord): string {
-  const ip = nextFreeAddress(parseSubnet(net.subnet!), usedAddresses(state, net.id));
-  if (!ip) throw runErr(`no available IPv4 addresses on this network's address pools: ${net.name} (${net.id})`);
-  return ip;
 }
 
 function checkName(state: RuntimeState, name: string): void {

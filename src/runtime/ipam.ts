@@ -1,6 +1,8 @@
 // Address management, pure: subnets, the next free address, Docker's MAC derived from the
 // IPv4 address (172.17.0.2 → 02:42:ac:11:00:02), the next free /16 for a user network.
 import { formatIpv4, maskOf, parseIpv4 } from '../net/ipv4.js';
+import { DockerError } from './errors.js';
+import type { NetworkRecord, RuntimeState } from './state.js';
 
 export interface Subnet {
   /** Network address as a 32-bit unsigned number. */
@@ -71,4 +73,15 @@ export function nextFreeSubnet(inUse: Subnet[]): Subnet | undefined {
     if (!inUse.some((u) => overlaps(u, s))) return s;
   }
   return undefined;
+}
+
+function usedAddresses(state: RuntimeState, networkId: string): string[] {
+  return state.containers.flatMap((c) => c.endpoints.filter((e) => e.networkId === networkId).map((e) => e.ip));
+}
+
+/** The next free address of a bridge network, or Docker's "no available addresses". */
+export function allocateAddress(state: RuntimeState, net: NetworkRecord): string {
+  const ip = nextFreeAddress(parseSubnet(net.subnet!), usedAddresses(state, net.id));
+  if (!ip) throw new DockerError(`docker: Error response from daemon: no available IPv4 addresses on this network's address pools: ${net.name} (${net.id})`, 125);
+  return ip;
 }

@@ -2,7 +2,8 @@
 // bridge br-<12 hex> with the gateway address, Docker's masquerade rule for its subnet,
 // and endpoints added to or removed from running containers.
 import { attach, detach } from './bridge-driver.js';
-import { allocateAddress, findNetwork } from './containers.js';
+import { findNetwork } from './containers.js';
+import { allocateAddress } from './ipam.js';
 import { DockerError, noSuchNetwork } from './errors.js';
 import { bridgeNameFor, newId } from './ids.js';
 import { formatSubnet, gatewayOf, nextFreeSubnet, overlaps, parseSubnet, type Subnet } from './ipam.js';

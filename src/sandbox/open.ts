@@ -2,6 +2,7 @@
 import { UserError } from '../errors.js';
 import { buildPreset, type Preset } from './presets.js';
 import { existsSync } from 'node:fs';
+import { takeEarlyOpening } from './early-open.js';
 import { assertInsideLab, OUTSIDE_NETNS_PATH, usernsMode } from './lab.js';
 
 export interface LabOptions {
@@ -9,7 +10,13 @@ export interface LabOptions {
   containers?: number;
 }
 
-export async function openLab(opts: LabOptions): Promise<void> {
+/** Brings this fresh lab to its starting state, or takes over the opening the entry
+ * point started for the same options (sandbox/early-open.ts). */
+export function openLab(opts: LabOptions): Promise<void> {
+  return takeEarlyOpening(opts) ?? buildLab(opts);
+}
+
+export async function buildLab(opts: LabOptions): Promise<void> {
   try {
     assertInsideLab();
   } catch (err) {
@@ -19,13 +26,17 @@ export async function openLab(opts: LabOptions): Promise<void> {
   // `nslab sandbox` typed inside a lab's shell: this lab is built already.
   if (existsSync(OUTSIDE_NETNS_PATH)) throw new UserError('this shell is already inside an nslab lab: nested labs are not supported. Leave this one first (.quit, or exit).');
   warnOnceAboutLimitedUserns();
-  const preset = buildPreset(opts.preset);
-  if (!opts.containers) return preset;
-  // The containers are made while the preset's processes run; they are plugged into
-  // docker0 once it exists. (The preset's failure is reported by Promise.all below.)
-  preset.catch(() => {});
+  if (!opts.containers) return buildPreset(opts.preset);
+  // The containers take longest: they start first, and are made while the preset's
+  // processes run; they are plugged into docker0 once it exists.
   const { startBusyboxContainers } = await import('../runtime/bulk.js');
-  await Promise.all([preset, startBusyboxContainers(opts.containers, preset)]);
+  let presetDone!: () => void;
+  let presetFailed!: (e: unknown) => void;
+  const bridgeReady = new Promise<void>((resolve, reject) => { presetDone = resolve; presetFailed = reject; });
+  bridgeReady.catch(() => { /* reported by Promise.all below */ });
+  const containers = startBusyboxContainers(opts.containers, bridgeReady);
+  const preset = buildPreset(opts.preset).then(presetDone, (e) => { presetFailed(e); throw e; });
+  await Promise.all([preset, containers]);
 }
 
 function warnOnceAboutLimitedUserns(): void {

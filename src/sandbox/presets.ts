@@ -9,6 +9,9 @@ import { OUTSIDE_NETNS_PATH, assertInsideLab } from './lab.js';
 
 export const PRESETS = ['bare', 'docker-host'] as const;
 export type Preset = (typeof PRESETS)[number];
+/** The most containers `--containers` starts (the default bridge's /16 has room for more;
+ * this keeps a lab within what a shared machine should give one learner). */
+export const CONTAINERS_MAX = 250;
 
 /** The addresses a lab is built with, named once: lessons, checks and tests use these. */
 export const LAB = {
