@@ -3,7 +3,7 @@
 // of N docker commands (or two programs per container).
 import { mkdirSync } from 'node:fs';
 import { UserError } from '../errors.js';
-import { endpointFor, plugLines } from './bridge-driver.js';
+import { endpointFor } from './bridge-driver.js';
 import { allocateAddress } from './ipam.js';
 import { DockerError } from './errors.js';
 import { newId, shortId, vethName } from './ids.js';
@@ -11,12 +11,13 @@ import { withLock } from './lock.js';
 import { killAndWait, startHolders } from './process.js';
 import { Rollback } from './rollback.js';
 import type { ContainerRecord } from './state.js';
-import { ipBatch, ipQuiet, silentTracer, stderrTracer, traceWanted } from './steps.js';
+import { ipQuiet, silentTracer, stderrTracer, traceWanted } from './steps.js';
 import { loadState, LOCK_FILE, RUNTIME_DIR, saveState } from './store.js';
 
 /** Starts c1…cN. `bridgeReady` settles when docker0 exists: the containers, their
  * namespaces and veth pairs are made meanwhile (a lab's preset is still building it),
- * and their host ends are plugged into docker0 once it is there. */
+ * and their host ends are plugged into docker0 once it is there (by bin/lab-holders,
+ * which waits for the end of its input). */
 export async function startBusyboxContainers(n: number, bridgeReady: Promise<unknown> = Promise.resolve()): Promise<void> {
   const tracer = traceWanted() ? stderrTracer(true) : silentTracer;
   mkdirSync(RUNTIME_DIR, { recursive: true });
@@ -42,7 +43,8 @@ export async function startBusyboxContainers(n: number, bridgeReady: Promise<unk
           return rec;
         });
         tracer.note(`${n} containers at once: each a process in new network and uts namespaces, with a veth pair whose host end joins ${bridge.bridge}`);
-        const pids = await startHolders(recs.map((r) => ({ hostname: r.hostname, net: { kind: 'own' }, wire: { ep: r.endpoints[0] } })), tracer);
+        const specs = recs.map((r) => ({ hostname: r.hostname, net: { kind: 'own' } as const, wire: { bridge: bridge.bridge!, ep: r.endpoints[0] } }));
+        const pids = await startHolders(specs, tracer, bridgeReady);
         const startedAt = new Date().toISOString();
         recs.forEach((r, i) => {
           r.pid = pids[i];
@@ -52,7 +54,6 @@ export async function startBusyboxContainers(n: number, bridgeReady: Promise<unk
           rollback.push(`delete ${r.endpoints[0].hostIf}`, () => ipQuiet(tracer, `link del ${r.endpoints[0].hostIf}`));
         });
         await bridgeReady;
-        await ipBatch(tracer, `plugging the containers into ${bridge.bridge}`, recs.flatMap((r) => plugLines(r.endpoints[0].hostIf, bridge.bridge!)));
         saveState(state);
         rollback.commit();
       } catch (e) {

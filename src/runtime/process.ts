@@ -71,13 +71,16 @@ function plugCommands(hostIf: string, bridge: string): string[] {
  * their pids in the order of `specs`. Each has entered its namespaces, set its hostname
  * and exec'd sleep when this returns. On failure nothing is left: the helper kills what
  * it started and deletes the veths it made. */
-export async function startHolders(specs: HolderSpec[], tracer: Tracer): Promise<number[]> {
+export async function startHolders(specs: HolderSpec[], tracer: Tracer, bridgesReady?: Promise<unknown>): Promise<number[]> {
   if (specs.length === 0) return [];
   const odd = specs.find((s) => !VALID_HOSTNAME.test(s.hostname));
   if (odd) throw new DockerError(`docker: Error response from daemon: invalid hostname "${odd.hostname}": 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit`, 125);
   for (const s of specs) tracer.command(holderCommand(s));
   const argv = ['perl', join(NSLAB_ROOT, 'bin', 'lab-holders')];
-  const r = await run(argv, { input: specs.map(specLine).join('\n') + '\n' });
+  // With bridgesReady, the holders are made at once (the `--` line) and plugged into their
+  // bridges when it settles and the input ends.
+  const input = specs.map(specLine).join('\n') + (bridgesReady ? '\n--\n' : '\n');
+  const r = await run(argv, { input, endInputWhen: bridgesReady });
   const pids = r.stdout.trim().split('\n').map(Number);
   if (r.exitCode !== 0 || pids.length !== specs.length || !pids.every((p) => Number.isInteger(p) && p > 0)) {
     // Exit 0 with output we cannot read: end whatever it says it started.

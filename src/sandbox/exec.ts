@@ -18,6 +18,8 @@ export interface RunOptions {
   cwd?: string;
   /** Kill the program after this many milliseconds (it then fails with signal SIGKILL). */
   timeoutMs?: number;
+  /** Keep the program's stdin open after `input` until this settles (either way). */
+  endInputWhen?: Promise<unknown>;
 }
 
 export class CommandError extends Error {
@@ -55,7 +57,13 @@ export function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
     });
     if (opts.input !== undefined) {
       child.stdin!.on('error', () => { /* the program may exit before reading it all */ });
-      child.stdin!.end(opts.input);
+      if (opts.endInputWhen) {
+        child.stdin!.write(opts.input);
+        const end = () => child.stdin!.end();
+        opts.endInputWhen.then(end, end);
+      } else {
+        child.stdin!.end(opts.input);
+      }
     }
   });
 }

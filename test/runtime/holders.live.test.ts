@@ -48,6 +48,19 @@ ip -o link show vh4 | grep -o -e 'master [a-z0-9]*' -e 'state [A-Z]*' | tr '\n' 
 nsenter -t $c4 -n ip -4 -o addr show eth0 | grep -o 'inet [0-9./]*'
 kill -9 $c4; ip link del vh4 2>/dev/null
 
+sec later
+# After a line --, the holders are made at once and plugged in only when the input ends.
+mkfifo /tmp/in.$$
+$H < /tmp/in.$$ > /tmp/out.$$ & factory=$!
+exec 7>/tmp/in.$$
+wired 5 >&7; echo -- >&7
+for i in $(seq 200); do ip link show vh5 >/dev/null 2>&1 && break; sleep 0.05; done
+echo "before the end of input: $(ip -o link show vh5 | grep -c master) on a bridge"
+exec 7>&-
+wait $factory; echo "exit=$?"
+ip -o link show vh5 | grep -o 'master docker0 state UP'
+kill -9 $(cat /tmp/out.$$); rm -f /tmp/in.$$ /tmp/out.$$
+
 sec order
 for i in $(seq 1 40); do echo "h$i net=own"; done > /tmp/specs.$$
 i=0; for p in $($H < /tmp/specs.$$); do i=$((i + 1)); [ "$(nsenter -t $p -u hostname)" = "h$i" ] || echo "line $i: pid $p is $(nsenter -t $p -u hostname)"; kill -9 $p; done
@@ -107,6 +120,7 @@ function check(stdout: string): void {
   ]);
   // Without bridge=, the container side is wired and the host end left down, on no bridge.
   expect(s.unplugged).toBe('state DOWN \ninet 172.17.0.4/16');
+  expect(s.later).toBe('before the end of input: 0 on a bridge\nexit=0\nmaster docker0 state UP');
   expect(s.order).toBe('40 holders, in input order');
   expect(s.dup).toBe('lab-holders: configuring c30: RTM_NEWLINK veth eth0 peer vethdup: File exists\nexit=1\nlinks unchanged\nno holder left');
   expect(s.notbridge).toBe('lab-holders: RTM_NEWLINK vh3 master vethdup2 up: Operation not supported\nexit=1\nlinks unchanged\nno holder left');
