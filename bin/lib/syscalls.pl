@@ -1,6 +1,7 @@
-# Linux system calls for nslab's perl helpers (bin/lab-launch, bin/lab-holders), made
-# straight from perl: a lab's start-up once ran some thirty short processes (unshare,
-# mount, setpriv, hostname …) at a millisecond or two each; one syscall costs microseconds.
+# Linux system calls for nslab's perl helpers (bin/lab-launch, bin/lab-init,
+# bin/lab-holders), made straight from perl: a lab's start-up once ran some thirty short
+# processes (unshare, mount, setpriv, hostname …) at a millisecond or two each; one
+# syscall costs microseconds.
 #
 # The numbers differ between architectures. The common ones are listed here, because
 # loading them from perl's syscall.ph costs 10 ms; any other falls back to syscall.ph.
@@ -19,60 +20,67 @@ our %CLONE = (NEWNS => 0x00020000, NEWUTS => 0x04000000, NEWIPC => 0x08000000, N
 our %MS = (RDONLY => 1, NOSUID => 2, NODEV => 4, NOEXEC => 8, REMOUNT => 32, BIND => 4096, REC => 16384,
            PRIVATE => 1 << 18);
 
-my $arch;
+my $abi;
 sub syscall_number {
   my ($name) = @_;
-  $arch //= machine();
-  my $n = $SYSCALL_NUMBERS{$arch}{$name};
+  $abi //= abi();
+  my $n = $SYSCALL_NUMBERS{$abi}{$name};
   return $n if defined $n;
   require 'syscall.ph';
   no strict 'refs';
   return &{"SYS_$name"}();
 }
 
+# Which table fits this perl: the kernel's architecture for a 64-bit perl; anything else
+# (a 32-bit perl on a 64-bit kernel) uses syscall.ph.
+sub abi { length(pack('p', undef)) == 8 ? machine() : '' }
+
 # `uname -m` without starting a process or loading POSIX (6 ms): the kernel says it in
-# /proc (Linux 6.1 on); perl's build knows it too, for older kernels.
+# /proc (Linux 6.1 on); '' when it does not.
 sub machine {
-  if (open(my $fh, '<', '/proc/sys/kernel/arch')) {
-    my $m = <$fh>;
-    chomp $m if defined $m;
-    return $m if $m;
-  }
-  require Config;
-  return (($Config::Config{archname} // '') =~ /^([^-]+)/)[0] // '';
+  open(my $fh, '<', '/proc/sys/kernel/arch') or return '';
+  my $machine = <$fh> // '';
+  chomp $machine;
+  return $machine;
 }
 
-# Calls a syscall; returns true on success, false with $! set on failure.
-# Strings are passed as pointers, numbers as integers, undef as a null pointer.
+# perl's syscall() passes an argument as an integer if perl has used it as a number, and
+# as a pointer to its bytes otherwise, whatever it looks like. These make each explicit.
+sub num { 0 + ($_[0] // 0) }
+sub str { defined $_[0] ? "$_[0]" : 0 } # a fresh copy, never numeric; undef: NULL
+
+# Calls a syscall; returns true on success, false with $! set on failure. The arguments
+# must already be num() or str().
 sub sys {
   my ($name, @args) = @_;
-  return syscall(syscall_number($name), map { defined $_ ? $_ : 0 } @args) != -1;
+  return syscall(syscall_number($name), @args) != -1;
 }
 
-sub sys_mount { my ($src, $target, $type, $flags, $data) = @_; sys('mount', $src, $target, $type, $flags // 0, $data) }
-sub sys_unshare { sys('unshare', $_[0]) }
-sub sys_setns { sys('setns', $_[0], $_[1] // 0) }
-sub sys_sethostname { my ($name) = @_; sys('sethostname', $name, length $name) }
+sub sys_mount { my ($src, $target, $type, $flags, $data) = @_; sys('mount', str($src), str($target), str($type), num($flags), str($data)) }
+sub sys_umount { sys('umount2', str($_[0]), num($_[1])) }
+sub sys_pivot_root { sys('pivot_root', str($_[0]), str($_[1])) }
+sub sys_unshare { sys('unshare', num($_[0])) }
+sub sys_setns { sys('setns', num($_[0]), num($_[1])) }
+sub sys_sethostname { my $name = str($_[0]); sys('sethostname', $name, num(length $name)) }
 sub sys_setsid { sys('setsid') }
 # Closes a descriptor by its number, whether or not a perl handle owns it.
-sub sys_close { sys('close', $_[0]) }
+sub sys_close { sys('close', num($_[0])) }
 # fcntl on a bare descriptor number (perl's own wants a handle): its result, -1 on error.
-sub sys_fcntl { syscall(syscall_number('fcntl'), @_[0, 1], 0) }
+sub sys_fcntl { syscall(syscall_number('fcntl'), num($_[0]), num($_[1]), 0) }
 # PR_SET_PDEATHSIG: the kernel sends this signal when our parent dies.
-sub sys_pdeathsig { sys('prctl', 1, $_[0], 0, 0, 0) }
+sub sys_pdeathsig { sys('prctl', 1, num($_[0]), 0, 0, 0) }
 # PR_SET_CHILD_SUBREAPER: orphans among our descendants become our children, not pid 1's,
 # so that we can still kill and reap them.
 sub sys_subreaper { sys('prctl', 36, 1, 0, 0, 0) }
 # PR_CAPBSET_DROP: the capability can never be regained by anything this process starts.
-sub sys_capbset_drop { sys('prctl', 24, $_[0], 0, 0, 0) }
+sub sys_capbset_drop { sys('prctl', 24, num($_[0]), 0, 0, 0) }
 # prlimit64 on ourselves: (resource, soft, hard), inherited by every child.
 sub sys_setrlimit {
   my ($resource, $soft, $hard) = @_;
-  my $limits = pack('QQ', $soft, $hard);
-  sys('prlimit64', 0, $resource, $limits, undef);
+  sys('prlimit64', 0, num($resource), pack('QQ', $soft, $hard), 0);
 }
 # Ends this process at once, without perl's END blocks or flushing buffers shared with
 # the parent we were forked from (what POSIX::_exit does, without loading POSIX).
-sub sys_exit { syscall(syscall_number('exit_group'), $_[0] // 0); }
+sub sys_exit { syscall(syscall_number('exit_group'), num($_[0])); }
 
 1;

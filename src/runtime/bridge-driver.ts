@@ -16,16 +16,14 @@ export interface AttachRequest {
   withDefaultRoute: boolean;
 }
 
-/** The host-side ip commands for one endpoint (batched by the caller for many).
- * `direct` creates the peer right inside the container's namespace instead of creating
- * it here and moving it, as Docker does and `docker run` shows: moving a device between
- * namespaces costs the kernel about 17 ms (it waits for in-flight packets), which adds
- * up to most of a second for 50 containers. */
-export function hostSideLines(hostIf: string, tmp: string, pid: number, bridge: string, direct = false): string[] {
+/** The host-side ip commands for one endpoint, as Docker does and `docker run` shows: the
+ * pair is made here and its container end moved into the container's namespace.
+ * (bin/lab-holders, for many containers at once, makes the pair from inside instead:
+ * moving a device costs the kernel about 17 ms.) */
+export function hostSideLines(hostIf: string, tmp: string, pid: number, bridge: string): string[] {
   return [
-    ...(direct
-      ? [`link add ${hostIf} type veth peer name ${tmp} netns ${pid}`]
-      : [`link add ${hostIf} type veth peer name ${tmp}`, `link set ${tmp} netns ${pid}`]),
+    `link add ${hostIf} type veth peer name ${tmp}`,
+    `link set ${tmp} netns ${pid}`,
     ...plugLines(hostIf, bridge),
   ];
 }

@@ -26,8 +26,9 @@ export interface HolderSpec {
   wire?: { bridge?: string; ep: Endpoint };
 }
 
-/** What bin/lab-holders accepts (and sethostname's limit of 64 bytes). */
-const VALID_HOSTNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** What bin/lab-holders accepts (and sethostname's limit of 64 bytes); a test holds the
+ * two to the same rule. */
+export const VALID_HOSTNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -101,7 +102,7 @@ export async function startHolder(hostname: string, net: NetMode, tracer: Tracer
 export function spawnDetached(argv: string[], tracer: Tracer, shown = argv.join(' ')): number {
   tracer.command(`${shown} &`);
   const child = spawn(argv[0], argv.slice(1), { detached: true, stdio: 'ignore', cwd: '/' });
-  child.on('error', () => { /* reported by the readiness wait: the pid never appears */ });
+  child.on('error', () => { /* reported by the caller's wait (waitListening): the process is gone */ });
   child.unref();
   if (child.pid === undefined) throw new DockerError(`docker: Error response from daemon: cannot start ${argv[0]}`, 125);
   return child.pid;

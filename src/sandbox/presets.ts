@@ -38,6 +38,10 @@ export const DOCKER_NAT_RULES = `*nat
 COMMIT
 `;
 
+/** Each of the preset's programs takes milliseconds; one that hangs fails the lab's start
+ * after this long, rather than keeping it (and the containers waiting for docker0) forever. */
+const STEP_TIMEOUT_MS = 30_000;
+
 /** The outside world's namespace, made and wired in one process: `unshare --net=FILE`
  * keeps the new namespace at FILE and runs `ip -batch` inside it. Its end of the uplink is
  * eth0 there; the host's end goes to the lab host's namespace (that of pid 1,
@@ -46,6 +50,7 @@ async function buildOutside(): Promise<void> {
   mkdirSync(dirname(OUTSIDE_NETNS_PATH), { recursive: true });
   writeFileSync(OUTSIDE_NETNS_PATH, '');
   await runOk(['unshare', `--net=${OUTSIDE_NETNS_PATH}`, 'ip', '-batch', '-'], {
+    timeoutMs: STEP_TIMEOUT_MS,
     input: [
       `link add eth0 type veth peer name eth0 netns 1`,
       `link set lo up`,
@@ -73,14 +78,14 @@ async function buildHost(preset: Preset): Promise<void> {
       `link set ${d.name} up`,
     );
   }
-  await runOk(['ip', '-batch', '-'], { input: lines.join('\n') + '\n' });
+  await runOk(['ip', '-batch', '-'], { input: lines.join('\n') + '\n', timeoutMs: STEP_TIMEOUT_MS });
 }
 
 /** Docker's daemon at start: forwarding on, and its nat table. The rules name docker0
  * but do not need it to exist, so they load while the links are being made. */
 async function buildDockerNat(): Promise<void> {
   writeFileSync('/proc/sys/net/ipv4/ip_forward', '1\n');
-  await runOk(['iptables-restore', '--noflush'], { input: DOCKER_NAT_RULES });
+  await runOk(['iptables-restore', '--noflush'], { input: DOCKER_NAT_RULES, timeoutMs: STEP_TIMEOUT_MS });
 }
 
 /** Builds a preset in the lab this process runs in. Call once, on a fresh lab. */

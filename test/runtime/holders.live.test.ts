@@ -2,7 +2,10 @@
 // namespaces and hostname of each holder, the network it wires with netlink (what the
 // `ip` commands of the bridge driver made), and that a failure anywhere leaves nothing.
 import { describe, expect, it } from 'vitest';
-import { rootlessUnavailable, runInLab, TEST_USER } from '../helpers/lab.js';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { VALID_HOSTNAME } from '../../src/runtime/process.js';
+import { ROOT, rootlessUnavailable, runInLab, TEST_USER } from '../helpers/lab.js';
 import { SECTION, sections } from './sections.js';
 
 const SCRIPT = `${SECTION}
@@ -60,6 +63,27 @@ exec 7>&-
 wait $factory; echo "exit=$?"
 ip -o link show vh5 | grep -o 'master docker0 state UP'
 kill -9 $(cat /tmp/out.$$); rm -f /tmp/in.$$ /tmp/out.$$
+
+sec downbridge
+# A bridge that is down forwards nothing yet: its ports are plugged in without waiting.
+ip link add brdown type bridge
+c6=$(wired 6 brdown | $H); echo "exit=$?"
+ip -o link show vh6 | grep -o 'master brdown'
+kill -9 $c6; ip link del vh6 2>/dev/null; ip link del brdown
+
+sec interrupted
+# Ctrl-C while containers are being made (here: waiting for the end of input to plug them)
+# leaves nothing: the holders, in sessions of their own, are killed by the factory.
+before_links=$(links); before_holders=$(holders)
+mkfifo /tmp/in.$$
+$H < /tmp/in.$$ 2>/tmp/err.$$ & factory=$!
+exec 7>/tmp/in.$$
+for i in 7 8 9 10 11; do wired $i; done >&7; echo -- >&7
+for i in $(seq 200); do [ "$(holders)" = $((before_holders + 5)) ] && break; sleep 0.05; done
+echo "holders made: $(( $(holders) - before_holders ))"
+kill -INT $factory; wait $factory; echo "exit=$?"; exec 7>&-
+cat /tmp/err.$$; rm -f /tmp/in.$$ /tmp/err.$$
+[ "$(links)" = "$before_links" ] && echo "links unchanged"; [ "$(holders)" = "$before_holders" ] && echo "no holder left"
 
 sec order
 for i in $(seq 1 40); do echo "h$i net=own"; done > /tmp/specs.$$
@@ -121,6 +145,8 @@ function check(stdout: string): void {
   // Without bridge=, the container side is wired and the host end left down, on no bridge.
   expect(s.unplugged).toBe('state DOWN \ninet 172.17.0.4/16');
   expect(s.later).toBe('before the end of input: 0 on a bridge\nexit=0\nmaster docker0 state UP');
+  expect(s.downbridge).toBe('exit=0\nmaster brdown');
+  expect(s.interrupted).toBe('holders made: 5\nexit=1\nlab-holders: interrupted by SIGINT\nlinks unchanged\nno holder left');
   expect(s.order).toBe('40 holders, in input order');
   expect(s.dup).toBe('lab-holders: configuring c30: RTM_NEWLINK veth eth0 peer vethdup: File exists\nexit=1\nlinks unchanged\nno holder left');
   expect(s.notbridge).toBe('lab-holders: RTM_NEWLINK vh3 master vethdup2 up: Operation not supported\nexit=1\nlinks unchanged\nno holder left');
@@ -143,6 +169,11 @@ function check(stdout: string): void {
 }
 
 describe('bin/lab-holders', () => {
+  it('refuses to run outside a lab, before reading anything', () => {
+    const r = spawnSync('perl', [join(ROOT, 'bin', 'lab-holders')], { input: 'c1 net=own\n', encoding: 'utf8', env: { ...process.env, NSLAB_IN_LAB: '' } });
+    expect([r.status, r.stderr]).toEqual([2, 'lab-holders: refusing to run outside an nslab lab (it makes namespaces and links where it runs)\n']);
+  });
+
   it('is what docker run and --containers use, traced as commands a learner could type', async () => {
     const r = await runInLab(`${SECTION}
 sec run; NSLAB_TRACE=1 docker run -d --name t1 --hostname box1 busybox 2>&1 >/dev/null | grep '^+ unshare'; docker exec t1 hostname
@@ -169,6 +200,12 @@ sec badname; NSLAB_TRACE= docker run --hostname 'a;b' busybox true 2>&1; echo "e
     const r = await runInLab(SCRIPT);
     expect(r.stderr).toBe('');
     check(r.stdout);
+  });
+
+  it('accepts exactly the hostnames the runtime lets through', async () => {
+    const names = ['a', 'box1', 'web.local', 'my_host-2', '4431191f429c', '0', 'x'.repeat(64), 'x'.repeat(65), '-x', '.x', 'a;b', 'a b', 'ä', 'a/b'];
+    const r = await runInLab(names.map((n) => `pid=$(printf '%s net=host\n' '${n}' | perl "$NSLAB_ROOT/bin/lab-holders" 2>/dev/null); echo $?; [ -n "$pid" ] && kill -9 $pid`).join('\n'));
+    expect(r.stdout.trim().split('\n').map(Number)).toEqual(names.map((n) => (VALID_HOSTNAME.test(n) ? 0 : 2)));
   });
 
   it('does the same without root, in a user-namespace lab', async (ctx) => {
