@@ -71,7 +71,7 @@ async function benchScale() {
   for (const n of SCALE_NS) {
     const last = `172.17.0.${n + 1}`;
     variants[`nslab N=${n}`] = async () =>
-      (await timeCommand([NSLAB, 'run', '--containers', String(n), '--', `docker exec c1 ping -c1 -W1 ${last}`], { env })).ms;
+      (await timeCommand([NSLAB, 'run', '--containers', String(n), '--', `docker exec c1 ping -c1 -W3 ${last}`], { env })).ms;
     variants[`ip-batch N=${n}`] = async () =>
       (await timeCommand([...SANDBOX, 'sh', join(root, 'bench', 'ip-batch-topology.sh'), String(n)])).ms;
     if (!why) {
