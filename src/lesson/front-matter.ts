@@ -1,27 +1,82 @@
 // The YAML front matter of a lesson: split from the markdown, parsed with `yaml`, checked
-// with a zod schema. Every error points at the line of the key it is about.
+// key by key. Every error points at the line of the key it is about.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { z } from 'zod';
-import { PRESETS } from '../sandbox/presets.js';
+import { PRESETS, type Preset } from '../sandbox/presets.js';
 import type { LessonMeta, LintError, SourceLine } from './types.js';
 
 export const LESSON_ID = /^\d{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const nonEmpty = (what: string) => z.string({ error: `${what} must be text` }).trim().min(1, { error: `${what} must not be empty` });
+export const FRONT_MATTER_KEYS = ['id', 'title', 'summary', 'source', 'preset', 'setup', 'next'] as const;
 
-export const frontMatterSchema = z.strictObject({
-  id: nonEmpty('id').regex(LESSON_ID, { error: 'id must be two digits, a dash and lowercase words, like 01-docker0' }),
-  title: nonEmpty('title'),
-  summary: nonEmpty('summary'),
-  source: z.union([nonEmpty('source'), z.array(nonEmpty('each source'), { error: 'source must be a file name or a list of them' }).min(1, { error: 'source must name at least one document' })], {
-    error: 'source must be a file name or a list of them',
-  }),
-  preset: z.enum(PRESETS, { error: `preset must be one of ${PRESETS.join(', ')}` }),
-  setup: z.array(nonEmpty('each setup line'), { error: 'setup must be a list of shell lines' }).optional(),
-  next: nonEmpty('next').regex(LESSON_ID, { error: 'next must be a lesson id, like 02-veth' }).optional(),
-});
+/** One thing wrong with the front matter's data: at `path`, or unknown keys. `type` marks
+ * a value of the wrong type, which for an absent required key reads "missing". */
+type Issue = { path: (string | number)[]; message: string; type?: boolean } | { unknownKeys: string[] };
 
-export const FRONT_MATTER_KEYS = Object.keys(frontMatterSchema.shape);
+interface Checked<T> { value?: T; issues: Issue[] }
+
+/** Text, trimmed, not empty, and matching `pattern` when one is given. */
+function text(v: unknown, path: (string | number)[], what: string, pattern?: { re: RegExp; message: string }): Checked<string> {
+  if (typeof v !== 'string') return { issues: [{ path, message: `${what} must be text`, type: true }] };
+  const value = v.trim();
+  const issues: Issue[] = [];
+  if (value === '') issues.push({ path, message: `${what} must not be empty` });
+  if (pattern && !pattern.re.test(value)) issues.push({ path, message: pattern.message });
+  return { value, issues };
+}
+
+/** A list of texts; undefined when an element is not text at all (for `source`, which
+ * then reads as neither form). */
+function texts(v: unknown[], path: (string | number)[], what: string): Checked<string[]> | undefined {
+  const each = v.map((x, i) => text(x, [...path, i], what));
+  if (each.some((c) => c.value === undefined)) return undefined;
+  return { value: each.map((c) => c.value!), issues: each.flatMap((c) => c.issues) };
+}
+
+const ID = { re: LESSON_ID, message: 'id must be two digits, a dash and lowercase words, like 01-docker0' };
+const NEXT = { re: LESSON_ID, message: 'next must be a lesson id, like 02-veth' };
+
+/** The front matter's data checked key by key, every issue in key order, then the
+ * unknown keys. (By hand rather than with a schema library: zod alone took 45 ms to load,
+ * a fifth of `nslab start`'s time to its first prompt.) */
+function checkFrontMatter(data: Record<string, unknown>): Checked<Omit<LessonMeta, 'setup'> & { setup?: string[] }> {
+  const issues: Issue[] = [];
+  const take = <T>(c: Checked<T>): T | undefined => { issues.push(...c.issues); return c.value; };
+  const id = take(text(data.id, ['id'], 'id', ID));
+  const title = take(text(data.title, ['title'], 'title'));
+  const summary = take(text(data.summary, ['summary'], 'summary'));
+  // source: one file name or a list of them. A list with something other than text in it
+  // reads as neither form (so does any other value), as a union of the two would say.
+  let source: string[] | undefined;
+  if (typeof data.source === 'string') {
+    const one = take(text(data.source, ['source'], 'source'));
+    source = one === undefined ? undefined : [one];
+  } else {
+    const list = Array.isArray(data.source) ? texts(data.source, ['source'], 'each source') : undefined;
+    if (!list) {
+      issues.push({ path: ['source'], message: 'source must be a file name or a list of them' });
+    } else {
+      source = take(list);
+      if (source?.length === 0) issues.push({ path: ['source'], message: 'source must name at least one document' });
+    }
+  }
+  const preset = (PRESETS as readonly unknown[]).includes(data.preset) ? (data.preset as Preset) : undefined;
+  if (!preset) issues.push({ path: ['preset'], message: `preset must be one of ${PRESETS.join(', ')}` });
+  let setup: string[] | undefined;
+  if (data.setup !== undefined) {
+    if (!Array.isArray(data.setup)) {
+      issues.push({ path: ['setup'], message: 'setup must be a list of shell lines', type: true });
+    } else {
+      const each = data.setup.map((x, i) => text(x, ['setup', i], 'each setup line'));
+      for (const c of each) issues.push(...c.issues);
+      setup = each.map((c) => c.value ?? '');
+    }
+  }
+  const next = data.next === undefined ? undefined : take(text(data.next, ['next'], 'next', NEXT));
+  const unknownKeys = Object.keys(data).filter((k) => !(FRONT_MATTER_KEYS as readonly string[]).includes(k));
+  if (unknownKeys.length) issues.push({ unknownKeys });
+  if (issues.length) return { issues };
+  return { value: { id: id!, title: title!, summary: summary!, source: source!, preset: preset!, setup, next }, issues: [] };
+}
 
 export interface SplitLesson {
   /** Lines of the YAML, without the --- fences. */
@@ -60,28 +115,28 @@ export function parseFrontMatter(split: SplitLesson, file: string): { meta?: Les
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     return { errors: [{ file, line: split.yamlLine - 1, message: `front matter must be keys and values (id, title, summary, source, preset)` }] };
   }
-  const parsed = frontMatterSchema.safeParse(data);
-  if (!parsed.success) {
+  const record = data as Record<string, unknown>;
+  const checked = checkFrontMatter(record);
+  if (!checked.value) {
     return {
-      errors: parsed.error.issues.map((issue) => {
-        if (issue.code === 'unrecognized_keys') {
-          return issue.keys.map((k) => ({ file, line: keyLine(doc, [k], lineAt), message: `unknown front-matter key "${k}" (known keys: ${FRONT_MATTER_KEYS.join(', ')})` }));
+      errors: checked.issues.flatMap((issue) => {
+        if ('unknownKeys' in issue) {
+          return issue.unknownKeys.map((k) => ({ file, line: keyLine(doc, [k], lineAt), message: `unknown front-matter key "${k}" (known keys: ${FRONT_MATTER_KEYS.join(', ')})` }));
         }
-        const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-        const key = path.length ? String(path[0]) : '';
-        const missing = issue.code === 'invalid_type' && (data as Record<string, unknown>)[key] === undefined;
-        return [{ file, line: keyLine(doc, path, lineAt), message: missing ? `front matter is missing "${key}"` : `front matter "${path.join('.')}": ${issue.message}` }];
-      }).flat(),
+        const key = String(issue.path[0]);
+        const missing = issue.type === true && record[key] === undefined;
+        return [{ file, line: keyLine(doc, issue.path, lineAt), message: missing ? `front matter is missing "${key}"` : `front matter "${issue.path.join('.')}": ${issue.message}` }];
+      }),
     };
   }
-  const m = parsed.data;
+  const m = checked.value;
   const setupLines = (m.setup ?? []).map((text, i): SourceLine => ({ text, line: keyLine(doc, ['setup', i], lineAt) }));
   return {
     meta: {
       id: m.id,
       title: m.title,
       summary: m.summary,
-      source: typeof m.source === 'string' ? [m.source] : m.source,
+      source: m.source,
       preset: m.preset,
       setup: setupLines,
       next: m.next,

@@ -18,7 +18,7 @@ export {
 export { pingProber, pingArgv } from './ping-prober.js';
 export { parseAnswer, computeAnswer, checkAnswer, normalizeGiven, ANSWER_KINDS, type AnswerExpr, type AnswerKind, type AnswerValue, type Question } from './question.js';
 export { parseLesson, slugify, COMMAND_LANGS, type ParsedLesson } from './parse.js';
-export { frontMatterSchema, FRONT_MATTER_KEYS, LESSON_ID } from './front-matter.js';
+export { FRONT_MATTER_KEYS, LESSON_ID } from './front-matter.js';
 export { readLessonText, decodeLessonBytes, MAX_LESSON_BYTES } from './read-file.js';
 export { loadLessons, loadLessonFile, lessonFiles, lessonSetRules, findLesson, matchLessons, defaultLessonsDir } from './load.js';
 export { lintFiles, summarizeLesson, type LintReport } from './lint.js';
