@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// nslab's entry point. Inside a lab, a `run` or `sandbox` with containers starts opening
-// its lab before the rest of the CLI loads (see sandbox/early-open.ts).
-import { openLabEarly } from './sandbox/early-open.js';
+// nslab's entry point. Inside a lab, a command line whose lab is plain to read (`run` or
+// `sandbox` with containers, `start LESSON`) starts opening that lab before the rest of
+// the CLI loads (see sandbox/early-open.ts).
+import { earlyLabOptions, openLabEarly } from './sandbox/early-open.js';
 import { inLab } from './sandbox/lab.js';
 
-if (inLab()) {
-  await openLabEarly(process.argv.slice(2), async () => {
-    const [{ buildLab }] = await Promise.all([import('./sandbox/open.js'), import('./runtime/bulk.js')]);
+const early = inLab() ? earlyLabOptions(process.argv.slice(2)) : undefined;
+if (early) {
+  await openLabEarly(early, async () => {
+    const [{ buildLab }] = await Promise.all([import('./sandbox/open.js'), early.containers ? import('./runtime/bulk.js') : undefined]);
     return buildLab;
   }).catch(() => { /* the command opens its lab itself, and reports what fails */ });
 }

@@ -3,15 +3,12 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import { NSLAB_ROOT } from '../sandbox/lab.js';
 import { parseLesson } from './parse.js';
 import { readLessonText } from './read-file.js';
+import { defaultLessonsDir, matchLessons } from './find.js';
 import type { Lesson, LintError } from './types.js';
 
-/** lessons/ of this checkout, or $NSLAB_LESSONS: an instructor's own lesson directory. */
-export function defaultLessonsDir(): string {
-  return process.env.NSLAB_LESSONS || join(NSLAB_ROOT, 'lessons');
-}
+export { defaultLessonsDir, matchLessons };
 
 /** The lesson files of a directory: *.md except README.md, in name order. */
 export async function lessonFiles(dir: string): Promise<string[]> {
@@ -56,18 +53,6 @@ export function lessonSetRules(lessons: Lesson[], known: Iterable<string> = []):
     if (l.meta.next && !all.has(l.meta.next)) errors.push({ file: l.file, line: 2, message: `next: there is no lesson "${l.meta.next}" (lessons: ${[...all].sort().join(', ')})` });
   }
   return errors;
-}
-
-/** The lessons `query` may mean, best matches only. */
-export function matchLessons(lessons: Lesson[], query: string): Lesson[] {
-  const q = query.trim().toLowerCase();
-  if (q === '') return [];
-  const exact = lessons.filter((l) => l.meta.id === q);
-  if (exact.length) return exact;
-  if (/^\d+$/.test(q)) return lessons.filter((l) => Number(l.meta.id.slice(0, 2)) === Number(q));
-  const byName = lessons.filter((l) => l.meta.id.slice(3) === q);
-  if (byName.length) return byName;
-  return lessons.filter((l) => l.meta.id.startsWith(q) || l.meta.id.slice(3).startsWith(q));
 }
 
 /** The one lesson `query` names; a UserError listing the choices when none or several do. */

@@ -1,0 +1,23 @@
+// Where the lessons are, and which one a learner means by "1", "01", "01-docker0" or
+// "docker0". Kept apart from loading (yaml, the parser): the entry point uses it to find
+// a lesson's preset before the rest of nslab has loaded (sandbox/early-open.ts).
+import { join } from 'node:path';
+import { NSLAB_ROOT } from '../sandbox/lab.js';
+
+/** lessons/ of this checkout, or $NSLAB_LESSONS: an instructor's own lesson directory. */
+export function defaultLessonsDir(): string {
+  return process.env.NSLAB_LESSONS || join(NSLAB_ROOT, 'lessons');
+}
+
+/** The lessons `query` may mean, best matches only. */
+export function matchLessons<T extends { meta: { id: string } }>(lessons: T[], query: string): T[] {
+  const q = query.trim().toLowerCase();
+  if (q === '') return [];
+  const exact = lessons.filter((l) => l.meta.id === q);
+  if (exact.length) return exact;
+  if (/^\d+$/.test(q)) return lessons.filter((l) => Number(l.meta.id.slice(0, 2)) === Number(q));
+  const byName = lessons.filter((l) => l.meta.id.slice(3) === q);
+  if (byName.length) return byName;
+  return lessons.filter((l) => l.meta.id.startsWith(q) || l.meta.id.slice(3).startsWith(q));
+}
+
