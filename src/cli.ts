@@ -5,7 +5,7 @@
 import { earlyLabOptions, openLabEarly } from './sandbox/early-open.js';
 import { inLab } from './sandbox/lab.js';
 
-const early = inLab() ? earlyLabOptions(process.argv.slice(2)) : undefined;
+const early = inLab() ? await earlyLabOptions(process.argv.slice(2)).catch(() => undefined) : undefined;
 if (early) {
   await openLabEarly(early, async () => {
     const [{ buildLab }] = await Promise.all([import('./sandbox/open.js'), early.containers ? import('./runtime/bulk.js') : undefined]);

@@ -1,12 +1,19 @@
 // Where the lessons are, and which one a learner means by "1", "01", "01-docker0" or
-// "docker0". Kept apart from loading (yaml, the parser): the entry point uses it to find
-// a lesson's preset before the rest of nslab has loaded (sandbox/early-open.ts).
+// "docker0". Kept apart from loading (the parser and its modules): the entry point uses
+// it to find a lesson's preset before the rest of nslab has loaded (sandbox/early-open.ts).
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
 
 /** lessons/ of this checkout, or $NSLAB_LESSONS: an instructor's own lesson directory. */
 export function defaultLessonsDir(): string {
   return process.env.NSLAB_LESSONS || join(NSLAB_ROOT, 'lessons');
+}
+
+/** The lesson files of a directory: *.md except README.md, in name order. */
+export async function lessonFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir);
+  return names.filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort().map((n) => join(dir, n));
 }
 
 /** The lessons `query` may mean, best matches only. */

@@ -88,6 +88,17 @@ export interface SplitLesson {
   bodyLines: string[];
 }
 
+/** A lesson file's text as lines (a byte-order mark and CR line ends dropped). */
+export function lessonLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split(/\r?\n/);
+}
+
+/** The front matter of a lesson file's text: what the lesson parser reads of it. */
+export function readFrontMatter(text: string, file: string): { meta?: LessonMeta; errors: LintError[] } {
+  const split = splitFrontMatter(lessonLines(text), file);
+  return 'message' in split ? { errors: [split] } : parseFrontMatter(split, file);
+}
+
 export function splitFrontMatter(lines: string[], file: string): SplitLesson | LintError {
   if (lines[0]?.trim() !== '---') {
     return { file, line: 1, message: 'a lesson starts with YAML front matter between two --- lines (see lessons/README.md)' };

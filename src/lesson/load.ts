@@ -1,20 +1,12 @@
 // Loading the lessons of a directory for the shell, `nslab list` and lint, and finding one
 // by what a learner types: "1", "01", "01-docker0" or "docker0".
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { parseLesson } from './parse.js';
 import { readLessonText } from './read-file.js';
-import { defaultLessonsDir, matchLessons } from './find.js';
+import { defaultLessonsDir, lessonFiles, matchLessons } from './find.js';
 import type { Lesson, LintError } from './types.js';
 
-export { defaultLessonsDir, matchLessons };
-
-/** The lesson files of a directory: *.md except README.md, in name order. */
-export async function lessonFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir);
-  return names.filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort().map((n) => join(dir, n));
-}
+export { defaultLessonsDir, lessonFiles, matchLessons };
 
 export async function loadLessonFile(file: string): Promise<{ lesson?: Lesson; errors: LintError[] }> {
   const read = await readLessonText(file);

@@ -2,7 +2,7 @@
 // with its line. A line scanner rather than a markdown library: we need exact line numbers,
 // fences that are never mistaken for headings, and to stop at nothing on broken input.
 import { parseCheck } from './check-syntax.js';
-import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
+import { lessonLines, parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { parseAnswer, type Question } from './question.js';
 import type { Lesson, LessonCheck, LessonMeta, LintError, SourceLine, Step } from './types.js';
 
@@ -27,8 +27,7 @@ export interface ParsedLesson {
 
 /** Parses a lesson. `lesson` is set only when there are no errors. Never throws. */
 export function parseLesson(text: string, file: string): ParsedLesson {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const split = splitFrontMatter(lines, file);
+  const split = splitFrontMatter(lessonLines(text), file);
   if ('message' in split) return { errors: [split] };
   const fm = parseFrontMatter(split, file);
   const body = parseBody(split.bodyLines, split.bodyLine, file);

@@ -48,7 +48,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function positiveInt(v: unknown, path: (string | number)[]): number {
   const n = expect<number>(typeof v === 'number' && !Number.isNaN(v), v, 'number', path);
+  // JSON.parse reads 1e400 as Infinity; integers beyond 2^53 are not exact.
+  if (!Number.isFinite(n)) throw new ShapeError(path, `Invalid input: expected number, received ${n}`);
   if (!Number.isInteger(n)) throw new ShapeError(path, 'Invalid input: expected int, received number');
+  if (n > Number.MAX_SAFE_INTEGER) throw new ShapeError(path, `Too big: expected int to be <=${Number.MAX_SAFE_INTEGER}`);
+  if (n < Number.MIN_SAFE_INTEGER) throw new ShapeError(path, `Too small: expected int to be >=${Number.MIN_SAFE_INTEGER}`);
   if (n < 1) throw new ShapeError(path, 'Too small: expected number to be >=1');
   return n;
 }
@@ -74,7 +78,8 @@ function lessonProgress(v: unknown, path: (string | number)[]): LessonProgress {
 function progressFile(v: Record<string, unknown>): ProgressData {
   const lessons = expect<Record<string, unknown>>(isObject(v.lessons), v.lessons, 'record', ['lessons']);
   const data = emptyProgress();
-  for (const [id, p] of Object.entries(lessons)) data.lessons[id] = lessonProgress(p, ['lessons', id]);
+  // "__proto__" as a key would set the object's prototype: passed over, as zod did.
+  for (const [id, p] of Object.entries(lessons)) if (id !== '__proto__') data.lessons[id] = lessonProgress(p, ['lessons', id]);
   return data;
 }
 
@@ -112,6 +117,7 @@ function salvage(lessons: unknown): ProgressData {
   const data = emptyProgress();
   if (typeof lessons !== 'object' || lessons === null) return data;
   for (const [id, value] of Object.entries(lessons)) {
+    if (id === '__proto__') continue;
     try {
       data.lessons[id] = lessonProgress(value, []);
     } catch (e) {

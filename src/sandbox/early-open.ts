@@ -1,14 +1,12 @@
-// Opening a lab before the CLI has loaded. The CLI takes ~20 ms to load (commander, the
-// commands), and `nslab start` another ~70 (yaml, the lesson parser, the shell) and ~30 to
-// read the lessons, while the lab waits; a lab with many containers then takes its
-// longest step, starting them. For command lines whose lab is plain to read (`run` and
-// `sandbox` with --preset and --containers; `start LESSON` when the lesson files state
-// their id and preset plainly), the entry point starts opening the lab at once, and the
-// command's openLab() takes over the opening already under way. Anything less plain
-// (another option, a bad value, --help, a lesson file it cannot read) is left to the CLI.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { defaultLessonsDir, matchLessons } from '../lesson/find.js';
+// Opening a lab before the CLI has loaded, so that its processes run while Node loads the
+// rest: the CLI takes ~20 ms to load (commander, the commands), `nslab start` more (the
+// lesson parser, the shell, reading every lesson), and a lab with many containers takes
+// longest starting them. For command lines whose lab can be known early (`run` and
+// `sandbox` with --preset and --containers; `start LESSON` when the query can mean one
+// lesson alone), the entry point starts opening the lab at once, and the command's
+// openLab() takes over the opening already under way. Anything else (another option, a
+// bad value, --help, a lesson it cannot tell) is left to the CLI.
+import { defaultLessonsDir, lessonFiles, matchLessons } from '../lesson/find.js';
 import type { LabOptions } from './open.js';
 import { CONTAINERS_MAX, PRESETS, type Preset } from './presets.js';
 
@@ -46,42 +44,41 @@ export function plainLabOptions(argv: readonly string[]): LabOptions | undefined
   return (command === 'run') === words > 0 ? opts : undefined;
 }
 
-/** The preset of the lesson `start LESSON [--step N]` names, read from the front matter
- * of every lesson file: only when each has one plain `id:` and `preset:` line (which the
- * lesson parser reads the same way) and the lesson is the only one the query can mean. */
-export function plainStartPreset(argv: readonly string[], dir: string): Preset | undefined {
+/** The preset of the lesson `start LESSON [--step N]` names, read by the lesson parser's
+ * own front-matter reader (and the parser's file reader, which refuses what is not a
+ * small regular file), when the query can mean that lesson alone. */
+export async function startPreset(argv: readonly string[], dir: string): Promise<Preset | undefined> {
   const [command, query, ...rest] = argv;
   if (command !== 'start' || query === undefined || query.startsWith('-')) return undefined;
   if (!(rest.length === 0 || (rest.length === 2 && rest[0] === '--step' && /^\d+$/.test(rest[1])) || (rest.length === 1 && /^--step=\d+$/.test(rest[0])))) return undefined;
-  const lessons: { meta: { id: string }; preset: string }[] = [];
+  const [{ readLessonText }, { readFrontMatter }] = await Promise.all([import('../lesson/read-file.js'), import('../lesson/front-matter.js')]);
+  let files: string[];
   try {
-    for (const name of readdirSync(dir)) {
-      if (!name.endsWith('.md') || name.toLowerCase() === 'readme.md') continue;
-      const frontMatter = /^---\n([\s\S]*?)\n---\n/.exec(readFileSync(join(dir, name), 'utf8'))?.[1];
-      const ids = frontMatter?.match(/^id:.*$/gm) ?? [];
-      const presets = frontMatter?.match(/^preset:.*$/gm) ?? [];
-      const id = /^id: *([0-9]{2}-[a-z0-9-]+) *$/.exec(ids[0] ?? '')?.[1];
-      const preset = /^preset: *([a-z-]+) *$/.exec(presets[0] ?? '')?.[1];
-      if (ids.length !== 1 || presets.length !== 1 || !id || !preset) return undefined;
-      lessons.push({ meta: { id }, preset });
-    }
+    files = await lessonFiles(dir);
   } catch {
     return undefined;
   }
+  // The lessons whose front matter reads well: the command will match among those that
+  // load, which are among these.
+  const lessons: { meta: { id: string }; preset: Preset }[] = [];
+  for (const file of files) {
+    const read = await readLessonText(file);
+    const meta = 'text' in read ? readFrontMatter(read.text, file).meta : undefined;
+    if (meta) lessons.push({ meta: { id: meta.id }, preset: meta.preset });
+  }
   const found = matchLessons(lessons, query);
   if (found.length !== 1) return undefined;
-  // The command matches among the lessons that load, a subset of these: if the one found
-  // here did not load, it must find none rather than another one with another preset.
+  // Should the one found here not load, the command must find none rather than another
+  // lesson with another preset.
   if (matchLessons(lessons.filter((l) => l !== found[0]), query).length) return undefined;
-  const preset = found[0].preset;
-  return (PRESETS as readonly string[]).includes(preset) ? (preset as Preset) : undefined;
+  return found[0].preset;
 }
 
 /** The lab a command line will open, when it is plain enough to know before the CLI has
  * read it and worth opening early: with containers, or for a lesson. */
-export function earlyLabOptions(argv: readonly string[], lessonsDir = defaultLessonsDir()): LabOptions | undefined {
+export async function earlyLabOptions(argv: readonly string[], lessonsDir = defaultLessonsDir()): Promise<LabOptions | undefined> {
   if (argv[0] === 'start') {
-    const preset = plainStartPreset(argv, lessonsDir);
+    const preset = await startPreset(argv, lessonsDir);
     return preset ? { preset } : undefined;
   }
   const opts = plainLabOptions(argv);

@@ -13,6 +13,9 @@ export interface LabOptions {
 /** Brings this fresh lab to its starting state, or takes over the opening the entry
  * point started for the same options (sandbox/early-open.ts). */
 export function openLab(opts: LabOptions): Promise<void> {
+  // Here rather than in buildLab: an opening started early must not speak before the
+  // command has checked its arguments.
+  warnOnceAboutLimitedUserns();
   return takeEarlyOpening(opts) ?? buildLab(opts);
 }
 
@@ -25,7 +28,6 @@ export async function buildLab(opts: LabOptions): Promise<void> {
   if (opts.containers && opts.preset !== 'docker-host') throw new UserError('--containers needs the docker-host preset (containers plug into docker0).');
   // `nslab sandbox` typed inside a lab's shell: this lab is built already.
   if (existsSync(OUTSIDE_NETNS_PATH)) throw new UserError('this shell is already inside an nslab lab: nested labs are not supported. Leave this one first (.quit, or exit).');
-  warnOnceAboutLimitedUserns();
   if (!opts.containers) return buildPreset(opts.preset);
   // The containers take longest: they start first, and are made while the preset's
   // processes run; they are plugged into docker0 once it exists.

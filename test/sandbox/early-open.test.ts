@@ -1,10 +1,11 @@
 // The entry point opens a lab early only for command lines it reads exactly as the CLI's
 // parser does; everything else is left to the parser (undefined here).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { earlyLabOptions, openLabEarly, plainLabOptions, plainStartPreset, takeEarlyOpening } from '../../src/sandbox/early-open.js';
+import { earlyLabOptions, openLabEarly, plainLabOptions, startPreset, takeEarlyOpening } from '../../src/sandbox/early-open.js';
 
 describe('plainLabOptions', () => {
   it('reads run and sandbox with --preset and --containers, in both spellings', () => {
@@ -29,43 +30,49 @@ describe('plainLabOptions', () => {
   });
 });
 
-describe('plainStartPreset', () => {
+describe('startPreset', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nslab-early-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const lesson = (file: string, frontMatter: string) => writeFileSync(join(dir, file), `---\n${frontMatter}\n---\n# Body\n`);
-  lesson('01-a.md', 'id: 01-a\ntitle: A\npreset: bare');
-  lesson('02-ab.md', 'id: 02-ab\ntitle: AB\npreset: docker-host\nsetup:\n  - "preset: bare"');
+  const lesson = (file: string, frontMatter: string, body = '# Body\n') => writeFileSync(join(dir, file), `---\n${frontMatter}\n---\n${body}`);
+  lesson('01-a.md', 'id: 01-a\ntitle: A\nsummary: S\nsource: a.md\npreset: bare');
+  lesson('02-ab.md', 'id: 02-ab\ntitle: AB\nsummary: S\nsource: a.md\npreset: docker-host\nsetup:\n  - "preset: bare"');
   writeFileSync(join(dir, 'README.md'), 'not a lesson');
 
-  it('reads the preset of the one lesson a number, an id or a name means', () => {
-    expect(plainStartPreset(['start', '1'], dir)).toBe('bare');
-    expect(plainStartPreset(['start', '02'], dir)).toBe('docker-host');
-    expect(plainStartPreset(['start', '02-ab', '--step', '3'], dir)).toBe('docker-host');
-    expect(plainStartPreset(['start', 'ab', '--step=2'], dir)).toBe('docker-host');
-    expect(earlyLabOptions(['start', '2'], dir)).toEqual({ preset: 'docker-host' });
+  it('reads the preset of the one lesson a number, an id or a name means', async () => {
+    expect(await startPreset(['start', '1'], dir)).toBe('bare');
+    expect(await startPreset(['start', '02'], dir)).toBe('docker-host');
+    expect(await startPreset(['start', '02-ab', '--step', '3'], dir)).toBe('docker-host');
+    expect(await startPreset(['start', 'ab', '--step=2'], dir)).toBe('docker-host');
+    expect(await earlyLabOptions(['start', '2'], dir)).toEqual({ preset: 'docker-host' });
   });
 
-  it('declines when another lesson could be meant should that one fail to load, or the line is not plain', () => {
+  it('declines when another lesson could be meant should that one fail to load, or the line is not plain', async () => {
     // "a" means 01-a (its name), but "ab" starts with "a": were 01-a broken, 02-ab would be meant.
-    expect(plainStartPreset(['start', 'a'], dir)).toBeUndefined();
-    expect(plainStartPreset(['start', '3'], dir)).toBeUndefined();
-    expect(plainStartPreset(['start'], dir)).toBeUndefined();
-    expect(plainStartPreset(['start', '1', '--step'], dir)).toBeUndefined();
-    expect(plainStartPreset(['start', '1', '--help'], dir)).toBeUndefined();
-    expect(plainStartPreset(['start', '--step', '2'], dir)).toBeUndefined();
-    expect(plainStartPreset(['start', '1'], join(dir, 'missing'))).toBeUndefined();
+    expect(await startPreset(['start', 'a'], dir)).toBeUndefined();
+    expect(await startPreset(['start', '3'], dir)).toBeUndefined();
+    expect(await startPreset(['start'], dir)).toBeUndefined();
+    expect(await startPreset(['start', '1', '--step'], dir)).toBeUndefined();
+    expect(await startPreset(['start', '1', '--help'], dir)).toBeUndefined();
+    expect(await startPreset(['start', '--step', '2'], dir)).toBeUndefined();
+    expect(await startPreset(['start', '1'], join(dir, 'missing'))).toBeUndefined();
   });
 
-  it('declines when any lesson file does not state its id and preset plainly', () => {
+  it('reads the front matter as the lesson parser does, whatever the YAML looks like', async () => {
     const other = mkdtempSync(join(tmpdir(), 'nslab-early-'));
+    const write = (file: string, text: string) => writeFileSync(join(other, file), text);
     try {
-      writeFileSync(join(other, '01-a.md'), '---\nid: 01-a\npreset: bare\n---\n');
-      writeFileSync(join(other, '02-b.md'), '---\nid: 02-b\npreset: "docker-host"\n---\n');
-      expect(plainStartPreset(['start', '1'], other)).toBeUndefined();
-      writeFileSync(join(other, '02-b.md'), '---\nid: 02-b\npreset: bare\npreset: docker-host\n---\n');
-      expect(plainStartPreset(['start', '1'], other)).toBeUndefined();
-      writeFileSync(join(other, '02-b.md'), '---\nid: 02-b\npreset: docker-host\n---\n');
-      expect(plainStartPreset(['start', '1'], other)).toBe('bare');
+      // A closing `...`, a space before the colon, and a column-0 `preset:` in the body.
+      write('01-a.md', '---\nid: 01-a\ntitle: A\nsummary: S\nsource: a.md\npreset : bare\n...\n```\npreset: docker-host\n```\n---\n');
+      // A flow mapping whose quoted title spans a line that looks like a key.
+      write('02-b.md', '---\n{id: 02-b, title: "veth\npreset: docker-host", summary: S, source: a.md, preset: bare}\n---\n# B\n');
+      expect(await startPreset(['start', '1'], other)).toBe('bare');
+      expect(await startPreset(['start', '2'], other)).toBe('bare');
+      // A lesson whose front matter does not read is one the command cannot mean either.
+      write('03-c.md', '---\nid: 03-c\npreset: nope\n---\n');
+      expect(await startPreset(['start', '3'], other)).toBeUndefined();
+      // Not a regular file: passed over, never read (a FIFO would block a read for ever).
+      spawnSync('mkfifo', [join(other, '04-notes.md')]);
+      expect(await startPreset(['start', '1'], other)).toBe('bare');
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
@@ -73,10 +80,10 @@ describe('plainStartPreset', () => {
 });
 
 describe('the early opening', () => {
-  it('is worth it with containers or for a lesson, not for a bare run', () => {
-    expect(earlyLabOptions(['run', 'true'])).toBeUndefined();
-    expect(earlyLabOptions(['sandbox', '--preset', 'bare'])).toBeUndefined();
-    expect(earlyLabOptions(['run', '--containers', '4', 'true'])).toEqual({ preset: 'docker-host', containers: 4 });
+  it('is worth it with containers or for a lesson, not for a bare run', async () => {
+    expect(await earlyLabOptions(['run', 'true'])).toBeUndefined();
+    expect(await earlyLabOptions(['sandbox', '--preset', 'bare'])).toBeUndefined();
+    expect(await earlyLabOptions(['run', '--containers', '4', 'true'])).toEqual({ preset: 'docker-host', containers: 4 });
   });
 
   it('is taken over once by the same options', async () => {
