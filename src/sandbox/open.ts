@@ -29,8 +29,9 @@ export async function buildLab(opts: LabOptions): Promise<void> {
   // `nslab sandbox` typed inside a lab's shell: this lab is built already.
   if (existsSync(OUTSIDE_NETNS_PATH)) throw new UserError('this shell is already inside an nslab lab: nested labs are not supported. Leave this one first (.quit, or exit).');
   if (!opts.containers) return buildPreset(opts.preset);
-  // The containers take longest: they start first, and are made while the preset's
-  // processes run; they are plugged into docker0 once it exists.
+  // The containers take longest: their program is started first, and makes them while the
+  // preset's processes run; it plugs them into docker0 once the preset has built it. So the
+  // promise the containers wait on exists before the preset starts, settled by it.
   const { startBusyboxContainers } = await import('../runtime/bulk.js');
   let presetDone!: () => void;
   let presetFailed!: (e: unknown) => void;
