@@ -4,7 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { UserError } from '../errors.js';
-import { loadLessons, findLesson } from '../lesson/load.js';
+import { defaultLessonsDir, findLesson, loadLessonFile, loadLessons } from '../lesson/load.js';
+import { lessonMeant } from '../lesson/meant.js';
 import { formatLintError, type Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
 import { doneStepNumbers } from '../progress/summary.js';
@@ -35,27 +36,42 @@ async function pickLesson(lessons: Lesson[]): Promise<Lesson | undefined> {
   }
 }
 
+/** The lesson a query names, parsing that file alone when the front matter of the others
+ * shows it can mean no other (lesson/meant.ts): the same lesson the full load would find,
+ * without parsing every lesson. Undefined: load them all, to choose or to explain. */
+async function quickLesson(query: string): Promise<Lesson | undefined> {
+  const meant = await lessonMeant(defaultLessonsDir(), query);
+  return meant ? (await loadLessonFile(meant.file)).lesson : undefined;
+}
+
 export async function startCommand(query: string | undefined, opts: StartOptions): Promise<void> {
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const quick = query === undefined ? undefined : await quickLesson(query);
+  const lesson = quick ?? await chooseLesson(query, tty);
+  if (!lesson) return;
+  await runLesson(lesson, opts, tty);
+}
+
+/** Every lesson loaded, and the one the query names (or the learner picks). */
+async function chooseLesson(query: string | undefined, tty: boolean): Promise<Lesson | undefined> {
   const { lessons, errors } = await loadLessons();
   // A broken lesson file is named with file:line, as `nslab lint` would, not just counted:
   // whoever runs start with a bad lesson directory can then fix it without a second tool.
   const problems = errors.length ? `\n${errors.map(formatLintError).join('\n')}` : '';
   if (!lessons.length) throw new UserError(`no lessons could be loaded${errors.length ? `: ${errors.length} error(s) (\`nslab lint\` checks them again):${problems}` : ''}`);
-  let lesson: Lesson | undefined;
   if (query === undefined) {
     if (!tty) throw new UserError('which lesson? `nslab start <number or id>` (`nslab list` shows them)');
-    lesson = await pickLesson(lessons);
-    if (!lesson) return;
-  } else {
-    try {
-      lesson = findLesson(lessons, query);
-    } catch (e) {
-      if (e instanceof UserError && problems) throw new UserError(`${e.message}\nLesson files that could not be loaded:${problems}`);
-      throw e;
-    }
+    return pickLesson(lessons);
   }
+  try {
+    return findLesson(lessons, query);
+  } catch (e) {
+    if (e instanceof UserError && problems) throw new UserError(`${e.message}\nLesson files that could not be loaded:${problems}`);
+    throw e;
+  }
+}
 
+async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Promise<void> {
   const store = new ProgressStore();
   const { data, warnings } = await store.read();
   const saved = data.lessons[lesson.meta.id];

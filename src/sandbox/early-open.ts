@@ -6,7 +6,7 @@
 // lesson alone), the entry point starts opening the lab at once, and the command's
 // openLab() takes over the opening already under way. Anything else (another option, a
 // bad value, --help, a lesson it cannot tell) is left to the CLI.
-import { defaultLessonsDir, lessonFiles, matchLessons } from '../lesson/find.js';
+import { defaultLessonsDir } from '../lesson/find.js';
 import type { LabOptions } from './open.js';
 import { CONTAINERS_MAX, PRESETS, type Preset } from './presets.js';
 
@@ -44,34 +44,14 @@ export function plainLabOptions(argv: readonly string[]): LabOptions | undefined
   return (command === 'run') === words > 0 ? opts : undefined;
 }
 
-/** The preset of the lesson `start LESSON [--step N]` names, read by the lesson parser's
- * own front-matter reader (and the parser's file reader, which refuses what is not a
- * small regular file), when the query can mean that lesson alone. */
+/** The preset of the lesson `start LESSON [--step N]` names, when the query can mean
+ * that lesson alone (lesson/meant.ts). */
 export async function startPreset(argv: readonly string[], dir: string): Promise<Preset | undefined> {
   const [command, query, ...rest] = argv;
   if (command !== 'start' || query === undefined || query.startsWith('-')) return undefined;
   if (!(rest.length === 0 || (rest.length === 2 && rest[0] === '--step' && /^\d+$/.test(rest[1])) || (rest.length === 1 && /^--step=\d+$/.test(rest[0])))) return undefined;
-  const [{ readLessonText }, { readFrontMatter }] = await Promise.all([import('../lesson/read-file.js'), import('../lesson/front-matter.js')]);
-  let files: string[];
-  try {
-    files = await lessonFiles(dir);
-  } catch {
-    return undefined;
-  }
-  // The lessons whose front matter reads well: the command will match among those that
-  // load, which are among these.
-  const lessons: { meta: { id: string }; preset: Preset }[] = [];
-  for (const file of files) {
-    const read = await readLessonText(file);
-    const meta = 'text' in read ? readFrontMatter(read.text, file).meta : undefined;
-    if (meta) lessons.push({ meta: { id: meta.id }, preset: meta.preset });
-  }
-  const found = matchLessons(lessons, query);
-  if (found.length !== 1) return undefined;
-  // Should the one found here not load, the command must find none rather than another
-  // lesson with another preset.
-  if (matchLessons(lessons.filter((l) => l !== found[0]), query).length) return undefined;
-  return found[0].preset;
+  const { lessonMeant } = await import('../lesson/meant.js');
+  return (await lessonMeant(dir, query))?.preset;
 }
 
 /** The lab a command line will open, when it is plain enough to know before the CLI has
