@@ -53,6 +53,8 @@ export async function startBusyboxContainers(n: number, bridgeReady: Promise<unk
           // The pair goes with the holder's namespace, but only once the kernel gets to it.
           rollback.push(`delete ${r.endpoints[0].hostIf}`, () => ipQuiet(tracer, `link del ${r.endpoints[0].hostIf}`));
         });
+        // The holders are plugged in once the preset has built docker0; but a preset that
+        // failed after that (the NAT rules) must still undo the containers.
         await bridgeReady;
         saveState(state);
         rollback.commit();
