@@ -10,15 +10,17 @@ use warnings;
 
 my %SYSCALL_NUMBERS = (
   x86_64  => { mount => 165, umount2 => 166, pivot_root => 155, prctl => 157, unshare => 272, setns => 308,
-               sethostname => 170, setsid => 112, prlimit64 => 302, exit_group => 231, close => 3, fcntl => 72 },
+               sethostname => 170, setsid => 112, prlimit64 => 302, exit_group => 231, close => 3, fcntl => 72,
+               setresuid => 117, setresgid => 119, setgroups => 116 },
   aarch64 => { mount => 40, umount2 => 39, pivot_root => 41, prctl => 167, unshare => 97, setns => 268,
-               sethostname => 161, setsid => 157, prlimit64 => 261, exit_group => 94, close => 57, fcntl => 25 },
+               sethostname => 161, setsid => 157, prlimit64 => 261, exit_group => 94, close => 57, fcntl => 25,
+               setresuid => 147, setresgid => 149, setgroups => 159 },
 );
 
 our %CLONE = (NEWNS => 0x00020000, NEWUTS => 0x04000000, NEWIPC => 0x08000000, NEWUSER => 0x10000000,
               NEWPID => 0x20000000, NEWNET => 0x40000000);
 our %MS = (RDONLY => 1, NOSUID => 2, NODEV => 4, NOEXEC => 8, REMOUNT => 32, BIND => 4096, REC => 16384,
-           PRIVATE => 1 << 18);
+           PRIVATE => 1 << 18, MOVE => 8192);
 
 my $abi;
 sub syscall_number {
@@ -63,6 +65,12 @@ sub sys_unshare { sys('unshare', num($_[0])) }
 sub sys_setns { sys('setns', num($_[0]), num($_[1])) }
 sub sys_sethostname { my $name = str($_[0]); sys('sethostname', $name, num(length $name)) }
 sub sys_setsid { sys('setsid') }
+# Become (uid, gid) for real, effective and saved ids alike, with no supplementary groups.
+sub sys_become {
+  my ($uid, $gid, $drop_groups) = @_;
+  return 0 if $drop_groups && !sys('setgroups', 0, 0);
+  return sys('setresgid', num($gid), num($gid), num($gid)) && sys('setresuid', num($uid), num($uid), num($uid));
+}
 # Closes a descriptor by its number, whether or not a perl handle owns it.
 sub sys_close { sys('close', num($_[0])) }
 # fcntl on a bare descriptor number (perl's own wants a handle): its result, -1 on error.

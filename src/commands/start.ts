@@ -133,7 +133,11 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   shell.close();
 
   if (relaunchWith && process.env.NSLAB_RELAUNCH_FILE) {
-    writeFileSync(process.env.NSLAB_RELAUNCH_FILE, relaunchWith.join('\0'));
+    // Inside a lab the launcher's file is out of reach: its broker writes it for us.
+    const { labBroker } = await import('../progress/state-broker.js');
+    const broker = labBroker();
+    if (broker) await broker.request('relaunch', '', '', relaunchWith.join('\0'));
+    else writeFileSync(process.env.NSLAB_RELAUNCH_FILE, relaunchWith.join('\0'));
     process.exit(RELAUNCH_EXIT);
   }
   if (!shell.completed) {

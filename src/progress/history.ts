@@ -1,23 +1,40 @@
-// The shell's command history, beside the progress file and, under sudo, owned by the
-// learner like it: a history file made by root would lock the learner out of their own
-// state directory afterwards.
-import { chown, open } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { ensureDir } from './atomic.js';
+// The shell's command history, beside the progress file, in the same state directory (so,
+// inside a lab, read and written through the broker; under sudo, owned by the learner: a
+// history file made by root would lock them out of their own state directory). The file
+// holds one line a command, newest first, as node:repl's own history file does.
+import { basename, dirname, join } from 'node:path';
 import type { ProgressLocation } from './location.js';
+import { stateDirFor } from './state-broker.js';
+import type { StateDir } from './state-dir.js';
 
-export function historyFile(location: ProgressLocation): { path: string; prepare(): Promise<boolean> } {
+export const HISTORY_SIZE = 1000;
+
+export interface HistoryFile {
+  path: string;
+  /** The saved lines, newest first; none when there is no history yet or it cannot be read. */
+  load(): Promise<string[]>;
+  /** Saves the lines (newest first); false when it could not: history is a comfort, not a need. */
+  save(lines: readonly string[]): Promise<boolean>;
+}
+
+export function historyFile(location: ProgressLocation, dir: StateDir = stateDirFor(location)): HistoryFile {
   const path = join(dirname(location.path), 'history');
+  const name = basename(path);
   return {
     path,
-    async prepare() {
+    async load() {
       try {
-        await ensureDir(dirname(path), location.owner);
-        await (await open(path, 'a', 0o600)).close();
-        if (location.owner) await chown(path, location.owner.uid, location.owner.gid);
+        return (await dir.read(name)).split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, HISTORY_SIZE);
+      } catch {
+        return [];
+      }
+    },
+    async save(lines) {
+      try {
+        await dir.replace(name, lines.slice(0, HISTORY_SIZE).join('\n') + '\n', 0o600);
         return true;
       } catch {
-        return false; // no history is a lesser evil than no shell
+        return false;
       }
     },
   };

@@ -3,5 +3,6 @@ export { ProgressStore, type ProgressRead, type SaveResult, type StoreOptions } 
 export { progressLocation, parsePasswd, type ProgressLocation, type PasswdEntry, type LocationInputs } from './location.js';
 export { PROGRESS_VERSION, classifyProgressText, emptyProgress, type LessonProgress, type ProgressData, type StepRef, type Classified } from './schema.js';
 export { summarizeProgress, doneStepNumbers, type LessonSummary } from './summary.js';
-export { writeFileAtomic, ensureDir, type Owner } from './atomic.js';
+export { localStateDir, ensureDir, type Owner, type StateDir } from './state-dir.js';
+export { stateDirFor, StateBroker, brokerStateDir } from './state-broker.js';
 export { withLock, LockTimeoutError, type LockOptions } from './lock.js';

@@ -35,11 +35,18 @@ export interface LocationInputs {
   readPasswd: () => string;
 }
 
-const defaultInputs = (): LocationInputs => ({
-  env: process.env,
-  uid: process.getuid?.(),
-  readPasswd: () => readFileSync('/etc/passwd', 'utf8'),
-});
+// Inside a lab, HOME is the lab's own and the uid is the lab's root: the place is the one
+// outside, as bin/lab-launch and bin/lab-init recorded it (bin/lab-state, which writes
+// there, follows the same rules; a test holds the two together).
+const defaultInputs = (): LocationInputs => {
+  const env = process.env;
+  const outerUid = Number(env.NSLAB_OUTER_UID);
+  return {
+    env: env.NSLAB_OUTER_HOME !== undefined ? { ...env, HOME: env.NSLAB_OUTER_HOME } : env,
+    uid: env.NSLAB_OUTER_UID !== undefined && Number.isInteger(outerUid) ? outerUid : process.getuid?.(),
+    readPasswd: () => readFileSync('/etc/passwd', 'utf8'),
+  };
+};
 
 export function progressLocation(inputs: Partial<LocationInputs> = {}): ProgressLocation {
   const { env, uid, readPasswd } = { ...defaultInputs(), ...inputs };

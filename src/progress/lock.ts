@@ -4,8 +4,8 @@
 // than `staleMs` was left by a crash; pids do not tell, since each lab has its own pid
 // namespace.
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { StateDir } from './state-dir.js';
 
 export interface LockOptions {
   /** Give up after this long (ms). */
@@ -16,44 +16,43 @@ export interface LockOptions {
 
 export class LockTimeoutError extends Error {}
 
-export async function withLock<T>(lockPath: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
+/** Runs `fn` holding the lock file `name` in `dir`. */
+export async function withLock<T>(dir: StateDir, name: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
   // A session killed while saving (kill -9, a closed laptop) leaves its lock behind, and
   // the next session, typically started at once, used to wait out a 30 s staleness and
   // lose its first save. Now a holder touches its lock every half second while it holds
   // it, even through a slow fsync, so a lock not touched for 3 s is surely a dead one's.
   const staleMs = opts.staleMs ?? 3_000;
-  await acquire(lockPath, opts.timeoutMs ?? 10_000, staleMs);
+  await acquire(dir, name, opts.timeoutMs ?? 10_000, staleMs);
   const heartbeat = setInterval(() => {
-    const now = new Date();
-    utimes(lockPath, now, now).catch(() => {});
+    dir.touch(name).catch(() => {});
   }, Math.max(10, Math.floor(staleMs / 6)));
   try {
     return await fn();
   } finally {
     clearInterval(heartbeat);
-    await unlink(lockPath).catch(() => {});
+    await dir.unlink(name).catch(() => {});
   }
 }
 
-async function acquire(lockPath: string, timeoutMs: number, staleMs: number): Promise<void> {
+async function acquire(dir: StateDir, name: string, timeoutMs: number, staleMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
     try {
-      const fh = await open(lockPath, 'wx', 0o644);
-      await fh.writeFile(`${process.pid}\n`).finally(() => fh.close());
+      await dir.createExclusive(name, `${process.pid}\n`);
       return;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     try {
-      const st = await stat(lockPath);
-      if (Date.now() - st.mtimeMs > staleMs) await breakStale(lockPath, st.ino);
+      const st = await dir.stat(name);
+      if (Date.now() - st.mtimeMs > staleMs) await breakStale(dir, name, st.ino);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       continue; // released between our attempts: try again at once
     }
     if (Date.now() > deadline) {
-      throw new LockTimeoutError(`${lockPath} has been held for over ${Math.round(timeoutMs / 1000)} s; if no other nslab is running, delete it`);
+      throw new LockTimeoutError(`${dir.path}/${name} has been held for over ${Math.round(timeoutMs / 1000)} s; if no other nslab is running, delete it`);
     }
     await sleep(Math.min(5 + attempt * 2, 50) + Math.random() * 10);
   }
@@ -61,15 +60,15 @@ async function acquire(lockPath: string, timeoutMs: number, staleMs: number): Pr
 
 /** Moves a stale lock aside atomically, so two sessions breaking it at once cannot both
  * think they removed it; if what we moved was a fresh lock, it is put back. */
-async function breakStale(lockPath: string, staleIno: number): Promise<void> {
-  const aside = `${lockPath}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+async function breakStale(dir: StateDir, name: string, staleIno: number): Promise<void> {
+  const aside = `${name}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    await rename(lockPath, aside);
+    await dir.rename(name, aside);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw e;
   }
-  const st = await stat(aside);
-  if (st.ino !== staleIno) await link(aside, lockPath).catch(() => {});
-  await unlink(aside).catch(() => {});
+  const st = await dir.stat(aside);
+  if (st.ino !== staleIno) await dir.link(aside, name).catch(() => {});
+  await dir.unlink(aside).catch(() => {});
 }

@@ -2,11 +2,11 @@
 // on disk now, not to what this session read earlier, so two shells of the same user never
 // lose each other's saved steps: done steps only accumulate, the latest visit wins.
 // Failures to read or write are warnings for the learner, never crashes of the shell.
-import { access, readdir, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { ensureDir, writeFileAtomic } from './atomic.js';
+import { basename, join } from 'node:path';
 import { progressLocation, type ProgressLocation } from './location.js';
 import { LockTimeoutError, withLock, type LockOptions } from './lock.js';
+import { stateDirFor } from './state-broker.js';
+import { isReplaceTemp, type StateDir } from './state-dir.js';
 import { classifyProgressText, emptyProgress, PROGRESS_VERSION, type LessonProgress, type ProgressData, type StepRef } from './schema.js';
 
 export interface ProgressRead {
@@ -22,14 +22,21 @@ export interface SaveResult extends ProgressRead {
 export interface StoreOptions {
   now?: () => Date;
   lock?: LockOptions;
+  /** Where the files are read and written (default: the location's folder, through the
+   * lab's broker inside a lab). */
+  dir?: StateDir;
 }
 
 export class ProgressStore {
   private readonly told = new Set<string>();
   private readonly now: () => Date;
+  private readonly dir: StateDir;
+  private readonly name: string;
 
   constructor(readonly location: ProgressLocation = progressLocation(), private readonly opts: StoreOptions = {}) {
     this.now = opts.now ?? (() => new Date());
+    this.dir = opts.dir ?? stateDirFor(location);
+    this.name = basename(location.path);
   }
 
   get path(): string {
@@ -79,15 +86,14 @@ export class ProgressStore {
   /** Applies `change` to the file's current content and saves it, under the lock. */
   async update(change: (data: ProgressData) => void): Promise<SaveResult> {
     try {
-      await ensureDir(dirname(this.path), this.location.owner);
       return await this.locked(async () => {
         const current = await this.readOrRescue();
         if (current.kind === 'error') return { ...this.result(current), saved: false };
         const data = current.kind === 'missing' ? emptyProgress() : current.data;
         change(data);
         if (current.kind === 'future') return { ...this.result({ ...current, data }), saved: false };
-        await removeStrayTemps(this.path);
-        await writeFileAtomic(this.path, JSON.stringify(data, null, 2) + '\n', this.location.owner);
+        await removeStrayTemps(this.dir, this.name);
+        await this.dir.replace(this.name, JSON.stringify(data, null, 2) + '\n');
         const warning = current.kind === 'ok' ? current.warning : undefined;
         return { ...this.result({ kind: 'ok', data, warning }), saved: true };
       });
@@ -98,13 +104,13 @@ export class ProgressStore {
   }
 
   private locked<T>(fn: () => Promise<T>): Promise<T> {
-    return withLock(`${this.path}.lock`, fn, this.opts.lock);
+    return withLock(this.dir, `${this.name}.lock`, fn, this.opts.lock);
   }
 
   private async readRaw(): Promise<Loaded> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      text = await this.dir.read(this.name);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
       return { kind: 'error', warning: this.cannot('read', e) };
@@ -124,8 +130,9 @@ export class ProgressStore {
   private async readOrRescue(): Promise<Exclude<Loaded, { kind: 'corrupt' }>> {
     const r = await this.readRaw();
     if (r.kind !== 'corrupt') return r;
-    const bak = await freeBackupName(this.path);
-    await rename(this.path, bak);
+    const bakName = await freeBackupName(this.dir, this.name);
+    await this.dir.rename(this.name, bakName);
+    const bak = join(this.dir.path, bakName);
     return {
       kind: 'ok',
       data: emptyProgress(),
@@ -173,19 +180,15 @@ function addDone(p: LessonProgress, step: StepRef): void {
 
 /** Temporary files of saves cut short by a crash between write and rename. Only a lock
  * holder writes one, and we hold the lock: any there now belongs to a dead session. */
-async function removeStrayTemps(path: string): Promise<void> {
-  const prefix = `.${basename(path)}.`;
-  const names = await readdir(dirname(path)).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => unlink(join(dirname(path), n)).catch(() => {})));
+async function removeStrayTemps(dir: StateDir, name: string): Promise<void> {
+  const names = await dir.list().catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => isReplaceTemp(n, name)).map((n) => dir.unlink(n).catch(() => {})));
 }
 
-async function freeBackupName(path: string): Promise<string> {
+async function freeBackupName(dir: StateDir, name: string): Promise<string> {
+  const taken = new Set(await dir.list());
   for (let n = 0; ; n++) {
-    const candidate = n === 0 ? `${path}.bak` : `${path}.bak.${n}`;
-    try {
-      await access(candidate);
-    } catch {
-      return candidate;
-    }
+    const candidate = n === 0 ? `${name}.bak` : `${name}.bak.${n}`;
+    if (!taken.has(candidate)) return candidate;
   }
 }

@@ -9,14 +9,10 @@ import repl from 'node:repl';
 import { complete } from './completion.js';
 import { handTerminalToCommand, takeTerminalBack } from './terminal-input.js';
 import type { LessonShell } from './lesson-shell.js';
-
-export interface HistoryFile {
-  path: string;
-  /** Makes its directory (owned by the learner under sudo); false: no history. */
-  prepare(): Promise<boolean>;
-}
+import type { HistoryFile } from '../progress/history.js';
 
 export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined): Promise<void> {
+  let saving = Promise.resolve(true);
   return new Promise((resolve) => {
     let closing = false;
     const evalLine = (line: string, done: (err: Error | null) => void) => {
@@ -59,11 +55,18 @@ export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined
     });
     process.on('SIGINT', () => { /* a running command's Ctrl-C is the command's */ });
 
+    // Not node:repl's setupHistory: inside a lab the file may only be written through the
+    // lab's broker (src/progress/history.ts), so the lines are loaded and saved by hand.
     if (history) {
-      void history.prepare().then((ok) => {
-        if (ok) server.setupHistory(history.path, () => { /* history is a comfort, not a need */ });
+      const typed = server as unknown as { history: string[]; on(event: 'history', fn: (lines: string[]) => void): void };
+      void history.load().then((saved) => {
+        typed.history.push(...saved.filter((l) => !typed.history.includes(l)));
+      });
+      typed.on('history', (lines) => {
+        const snapshot = [...lines];
+        saving = saving.then(() => history.save(snapshot));
       });
     }
-    server.on('exit', () => resolve());
+    server.on('exit', () => void saving.then(() => resolve()));
   });
 }
