@@ -16,14 +16,14 @@ export class BrokerError extends Error {
 
 type Pending = { resolve: (data: string) => void; reject: (e: Error) => void };
 
-/** A client of the broker on file descriptor `fd`. */
+/** A client of the broker on file descriptor `fd` (or on a socket already open). */
 export class StateBroker {
   private socket: Socket | undefined;
   private buffer = Buffer.alloc(0);
   private readonly waiting: Pending[] = [];
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly fd: number) {}
+  constructor(private readonly source: number | Socket) {}
 
   /** Sends one request; resolves with the answer's data. Requests are answered in order. */
   request(op: string, a = '', b = '', data = ''): Promise<string> {
@@ -42,7 +42,7 @@ export class StateBroker {
 
   private open(): Socket {
     if (this.socket) return this.socket;
-    const socket = new Socket({ fd: this.fd, readable: true, writable: true });
+    const socket = typeof this.source === 'number' ? new Socket({ fd: this.source, readable: true, writable: true }) : this.source;
     socket.unref();
     socket.on('data', (chunk: Buffer) => {
       this.buffer = Buffer.concat([this.buffer, chunk]);

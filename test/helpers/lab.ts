@@ -19,12 +19,30 @@ export interface LabRunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** The checkout the given user runs nslab from: this one, or, when that user cannot reach
+ * it (a clone in /root), the copy test/scratch-tmpdir.ts made. */
+export function checkoutFor(asUser?: string): string {
+  return (asUser && process.env.NSLAB_TEST_USER_CHECKOUT) || ROOT;
+}
+
+/** `path`, as the given user reaches it: inside the copy when it is inside this checkout. */
+export function pathFor(path: string, asUser?: string): string {
+  const root = checkoutFor(asUser);
+  return root !== ROOT && (path === ROOT || path.startsWith(ROOT + '/')) ? root + path.slice(ROOT.length) : path;
+}
+
+/** An environment with every path into this checkout made one the given user reaches. */
+export function envFor(env: NodeJS.ProcessEnv | undefined, asUser?: string): NodeJS.ProcessEnv | undefined {
+  if (!env) return env;
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === undefined ? v : pathFor(v, asUser)]));
+}
+
 /** argv that runs `bin/nslab ARGS`, as the given user when asked. setpriv execs rather than
  * forking, so the pid a test holds is nslab's own and a signal to it reaches nslab. */
 export function nslabArgv(args: string[], asUser?: string): string[] {
   if (!asUser) return [NSLAB, ...args];
   return ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--init-groups', '--',
-    'env', `HOME=/home/${asUser}`, `USER=${asUser}`, `LOGNAME=${asUser}`, NSLAB, ...args];
+    'env', `HOME=/home/${asUser}`, `USER=${asUser}`, `LOGNAME=${asUser}`, join(checkoutFor(asUser), 'bin', 'nslab'), ...args.map((a) => pathFor(a, asUser))];
 }
 
 export function runProcess(argv: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
@@ -44,7 +62,7 @@ export function runProcess(argv: string[], opts: { input?: string; env?: NodeJS.
 export function runInLab(script: string, opts: LabRunOptions = {}): Promise<Ran> {
   const args = ['run', '--preset', opts.preset ?? 'docker-host'];
   if (opts.containers) args.push('--containers', String(opts.containers));
-  return runProcess(nslabArgv([...args, '--', script], opts.asUser), { input: opts.input, env: opts.env });
+  return runProcess(nslabArgv([...args, '--', script], opts.asUser), { input: opts.input, env: envFor(opts.env, opts.asUser) });
 }
 
 export const isRoot = process.getuid?.() === 0;

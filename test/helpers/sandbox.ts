@@ -2,7 +2,7 @@
 // Shared by test/reliability/* (formerly inside test/sandbox/leftovers.test.ts).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { hostState, labProcesses, labTagEnv, newLabTag, nslabArgv } from './lab.js';
+import { envFor, hostState, labProcesses, labTagEnv, newLabTag, nslabArgv } from './lab.js';
 
 export interface Sandbox {
   child: ChildProcessWithoutNullStreams;
@@ -21,7 +21,7 @@ export interface Sandbox {
 export function startLab(opts: { asUser?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}): Sandbox {
   const argv = nslabArgv(opts.args ?? ['sandbox'], opts.asUser);
   const tag = newLabTag();
-  const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env, ...labTagEnv(tag) } }) as ChildProcessWithoutNullStreams;
+  const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...envFor(opts.env, opts.asUser), ...labTagEnv(tag) } }) as ChildProcessWithoutNullStreams;
   // Output is kept as chunks and joined only when read: a flood of megabytes appended to
   // one string and searched after every chunk would be quadratic. A waiter looks only at
   // each new chunk, plus the tail of the previous ones that could start its text.
@@ -119,3 +119,21 @@ export async function startReadyLab(opts: Parameters<typeof startLab>[0] = {}): 
   await lab.waitFor('READY');
   return lab;
 }
+
+/** Runs lines in a fresh sandbox; each line's output is kept under its own marker. Returns
+ * the outputs and what the lab left behind once it ended. */
+export async function inLab(lines: Record<string, string>, asUser?: string): Promise<{ out: Record<string, string>; leftovers: string[] }> {
+  const lab = startLab({ asUser });
+  for (const [key, line] of Object.entries(lines)) lab.send(`echo "<<${key}"; { ${line}; } 2>&1; echo ">>${key}"`);
+  lab.send('echo ALL-DONE');
+  await lab.waitFor('ALL-DONE\n', { timeoutMs: 60_000 });
+  lab.child.stdin.end();
+  await lab.exited;
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(lines)) {
+    const m = lab.output.match(new RegExp(`^<<${key}\\n([\\s\\S]*?)^>>${key}$`, 'm'));
+    out[key] = m ? m[1] : `(no output section for ${key})`;
+  }
+  return { out, leftovers: await labLeftovers(lab.tag, lab.pid) };
+}
+

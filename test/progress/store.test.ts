@@ -2,21 +2,37 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ProgressStore, PROGRESS_VERSION } from '../../src/progress/index.js';
+import type { Socket } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { brokerStateDir, ProgressStore, PROGRESS_VERSION, StateBroker } from '../../src/progress/index.js';
 import { ROOT } from '../helpers/lab.js';
 
+// Every test runs twice: the store on the folder itself (outside a lab), and through
+// bin/lab-state, the broker a lab's nslab writes through (the broker picks the folder from
+// its own XDG_STATE_HOME, as it does from the launcher's environment).
+const BACKENDS = ['direct', 'broker'] as const;
+type Backend = (typeof BACKENDS)[number];
+const brokers: ReturnType<typeof spawn>[] = [];
+afterEach(() => { for (const b of brokers.splice(0)) b.kill(); });
+
+let backend: Backend = 'direct';
 function fresh(opts: ConstructorParameters<typeof ProgressStore>[1] = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'nslab-progress-'));
   const path = join(dir, 'nslab', 'progress.json');
   let t = Date.UTC(2025, 0, 1, 10, 0, 0);
+  if (backend === 'broker') {
+    const child = spawn('perl', [join(ROOT, 'bin', 'lab-state'), '3'], { stdio: ['ignore', 'inherit', 'inherit', 'pipe'], env: { ...process.env, XDG_STATE_HOME: dir, SUDO_USER: '' } });
+    brokers.push(child);
+    opts = { ...opts, dir: brokerStateDir(new StateBroker(child.stdio[3] as Socket), join(dir, 'nslab')) };
+  }
   const store = new ProgressStore({ path }, { now: () => new Date((t += 60_000)), ...opts });
   return { dir: join(dir, 'nslab'), path, store };
 }
 
 const onDisk = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
-describe('ProgressStore', () => {
+describe.each(BACKENDS)('ProgressStore, %s', (which) => {
+  beforeEach(() => { backend = which; });
   it('no file yet: empty progress, no warning', async () => {
     const { store } = fresh();
     expect(await store.read()).toEqual({ data: { version: PROGRESS_VERSION, lessons: {} }, warnings: [] });

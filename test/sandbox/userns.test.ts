@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { nslabArgv, rootlessUnavailable, runProcess, TEST_USER } from '../helpers/lab.js';
 import { describe, expect, it } from 'vitest';
 import { usernsBlockedMessage, usernsBlockers } from '../../src/sandbox/userns.js';
@@ -29,18 +30,18 @@ describe('a rootless lab where user namespaces are denied', () => {
   it('explains the cause and the fix, and exits 3', async (ctx) => {
     const why = rootlessUnavailable();
     if (why) return ctx.skip(why);
-    // An unshare that fails as the kernel would when user namespaces are blocked, first on
-    // PATH for the launcher's probes: the machine's settings stay untouched.
+    // User namespaces blocked as the kernel blocks them, without touching the machine: in
+    // a user namespace of the test's own whose limit allows one more level (the one nslab
+    // runs in, as the test user's uid), nslab's own attempt is refused (ENOSPC).
     const dir = mkdtempSync(join(tmpdir(), 'nslab-nouserns-'));
-    chmodSync(dir, 0o755);
-    const fake = join(dir, 'unshare');
-    writeFileSync(fake, '#!/bin/sh\necho "unshare: unshare failed: Operation not permitted" >&2\nexit 1\n');
-    chmodSync(fake, 0o755);
     try {
       const argv = nslabArgv(['sandbox'], TEST_USER);
+      const uid = spawnSync('id', ['-u', TEST_USER], { encoding: 'utf8' }).stdout.trim();
       const envAt = argv.indexOf('env');
-      argv.splice(envAt + 1, 0, `PATH=${dir}:/usr/sbin:/usr/bin:/sbin:/bin`);
-      const r = await runProcess(argv, { input: 'echo should-not-run\n' });
+      const inner = ['unshare', '--user', `--map-user=${uid}`, `--map-group=${uid}`, '--', ...argv.slice(envAt)];
+      const blocked = [...argv.slice(0, envAt), 'unshare', '--user', '--map-root-user', '--', 'sh', '-c',
+        'echo 1 > /proc/sys/user/max_user_namespaces && exec "$@"', 'blocked', ...inner];
+      const r = await runProcess(blocked, { input: 'echo should-not-run\n' });
       expect(r.exitCode).toBe(3);
       expect(r.stdout).not.toContain('should-not-run');
       expect(r.stderr).toMatch(/may not create user namespaces/);
