@@ -55,7 +55,7 @@ export async function collectDoctorLines(): Promise<DoctorLine[]> {
 
   let unshareArgs: string[];
   if (isRoot()) {
-    lines.push({ ok: true, name: 'privilege', detail: 'root: labs use net, mount, pid, uts and ipc namespaces (no user namespace needed)' });
+    lines.push({ ok: true, name: 'privilege', detail: 'root: each lab runs in a user namespace whose ids (0x70000000 on, or NSLAB_ID_BASE) own nothing on the machine' });
     unshareArgs = ['unshare', '--net'];
   } else {
     const plain = await probe(['unshare', '--user', '--map-root-user', 'true']);
