@@ -4,6 +4,7 @@ import { parseFlags, parsePort, has, value, values, type FlagSpec } from './args
 import { createContainer, findNetwork, removeContainer, stopContainer } from './containers.js';
 import { DockerError, noSuchContainer, noSuchNetwork, SUPPORTED } from './errors.js';
 import { defaultCmd, isShell, runInContainer } from './exec-in.js';
+import { imageConfig } from './images.js';
 import { containerJson, dockerJson, networkJson, networkTable, psTable } from './format.js';
 import { withLock } from './lock.js';
 import { connect, createNetwork, disconnect, removeNetwork } from './networks.js';
@@ -71,10 +72,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const tty = has(p, 'tty');
   const autoRemove = has(p, 'rm');
   const cmd = given.length ? given : defaultCmd(image);
+  const shown = imageConfig(image);
   const ports = values(p, 'publish').map(parsePort);
   const network = value(p, 'network') ?? value(p, 'net') ?? 'bridge';
   const rec = await mutate((state) => createContainer(state, {
-    name: value(p, 'name'), image, cmd, network, hostname: value(p, 'hostname'), ports, tty, interactive, autoRemove,
+    name: value(p, 'name'), image, entrypoint: shown.entrypoint, cmd: given.length ? given : shown.cmd, network, hostname: value(p, 'hostname'), ports, tty, interactive, autoRemove,
     backgroundCmd: detach && given.length > 0 && !isShell(given),
   }, io.tracer));
   if (detach) {

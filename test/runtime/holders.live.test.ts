@@ -179,12 +179,17 @@ describe('bin/lab-holders', () => {
 sec run; NSLAB_TRACE=1 docker run -d --name t1 --hostname box1 busybox 2>&1 >/dev/null | grep '^+ unshare'; docker exec t1 hostname
 sec badname; NSLAB_TRACE= docker run --hostname 'a;b' busybox true 2>&1; echo "exit=$?"`, { containers: 2, env: { NSLAB_TRACE: '1' } });
     const s = sections(r.stdout);
-    expect(s.run).toBe("+ unshare --net --uts sh -c 'hostname box1 && exec sleep infinity' &\nbox1");
+    const mounts = (id: string) => ` && mount --make-rslave / && for f in hosts hostname resolv.conf; do mount --bind /run/nslab/containers/${id}/$f /etc/$f; done`;
+    const [runLine, box1] = s.run.split('\n');
+    const id = /containers\/([0-9a-f]{64})\//.exec(runLine)?.[1] ?? '(no id)';
+    expect([runLine, box1]).toEqual([`+ unshare --net --uts --mount sh -c 'hostname box1${mounts(id)} && exec sleep infinity' &`, 'box1']);
     expect(s.badname).toBe('docker: Error response from daemon: invalid hostname "a;b": 1 to 64 letters, digits, \'.\', \'-\' or \'_\', starting with a letter or digit\nexit=125');
     const trace = r.stderr.split('\n');
     const [c1, c2] = trace.filter((l) => l.startsWith('+ unshare'));
-    expect(c1).toMatch(/^\+ unshare --net --uts sh -c 'hostname [0-9a-f]{12} && exec sleep infinity' &$/);
-    expect(c2).toMatch(/^\+ unshare --net --uts sh -c 'hostname [0-9a-f]{12} && exec sleep infinity' &$/);
+    for (const line of [c1, c2]) {
+      const id = /containers\/([0-9a-f]{64})\//.exec(line)?.[1] ?? '(no id)';
+      expect(line).toBe(`+ unshare --net --uts --mount sh -c 'hostname ${id.slice(0, 12)}${mounts(id)} && exec sleep infinity' &`);
+    }
     const pid = /^\+ nsenter -t (\d+) -n ip link set lo up$/.exec(trace.find((l) => l.includes('ip link set lo up')) ?? '')?.[1];
     const veth = /^\+ ip link add (veth[0-9a-f]{7}) /.exec(trace.find((l) => l.startsWith('+ ip link add')) ?? '')?.[1];
     expect(trace).toEqual(expect.arrayContaining([
