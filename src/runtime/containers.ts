@@ -6,7 +6,7 @@ import { DockerError } from './errors.js';
 import { generatedName, newId, shortId, VALID_NAME } from './ids.js';
 import { allocateAddress } from './ipam.js';
 import { attach, detach } from './bridge-driver.js';
-import { etcContents, etcDir, etcOwnerId, pruneEtcFiles, readLabHostFiles, writeEtcFiles } from './etc-files.js';
+import { CONTAINERS_DIR, etcContents, etcDir, etcOwnerId, pruneEtcFiles, readLabHostFiles, writeEtcFiles } from './etc-files.js';
 import { containerNamespaces } from './exec-in.js';
 import { dnatRules, startDockerProxy, startHttpServer } from './ports.js';
 import { killAndWait, spawnDetached, startHolder, type NetMode } from './process.js';
@@ -100,7 +100,7 @@ export async function createContainer(state: RuntimeState, req: CreateRequest, t
   const now = new Date().toISOString();
   const rollback = new Rollback();
   try {
-    tracer.note(`container ${name}: a process in new ${p.netMode.kind === 'own' ? 'network and uts namespaces' : p.netMode.kind === 'host' ? 'uts namespace (--net=host: the host\'s network)' : `uts namespace, in the network namespace of ${p.sharedWith!.name} (pid ${p.sharedWith!.pid})`}, hostname ${hostname}`);
+    tracer.note(`container ${name}: a process in new ${p.netMode.kind === 'own' ? 'network, uts and mount namespaces' : p.netMode.kind === 'host' ? 'uts and mount namespaces (--net=host: the host\'s network)' : `uts and mount namespaces, in the network namespace of ${p.sharedWith!.name} (pid ${p.sharedWith!.pid})`}, hostname ${hostname}; its /etc/hosts, /etc/hostname and /etc/resolv.conf are ${p.sharedWith ? `${p.sharedWith.name}'s` : 'files of its own'} under ${CONTAINERS_DIR}`);
     const rec: ContainerRecord = {
       id, name, image: req.image, ...(req.entrypoint.length ? { entrypoint: req.entrypoint } : {}), cmd: req.cmd,
       created: now, startedAt: now, pid: 0, running: true, exitCode: 0,

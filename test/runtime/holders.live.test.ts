@@ -207,6 +207,24 @@ sec badname; NSLAB_TRACE= docker run --hostname 'a;b' busybox true 2>&1; echo "e
     check(r.stdout);
   });
 
+  it('mounts etc=DIR\'s files over /etc\'s in the holder alone, over a dangling symlink too, and skips a missing one', async () => {
+    // A mount namespace of the test's own, with a tmpfs on /etc, plays a machine whose
+    // /etc/resolv.conf points into /run (systemd-resolved) and which has no /etc/hostname.
+    const r = await runInLab(`${SECTION}
+mkdir -p /run/e && echo H > /run/e/hosts && echo N > /run/e/hostname && echo R > /run/e/resolv.conf
+unshare -m sh -c '${SECTION}
+  mount -t tmpfs etc /etc && ln -s /run/systemd/resolve/stub-resolv.conf /etc/resolv.conf && echo lab > /etc/hosts
+  pid=$(echo "h1 net=own etc=/run/e" | perl "$NSLAB_ROOT/bin/lab-holders") || exit 1
+  sec inside; nsenter -t $pid -m sh -c "cat /etc/resolv.conf /etc/hosts; ls /etc"
+  sec outside; cat /etc/hosts; readlink /etc/resolv.conf; grep -c -e " /etc/hosts " -e " /etc/resolv.conf " /proc/self/mountinfo
+  kill -9 $pid'
+sec relative; echo "h net=own etc=run/e" | perl "$NSLAB_ROOT/bin/lab-holders" 2>&1; echo "exit=$?"`);
+    const s = sections(r.stdout);
+    expect(s.inside).toBe('R\nH\nhosts\nresolv.conf');
+    expect(s.outside).toBe('lab\n/run/systemd/resolve/stub-resolv.conf\n0');
+    expect(s.relative).toBe('lab-holders: line 1: etc=run/e: not an absolute path\nexit=2');
+  });
+
   it('accepts exactly the hostnames the runtime lets through', async () => {
     const names = ['a', 'box1', 'web.local', 'my_host-2', '4431191f429c', '0', 'x'.repeat(64), 'x'.repeat(65), '-x', '.x', 'a;b', 'a b', 'ä', 'a/b'];
     const r = await runInLab(names.map((n) => `pid=$(printf '%s net=host\n' '${n}' | perl "$NSLAB_ROOT/bin/lab-holders" 2>/dev/null); echo $?; [ -n "$pid" ] && kill -9 $pid`).join('\n'));
