@@ -20,7 +20,14 @@ my %SYSCALL_NUMBERS = (
 our %CLONE = (NEWNS => 0x00020000, NEWUTS => 0x04000000, NEWIPC => 0x08000000, NEWUSER => 0x10000000,
               NEWPID => 0x20000000, NEWNET => 0x40000000);
 our %MS = (RDONLY => 1, NOSUID => 2, NODEV => 4, NOEXEC => 8, REMOUNT => 32, BIND => 4096, REC => 16384,
-           PRIVATE => 1 << 18, MOVE => 8192);
+           PRIVATE => 1 << 18, SLAVE => 1 << 19, MOVE => 8192);
+
+# open(2) flags that Fcntl would give (loading it costs milliseconds); they differ between
+# architectures too.
+my %OPEN_FLAGS = (
+  x86_64  => { PATH => 010000000, NOFOLLOW => 0400000 },
+  aarch64 => { PATH => 010000000, NOFOLLOW => 0100000 },
+);
 
 my $abi;
 sub syscall_number {
@@ -44,6 +51,17 @@ sub machine {
   my $machine = <$fh> // '';
   chomp $machine;
   return $machine;
+}
+
+# An open(2) flag by name (PATH, NOFOLLOW); Fcntl's where this table has none.
+sub open_flag {
+  my ($name) = @_;
+  $abi //= abi();
+  my $flag = $OPEN_FLAGS{$abi}{$name};
+  return $flag if defined $flag;
+  require Fcntl;
+  no strict 'refs';
+  return &{"Fcntl::O_$name"}();
 }
 
 # perl's syscall() passes an argument as an integer if perl has used it as a number, and

@@ -30,9 +30,10 @@ export function resolvePlace(name: string, state: KernelState): Place | string {
   if (ns.id === 'host') return HOST_PLACE;
   const container = state.containers.find((c) => c.ns === ns.id && (c.name === name || c.id.startsWith(name)));
   const pid = container?.pid ?? pidOf(ns);
-  // A container also has its own hostname: enter its uts namespace too, as `docker exec` does.
-  const uts = container && pid ? [`--uts=/proc/${pid}/ns/uts`] : [];
-  return { label: container?.name ?? name, nsId: ns.id, wrap: ['nsenter', `--net=${ns.path}`, ...uts, '--'] };
+  // A container also has its own hostname and /etc files: enter its uts and mount
+  // namespaces too, as `docker exec` does.
+  const own = container && pid ? [`--uts=/proc/${pid}/ns/uts`, `--mount=/proc/${pid}/ns/mnt`] : [];
+  return { label: container?.name ?? name, nsId: ns.id, wrap: ['nsenter', `--net=${ns.path}`, ...own, '--'] };
 }
 
 /** Names worth completing: places, links, bridges, containers. */

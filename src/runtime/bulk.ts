@@ -1,9 +1,10 @@
 // `nslab sandbox --containers N`: N busybox containers c1…cN on docker0, made in-process
 // and batched: one bin/lab-holders starts every holder and wires every veth pair, instead
 // of N docker commands (or two programs per container).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { endpointFor } from './bridge-driver.js';
+import { etcContents, etcDir, readLabHostFiles, writeEtcFiles } from './etc-files.js';
 import { allocateAddress } from './ipam.js';
 import { DockerError } from './errors.js';
 import { newId, shortId, vethName } from './ids.js';
@@ -42,8 +43,13 @@ export async function startBusyboxContainers(n: number, bridgeReady: Promise<unk
           state.containers.push(rec); // reserves the address for the next allocation
           return rec;
         });
-        tracer.note(`${n} containers at once: each a process in new network and uts namespaces, with a veth pair whose host end joins ${bridge.bridge}`);
-        const specs = recs.map((r) => ({ hostname: r.hostname, net: { kind: 'own' } as const, wire: { bridge: bridge.bridge!, ep: r.endpoints[0] } }));
+        tracer.note(`${n} containers at once: each a process in new network, uts and mount namespaces (its own /etc/hosts, /etc/hostname, /etc/resolv.conf), with a veth pair whose host end joins ${bridge.bridge}`);
+        const host = readLabHostFiles();
+        for (const r of recs) {
+          rollback.push(`remove ${etcDir(r.id)}`, () => rmSync(etcDir(r.id), { recursive: true, force: true }));
+          writeEtcFiles(r.id, etcContents(r, [r.endpoints[0].ip], host));
+        }
+        const specs = recs.map((r) => ({ hostname: r.hostname, net: { kind: 'own' } as const, etc: etcDir(r.id), wire: { bridge: bridge.bridge!, ep: r.endpoints[0] } }));
         const pids = await startHolders(specs, tracer, bridgeReady);
         const startedAt = new Date().toISOString();
         recs.forEach((r, i) => {

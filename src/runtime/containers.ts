@@ -1,10 +1,13 @@
 // Creating and removing containers: the sequence Docker's daemon runs, each kernel
 // change traced and undoable. Callers hold the lock (lock.ts) around these.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { hostname as labHostname } from 'node:os';
 import { DockerError } from './errors.js';
 import { generatedName, newId, shortId, VALID_NAME } from './ids.js';
 import { allocateAddress } from './ipam.js';
 import { attach, detach } from './bridge-driver.js';
+import { CONTAINERS_DIR, etcContents, etcDir, etcOwnerId, pruneEtcFiles, readLabHostFiles, writeEtcFiles } from './etc-files.js';
+import { containerNamespaces } from './exec-in.js';
 import { dnatRules, startDockerProxy, startHttpServer } from './ports.js';
 import { killAndWait, spawnDetached, startHolder, type NetMode } from './process.js';
 import { Rollback } from './rollback.js';
@@ -16,6 +19,8 @@ import type { PortSpec } from './args.js';
 export interface CreateRequest {
   name?: string;
   image: string;
+  /** The image's ENTRYPOINT, for ps and inspect (what runs is cmd). */
+  entrypoint: string[];
   cmd: string[];
   network: string; // bridge | host | none | container:X | a user network
   hostname?: string;
@@ -88,21 +93,31 @@ export async function createContainer(state: RuntimeState, req: CreateRequest, t
   checkPorts(state, ports);
   const ip = p.network ? allocateAddress(state, p.network) : undefined;
 
+  if (req.hostname !== undefined && p.sharedWith) throw runErr('conflicting options: hostname and the network mode.\nSee \'docker run --help\'.');
   const id = newId();
-  const hostname = req.hostname ?? shortId(id);
+  // Docker's: container:X takes X's hostname, --net=host the host's, others their short id.
+  const hostname = req.hostname ?? p.sharedWith?.hostname ?? (p.netMode.kind === 'host' ? labHostname() : shortId(id));
   const now = new Date().toISOString();
   const rollback = new Rollback();
   try {
-    tracer.note(`container ${name}: a process in new ${p.netMode.kind === 'own' ? 'network and uts namespaces' : p.netMode.kind === 'host' ? 'uts namespace (--net=host: the host\'s network)' : `uts namespace, in the network namespace of ${p.sharedWith!.name} (pid ${p.sharedWith!.pid})`}, hostname ${hostname}`);
-    failpoint('spawn');
-    const pid = await startHolder(hostname, p.netMode, tracer);
-    rollback.push(`kill ${pid}`, () => killAndWait(pid, tracer));
+    tracer.note(`container ${name}: a process in new ${p.netMode.kind === 'own' ? 'network, uts and mount namespaces' : p.netMode.kind === 'host' ? 'uts and mount namespaces (--net=host: the host\'s network)' : `uts and mount namespaces, in the network namespace of ${p.sharedWith!.name} (pid ${p.sharedWith!.pid})`}, hostname ${hostname}; its /etc/hosts, /etc/hostname and /etc/resolv.conf are ${p.sharedWith ? `${p.sharedWith.name}'s` : 'files of its own'} under ${CONTAINERS_DIR}`);
     const rec: ContainerRecord = {
-      id, name, image: req.image, cmd: req.cmd, created: now, startedAt: now, pid, running: true, exitCode: 0,
+      id, name, image: req.image, ...(req.entrypoint.length ? { entrypoint: req.entrypoint } : {}), cmd: req.cmd,
+      created: now, startedAt: now, pid: 0, running: true, exitCode: 0,
       hostname, networkMode: p.networkMode, endpoints: [], ports: [], helpers: [],
       tty: req.tty, interactive: req.interactive, autoRemove: req.autoRemove,
       ...(p.sharedWith ? { sharedWith: p.sharedWith.id } : {}),
     };
+    // Written before the holder starts, which mounts them (its address is known already).
+    // container:X mounts X's.
+    if (!p.sharedWith) {
+      rollback.push(`remove ${etcDir(id)}`, () => rmSync(etcDir(id), { recursive: true, force: true }));
+      writeEtcFiles(id, etcContents(rec, ip ? [ip] : [], readLabHostFiles()));
+    }
+    failpoint('spawn');
+    const pid = await startHolder({ hostname, net: p.netMode, etc: etcDir(etcOwnerId(rec)) }, tracer);
+    rollback.push(`kill ${pid}`, () => killAndWait(pid, tracer));
+    rec.pid = pid;
     if (p.network) {
       rec.endpoints.push(await attach({ network: p.network, pid, ip: ip!, ifname: 'eth0', withDefaultRoute: true }, tracer, rollback));
     } else if (p.networkMode === 'none') {
@@ -156,9 +171,9 @@ function startBackgroundCmd(rec: ContainerRecord, tracer: Tracer): number {
   const log = `${RUNTIME_DIR}/${rec.id}.log`;
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   return spawnDetached(
-    ['sh', '-c', `exec nsenter --net=/proc/${rec.pid}/ns/net --uts=/proc/${rec.pid}/ns/uts -- "$@" >${q(log)} 2>&1 </dev/null`, 'sh', ...rec.cmd],
+    ['sh', '-c', `exec nsenter ${containerNamespaces(rec.pid).join(' ')} -- "$@" >${q(log)} 2>&1 </dev/null`, 'sh', ...rec.cmd],
     tracer,
-    `nsenter -t ${rec.pid} -n -u ${rec.cmd.join(' ')}`,
+    `nsenter -t ${rec.pid} -n -u -m ${rec.cmd.join(' ')}`,
   );
 }
 
@@ -192,4 +207,5 @@ export async function removeContainer(state: RuntimeState, rec: ContainerRecord,
   }
   await teardown(rec, tracer);
   state.containers = state.containers.filter((c) => c.id !== rec.id);
+  pruneEtcFiles(state);
 }

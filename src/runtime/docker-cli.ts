@@ -4,6 +4,7 @@ import { parseFlags, parsePort, has, value, values, type FlagSpec } from './args
 import { createContainer, findNetwork, removeContainer, stopContainer } from './containers.js';
 import { DockerError, noSuchContainer, noSuchNetwork, SUPPORTED } from './errors.js';
 import { defaultCmd, isShell, runInContainer } from './exec-in.js';
+import { imageConfig } from './images.js';
 import { containerJson, dockerJson, networkJson, networkTable, psTable } from './format.js';
 import { withLock } from './lock.js';
 import { connect, createNetwork, disconnect, removeNetwork } from './networks.js';
@@ -40,8 +41,8 @@ export const RUN_FLAGS: FlagSpec[] = [
 ];
 
 const USAGE: Record<string, string> = {
-  run: 'Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nCreate and run a new container (nslab: a process in its own network and uts namespaces)\n\nOptions:\n  -d, --detach             Run container in background and print container ID\n  -h, --hostname string    Container host name\n  -i, --interactive        Keep STDIN open\n      --name string        Assign a name to the container\n      --network string     Connect a container to a network (bridge, host, none, container:NAME, or a user network); --net is the same\n  -p, --publish list       Publish a container\'s port to the host (HOST:CONTAINER[/tcp])\n      --rm                 Automatically remove the container when it exits\n  -t, --tty                Allocate a pseudo-TTY\n',
-  exec: 'Usage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container (its network and uts namespaces)\n\nOptions:\n  -i, --interactive   Keep STDIN open\n  -t, --tty           Allocate a pseudo-TTY\n',
+  run: 'Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nCreate and run a new container (nslab: a process in its own network, uts and mount namespaces, with its own /etc/hosts, /etc/hostname and /etc/resolv.conf)\n\nOptions:\n  -d, --detach             Run container in background and print container ID\n  -h, --hostname string    Container host name\n  -i, --interactive        Keep STDIN open\n      --name string        Assign a name to the container\n      --network string     Connect a container to a network (bridge, host, none, container:NAME, or a user network); --net is the same\n  -p, --publish list       Publish a container\'s port to the host (HOST:CONTAINER[/tcp])\n      --rm                 Automatically remove the container when it exits\n  -t, --tty                Allocate a pseudo-TTY\n',
+  exec: 'Usage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container (its network, uts and mount namespaces)\n\nOptions:\n  -i, --interactive   Keep STDIN open\n  -t, --tty           Allocate a pseudo-TTY\n',
   inspect: 'Usage:  docker inspect [OPTIONS] NAME|ID [NAME|ID...]\n\nOptions:\n  -f, --format string   Format output using a Go template ({{.State.Pid}}, {{json .NetworkSettings}})\n',
   ps: 'Usage:  docker ps [OPTIONS]\n\nOptions:\n  -a, --all     Show all containers (default shows just running)\n  -q, --quiet   Only display container IDs\n',
   rm: 'Usage:  docker rm [OPTIONS] CONTAINER [CONTAINER...]\n\nOptions:\n  -f, --force   Force the removal of a running container\n',
@@ -71,10 +72,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const tty = has(p, 'tty');
   const autoRemove = has(p, 'rm');
   const cmd = given.length ? given : defaultCmd(image);
+  const shown = imageConfig(image);
   const ports = values(p, 'publish').map(parsePort);
   const network = value(p, 'network') ?? value(p, 'net') ?? 'bridge';
   const rec = await mutate((state) => createContainer(state, {
-    name: value(p, 'name'), image, cmd, network, hostname: value(p, 'hostname'), ports, tty, interactive, autoRemove,
+    name: value(p, 'name'), image, entrypoint: shown.entrypoint, cmd: given.length ? given : shown.cmd, network, hostname: value(p, 'hostname'), ports, tty, interactive, autoRemove,
     backgroundCmd: detach && given.length > 0 && !isShell(given),
   }, io.tracer));
   if (detach) {

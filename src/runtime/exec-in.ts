@@ -1,14 +1,16 @@
 // Running a command inside a container's namespaces with the learner's terminal:
-// `nsenter -t PID -n -u CMD` — the network and uts namespaces, the host's files and
-// tools (IMAGE is only a label in nslab).
+// `nsenter -t PID -n -u -m CMD` — the network, uts and mount namespaces: the lab host's
+// files and tools, but the container's own /etc/hosts, /etc/hostname and
+// /etc/resolv.conf (IMAGE is only a label in nslab).
 import { spawn } from 'node:child_process';
 import { exitStatus } from '../sandbox/exec.js';
+import { imageBase } from './images.js';
 import type { ContainerRecord } from './state.js';
 import type { Tracer } from './steps.js';
 
 export function runInContainer(c: ContainerRecord, cmd: string[], opts: { interactive: boolean }, tracer: Tracer): Promise<number> {
-  tracer.command(`nsenter -t ${c.pid} -n -u ${cmd.join(' ')}`);
-  const argv = ['nsenter', `--net=/proc/${c.pid}/ns/net`, `--uts=/proc/${c.pid}/ns/uts`, '--', ...cmd];
+  tracer.command(`nsenter -t ${c.pid} -n -u -m ${cmd.join(' ')}`);
+  const argv = ['nsenter', ...containerNamespaces(c.pid), '--', ...cmd];
   const child = spawn(argv[0], argv.slice(1), {
     stdio: [opts.interactive ? 'inherit' : 'ignore', 'inherit', 'inherit'],
     cwd: '/',
@@ -28,9 +30,15 @@ export function runInContainer(c: ContainerRecord, cmd: string[], opts: { intera
   });
 }
 
-/** The command a container runs when `docker run IMAGE` gives none: the image's shell. */
+/** nsenter's options for a container's namespaces, as `docker exec` enters them. */
+export function containerNamespaces(pid: number): string[] {
+  return [`--net=/proc/${pid}/ns/net`, `--uts=/proc/${pid}/ns/uts`, `--mount=/proc/${pid}/ns/mnt`];
+}
+
+/** What nslab runs when `docker run IMAGE` gives no command: the image's shell (what the
+ * image itself would run is images.ts's, for ps and inspect). */
 export function defaultCmd(image: string): string[] {
-  const base = image.split(':')[0].split('/').pop() ?? image;
+  const base = imageBase(image);
   if (['ubuntu', 'debian', 'base', 'centos', 'fedora'].includes(base)) return ['bash'];
   return ['sh'];
 }

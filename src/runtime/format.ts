@@ -1,5 +1,6 @@
 // Docker's output shapes, pure: `docker inspect` and `docker network inspect` JSON (the
 // fields the documents show, in Docker's order), and the `ps` / `network ls` tables.
+import { etcOwnerId, etcPaths } from './etc-files.js';
 import { shortId } from './ids.js';
 import type { ContainerRecord, Endpoint, NetworkRecord, RuntimeState } from './state.js';
 
@@ -28,24 +29,29 @@ export function containerJson(state: RuntimeState, c: ContainerRecord, running: 
   }
   const ports: Record<string, unknown> = {};
   for (const p of c.ports) ports[`${p.containerPort}/${p.proto}`] = running ? [{ HostIp: '0.0.0.0', HostPort: String(p.hostPort) }] : null;
+  const [path, ...args] = command(c);
+  const etc = etcPaths(etcOwnerId(c));
   return {
     Id: c.id,
     Created: c.created,
-    Path: c.cmd[0] ?? 'sh',
-    Args: c.cmd.slice(1),
+    Path: path ?? 'sh',
+    Args: args,
     State: {
       Status: running ? 'running' : 'exited', Running: running, Paused: false, Restarting: false, OOMKilled: false, Dead: false,
       Pid: running ? c.pid : 0, ExitCode: running ? 0 : c.exitCode, Error: '',
       StartedAt: c.startedAt, FinishedAt: c.finishedAt ?? '0001-01-01T00:00:00Z',
     },
     Image: c.image,
+    ResolvConfPath: etc.resolvConf,
+    HostnamePath: etc.hostname,
+    HostsPath: etc.hosts,
     Name: `/${c.name}`,
     HostConfig: {
       NetworkMode: c.networkMode,
       PortBindings: Object.fromEntries(c.ports.map((p) => [`${p.containerPort}/${p.proto}`, [{ HostIp: '', HostPort: String(p.hostPort) }]])),
       AutoRemove: c.autoRemove,
     },
-    Config: { Hostname: c.hostname, Tty: c.tty, OpenStdin: c.interactive, Cmd: c.cmd, Image: c.image },
+    Config: { Hostname: c.hostname, Tty: c.tty, OpenStdin: c.interactive, Cmd: c.cmd, Image: c.image, Entrypoint: c.entrypoint ?? null },
     NetworkSettings: {
       Bridge: '',
       SandboxID: running && c.networkMode !== 'host' ? c.id.slice(0, 64) : '',
@@ -123,9 +129,14 @@ export function humanDuration(ms: number): string {
   return `${h} hours`;
 }
 
+/** What the container runs, as Docker puts it together: ENTRYPOINT, then CMD. */
+const command = (c: ContainerRecord): string[] => [...(c.entrypoint ?? []), ...c.cmd];
+
+/** docker ps's COMMAND: the words joined, cut to 20 characters with an ellipsis, then
+ * quoted as Go's strconv.Quote does (JSON's escapes are the same for what a command holds). */
 function quotedCommand(cmd: string[]): string {
-  const s = cmd.join(' ') || 'sh';
-  return `"${s.length > 20 ? `${s.slice(0, 19)}…` : s}"`;
+  const s = [...(cmd.join(' ') || 'sh')];
+  return JSON.stringify(s.length > 20 ? `${s.slice(0, 19).join('')}…` : s.join(''));
 }
 
 export function psTable(state: RuntimeState, isRunning: (c: ContainerRecord) => boolean, opts: { all: boolean; quiet: boolean }, now = Date.now()): string {
@@ -138,7 +149,7 @@ export function psTable(state: RuntimeState, isRunning: (c: ContainerRecord) => 
       ? `Up ${humanDuration(now - Date.parse(c.startedAt))}`
       : `Exited (${c.exitCode}) ${humanDuration(now - Date.parse(c.finishedAt ?? c.startedAt))} ago`;
     const ports = up ? c.ports.map((p) => `0.0.0.0:${p.hostPort}->${p.containerPort}/${p.proto}`).join(', ') : '';
-    rows.push([shortId(c.id), c.image, quotedCommand(c.cmd), `${humanDuration(now - Date.parse(c.created))} ago`, status, ports, c.name]);
+    rows.push([shortId(c.id), c.image, quotedCommand(command(c)), `${humanDuration(now - Date.parse(c.created))} ago`, status, ports, c.name]);
   }
   return table(rows);
 }

@@ -2,6 +2,7 @@
 // bridge br-<12 hex> with the gateway address, Docker's masquerade rule for its subnet,
 // and endpoints added to or removed from running containers.
 import { attach, detach } from './bridge-driver.js';
+import { refreshEtcFiles } from './etc-files.js';
 import { findNetwork } from './containers.js';
 import { allocateAddress } from './ipam.js';
 import { DockerError, noSuchNetwork } from './errors.js';
@@ -99,6 +100,7 @@ export async function connect(state: RuntimeState, net: NetworkRecord, c: Contai
   try {
     const ep = await attach({ network: net, pid: c.pid, ip, ifname: nextIfname(c), withDefaultRoute: c.endpoints.length === 0 }, tracer, rollback);
     c.endpoints.push(ep);
+    refreshEtcFiles(c); // its /etc/hosts names the new address too, as Docker's does
     rollback.commit();
   } catch (e) {
     await rollback.unwind();
@@ -112,4 +114,5 @@ export async function disconnect(net: NetworkRecord, c: ContainerRecord, tracer:
   tracer.note(`unplug ${c.name} from ${net.name}: delete ${ep.hostIf} (its peer ${ep.ifname} in the container goes with it)`);
   await detach(ep, tracer);
   c.endpoints = c.endpoints.filter((e) => e !== ep);
+  refreshEtcFiles(c);
 }

@@ -1,5 +1,6 @@
-// Container processes. A container is one long-lived process in its own network and uts
-// namespaces, what `unshare --net --uts sh -c 'hostname ID && exec sleep infinity'` makes.
+// Container processes. A container is one long-lived process in its own network, uts and
+// mount namespaces, what `unshare --net --uts --mount sh -c 'hostname ID && mount --bind
+// … /etc/hosts … && exec sleep infinity'` makes.
 // bin/lab-holders starts them, many at once from one process, and wires their network
 // with netlink: two programs per container started from Node was most of the time a lab
 // with 50 containers took. A holder is in a new session with no terminal and no open
@@ -23,6 +24,9 @@ export type NetMode = { kind: 'own' } | { kind: 'host' } | { kind: 'join'; pid: 
 export interface HolderSpec {
   hostname: string;
   net: NetMode;
+  /** A directory holding hosts, hostname and resolv.conf: the holder gets a mount
+   * namespace of its own with them over /etc's (etc-files.ts). */
+  etc?: string;
   wire?: { bridge?: string; ep: Endpoint };
 }
 
@@ -34,6 +38,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function specLine(s: HolderSpec): string {
   const words = [s.hostname, `net=${s.net.kind === 'join' ? `join:${s.net.pid}` : s.net.kind}`];
+  if (s.etc) words.push(`etc=${s.etc}`);
   if (s.wire) {
     const { bridge, ep } = s.wire;
     words.push(`veth=${ep.hostIf}`, `ifname=${ep.ifname}`, `mac=${ep.mac}`, `addr=${ep.ip}/${ep.prefixlen}`, `gw=${ep.gateway}`);
@@ -44,10 +49,11 @@ function specLine(s: HolderSpec): string {
 
 /** The command a learner would type to start the same holder. */
 function holderCommand(s: HolderSpec): string {
-  const body = `sh -c 'hostname ${s.hostname} && exec sleep infinity'`;
-  if (s.net.kind === 'own') return `unshare --net --uts ${body} &`;
-  if (s.net.kind === 'host') return `unshare --uts ${body} &`;
-  return `nsenter --net=/proc/${s.net.pid}/ns/net unshare --uts ${body} &`;
+  const mounts = s.etc ? ` && mount --make-rslave / && for f in hosts hostname resolv.conf; do mount --bind ${s.etc}/$f /etc/$f; done` : '';
+  const body = `sh -c 'hostname ${s.hostname}${mounts} && exec sleep infinity'`;
+  const unshare = `unshare${s.net.kind === 'own' ? ' --net' : ''} --uts${s.etc ? ' --mount' : ''}`;
+  if (s.net.kind === 'join') return `nsenter --net=/proc/${s.net.pid}/ns/net ${unshare} ${body} &`;
+  return `${unshare} ${body} &`;
 }
 
 /** The ip commands that wire a holder as bin/lab-holders does with netlink: the pair is
@@ -94,8 +100,8 @@ export async function startHolders(specs: HolderSpec[], tracer: Tracer, bridgesR
 }
 
 /** One holder, no network of its own yet: docker run wires it step by step (attach). */
-export async function startHolder(hostname: string, net: NetMode, tracer: Tracer): Promise<number> {
-  return (await startHolders([{ hostname, net }], tracer))[0];
+export async function startHolder(spec: HolderSpec, tracer: Tracer): Promise<number> {
+  return (await startHolders([spec], tracer))[0];
 }
 
 /** Starts a detached process; returns its pid. */

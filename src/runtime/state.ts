@@ -41,6 +41,8 @@ export interface ContainerRecord {
   id: string;
   name: string;
   image: string;
+  /** The image's ENTRYPOINT (nginx: /docker-entrypoint.sh), shown before cmd; absent: none. */
+  entrypoint?: string[];
   cmd: string[];
   created: string;
   startedAt: string;

@@ -179,12 +179,17 @@ describe('bin/lab-holders', () => {
 sec run; NSLAB_TRACE=1 docker run -d --name t1 --hostname box1 busybox 2>&1 >/dev/null | grep '^+ unshare'; docker exec t1 hostname
 sec badname; NSLAB_TRACE= docker run --hostname 'a;b' busybox true 2>&1; echo "exit=$?"`, { containers: 2, env: { NSLAB_TRACE: '1' } });
     const s = sections(r.stdout);
-    expect(s.run).toBe("+ unshare --net --uts sh -c 'hostname box1 && exec sleep infinity' &\nbox1");
+    const mounts = (id: string) => ` && mount --make-rslave / && for f in hosts hostname resolv.conf; do mount --bind /run/nslab/containers/${id}/$f /etc/$f; done`;
+    const [runLine, box1] = s.run.split('\n');
+    const id = /containers\/([0-9a-f]{64})\//.exec(runLine)?.[1] ?? '(no id)';
+    expect([runLine, box1]).toEqual([`+ unshare --net --uts --mount sh -c 'hostname box1${mounts(id)} && exec sleep infinity' &`, 'box1']);
     expect(s.badname).toBe('docker: Error response from daemon: invalid hostname "a;b": 1 to 64 letters, digits, \'.\', \'-\' or \'_\', starting with a letter or digit\nexit=125');
     const trace = r.stderr.split('\n');
     const [c1, c2] = trace.filter((l) => l.startsWith('+ unshare'));
-    expect(c1).toMatch(/^\+ unshare --net --uts sh -c 'hostname [0-9a-f]{12} && exec sleep infinity' &$/);
-    expect(c2).toMatch(/^\+ unshare --net --uts sh -c 'hostname [0-9a-f]{12} && exec sleep infinity' &$/);
+    for (const line of [c1, c2]) {
+      const id = /containers\/([0-9a-f]{64})\//.exec(line)?.[1] ?? '(no id)';
+      expect(line).toBe(`+ unshare --net --uts --mount sh -c 'hostname ${id.slice(0, 12)}${mounts(id)} && exec sleep infinity' &`);
+    }
     const pid = /^\+ nsenter -t (\d+) -n ip link set lo up$/.exec(trace.find((l) => l.includes('ip link set lo up')) ?? '')?.[1];
     const veth = /^\+ ip link add (veth[0-9a-f]{7}) /.exec(trace.find((l) => l.startsWith('+ ip link add')) ?? '')?.[1];
     expect(trace).toEqual(expect.arrayContaining([
@@ -200,6 +205,24 @@ sec badname; NSLAB_TRACE= docker run --hostname 'a;b' busybox true 2>&1; echo "e
     const r = await runInLab(SCRIPT);
     expect(r.stderr).toBe('');
     check(r.stdout);
+  });
+
+  it('mounts etc=DIR\'s files over /etc\'s in the holder alone, over a dangling symlink too, and skips a missing one', async () => {
+    // A mount namespace of the test's own, with a tmpfs on /etc, plays a machine whose
+    // /etc/resolv.conf points into /run (systemd-resolved) and which has no /etc/hostname.
+    const r = await runInLab(`${SECTION}
+mkdir -p /run/e && echo H > /run/e/hosts && echo N > /run/e/hostname && echo R > /run/e/resolv.conf
+unshare -m sh -c '${SECTION}
+  mount -t tmpfs etc /etc && ln -s /run/systemd/resolve/stub-resolv.conf /etc/resolv.conf && echo lab > /etc/hosts
+  pid=$(echo "h1 net=own etc=/run/e" | perl "$NSLAB_ROOT/bin/lab-holders") || exit 1
+  sec inside; nsenter -t $pid -m sh -c "cat /etc/resolv.conf /etc/hosts; ls /etc"
+  sec outside; cat /etc/hosts; readlink /etc/resolv.conf; grep -c -e " /etc/hosts " -e " /etc/resolv.conf " /proc/self/mountinfo
+  kill -9 $pid'
+sec relative; echo "h net=own etc=run/e" | perl "$NSLAB_ROOT/bin/lab-holders" 2>&1; echo "exit=$?"`);
+    const s = sections(r.stdout);
+    expect(s.inside).toBe('R\nH\nhosts\nresolv.conf');
+    expect(s.outside).toBe('lab\n/run/systemd/resolve/stub-resolv.conf\n0');
+    expect(s.relative).toBe('lab-holders: line 1: etc=run/e: not an absolute path\nexit=2');
   });
 
   it('accepts exactly the hostnames the runtime lets through', async () => {

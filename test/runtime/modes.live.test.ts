@@ -46,7 +46,7 @@ describe('network modes, ports and foreground runs', () => {
       '-A POSTROUTING -s 172.17.0.2/32 -d 172.17.0.2/32 -p tcp -m tcp --dport 80 -j MASQUERADE',
     ]));
     expect(s.dup).toMatch(/Bind for 0\.0\.0\.0:8080 failed: port is already allocated\.\nexit=125$/);
-    // container:web shares web's network stack, not its hostname.
+    // container:web shares web's network stack (and, as with Docker, its hostname).
     expect(s.sideaddr).toBe(s.webaddr);
     expect(s.sideaddr).toMatch(/^eth0@if\d+\s+UP\s+172\.17\.0\.2\/16/);
     const [webNs, sideNs] = s.sidens.split('\n');
