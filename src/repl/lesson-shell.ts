@@ -257,7 +257,12 @@ export class LessonShell {
 
   async evaluate(state: KernelState): Promise<CheckReport<Step['checks'][number]>[]> {
     const { evaluateAll } = await import('../lesson/check-eval.js');
-    return evaluateAll(this.step?.checks ?? [], state, this.deps.prober, { commands: this.stepCommands });
+    return evaluateAll(this.step?.checks ?? [], state, this.deps.prober, this.evalContext());
+  }
+
+  /** What `ran` checks read: the learner's lines in this step, and the step's own commands. */
+  evalContext(): { commands: readonly string[]; examples: readonly string[] } {
+    return { commands: this.stepCommands, examples: this.step?.commands ?? [] };
   }
 
   /** Whether the current step still waits for its checks (or, with none, for a line). */
@@ -272,7 +277,7 @@ export class LessonShell {
     if (!step || !state || !this.checksPending()) return;
     if (step.checks.length && !knownToPass) {
       const { stepPasses } = await import('../lesson/check-eval.js');
-      const ctx = { commands: this.stepCommands };
+      const ctx = this.evalContext();
       let verdict = await stepPasses(step.checks, state, this.deps.prober, ctx);
       // A namespace being torn down by the kernel may still show what was deleted
       // (src/lesson/settle.ts): look again briefly before the step counts as not done.
@@ -350,7 +355,8 @@ export class LessonShell {
     const hint = hints[Math.min(this.hintIndex, hints.length - 1)];
     const label = `hint ${Math.min(this.hintIndex + 1, hints.length)}/${hints.length}`;
     this.hintIndex++;
-    return `${label}: ${hint}`;
+    // A hint is markdown, as the step's prose is: rendered the same way.
+    return `${label}: ${this.deps.markdown(hint).trim()}`;
   }
 
   /** Moves the shell to a place; returns why not, when it cannot. */
