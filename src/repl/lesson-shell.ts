@@ -182,8 +182,20 @@ export class LessonShell {
       const why = explainError(command, result.stderr, here);
       for (const w of why) this.print(this.wrap(this.style(pc.yellow, `  ↳ ${w}`)) + '\n');
     }
+    if (result.notFound?.length) await this.suggestCommands(result.notFound);
     await this.checkStep(state);
     return 'continue';
+  }
+
+  /** For each command bash did not find, the near names it may have meant (`route` for
+   * `rout`), from the lab's PATH and this shell's dot-commands. */
+  private async suggestCommands(names: readonly string[]): Promise<void> {
+    const { commandsOnPath, didYouMean } = await import('./command-suggest.js');
+    const dots = DOT_COMMANDS.filter((c) => this.lesson || !c.lessonOnly).map((c) => '.' + c.name);
+    for (const name of new Set(names)) {
+      const line = didYouMean(name, [...commandsOnPath(), ...dots]);
+      if (line) this.print(this.wrap(this.style(pc.yellow, `  ↳ ${line}`)) + '\n');
+    }
   }
 
   /** The namespace a command looked at: the one a wrapper names (`ip netns exec net1 …`,

@@ -134,3 +134,13 @@ describe('explanations tied to the command that printed them', () => {
     expect(out).not.toMatch(/the other end is interface \d+, called/);
   });
 });
+
+describe('a command that is not found', () => {
+  it('`rout -n` is said as bash says it, with the likely command', async () => {
+    const r = await startLesson(['rout -n', 'hint']);
+    expect(r.stderr).toContain('bash: rout: command not found\n');
+    expect(r.stderr + r.stdout).not.toMatch(/environment: line/);
+    expect(r.stdout).toContain('↳ rout: did you mean `route`?');
+    expect(r.stdout).toContain('↳ hint: did you mean `.hint`?');
+  });
+});
