@@ -186,6 +186,10 @@ function recognizeWords(ws: string[]): ExplainerId | undefined {
         return args.filter((a) => !a.startsWith('-')).length <= 1 ? 'ifconfig' : undefined;
       case 'arp':
         return args.some((a) => a === '-s' || a === '-d') ? undefined : 'arp';
+      case 'ss':
+        return args.some((a) => a === '-K' || a === '--kill' || /^-\w*[sE]/.test(a)) ? undefined : 'ss';
+      case 'nft':
+        return args.filter((a) => !a.startsWith('-'))[0] === 'list' && !args.includes('-j') && !args.includes('--json') ? 'nft' : undefined;
       case 'docker':
         return args[0] === 'network' && args[1] === 'inspect' && !args.some((a) => a === '-f' || a.startsWith('--format')) ? 'docker-network-inspect' : undefined;
       default:

@@ -42,6 +42,12 @@ describe('recognize: which explainer fits a typed command line', () => {
     ['docker network inspect bridge', 'docker-network-inspect'],
     ['ip neigh', 'ip-neigh'],
     ['arp -n', 'arp'],
+    ['ss -tlnp', 'ss'],
+    ['docker exec web ss -tulnp', 'ss'],
+    ['ss -s', undefined],
+    ['nft list ruleset', 'nft'],
+    ['nft -a list table ip nat', 'nft'],
+    ['nft add rule ip filter input drop', undefined],
     // commands that change things print nothing to explain
     ['ip link add veth1 type veth peer name veth1_p', undefined],
     ['ip addr add 10.68.0.100/24 dev veth1_p', undefined],
