@@ -26,11 +26,60 @@ export function dropCommandPrefixes(words: string[]): string[] {
   }
 }
 
-/** The words of each simple command of a line (split on | ; && || and newlines), with
- * their prefixes dropped. */
+/**
+ * The pipelines of a line, in order: its parts between unquoted list operators (`;`, `&`,
+ * `&&`, `||`, newlines), each as its stages (the parts between unquoted `|`). Quotes,
+ * backslashes and `$(…)` are honoured, so `sh -c 'ip a; ip r'` stays one command and
+ * `2>&1` is no operator. Not a shell parser: enough to tell which commands a line runs.
+ */
+export function pipelines(line: string): string[][] {
+  const out: string[][] = [];
+  let stages: string[] = [];
+  let word = '';
+  let quote: '"' | "'" | '`' | undefined;
+  let depth = 0; // inside $( … )
+  const endStage = () => { stages.push(word.trim()); word = ''; };
+  const endPipeline = () => {
+    endStage();
+    const kept = stages.filter((st) => st !== '');
+    if (kept.length) out.push(kept);
+    stages = [];
+  };
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    const next = line[i + 1];
+    if (quote) {
+      if (c === '\\' && quote !== "'" && next !== undefined) { word += c + next; i++; continue; }
+      if (c === quote) quote = undefined;
+      word += c;
+      continue;
+    }
+    if (c === '\\' && next !== undefined) { word += c + next; i++; continue; }
+    if (c === '"' || c === "'" || c === '`') { quote = c; word += c; continue; }
+    if (c === '$' && next === '(') { depth++; word += '$('; i++; continue; }
+    if (depth > 0) {
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      word += c;
+      continue;
+    }
+    if (c === '|' && next === '|') { endPipeline(); i++; continue; }
+    if (c === '|') { endStage(); if (next === '&') i++; continue; }
+    if (c === '&' && next === '&') { endPipeline(); i++; continue; }
+    // `2>&1`, `<&3`, `&>file` redirect; any other `&` runs what precedes it in the background.
+    if (c === '&' && !/[<>]$/.test(word) && next !== '>') { endPipeline(); continue; }
+    if (c === ';' || c === '\n') { endPipeline(); continue; }
+    word += c;
+  }
+  endPipeline();
+  return out;
+}
+
+/** The words of each simple command of a line (every stage of every pipeline), with their
+ * prefixes dropped. */
 export function simpleCommands(line: string): string[][] {
-  return line
-    .split(/\|\||&&|[|;\n]/)
-    .map((part) => dropCommandPrefixes(shellWords(part.trim())))
+  return pipelines(line)
+    .flat()
+    .map((part) => dropCommandPrefixes(shellWords(part)))
     .filter((words) => words.length > 0);
 }

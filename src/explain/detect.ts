@@ -4,6 +4,8 @@ import { clean, splitLines } from './text.js';
 import type { ExplainerId } from './types.js';
 
 const SIGNATURES: [ExplainerId, (lines: string[]) => boolean][] = [
+  ['ss', (ls) => ls.some((l) => /^(Netid\s+)?State\s+Recv-Q\s+Send-Q\s+Local Address:Port/.test(l.trim()))],
+  ['nft', (ls) => ls.some((l) => /^table (ip|ip6|inet|arp|bridge|netdev) \S+ \{$/.test(l))],
   ['docker-network-inspect', (ls) => ls.some((l) => /^\s*"(IPAM|Driver|EnableIPv6)"\s*:/.test(l))],
   ['iptables-save', (ls) => ls.some((l) => /^(\*(nat|filter|mangle|raw)$|-A \S+ |-P \S+ (ACCEPT|DROP)$|:\S+ (ACCEPT|DROP|-) \[\d+:\d+\]$)/.test(l))],
   ['iptables-list', (ls) => ls.some((l) => /^Chain \S+ \((policy \S+|\d+ references)/.test(l))],

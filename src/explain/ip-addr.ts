@@ -43,9 +43,24 @@ export interface IpLinkEntry {
   /** From `-d`: the first word of the details line (veth, bridge, vxlan, …). */
   detailKind?: string;
   altnames: string[];
+  /** The lines of the altnames, in the same order. */
+  altnameLines: number[];
+  /** `ip -s`: counter headers (`RX:  bytes packets …`) and the numbers under them. */
+  stats: IpLinkStats[];
   addresses: IpAddress[];
   /** `-d` detail lines: "veth", "vxlan id 100 …", "bridge_slave state forwarding …". */
   details: { line: number; words: string[] }[];
+}
+
+export interface IpLinkStats {
+  /** RX: received, TX: sent; `errors`: the `ip -s -s` line that splits the errors by kind. */
+  direction: 'RX' | 'TX';
+  errors: boolean;
+  headerLine: number;
+  valuesLine?: number;
+  /** Counter name → value, e.g. bytes → 698. */
+  values: Record<string, number>;
+  names: string[];
 }
 
 export interface IpAddrOutput {
@@ -76,6 +91,8 @@ export function parseHeader(line: string, index: number): IpLinkEntry | undefine
     group: after(rest, 'group'),
     qlen: toInt(after(rest, 'qlen')),
     altnames: [],
+    altnameLines: [],
+    stats: [],
     addresses: [],
     details: [],
   };
@@ -124,7 +141,7 @@ export function parseIpAddr(lines: readonly string[]): IpAddrOutput {
       // -br: "eth0@if5   UP   172.17.0.2/16 fe80::…/64" or "eth0  UP  02:42:… <BROADCAST,…>"
       if (ws.length >= 2 && BRIEF_STATES.has(ws[1])) {
         const [name, at] = splitAt(ws[0]);
-        const entry: IpLinkEntry = { line: i, name, at, flags: [], state: ws[1], altnames: [], addresses: [], details: [] };
+        const entry: IpLinkEntry = { line: i, name, at, flags: [], state: ws[1], altnames: [], altnameLines: [], stats: [], addresses: [], details: [] };
         for (const w of ws.slice(2)) {
           if (/^<.*>$/.test(w)) entry.flags = w.slice(1, -1).split(',').filter(Boolean);
           else if (/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(w)) entry.mac = w;
@@ -140,6 +157,18 @@ export function parseIpAddr(lines: readonly string[]): IpAddrOutput {
     }
     if (!current) return;
     const first = ws[0];
+    const statsHeader = /^(RX|TX)(?: (errors))?:$/.exec(ws[0] + (ws[1] === 'errors:' ? ' errors:' : ''));
+    if (statsHeader) {
+      const names = ws.slice(statsHeader[2] ? 2 : 1);
+      current.stats.push({ direction: statsHeader[1] as 'RX' | 'TX', errors: statsHeader[2] !== undefined, headerLine: i, values: {}, names });
+      return;
+    }
+    const pendingStats = current.stats[current.stats.length - 1];
+    if (pendingStats && pendingStats.valuesLine === undefined && ws.every((w) => /^\d+$/.test(w))) {
+      pendingStats.valuesLine = i;
+      pendingStats.names.forEach((n, k) => { if (ws[k] !== undefined) pendingStats.values[n] = Number(ws[k]); });
+      return;
+    }
     if (first.startsWith('link/')) {
       current.linkType = first.slice(5);
       current.linkLine = i;
@@ -154,6 +183,7 @@ export function parseIpAddr(lines: readonly string[]): IpAddrOutput {
       if (last && last.lifetimeLine === undefined) last.lifetimeLine = i;
     } else if (first === 'altname' && ws[1]) {
       current.altnames.push(ws[1]);
+      current.altnameLines.push(i);
     } else if (DETAIL_KINDS.has(first)) {
       current.details.push({ line: i, words: ws });
       if (current.detailKind === undefined && first !== 'bridge_slave') {
@@ -238,6 +268,44 @@ function annotateLink(e: IpLinkEntry, ctx: Context, out: Annotations): void {
   }
   for (const a of e.addresses) annotateAddress(a, e, out);
   for (const d of e.details) annotateDetail(d.line, d.words, out);
+  e.altnames.forEach((alt, k) => out.add(e.altnameLines[k], `altname ${alt}: another name for ${e.name}; commands accept either (\`ip link show ${alt}\`).${describeIfName(alt)}`, 0));
+  for (const s of e.stats) annotateStats(s, e, kind?.kind, out);
+}
+
+/** What a systemd-style interface name says of where the device sits (en = Ethernet,
+ * wl = wireless, o = onboard, p…s… = PCI bus and slot, x = from the MAC). */
+function describeIfName(name: string): string {
+  const m = /^(en|wl|ww|ib|sl)(o\d+|s\d+|p\d+s\d+|x[0-9a-f]{12}|P\d+p\d+s\d+)(f\d+)?(d\d+)?/.exec(name);
+  if (!m) return '';
+  const medium = { en: 'Ethernet', wl: 'wireless LAN', ww: 'mobile broadband', ib: 'InfiniBand', sl: 'serial line' }[m[1]]!;
+  const where = m[2].startsWith('o') ? `onboard device ${m[2].slice(1)}`
+    : m[2].startsWith('x') ? 'named after its MAC address'
+    : m[2].startsWith('s') ? `hot-plug slot ${m[2].slice(1)}`
+    : (() => { const p = /p(\d+)s(\d+)/.exec(m[2])!; return `PCI bus ${p[1]}, slot ${p[2]}${m[3] ? `, function ${m[3].slice(1)}` : ''}`; })();
+  return ` ${name} is a predictable name in systemd's form: ${m[1]} = ${medium}, ${where}.`;
+}
+
+const COUNTERS: Record<string, string> = {
+  bytes: 'bytes', packets: 'packets', errors: 'bad frames', dropped: 'dropped by the kernel (no room, or nothing to deliver them to)',
+  missed: 'missed by the device', mcast: 'multicast frames received', carrier: 'lost carrier', collsns: 'collisions',
+  length: 'wrong length', crc: 'bad checksum', frame: 'misaligned', fifo: 'device buffer overrun', overrun: 'overrun',
+  aborted: 'aborted', window: 'window', heartbt: 'heartbeat', transns: 'carrier transitions (times the link went up or down)',
+};
+
+function annotateStats(s: IpLinkStats, e: IpLinkEntry, kind: string | undefined, out: Annotations): void {
+  const verb = s.direction === 'RX' ? 'received' : 'sent';
+  const named = s.names.filter((n) => COUNTERS[n]).map((n) => (n === 'bytes' || n === 'packets' ? n : `${n} = ${COUNTERS[n]}`));
+  out.add(s.headerLine, `${s.direction}${s.errors ? ' errors' : ''}: counters of what ${e.name} ${verb} since it was created${s.errors ? ', errors by kind' : ''}: ${named.join(', ')}.`, 0);
+  if (s.valuesLine === undefined) return;
+  const v = s.values;
+  if (s.errors) {
+    const nonzero = s.names.filter((n) => (v[n] ?? 0) > 0);
+    out.add(s.valuesLine, nonzero.length === 0 ? 'None of these has happened.' : nonzero.map((n) => `${n} ${v[n]}: ${COUNTERS[n] ?? n}`).join('; ') + '.', 0);
+    return;
+  }
+  const problems = ['errors', 'dropped', 'missed', 'carrier', 'collsns'].filter((n) => (v[n] ?? 0) > 0).map((n) => `${v[n]} ${n}`);
+  const peer = kind === 'veth' ? ` On a veth, what one end sends the other receives: ${e.name}'s ${s.direction} is its peer's ${s.direction === 'RX' ? 'TX' : 'RX'}.` : '';
+  out.add(s.valuesLine, `${e.name} has ${verb} ${v.packets ?? '?'} packet(s), ${v.bytes ?? '?'} bytes${problems.length ? `; ${problems.join(', ')}` : ', with no errors or drops'}.${peer}`, problems.length ? 1 : 0);
 }
 
 /** The `ip -d` line that says what kind of link this is and how it is set up. */

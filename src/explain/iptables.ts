@@ -19,7 +19,10 @@ export interface RuleMeaning {
   addrtypeLocal?: boolean;
 }
 
-const PORTS: Record<string, string> = { http: '80', https: '443', 'http-alt': '8080', ssh: '22', domain: '53' };
+/** Port numbers of the service names tools print without -n (from /etc/services). */
+export const SERVICE_PORTS: Record<string, string> = {
+  http: '80', https: '443', 'http-alt': '8080', ssh: '22', domain: '53', ipp: '631', ntp: '123', bootps: '67', bootpc: '68', mdns: '5353', llmnr: '5355',
+};
 const PROTOCOLS: Record<string, string> = { '0': 'all', '1': 'icmp', '6': 'tcp', '17': 'udp' };
 const ANY = new Set(['anywhere', '0.0.0.0/0', '::/0']);
 
@@ -30,7 +33,7 @@ function packets(r: RuleMeaning): string {
   if (r.source && !ANY.has(r.source)) parts.push(r.source.startsWith('!') ? `not from ${r.source.slice(1)}` : `from ${r.source}`);
   if (r.destination && !ANY.has(r.destination)) parts.push(r.destination.startsWith('!') ? `not to ${r.destination.slice(1)}` : `to ${r.destination}`);
   if (r.addrtypeLocal) parts.push("addressed to one of this host's own addresses");
-  if (r.dport) parts.push(`to port ${PORTS[r.dport] ?? r.dport}`);
+  if (r.dport) parts.push(`to port ${SERVICE_PORTS[r.dport] ?? r.dport}`);
   if (r.inIface && r.inIface !== '*') parts.push(r.inIface.startsWith('!') ? `arriving on any interface except ${r.inIface.slice(1)}` : `arriving on ${r.inIface}`);
   if (r.outIface && r.outIface !== '*') parts.push(r.outIface.startsWith('!') ? `leaving by any interface except ${r.outIface.slice(1)}` : `leaving by ${r.outIface}`);
   return parts.join(' ');
@@ -89,6 +92,11 @@ const CHAINS: Record<string, string> = {
   INPUT: 'INPUT: packets delivered to this host',
   FORWARD: 'FORWARD: packets routed through this host (e.g. between a container and the outside)',
 };
+
+/** What a chain of that name (iptables) or on that hook (nft) sees. */
+export function hookMeaning(name: string): string | undefined {
+  return CHAINS[name.toUpperCase()];
+}
 
 function chainNote(name: string, policy: string | undefined, refs: number | undefined): string {
   const base = CHAINS[name] ?? `${name}: a user-defined chain, entered only by a jump from another rule`;

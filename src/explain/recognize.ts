@@ -1,26 +1,93 @@
-// Which explainer fits a command line the learner typed. Wrappers that run a command
-// elsewhere (sudo, ip netns exec, docker exec, nsenter) are peeled off first.
+// Which explainer fits a command line the learner typed, and where its commands run.
+// Wrappers that run a command elsewhere (sudo, ip netns exec, docker exec, nsenter) are
+// peeled off first. A line of several commands is read command by command, so that an
+// explanation is only given for output that can be tied to the command that printed it.
 import type { ExplainerId } from './types.js';
-import { dropCommandPrefixes, shellWords } from '../shell-words.js';
+import { dropCommandPrefixes, pipelines, shellWords } from '../shell-words.js';
 
 export { shellWords };
 
-/** The words of the command that actually prints, without wrappers; [] when none. */
+/** The words of the line's first command that actually prints, without wrappers; [] when none. */
 export function innerCommand(line: string): string[] {
-  return peelWrappers(line).words;
+  return readCommands(line)[0]?.words ?? [];
 }
 
-/** Where a wrapped command runs, by the name the learner gave: `net1` for `ip netns exec
- * net1 ip a` or `ip -n net1 a`, `bbox1` for `docker exec bbox1 ip a`; undefined when the
- * line runs where it was typed. Explanations look there, not in the shell's own place. */
+/** Where a line's commands run, by the name the learner gave: `net1` for `ip netns exec
+ * net1 ip a` or `ip -n net1 a`, `bbox1` for `docker exec bbox1 ip a`; undefined when they
+ * run where the line was typed, or in more than one place. */
 export function commandTarget(line: string): string | undefined {
-  return peelWrappers(line).target;
+  return readLine(line).target;
 }
 
-function peelWrappers(line: string): { words: string[]; target?: string } {
-  if (line.length > 4096) return { words: [] };
-  const first = line.split(/\||&&|;|\|\|/)[0] ?? '';
-  let ws = shellWords(first.trim());
+/** What the shell needs to know of a line before it explains what the line printed. */
+export interface LineReading {
+  /** The explainer for the line's output: undefined when none fits, or when the commands
+   * that print would each need another (`ip a; ip r`: the output cannot be split). */
+  explainer?: ExplainerId;
+  /** The commands that print need different explainers. */
+  mixedOutput: boolean;
+  /** Where the commands that print run (see commandTarget); undefined: where it was typed. */
+  outputTarget?: string;
+  /** The commands that print run in more than one place: no line of the output can be
+   * tied to one namespace (`docker exec bbox1 ip a; ip a`). */
+  outputInSeveralPlaces: boolean;
+  /** Where all of the line's commands run (for the errors any of them may print). */
+  target?: string;
+  inSeveralPlaces: boolean;
+}
+
+interface CommandReading {
+  words: string[];
+  target?: string;
+  explainer?: ExplainerId;
+  /** Known to print nothing on stdout when it works (`ip link set … up`, `cd`). */
+  quiet: boolean;
+}
+
+export function readLine(line: string): LineReading {
+  const commands = readCommands(String(line));
+  const printing = commands.filter((c) => !c.quiet);
+  const explainers = new Set(printing.map((c) => c.explainer).filter((id): id is ExplainerId => id !== undefined));
+  const places = (cs: CommandReading[]) => new Set(cs.map((c) => c.target));
+  const outputPlaces = places(printing);
+  const allPlaces = places(commands);
+  return {
+    explainer: explainers.size === 1 ? [...explainers][0] : undefined,
+    mixedOutput: explainers.size > 1,
+    outputTarget: outputPlaces.size === 1 ? [...outputPlaces][0] : undefined,
+    outputInSeveralPlaces: outputPlaces.size > 1,
+    target: allPlaces.size === 1 ? [...allPlaces][0] : undefined,
+    inSeveralPlaces: allPlaces.size > 1,
+  };
+}
+
+/** Each pipeline of the line, read from its first stage (a pipe's later stages filter
+ * what the first prints: `ip a | grep inet` is still `ip a`'s output). */
+function readCommands(line: string): CommandReading[] {
+  if (line.length > 4096) return [];
+  return pipelines(line).map((stages) => {
+    const { words, target } = peelWrappers(stages[0]);
+    const explainer = recognizeWords(words);
+    return { words, target, explainer, quiet: explainer === undefined && printsNothing(words) };
+  });
+}
+
+const QUIET = new Set(['cd', 'export', 'unset', 'ln', 'mkdir', 'rm', 'sleep', 'true', 'false', ':', 'modprobe', 'touch']);
+
+/** Commands that change things and print nothing when they work: what such a command
+ * prints (its errors) goes to stderr, so it takes no part in explaining stdout. */
+function printsNothing(words: string[]): boolean {
+  const [cmd, ...args] = words;
+  if (cmd === undefined) return true; // `pid=$(…)` alone
+  if (QUIET.has(cmd)) return true;
+  const changing = ['add', 'del', 'delete', 'set', 'change', 'replace', 'flush', 'append', 'addbr', 'delbr', 'addif', 'delif', 'stp', 'setageing'];
+  if (cmd === 'ip' || cmd === 'bridge' || cmd === 'brctl') return args.some((a) => changing.includes(a));
+  if (/^ip6?tables(-legacy|-nft)?$/.test(cmd)) return args.some((a) => /^-[a-zA-Z]*[AIDRNXPF]/.test(a) && !/^-[a-zA-Z]*[LS]/.test(a));
+  return false;
+}
+
+function peelWrappers(command: string): { words: string[]; target?: string } {
+  let ws = shellWords(command.trim());
   let target: string | undefined;
   for (let guard = 0; guard < 8 && ws.length > 0; guard++) {
     ws = dropCommandPrefixes(ws); // LANG=C ip a, sudo ip a
@@ -78,9 +145,17 @@ function recognizeIptables(args: string[]): ExplainerId | undefined {
   return save ? 'iptables-save' : list ? 'iptables-list' : undefined;
 }
 
+/** The explainer for what a command line prints (see LineReading.explainer). */
 export function recognize(commandLine: string): ExplainerId | undefined {
   try {
-    const ws = innerCommand(String(commandLine));
+    return readLine(String(commandLine)).explainer;
+  } catch {
+    return undefined;
+  }
+}
+
+function recognizeWords(ws: string[]): ExplainerId | undefined {
+  try {
     const [cmd, ...args] = ws;
     switch (cmd) {
       case 'ip':
@@ -111,6 +186,10 @@ export function recognize(commandLine: string): ExplainerId | undefined {
         return args.filter((a) => !a.startsWith('-')).length <= 1 ? 'ifconfig' : undefined;
       case 'arp':
         return args.some((a) => a === '-s' || a === '-d') ? undefined : 'arp';
+      case 'ss':
+        return args.some((a) => a === '-K' || a === '--kill' || /^-\w*[sE]/.test(a)) ? undefined : 'ss';
+      case 'nft':
+        return args.filter((a) => !a.startsWith('-'))[0] === 'list' && !args.includes('-j') && !args.includes('--json') ? 'nft' : undefined;
       case 'docker':
         return args[0] === 'network' && args[1] === 'inspect' && !args.some((a) => a === '-f' || a.startsWith('--format')) ? 'docker-network-inspect' : undefined;
       default:

@@ -8,7 +8,9 @@ import { ipRouteExplainer } from './ip-route.js';
 import { iptablesListExplainer, iptablesSaveExplainer } from './iptables.js';
 import { arpExplainer, ipNeighExplainer } from './neigh.js';
 import { pingExplainer } from './ping.js';
+import { nftExplainer } from './nft.js';
 import { routeNExplainer } from './route-n.js';
+import { ssExplainer } from './ss.js';
 import type { Explainer, ExplainerId } from './types.js';
 
 export const EXPLAINERS: Record<ExplainerId, Explainer<any>> = {
@@ -26,6 +28,8 @@ export const EXPLAINERS: Record<ExplainerId, Explainer<any>> = {
   'docker-network-inspect': dockerNetworkExplainer,
   'ip-neigh': ipNeighExplainer,
   arp: arpExplainer,
+  ss: ssExplainer,
+  nft: nftExplainer,
 };
 
 export const EXPLAINER_IDS = Object.keys(EXPLAINERS) as ExplainerId[];

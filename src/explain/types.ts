@@ -16,7 +16,9 @@ export type ExplainerId =
   | 'ifconfig'
   | 'docker-network-inspect'
   | 'ip-neigh'
-  | 'arp';
+  | 'arp'
+  | 'ss' // ss -tlnp, ss -tulnp, ss -tan
+  | 'nft'; // nft list ruleset
 
 /** One line of the original output with what nslab can say about it. */
 export interface AnnotatedLine {

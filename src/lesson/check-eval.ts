@@ -38,6 +38,9 @@ export interface Prober {
 export interface EvalContext {
   /** The command lines the learner ran in the current step, oldest first (for `ran`). */
   commands: readonly string[];
+  /** The step's own commands: a `ran` check written as a /regex/ is described to the
+   * learner by the one it matches (`ip a`), not by its pattern. */
+  examples?: readonly string[];
 }
 
 export type Evaluation = CheckResult | ProbeNeeded;
@@ -58,7 +61,7 @@ interface Phrases {
 }
 
 export function evaluate(check: Check, state: KernelState, ctx: EvalContext = { commands: [] }): Evaluation {
-  const phrases = describe(check);
+  const phrases = describe(check, ctx.examples);
   const expected = check.negated ? phrases.expectedNot : phrases.expected;
   const finish = (o: Outcome): CheckResult => ({ ok: o.holds !== check.negated, expected, found: o.found });
   if (check.kind === 'ping') {
@@ -124,7 +127,23 @@ export async function stepPasses<T extends { check: Check } | Check>(
   return { passes: failing.length === 0, failing };
 }
 
-export function describe(check: CheckBody): Phrases {
+/** The line `.check` shows for a check: what the learner must do, in words. Most checks
+ * read as sentences already (`link veth1 in net1 is up`); a `ran` check says which command
+ * to run, or which one did it (`you ran \`ip a\``), never its pattern. */
+export function headline(check: Check, result: CheckResult, ctx: EvalContext = { commands: [] }): string {
+  if (check.kind !== 'ran') return check.text;
+  if (check.negated) return result.expected;
+  return result.ok ? result.found : `run ${ranCommand(check, ctx.examples)}`;
+}
+
+/** The command a `ran` check asks for: its words, or the step's command its pattern matches. */
+function ranCommand(check: Of<'ran'>, examples: readonly string[] = []): string {
+  if (check.words) return `\`${check.words.join(' ')}\``;
+  const example = examples.find((line) => matchesRan(check, line));
+  return example !== undefined ? `\`${example}\` (or a command like it)` : `a command matching /${check.pattern}/${check.flags ?? ''}`;
+}
+
+export function describe(check: CheckBody, examples?: readonly string[]): Phrases {
   switch (check.kind) {
     case 'netns':
       if (check.listed) return { expected: `\`ip netns\` listing ${check.name}`, expectedNot: `\`ip netns\` not listing ${check.name}` };
@@ -169,7 +188,7 @@ export function describe(check: CheckBody): Phrases {
       return { expected: `container ${check.name} ${props.join(', ')}`, expectedNot: `container ${check.name} not ${props.join(' and ')}` };
     }
     case 'ran': {
-      const cmd = check.words ? `\`${check.words.join(' ')}\`` : `a command matching /${check.pattern}/${check.flags ?? ''}`;
+      const cmd = ranCommand(check, examples);
       return { expected: `${cmd} run in this step`, expectedNot: `${cmd} not run in this step` };
     }
   }

@@ -27,6 +27,15 @@ const DRIVER = `
 __nslab_status=0
 __nslab_set_status() { return "$1"; }
 __nslab_run() { __nslab_set_status "$__nslab_status"; eval "$1"; }
+# A command that is not found is reported as an interactive bash reports it, not as
+# "environment: line 6: …" (where bash -c places that eval); its name goes to an unlinked
+# file (fds 7 and 8) and from there onto the status line, so nslab can suggest a near name.
+if __nslab_nf=$(mktemp 2>/dev/null); then exec 7>>"$__nslab_nf" 8<"$__nslab_nf"; rm -f "$__nslab_nf"; fi
+command_not_found_handle() {
+  printf 'bash: %s: command not found\n' "$1" >&2
+  { printf '%s\n' "$1" >&7; } 2>/dev/null
+  return 127
+}
 trap 'return 130 2>/dev/null' INT QUIT
 while IFS= read -r -d '' __nslab_line <&3; do
   __nslab_mode=\${__nslab_line:0:1}
@@ -45,7 +54,9 @@ while IFS= read -r -d '' __nslab_line <&3; do
     __nslab_run "$__nslab_line" 3<&- 4>&- 5>&- 6>&-
     __nslab_status=$?
   fi
-  printf '%s\\0' "$__nslab_status" >&4
+  __nslab_missing=
+  { while IFS= read -r __nslab_name <&8; do __nslab_missing+=$'\\037'$__nslab_name; done; } 2>/dev/null
+  printf '%s%s\\0' "$__nslab_status" "$__nslab_missing" >&4
 done
 `;
 
@@ -63,6 +74,8 @@ export interface BashSessionOptions {
 
 export interface LineResult {
   exitCode: number;
+  /** Commands the line named that bash did not find (`rout` for `rout -n`). */
+  notFound?: string[];
   /** Present for captured lines: what the command printed, bounded. */
   stdout?: string;
   stderr?: string;
@@ -79,6 +92,7 @@ interface Pending {
   resolve: (r: LineResult) => void;
   reject: (e: Error) => void;
   status?: number;
+  notFound?: string[];
   waiting: number; // end markers still to come
   silent?: boolean; // kept, not shown
   out?: BoundedText;
@@ -158,9 +172,10 @@ export class BashSession {
     this.statusBuf += chunk;
     let nul: number;
     while ((nul = this.statusBuf.indexOf('\0')) >= 0) {
-      const code = Number(this.statusBuf.slice(0, nul));
+      // `STATUS` or `STATUS\x1fNAME\x1fNAME…`: the names of commands not found.
+      const [code, ...notFound] = this.statusBuf.slice(0, nul).split('\x1f');
       this.statusBuf = this.statusBuf.slice(nul + 1);
-      if (this.pending) this.pending.status = code;
+      if (this.pending) Object.assign(this.pending, { status: Number(code) }, notFound.length ? { notFound } : {});
       this.settle();
     }
   }
@@ -171,6 +186,7 @@ export class BashSession {
     this.pending = undefined;
     p.resolve({
       exitCode: p.status,
+      ...(p.notFound ? { notFound: p.notFound } : {}),
       ...(p.out ? { stdout: p.out.text(), stderr: p.err!.text() } : {}),
     });
   }

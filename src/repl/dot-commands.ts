@@ -65,10 +65,11 @@ export const DOT_COMMANDS: DotCommand[] = [
       const state = await shell.snapshotQuietly();
       if (!state) return;
       const reports = await shell.evaluate(state);
+      const { headline } = await import('../lesson/check-eval.js');
       if (!reports.length) shell.print(step.question ? 'This step is answered by its question.\n' : 'This step has no checks.\n');
       for (const r of reports) {
         const mark = r.result.ok ? shell.style(pc.green, '✔') : shell.style(pc.red, '✘');
-        shell.print(`${mark} ${r.item.text}${r.result.ok ? '' : `\n    expected: ${r.result.expected}\n    found:    ${r.result.found}`}\n`);
+        shell.print(`${mark} ${headline(r.check, r.result, shell.evalContext())}${r.result.ok ? '' : `\n    expected: ${r.result.expected}\n    found:    ${r.result.found}`}\n`);
       }
       if (reports.length && reports.every((r) => r.result.ok)) await shell.checkStep(state, true);
     },

@@ -6,6 +6,7 @@ import pc from 'picocolors';
 import type { KernelState } from '../kernel/types.js';
 import type { Lesson, Step } from '../lesson/types.js';
 import type { CheckReport, Prober } from '../lesson/check-eval.js';
+import type { LineReading } from '../explain/recognize.js';
 import { BashSession, ShellExitedError, runQuietly, type LineResult } from './bash-session.js';
 import { HOST_PLACE, resolvePlace, type Place } from './places.js';
 import { wrapText } from '../view/wrap.js';
@@ -142,11 +143,11 @@ export class LessonShell {
     // A trailing ` ?` asks for the full explanation of what the command prints.
     const full = /\s\?$/.test(line);
     const command = full ? line.replace(/\s\?$/, '') : line;
-    const { recognize } = await import('../explain/recognize.js');
-    const explainerId = recognize(command);
+    const { readLine } = await import('../explain/recognize.js');
+    const reading = readLine(command);
     let result: LineResult;
     try {
-      result = await this.runIn(this.place, command, { capture: explainerId !== undefined || full });
+      result = await this.runIn(this.place, command, { capture: reading.explainer !== undefined || full });
     } catch (err) {
       if (!(err instanceof ShellExitedError)) throw err;
       this.sessions.delete(this.place.label);
@@ -169,25 +170,37 @@ export class LessonShell {
     const explaining = result.stdout !== undefined && (this.explainOn || full);
     const wantsState = this.checksPending() || explaining || result.exitCode !== 0;
     const state = wantsState ? await this.snapshotQuietly() : undefined;
-    const ns = await this.namespaceOf(command, state);
     if (explaining) {
-      const text = await this.explanation(explainerId, command, result, state, ns, full);
+      const text = await this.explanation(reading, command, result, state, full);
       if (text) this.print(this.wrap(text));
     }
     if (result.exitCode !== 0 && result.stderr) {
       const { explainError } = await import('../explain/errors.js');
-      const why = explainError(command, result.stderr, { state, ns });
+      // Any of the line's commands may have printed the error: the lab can tell where only
+      // when they all ran in one place.
+      const here = reading.inSeveralPlaces ? {} : { state, ns: await this.namespaceOf(reading.target, state) };
+      const why = explainError(command, result.stderr, here);
       for (const w of why) this.print(this.wrap(this.style(pc.yellow, `  ↳ ${w}`)) + '\n');
     }
+    if (result.notFound?.length) await this.suggestCommands(result.notFound);
     await this.checkStep(state);
     return 'continue';
   }
 
-  /** The namespace a line looked at: the one a wrapper names (`ip netns exec net1 …`,
+  /** For each command bash did not find, the near names it may have meant (`route` for
+   * `rout`), from the lab's PATH and this shell's dot-commands. */
+  private async suggestCommands(names: readonly string[]): Promise<void> {
+    const { commandsOnPath, didYouMean } = await import('./command-suggest.js');
+    const dots = DOT_COMMANDS.filter((c) => this.lesson || !c.lessonOnly).map((c) => '.' + c.name);
+    for (const name of new Set(names)) {
+      const line = didYouMean(name, [...commandsOnPath(), ...dots]);
+      if (line) this.print(this.wrap(this.style(pc.yellow, `  ↳ ${line}`)) + '\n');
+    }
+  }
+
+  /** The namespace a command looked at: the one a wrapper names (`ip netns exec net1 …`,
    * `docker exec c1 …`), else the shell's current place. */
-  private async namespaceOf(command: string, state: KernelState | undefined): Promise<string> {
-    const { commandTarget } = await import('../explain/recognize.js');
-    const target = commandTarget(command);
+  private async namespaceOf(target: string | undefined, state: KernelState | undefined): Promise<string> {
     if (!target || !state) return this.place.nsId;
     const { nsByName } = await import('../kernel/query.js');
     return nsByName(state, target)?.id ?? this.place.nsId;
@@ -197,13 +210,23 @@ export class LessonShell {
     return this.deps.width ? wrapText(text, this.deps.width - 1) : text;
   }
 
-  private async explanation(id: string | undefined, command: string, result: LineResult, state: KernelState | undefined, ns: string, full: boolean): Promise<string> {
+  /** Notes on what the line printed, each tied to the command that printed it: output of
+   * several commands that need different explainers gets none, and output of commands run
+   * in different places is explained without the lab's state (nothing there can say which
+   * namespace a line came from, so no peer or namespace is named). */
+  private async explanation(reading: LineReading, command: string, result: LineResult, state: KernelState | undefined, full: boolean): Promise<string> {
+    if (reading.mixedOutput) {
+      return full ? this.style(pc.dim, '(these commands print different kinds of output, and nslab cannot tell which lines came from which: type them one per line to have each explained)') + '\n' : '';
+    }
     const ex = await import('../explain/index.js');
-    const explainer = (id ?? ex.detect(result.stdout ?? '')) as Parameters<typeof ex.explain>[0] | undefined;
+    const explainer = reading.explainer ?? ex.detect(result.stdout ?? '');
     if (!explainer) return full ? `(nslab has no explanation for \`${command}\`)\n` : '';
-    const lines = ex.explain(explainer, result.stdout ?? '', { state, ns, detail: full ? 'full' : 'compact' });
+    const tied = !reading.outputInSeveralPlaces;
+    const ns = await this.namespaceOf(reading.outputTarget, state);
+    const lines = ex.explain(explainer, result.stdout ?? '', { state: tied ? state : undefined, ns, detail: full ? 'full' : 'compact' });
     if (!lines.some((l) => l.notes.length)) return '';
-    return ex.renderAnnotated(lines, { color: this.deps.color, compact: !full });
+    const untied = tied || !full ? '' : this.style(pc.dim, '(these commands ran in different places, so nothing below says which namespace a line came from: type them one per line for that)') + '\n';
+    return untied + ex.renderAnnotated(lines, { color: this.deps.color, compact: !full });
   }
 
   /** Runs lines in the host shell without showing them (a lesson's setup, the replay of
@@ -246,7 +269,12 @@ export class LessonShell {
 
   async evaluate(state: KernelState): Promise<CheckReport<Step['checks'][number]>[]> {
     const { evaluateAll } = await import('../lesson/check-eval.js');
-    return evaluateAll(this.step?.checks ?? [], state, this.deps.prober, { commands: this.stepCommands });
+    return evaluateAll(this.step?.checks ?? [], state, this.deps.prober, this.evalContext());
+  }
+
+  /** What `ran` checks read: the learner's lines in this step, and the step's own commands. */
+  evalContext(): { commands: readonly string[]; examples: readonly string[] } {
+    return { commands: this.stepCommands, examples: this.step?.commands ?? [] };
   }
 
   /** Whether the current step still waits for its checks (or, with none, for a line). */
@@ -261,7 +289,7 @@ export class LessonShell {
     if (!step || !state || !this.checksPending()) return;
     if (step.checks.length && !knownToPass) {
       const { stepPasses } = await import('../lesson/check-eval.js');
-      const ctx = { commands: this.stepCommands };
+      const ctx = this.evalContext();
       let verdict = await stepPasses(step.checks, state, this.deps.prober, ctx);
       // A namespace being torn down by the kernel may still show what was deleted
       // (src/lesson/settle.ts): look again briefly before the step counts as not done.
@@ -339,7 +367,8 @@ export class LessonShell {
     const hint = hints[Math.min(this.hintIndex, hints.length - 1)];
     const label = `hint ${Math.min(this.hintIndex + 1, hints.length)}/${hints.length}`;
     this.hintIndex++;
-    return `${label}: ${hint}`;
+    // A hint is markdown, as the step's prose is: rendered the same way.
+    return `${label}: ${this.deps.markdown(hint).trim()}`;
   }
 
   /** Moves the shell to a place; returns why not, when it cannot. */

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { detect, explain, parse } from '../../src/explain/index.js';
 import { allFixtures, fixture, notesAt, notesOf } from './helpers.js';
+import { dockerLab } from '../lesson/fixtures.js';
 
 describe('every fixture', () => {
   for (const f of allFixtures()) {
@@ -220,5 +221,73 @@ describe('namespaces, NAT, ping, ifconfig, docker, neighbours', () => {
     expect(notesAt('arp', fixture('arp/lab-net-tools.txt'), '(incomplete)')).toMatch(/no MAC known/);
     expect(notesAt('arp', fixture('arp/busybox-arp.txt'), '172.17.0.1')).toMatch(/02:42:a8:64:6c:32/);
     expect(notesAt('arp', fixture('arp/centos6-net-tools.txt'), '172.17.0.2')).toMatch(/C = complete/);
+  });
+});
+
+describe('sockets, nftables, counters, altnames and route names (issue 13)', () => {
+  it('ss -tlnp (lab): a port open on every IPv4 address, held by docker-proxy for a published port', () => {
+    const t = fixture('ss/lab-tlnp.txt');
+    const row = notesAt('ss', t, 'LISTEN');
+    expect(row).toMatch(/waits for TCP connections on port 8080, on every IPv4 address of this namespace/);
+    expect(row).toMatch(/docker-proxy: Docker's userland proxy for a published port/);
+    expect(row).toMatch(/process 35/);
+    // With the lab state, the container behind the port is named.
+    expect(notesAt('ss', t, 'LISTEN', { state: dockerLab(), ns: 'host' })).toMatch(/to 172\.17\.0\.2:80 \(container c1\)/);
+    expect(notesAt('ss', fixture('ss/lab-tulnp.txt'), 'tcp   LISTEN')).toMatch(/port 8080/);
+    expect(notesAt('ss', fixture('ss/lab-container-tlnp.txt'), 'LISTEN')).toMatch(/port 80, [\s\S]*nslab runs in container web/);
+    expect(notesAt('ss', fixture('ss/lab-tlp-names.txt'), 'LISTEN')).toMatch(/port 8080 \(http-alt: without -n/);
+    expect(notesAt('ss', fixture('ss/lab-tan-time-wait.txt'), 'TIME-WAIT')).toMatch(/closed from this end.*the other end is 127\.0\.0\.1:8080/);
+  });
+  it('ss: loopback-only and interface-bound listeners (hand-written, Fedora-like); a namespace with no socket', () => {
+    const f = fixture('ss/fedora-tlnp.txt');
+    expect(notesAt('ss', f, '127.0.0.53%lo:53')).toMatch(/127\.0\.0\.53 only: a loopback address.*only through lo/);
+    expect(notesAt('ss', f, '[::]:22')).toMatch(/every IPv6 address/);
+    expect(notesAt('ss', f, '[::1]:631')).toMatch(/::1 only/);
+    const empty = 'State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n';
+    expect(notesOf('ss', empty)).toMatch(/Each network namespace has its own sockets/);
+  });
+  it('nft list ruleset (lab): Docker\'s rules, read as the iptables rules they are', () => {
+    const t = fixture('nft/lab-ruleset-nat-filter.txt');
+    expect(notesAt('nft', t, '# Warning: table ip nat')).toMatch(/written by iptables-nft: `iptables` commands/);
+    expect(notesAt('nft', t, 'table ip nat {')).toMatch(/ip family \(IPv4 only\)/);
+    expect(notesAt('nft', t, 'hook prerouting')).toMatch(/base chain on the prerouting hook.*type nat.*priority dstnat/);
+    expect(notesAt('nft', t, 'fib daddr type local counter packets 0 bytes 0 jump DOCKER')).toMatch(/Jump to the chain DOCKER: packets addressed to one of this host's own addresses.*published ports/);
+    expect(notesAt('nft', t, 'oifname != "docker0" ip saddr 172.17.0.0/16')).toMatch(/MASQUERADE: packets from 172\.17\.0\.0\/16 leaving by any interface except docker0[\s\S]*Docker's rule/);
+    expect(notesAt('nft', t, 'dnat to 172.17.0.2:80', { state: dockerLab(), ns: 'host' })).toMatch(/DNAT: TCP packets to port 8080 arriving on any interface except docker0 get their destination rewritten to 172\.17\.0\.2:80 \(container c1\)/);
+    expect(notesAt('nft', t, 'chain DOCKER')).toMatch(/regular chain, hooked nowhere/);
+    expect(notesAt('nft', t, 'policy drop')).toMatch(/policy drop.*only what a rule accepts passes/);
+    expect(notesAt('nft', t, 'ct state related,established')).toMatch(/ACCEPT: packets leaving by docker0[\s\S]*connection tracking/);
+    const d = fixture('nft/debian-inet-filter.txt');
+    expect(notesAt('nft', d, 'tcp dport { 22, 80 } accept')).toMatch(/ACCEPT: TCP packets to port 22, 80/);
+    expect(notesAt('nft', d, 'iif "lo" accept')).toMatch(/arriving on lo/);
+  });
+  it('ip -s link: every counter line has its note, problems first', () => {
+    const t = fixture('ip-addr/lab-s-link.txt');
+    const lines = explain('ip-addr', t, { detail: 'full' });
+    for (const l of lines.filter((x) => /^\s+(RX|TX):|^\s+\d+(\s+\d+)+\s*$/.test(x.text))) expect(l.notes.length, l.text).toBeGreaterThan(0);
+    expect(notesAt('ip-addr', t, '1254      19')).toMatch(/docker0 has received 19 packet\(s\), 1254 bytes, with no errors/);
+    expect(notesAt('ip-addr', t, '832      10      0       1')).toMatch(/docker0 has sent 10 packet\(s\), 832 bytes; 1 dropped/);
+    const ss = fixture('ip-addr/lab-s-s-link-eth0.txt');
+    expect(notesAt('ip-addr', ss, 'TX errors:')).toMatch(/transns = carrier transitions/);
+    expect(notesAt('ip-addr', ss, '0      0       0       0       2')).toMatch(/transns 2/);
+    expect(notesAt('ip-addr', fixture('ip-addr/lab-s-addr-docker0.txt'), '    RX:')).toMatch(/what docker0 received/);
+  });
+  it('altname lines (lab, and hand-written Fedora-like): another name, and what a predictable name says', () => {
+    expect(notesAt('ip-addr', fixture('ip-addr/lab-altname-addr.txt'), 'altname enp0s3')).toMatch(/another name for eth0.*en = Ethernet, PCI bus 0, slot 3/);
+    const f = fixture('ip-addr/fedora-altname.txt');
+    expect(notesAt('ip-addr', f, 'altname enp0s31f6')).toMatch(/another name for eno1.*PCI bus 0, slot 31, function 6/);
+    expect(notesAt('ip-addr', f, 'altname enx54e1ad6f2a10')).toMatch(/named after its MAC address/);
+    expect(notesAt('ip-addr', f, 'altname wlo1')).toMatch(/wireless LAN, onboard device 1/);
+  });
+  it('route without -n: names read as what they stand for (lab; hand-written Fedora-like)', () => {
+    const lab = fixture('route-n/lab-names.txt');
+    expect(notesAt('route-n', lab, 'link-local')).toMatch(/^169\.254\.0\.0\/16 \(Genmask 255\.255\.0\.0 = \/16\) is directly connected/m);
+    expect(notesAt('route-n', lab, 'link-local')).toMatch(/link-local is 169\.254\.0\.0, so named in \/etc\/networks/);
+    expect(notesAt('route-n', lab, 'default')).toMatch(/default, that is 0\.0\.0\.0/);
+    expect(notesAt('route-n', lab, 'Kernel IP routing table')).toMatch(/Without -n, route shows names/);
+    const f = fixture('route-n/fedora-names.txt');
+    expect(notesAt('route-n', f, '_gateway')).toMatch(/_gateway: the name systemd \(nss-myhostname\) gives the current default gateway/);
+    expect(notesAt('route-n', f, '_gateway', { state: dockerLab(), ns: 'host' })).toMatch(/\(here 192\.168\.0\.1\)/);
+    expect(notesOf('route-n', fixture('route-n/lab-net-tools.txt'))).not.toMatch(/Without -n/);
   });
 });

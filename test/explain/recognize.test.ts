@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptedNames, explainerForName, recognize, renderAnnotated, explain } from '../../src/explain/index.js';
+import { readLine } from '../../src/explain/recognize.js';
+import { pipelines, simpleCommands } from '../../src/shell-words.js';
 import { fixture } from './helpers.js';
 
 describe('recognize: which explainer fits a typed command line', () => {
@@ -40,6 +42,12 @@ describe('recognize: which explainer fits a typed command line', () => {
     ['docker network inspect bridge', 'docker-network-inspect'],
     ['ip neigh', 'ip-neigh'],
     ['arp -n', 'arp'],
+    ['ss -tlnp', 'ss'],
+    ['docker exec web ss -tulnp', 'ss'],
+    ['ss -s', undefined],
+    ['nft list ruleset', 'nft'],
+    ['nft -a list table ip nat', 'nft'],
+    ['nft add rule ip filter input drop', undefined],
     // commands that change things print nothing to explain
     ['ip link add veth1 type veth peer name veth1_p', undefined],
     ['ip addr add 10.68.0.100/24 dev veth1_p', undefined],
@@ -55,6 +63,41 @@ describe('recognize: which explainer fits a typed command line', () => {
   for (const [line, id] of cases) it(`${JSON.stringify(line)} → ${id}`, () => expect(recognize(line)).toBe(id));
   it('never throws on odd input', () => {
     for (const s of ['"unterminated', '\u0000\u0001', 'ip '.repeat(10_000), 'docker exec', 'ip netns exec']) expect(() => recognize(s)).not.toThrow();
+  });
+});
+
+describe('readLine: output tied to the commands that print it', () => {
+  it('two commands in two places: no place for the output, the explainer still known', () => {
+    expect(readLine('docker exec bbox1 ip -br a; ip -br a')).toMatchObject({
+      explainer: 'ip-addr', mixedOutput: false, outputTarget: undefined, outputInSeveralPlaces: true, inSeveralPlaces: true,
+    });
+  });
+  it('one place, whatever the wrappers and pipes', () => {
+    expect(readLine('docker exec bbox1 ip a; docker exec -it bbox1 ip -br l')).toMatchObject({ explainer: 'ip-addr', outputTarget: 'bbox1', outputInSeveralPlaces: false });
+    expect(readLine('ip netns exec net1 ip a | grep inet')).toMatchObject({ explainer: 'ip-addr', outputTarget: 'net1' });
+  });
+  it('commands that print nothing take no part: their place does not count for the output', () => {
+    expect(readLine('ip netns exec net1 ip link set lo up && ip a')).toMatchObject({ explainer: 'ip-addr', outputTarget: undefined, outputInSeveralPlaces: false, inSeveralPlaces: true });
+    expect(readLine('ip link add v0 type veth peer name v1; ip -br link')).toMatchObject({ explainer: 'ip-addr', outputInSeveralPlaces: false });
+  });
+  it('commands that need different explainers: the output cannot be split, none is chosen', () => {
+    expect(readLine('ip a; ip r')).toMatchObject({ explainer: undefined, mixedOutput: true });
+    expect(recognize('ip a && route -n')).toBeUndefined();
+  });
+  it('a quoted ; is no separator', () => {
+    expect(readLine("docker exec bbox1 sh -c 'ip a; ip r'")).toMatchObject({ explainer: undefined, mixedOutput: false, outputTarget: 'bbox1' });
+  });
+});
+
+describe('pipelines: the commands of a line', () => {
+  it('splits on unquoted list operators and pipes only', () => {
+    expect(pipelines('a x; b | c && d || e & f\ng')).toEqual([['a x'], ['b', 'c'], ['d'], ['e'], ['f'], ['g']]);
+    expect(pipelines(`sh -c 'ip a; ip r' 2>&1 | grep -v "a|b" &>/dev/null`)).toEqual([[`sh -c 'ip a; ip r' 2>&1`, `grep -v "a|b" &>/dev/null`]]);
+    expect(pipelines('pid=$(docker inspect -f x c1; true) && echo \\; done')).toEqual([['pid=$(docker inspect -f x c1; true)'], ['echo \\; done']]);
+    expect(pipelines(' ; ;; ')).toEqual([]);
+  });
+  it('simpleCommands: every stage, prefixes dropped', () => {
+    expect(simpleCommands('sudo brctl show | grep veth; LANG=C ip a')).toEqual([['brctl', 'show'], ['grep', 'veth'], ['ip', 'a']]);
   });
 });
 

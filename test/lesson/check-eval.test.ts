@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { headline } from '../../src/lesson/check-eval.js';
 import { evaluate, evaluateAll, isProbeNeeded, parseCheck, type Check, type Prober } from '../../src/lesson/index.js';
 import { dockerLab, emptyState } from './fixtures.js';
 
@@ -122,6 +123,20 @@ describe('ran: the one check that reads the transcript', () => {
   });
   it('does not match a word in the middle of a command', () => {
     expect(run('ran brctl show', ['echo brctl show']).ok).toBe(false);
+  });
+  it('a pattern is told in words, by the step command it matches; headline says what to run or what ran', () => {
+    const c = check('ran /^ip\\s+(-\\S+\\s+)*a\\w*(\\s|$)/');
+    const ctx = { commands: [], examples: ['docker run -itd --name bbox1 busybox', 'ip a'] };
+    const e = evaluate(c, dockerLab(), ctx);
+    if (isProbeNeeded(e)) throw new Error('unexpected probe');
+    expect(e.expected).toBe('`ip a` (or a command like it) run in this step');
+    expect(headline(c, e, ctx)).toBe('run `ip a` (or a command like it)');
+    const done = evaluate(c, dockerLab(), { ...ctx, commands: ['ip -4 addr'] });
+    if (isProbeNeeded(done)) throw new Error('unexpected probe');
+    expect(headline(c, done, ctx)).toBe('you ran `ip -4 addr`');
+    expect(headline(check('link docker0 is up'), done)).toBe('link docker0 is up');
+    // Without an example the pattern is all there is to show.
+    expect(run('ran /^ip (a|addr)( |$)/').expected).toBe('a command matching /^ip (a|addr)( |$)/ run in this step');
   });
 });
 

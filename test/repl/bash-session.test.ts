@@ -26,6 +26,18 @@ describe('BashSession', () => {
     expect(r).toEqual({ exitCode: 0, stdout: '7 /tmp\nf:y\n', stderr: '' });
   });
 
+  it('a command not found is said as an interactive bash says it, named in the result, status 127', async () => {
+    const { s } = session();
+    const r = await s.runLine('rout -n', { capture: true });
+    expect(r).toEqual({ exitCode: 127, notFound: ['rout'], stdout: '', stderr: 'bash: rout: command not found\n' });
+    const two = await s.runLine('nope1 | cat; nope2; echo $?', { capture: true });
+    expect(two.notFound).toEqual(['nope1', 'nope2']);
+    expect(two.stdout).toBe('127\n');
+    // Terminal mode too; and the next line is clean.
+    expect((await s.runLine('rout')).notFound).toEqual(['rout']);
+    expect(await s.runLine('true', { capture: true })).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+  });
+
   it('returns exit statuses and keeps stderr apart', async () => {
     const { s, shown } = session();
     const r = await s.runLine('echo out; echo err >&2; exit_code() { return 3; }; exit_code', { capture: true });

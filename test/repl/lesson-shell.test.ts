@@ -117,3 +117,30 @@ describe('lesson shell without a terminal', () => {
     expect(r.stdout).toMatch(/default via 192\.168\.0\.1 dev eth0[^\n]*\n(.*\n)*? *» /);
   });
 });
+
+describe('explanations tied to the command that printed them', () => {
+  it('two commands in two places on one line (`docker exec bbox1 ip -br a; ip -br a`): no peer named from the wrong namespace', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'nslab-state-'));
+    const r = await runProcess([NSLAB, 'start', '01-docker0'], {
+      input: ['docker run -itd --name bbox1 busybox', 'docker exec bbox1 ip -br a; ip -br a ?'].join('\n') + '\n',
+      env: { XDG_STATE_HOME: state, NO_COLOR: '1' },
+    });
+    const out = r.stdout.slice(r.stdout.indexOf('# docker exec bbox1 ip -br a; ip -br a ?'));
+    // Both eth0 lines are printed; what is said of them may not come from the wrong place.
+    expect(out).toMatch(/^eth0@if\d+ +UP +172\.17\.0\.2\/16/m);
+    expect(out).toMatch(/^eth0@if2 +UP +192\.168\.0\.11\/24/m);
+    const host = out.slice(out.search(/^eth0@if2 /m)).split('\n').slice(1).filter((l) => l.startsWith('      ↳')).join('\n');
+    expect(host).not.toMatch(/called veth|in the host namespace|in container bbox1/);
+    expect(out).not.toMatch(/the other end is interface \d+, called/);
+  });
+});
+
+describe('a command that is not found', () => {
+  it('`rout -n` is said as bash says it, with the likely command', async () => {
+    const r = await startLesson(['rout -n', 'hint']);
+    expect(r.stderr).toContain('bash: rout: command not found\n');
+    expect(r.stderr + r.stdout).not.toMatch(/environment: line/);
+    expect(r.stdout).toContain('↳ rout: did you mean `route`?');
+    expect(r.stdout).toContain('↳ hint: did you mean `.hint`?');
+  });
+});
