@@ -1,10 +1,14 @@
 // Check latency, measured inside a lab (`bin/nslab run --preset P -- node THIS LESSON STEP`):
 // brings the lab to the end of STEP by running the lesson's setup and the reference
 // commands of steps 1…STEP, then times one kernel snapshot plus that step's checks
-// (takeLabSnapshot + evaluateAll, as the lesson shell does after each line) RUNS times.
-// Prints one line of JSON: { median, min, max, runs, checks, passed }.
+// (takeLabSnapshot + evaluateAll, as the lesson shell does after each line) RUNS times,
+// each time followed by one round of the bare reads that snapshot runs (bare-reads.mjs),
+// the baseline: interleaved, so that load on the machine hits both alike.
+// Prints one line of JSON: { median, min, max, runs, checks, passed, reads: { median,
+// min, max, namespaces } }.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { startBareReads } from './bare-reads.mjs';
 
 const root = process.env.NSLAB_ROOT;
 if (process.env.NSLAB_IN_LAB !== '1' || !root) {
@@ -15,6 +19,7 @@ const [file, stepArg, runsArg = '200'] = process.argv.slice(2);
 const RUNS = Number(runsArg);
 const { loadLessonFile, evaluateAll, pingProber } = await import(join(root, 'dist', 'lesson', 'index.js'));
 const { takeLabSnapshot } = await import(join(root, 'dist', 'sandbox', 'lab-snapshot.js'));
+const { IP_BATCH } = await import(join(root, 'dist', 'kernel', 'read-script.js'));
 const { lesson, errors } = await loadLessonFile(file);
 if (!lesson) {
   console.error(`${file}: ${errors.map((e) => e.message).join('; ')}`);
@@ -30,16 +35,24 @@ const once = async () => {
   const state = await takeLabSnapshot();
   return evaluateAll(step.checks, state, prober, { commands: step.commands });
 };
-for (let i = 0; i < 5; i++) await once();
+const bare = startBareReads(await takeLabSnapshot(), IP_BATCH);
+for (let i = 0; i < 5; i++) { await once(); await bare.time(); }
 const times = [];
+const readTimes = [];
 let reports;
 for (let i = 0; i < RUNS; i++) {
   const t0 = process.hrtime.bigint();
   reports = await once();
   times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  readTimes.push(await bare.time());
 }
-times.sort((a, b) => a - b);
+bare.close();
+const summary = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[s.length >> 1], min: s[0], max: s[s.length - 1] };
+};
 console.log(JSON.stringify({
-  median: times[RUNS >> 1], min: times[0], max: times[RUNS - 1], runs: RUNS,
+  ...summary(times), runs: RUNS,
   checks: step.checks.map((c) => c.text), passed: reports.filter((x) => x.result.ok).length,
+  reads: { ...summary(readTimes), namespaces: bare.namespaces },
 }));

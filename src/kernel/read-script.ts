@@ -19,8 +19,9 @@ import { SNAPSHOT_SYSCTLS, sysctlPath } from './parse-sysctls.js';
 
 export const MARK = '@@nslab';
 
-/** What ip's batch prints, one JSON document per line, in this order. */
-const IP_BATCH = ['addr show', 'route show table all', 'netns list-id'];
+/** What ip's batch prints, one JSON document per line, in this order (bench/ runs the same
+ * batch as a bare process, the baseline of its check latency). */
+export const IP_BATCH = ['addr show', 'route show table all', 'netns list-id'];
 
 /** What runs inside each namespace (also used by reader.ts). */
 export function innerScript(): string {

@@ -1,0 +1,63 @@
+// The bench's targets and verdicts: a pure function from the figures one run measured to
+// the rows of its closing table, so that what counts as a miss can be tested without
+// running anything (test/bench/targets.test.ts).
+//
+// Every time is judged as a ratio to a baseline measured in the same run, so that a
+// machine five times slower, whose baselines are five times slower too, gets the same
+// verdicts. The limits keep the margin of the absolute targets they replace, measured on
+// the README's machine (its Performance section says how each was chosen). Peak RSS stays
+// absolute: the memory the same binaries use does not depend on the machine's speed.
+export const TARGETS = {
+  /** nslab at N=50 over the ip-batch script, and over Mininet. */
+  scaleVsIpBatch: 1.5,
+  scaleVsMininet: 0.3,
+  /** Start-up to the first prompt over `node -e 0` (started as nslab starts Node). */
+  startupVsNode: 21,
+  /** A line's cost in the sandbox, and in the lesson shell, over a `bash -c LINE`. */
+  sandboxLineVsBash: 7,
+  lessonLineVsBash: 7,
+  /** A snapshot + a step's checks over the bare reads that snapshot runs. */
+  checkVsReads: 6,
+  /** Peak RSS of `nslab sandbox --containers 10`, MB. */
+  peakRssMb: 120,
+};
+
+/** Milliseconds as the bench prints them: two decimals below 10, none above. */
+export const ms = (x) => (x === undefined ? 'n/a' : `${Math.abs(x) < 10 ? x.toFixed(2) : x.toFixed(0)} ms`);
+const known = (...xs) => xs.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** A figure judged as a / b, shown with both absolute figures beside the ratio. */
+function ratio(figure, a, b, limit, digits = 1) {
+  const target = `≤ ${limit}×`;
+  if (!known(a, b) || b <= 0) return { figure, value: 'n/a', target, ok: undefined };
+  return { figure, value: `${(a / b).toFixed(digits)}× (${ms(a)} / ${ms(b)})`, target, ok: a / b <= limit };
+}
+
+/**
+ * Returns { figure, value, target, ok } rows (ok: true, false, or undefined when the
+ * figure or its baseline could not be measured) for every section present in `figures`:
+ *   scale   { nslab, ipBatch, mininet }   ms at N=50
+ *   startup { nslab, node }               ms to the first prompt; `node -e 0`
+ *   lines   { bash, sandbox, lesson }     ms a line
+ *   checks  { check, reads }              ms: a snapshot + a step's checks; its bare reads
+ *   memory  { peakMb }                    MB
+ */
+export function verdicts(figures, targets = TARGETS) {
+  const rows = [];
+  const { scale, startup, lines, checks, memory } = figures;
+  if (scale) {
+    rows.push(ratio('N=50: nslab / ip-batch', scale.nslab, scale.ipBatch, targets.scaleVsIpBatch, 2));
+    rows.push(ratio('N=50: nslab / Mininet', scale.nslab, scale.mininet, targets.scaleVsMininet, 2));
+  }
+  if (startup) rows.push(ratio('start-up / node -e 0', startup.nslab, startup.node, targets.startupVsNode));
+  if (lines) {
+    rows.push(ratio('sandbox: a line / a bash -c line', lines.sandbox, lines.bash, targets.sandboxLineVsBash, 2));
+    rows.push(ratio('lesson shell: a line / a bash -c line', lines.lesson, lines.bash, targets.lessonLineVsBash, 2));
+  }
+  if (checks) rows.push(ratio('check latency / its bare reads', checks.check, checks.reads, targets.checkVsReads));
+  if (memory) {
+    const mb = memory.peakMb;
+    rows.push({ figure: 'peak RSS, shell with 10 containers', value: known(mb) ? `${mb.toFixed(1)} MB` : 'n/a', target: `≤ ${targets.peakRssMb} MB`, ok: known(mb) ? mb <= targets.peakRssMb : undefined });
+  }
+  return rows;
+}
