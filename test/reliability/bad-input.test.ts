@@ -3,7 +3,7 @@
 // trace. Learner lines that flood the terminal with megabytes or binary, never end, or read
 // stdin: the shell stays responsive, Ctrl-C works, and what nslab keeps stays bounded.
 // (Explainers fed random and truncated output: test/explain/fuzz.test.ts.)
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +69,8 @@ function mutatedLessons(rand: () => number): Record<string, string> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'nslab-bad-lessons-'));
+chmodSync(dir, 0o755); // the lab's ids read lessons as anyone would
+    chmodSync(dir, 0o755); // the lab's ids read lessons as anyone would
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('broken and fuzzed lessons', () => {
@@ -122,6 +124,8 @@ describe('broken and fuzzed lessons', () => {
 
   it('nslab start on a directory of nothing but broken lessons says which and where', () => {
     const only = mkdtempSync(join(tmpdir(), 'nslab-bad-only-'));
+    chmodSync(only, 0o755); // the lab's ids read lessons as anyone would
+    chmodSync(only, 0o755); // the lab's ids read lessons as anyone would
     try {
       for (const name of ['a01-truncated-front-matter.md', 'a08-binary.md', 'a11-invalid-checks.md']) writeFileSync(join(only, name), broken[name]);
       const r = spawnSync(NSLAB, ['start', '1'], { encoding: 'utf8', input: '', timeout: 60_000, env: { ...process.env, NSLAB_LESSONS: only } });
