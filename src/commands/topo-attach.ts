@@ -32,6 +32,21 @@ export function parseLabInit(pid: number, cmdline: string, status: string): Runn
   return { pid, uid, command: ['nslab', ...argv.slice(at + 1)].join(' ') };
 }
 
+/** Who started the lab whose pid 1 is `pid`: the lab's own ids are nobody's on the
+ * machine, so its owner is the user of the bin/lab-launch above it (a few parents up). */
+function launcherUid(pid: number): number | undefined {
+  let at = pid;
+  for (let hops = 0; hops < 6; hops++) {
+    const status = readFileSync(`/proc/${at}/status`, 'utf8');
+    if (hops > 0 && readFileSync(`/proc/${at}/cmdline`, 'latin1').split('\0').some((a) => a.endsWith('/bin/lab-launch'))) {
+      return Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
+    }
+    at = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+    if (!at) return undefined;
+  }
+  return undefined;
+}
+
 /** Every running lab this user may look into: their own, or everyone's for root. */
 export function findRunningLabs(uid = process.getuid?.() ?? -1): RunningLab[] {
   const labs: RunningLab[] = [];
@@ -39,6 +54,7 @@ export function findRunningLabs(uid = process.getuid?.() ?? -1): RunningLab[] {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const lab = parseLabInit(Number(entry), readFileSync(`/proc/${entry}/cmdline`, 'latin1'), readFileSync(`/proc/${entry}/status`, 'utf8'));
+      if (lab) lab.uid = launcherUid(lab.pid) ?? lab.uid;
       if (lab && (uid === 0 || lab.uid === uid)) labs.push(lab);
     } catch {
       // The process ended while we looked, or is not ours to read: not a lab we can use.

@@ -1,5 +1,6 @@
 // The presets come up with exactly the documented state, on the real kernel, as root and as
 // an ordinary user.
+import { readlinkSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isRoot, rootlessUnavailable, runInLab, TEST_USER } from '../helpers/lab.js';
 
@@ -86,10 +87,11 @@ describe('user namespace mode', () => {
     expect(r.stdout.split('\n')).toEqual(['allow', 'tcpdump-ok', '']);
   });
 
-  it('as root the lab uses no user namespace, and kernel-wide sysctls are read-only', async (ctx) => {
+  it('as root the lab runs in a user namespace too, setgroups allowed (tcpdump works), kernel-wide sysctls refused', async (ctx) => {
     if (!isRoot) return ctx.skip('needs root');
-    const r = await runInLab('cat /proc/self/uid_map; sysctl -w kernel.printk_ratelimit=3 2>&1; sysctl -w net.ipv4.ip_forward=0', { preset: 'bare' });
-    expect(r.stdout).toMatch(/^\s+0\s+0\s+4294967295/);
+    const r = await runInLab('readlink /proc/self/ns/user; cat /proc/self/setgroups; tcpdump -D >/dev/null && echo tcpdump-ok; sysctl -w kernel.printk_ratelimit=3 2>&1; sysctl -w net.ipv4.ip_forward=0', { preset: 'bare' });
+    expect(r.stdout).not.toContain(readlinkSync('/proc/self/ns/user'));
+    expect(r.stdout).toMatch(/^allow\ntcpdump-ok$/m);
     expect(r.stdout).toMatch(/permission denied on key "kernel.printk_ratelimit"/);
     expect(r.stdout).toContain('net.ipv4.ip_forward = 0');
   });
