@@ -201,9 +201,21 @@ export class LessonShell {
     const ex = await import('../explain/index.js');
     const explainer = (id ?? ex.detect(result.stdout ?? '')) as Parameters<typeof ex.explain>[0] | undefined;
     if (!explainer) return full ? `(nslab has no explanation for \`${command}\`)\n` : '';
-    const lines = ex.explain(explainer, result.stdout ?? '', { state, ns, detail: full ? 'full' : 'compact' });
+    const lines = await this.withholdAnswer(ex.explain(explainer, result.stdout ?? '', { state, ns, detail: full ? 'full' : 'compact' }), result.stdout ?? '', state);
     if (!lines.some((l) => l.notes.length)) return '';
     return ex.renderAnnotated(lines, { color: this.deps.color, compact: !full });
+  }
+
+  /** Until a step's question is answered, a note that would give its answer away is held
+   * back (lesson/question.ts, givesAwayAnswer): the question is asked after the output. */
+  private async withholdAnswer<L extends { notes: string[] }>(lines: L[], output: string, state: KernelState | undefined): Promise<L[]> {
+    const step = this.step;
+    if (!step?.question || !state || this.passed.has(step.number)) return lines;
+    const { givesAwayAnswer } = await import('../lesson/question.js');
+    return lines.map((l) => {
+      const notes = l.notes.filter((n) => !givesAwayAnswer(n, output, step.question!.answer, state));
+      return notes.length === l.notes.length ? l : { ...l, notes: [...notes, 'a note is held back here: it would give away the answer to this step\'s question'] };
+    });
   }
 
   /** Runs lines in the host shell without showing them (a lesson's setup, the replay of
