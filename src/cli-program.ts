@@ -10,7 +10,10 @@ import { reportAndExit } from './errors.js';
 const program = new Command('nslab')
   .description('A guided shell for learning how containers get their network, on the real kernel.')
   .version('0.1.0')
-  .showHelpAfterError('(run `nslab --help` for the commands)');
+  .showHelpAfterError('(run `nslab --help` for the commands)')
+  .option('--no-color', 'no ANSI colours in any output, as NO_COLOR=1 does')
+  // One variable decides colour everywhere (view/color.ts), the lab's own commands included.
+  .hook('preAction', (cmd) => { if (cmd.opts().color === false) process.env.NO_COLOR = '1'; });
 
 const presetOption = () =>
   new Option('--preset <name>', 'starting state of the lab').choices([...PRESETS]).default('docker-host');
@@ -76,12 +79,14 @@ program
 program
   .command('list')
   .description('the lessons, with your progress')
-  .action(async () => (await import('./commands/list.js')).listCommand());
+  .option('--json', 'print the lessons and your progress as JSON (shape: README.md)')
+  .action(async (opts) => (await import('./commands/list.js')).listCommand(opts));
 
 program
   .command('doctor')
   .description('check what nslab needs on this machine, with the fix for each failure')
-  .action(async () => (await import('./commands/doctor.js')).doctorCommand());
+  .option('--json', 'print the checks as JSON (shape: README.md)')
+  .action(async (opts) => (await import('./commands/doctor.js')).doctorCommand(opts));
 
 program
   .command('lint')
@@ -93,6 +98,7 @@ program
   .command('progress')
   .description('show your progress in each lesson, or clear it')
   .option('--reset [lesson]', 'clear the progress of one lesson, or of all when none is named')
+  .option('--json', 'print your progress as JSON (shape: README.md)')
   .action(async (opts) => (await import('./commands/progress.js')).progressCommand(opts));
 
 program
@@ -104,7 +110,15 @@ program
   .action(async (opts) => (await import('./commands/explain.js')).explainCommand({ ...opts, full: !opts.compact }));
 
 export async function main(): Promise<void> {
-  const name = process.argv[2];
+  // The global --no-color may come before the command's name, which is then the next word
+  // (bin/nslab looks only at the first word, so such a line reaches here outside a lab).
+  // Relaunched without it, as bin/nslab would route the rest; NO_COLOR carries it over.
+  let args = process.argv.slice(2);
+  if (args[0] === '--no-color') {
+    process.env.NO_COLOR = '1';
+    args = args.slice(1);
+  }
+  const name = args[0];
   if (process.env.NSLAB_NO_USERNS === '1' && (name === undefined || LAB_COMMANDS.includes(name))) {
     const { usernsBlockedMessage, readUsernsSysctls } = await import('./sandbox/userns.js');
     process.stderr.write(usernsBlockedMessage(readUsernsSysctls()) + '\n');
@@ -112,13 +126,14 @@ export async function main(): Promise<void> {
   }
   // `topo --attach` looks into a lab already running: it must not start one of its own.
   const attaching = name === 'topo' && process.argv.some((a) => a === '--attach' || a.startsWith('--attach='));
-  if (name !== undefined && LAB_COMMANDS.includes(name) && !inLab() && !attaching) {
+  const picker = name === undefined && Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  if (((name !== undefined && LAB_COMMANDS.includes(name) && !attaching) || picker) && !inLab()) {
     const { relaunchInLab } = await import('./sandbox/relaunch.js');
-    return relaunchInLab(process.argv.slice(2));
+    return relaunchInLab(args);
   }
   // `nslab` alone: on a terminal, the lesson picker; otherwise the help.
   if (name === undefined) {
-    if (process.stdin.isTTY && process.stdout.isTTY) return (await import('./commands/start.js')).startCommand(undefined, {});
+    if (picker) return (await import('./commands/start.js')).startCommand(undefined, {});
     program.outputHelp();
     return;
   }

@@ -1,6 +1,7 @@
 // `nslab explain`: explains output pasted on stdin (from a blog, a real Docker host) with
 // no lab and no privilege. Works out which command printed it unless --as says so.
 import { UserError } from '../errors.js';
+import { colorEnabled } from '../view/color.js';
 
 export interface ExplainCommandOptions {
   as?: string;
@@ -32,5 +33,5 @@ export async function explainCommand(opts: ExplainCommandOptions): Promise<void>
     return;
   }
   const lines = explain(id, text, { detail: opts.full === false ? 'compact' : 'full' });
-  process.stdout.write(renderAnnotated(lines, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, compact: false }));
+  process.stdout.write(renderAnnotated(lines, { color: colorEnabled(), compact: false }));
 }

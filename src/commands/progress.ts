@@ -3,14 +3,31 @@
 import Table from 'cli-table3';
 import { findLesson, loadLessons, type Lesson } from '../lesson/index.js';
 import { ProgressStore, summarizeProgress, type LessonSummary } from '../progress/index.js';
+import { UserError } from '../errors.js';
+import { lessonProgressJson, type LessonProgressJson } from './list.js';
 
-export async function progressCommand(opts: { reset?: string | boolean }): Promise<void> {
+export async function progressCommand(opts: { reset?: string | boolean; json?: boolean }): Promise<void> {
   const store = new ProgressStore();
+  const which = opts.reset === undefined || opts.reset === false ? undefined : opts.reset;
+  const resetting = which !== undefined;
+  if (resetting && opts.json) throw new UserError('--json prints your progress; it does not go with --reset. Run `nslab progress --reset …` alone, then `nslab progress --json`.', 2);
   const { lessons } = await loadLessons();
-  if (opts.reset !== undefined && opts.reset !== false) return reset(store, lessons, opts.reset);
+  if (which !== undefined) return reset(store, lessons, which);
   const { data, warnings } = await store.read();
+  const rows = summarizeProgress(lessons, data);
+  if (opts.json) {
+    // Warnings go in the JSON too: a script reading stdout alone still learns of them.
+    process.stdout.write(JSON.stringify(progressJson(rows, store.path, warnings), null, 2) + '\n');
+    return;
+  }
   warnings.forEach((w) => process.stderr.write(`nslab: ${w}\n`));
-  process.stdout.write(progressTable(summarizeProgress(lessons, data)) + '\n');
+  process.stdout.write(progressTable(rows) + '\n');
+}
+
+/** `nslab progress --json` (documented in README.md): the progress file's path, every lesson
+ * with progress or in lessons/ (those gone from lessons/ have `steps: null`), warnings. */
+export function progressJson(rows: LessonSummary[], file: string, warnings: string[]): { file: string; lessons: LessonProgressJson[]; warnings: string[] } {
+  return { file, lessons: rows.map(lessonProgressJson), warnings };
 }
 
 async function reset(store: ProgressStore, lessons: Lesson[], which: string | true): Promise<void> {

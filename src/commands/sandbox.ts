@@ -3,6 +3,7 @@
 // through a pipe it is a plain shell whose output is exactly the commands' own, for scripts.
 import { openLab } from '../sandbox/open.js';
 import { LAB, type Preset } from '../sandbox/presets.js';
+import { colorEnabled } from '../view/color.js';
 
 function banner(preset: Preset, containers: number | undefined): string {
   const docker = preset === 'docker-host'
@@ -28,13 +29,14 @@ export async function sandboxCommand(opts: { preset: Preset; containers?: number
     import('../repl/lesson-shell.js'), import('../repl/bash-session.js'), import('../repl/tty.js'), import('../sandbox/lab-snapshot.js'),
     import('../lesson/ping-prober.js'), import('../view/markdown.js'), import('../progress/location.js'), import('../progress/history.js'), terminalMarkdown,
   ]);
+  const color = colorEnabled();
   const shell = new LessonShell({
     print: (s) => { process.stdout.write(s); },
-    markdown: (md) => renderMarkdown(md, { color: true, width: process.stdout.columns }),
+    markdown: (md) => renderMarkdown(md, { color, width: process.stdout.columns }),
     snapshot: takeLabSnapshot,
     prober: pingProber(),
     newSession: (place, env) => new BashSession({ wrap: place.wrap, stdinIsTerminal: true, env }),
-    color: true,
+    color,
     width: process.stdout.columns,
   });
   process.stdout.write(banner(opts.preset, opts.containers));

@@ -2,12 +2,12 @@
 // `nslab solve-in-lab FILE`, two at a time), and prints a table. Exit 1 on any violation.
 import { join, resolve as resolvePath } from 'node:path';
 import Table from 'cli-table3';
-import pc from 'picocolors';
 import { UserError } from '../errors.js';
 import { findLesson, loadLessons } from '../lesson/load.js';
 import type { Lesson } from '../lesson/types.js';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
 import { run } from '../sandbox/exec.js';
+import { colorEnabled, colors } from '../view/color.js';
 import type { LessonProof } from '../solve/prove-lesson.js';
 
 async function proveInFreshLab(lesson: Lesson): Promise<LessonProof> {
@@ -29,8 +29,7 @@ async function inPool<T, R>(items: T[], width: number, fn: (t: T) => Promise<R>)
 }
 
 export function formatProofs(proofs: LessonProof[], color: boolean): string {
-  const red = color ? pc.red : (s: string) => s;
-  const green = color ? pc.green : (s: string) => s;
+  const { red, green } = colors(color);
   const table = new Table({ head: ['lesson', 'step', 'result', 'details'], style: color ? undefined : { head: [], border: [] }, wordWrap: true, colWidths: [22, 34, 8, 60] });
   for (const p of proofs) {
     if (p.error) table.push([p.lesson, '-', red('ERROR'), p.error]);
@@ -60,7 +59,7 @@ export async function solveCommand(query: string | undefined, opts: { all?: bool
     try { chosen = [findLesson(lessons, query)]; } catch (err) { throw errors.length ? fixFirst() : err; }
   } else throw new UserError('which lesson? `nslab solve <number or id>`, or `nslab solve --all`');
   const proofs = await inPool(chosen, 2, proveInFreshLab);
-  process.stdout.write(opts.json ? JSON.stringify(proofs, null, 2) + '\n' : formatProofs(proofs, Boolean(process.stdout.isTTY)) + '\n');
+  process.stdout.write(opts.json ? JSON.stringify(proofs, null, 2) + '\n' : formatProofs(proofs, colorEnabled()) + '\n');
   if (proofs.some((p) => !p.ok)) process.exitCode = 1;
 }
 

@@ -2,7 +2,6 @@
 // lab: builds the lesson's preset and setup, resumes at the step the learner was on by
 // replaying the earlier steps' reference commands, then opens the shell.
 import { writeFileSync } from 'node:fs';
-import pc from 'picocolors';
 import { UserError } from '../errors.js';
 import { defaultLessonsDir, findLesson, loadLessonFile, loadLessons } from '../lesson/load.js';
 import { lessonMeant } from '../lesson/meant.js';
@@ -13,6 +12,7 @@ import { openLab } from '../sandbox/open.js';
 import { BashSession } from '../repl/bash-session.js';
 import { LessonShell } from '../repl/lesson-shell.js';
 import { takeLabSnapshot } from '../sandbox/lab-snapshot.js';
+import { colorEnabled, colors } from '../view/color.js';
 
 /** Exit status that asks bin/lab-launch for a fresh lab (`.reset`), with the arguments
  * left in $NSLAB_RELAUNCH_FILE. */
@@ -27,7 +27,7 @@ async function pickLesson(lessons: Lesson[]): Promise<Lesson | undefined> {
   const choices = lessons.map((l) => {
     const p = data.lessons[l.meta.id];
     const done = doneStepNumbers(l, p).length;
-    return { name: `${lessonNumber(l.meta.id).padStart(2)}. ${l.meta.title}  ${pc.dim(p?.completed ? '✔ done' : `${done}/${l.steps.length}`)}`, value: l, description: l.meta.summary };
+    return { name: `${lessonNumber(l.meta.id).padStart(2)}. ${l.meta.title}  ${colors(colorEnabled()).dim(p?.completed ? '✔ done' : `${done}/${l.steps.length}`)}`, value: l, description: l.meta.summary };
   });
   try {
     return await select({ message: 'Which lesson?', choices, pageSize: 10 });
@@ -83,6 +83,10 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   }
 
   const print = (s: string) => { process.stdout.write(s); };
+  // Colour only on a terminal (a transcript through a pipe stays plain), and never when
+  // NO_COLOR or --no-color says so.
+  const color = tty && colorEnabled();
+  const pc = colors(color);
   for (const w of warnings) print(pc.yellow(`note: ${w}\n`));
   // On a terminal the markdown renderer's imports (~200 ms) overlap the lab's build.
   // If they fail to load, the steps print as plain text.
@@ -94,12 +98,12 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   const shell = new LessonShell({
     lesson,
     print,
-    markdown: (md) => renderMarkdown(md, { color: tty, width: process.stdout.columns }),
+    markdown: (md) => renderMarkdown(md, { color, width: process.stdout.columns }),
     snapshot: takeLabSnapshot,
     prober: pingProber(),
     progress: store,
     newSession: (place, env) => new BashSession({ wrap: place.wrap, stdinIsTerminal: tty, env }),
-    color: tty,
+    color,
     width: tty ? process.stdout.columns : undefined,
     // A reset starts a new lab process; without a terminal, input this one has already
     // read ahead would be lost on the way, so scripts restart with --step instead.

@@ -4,6 +4,7 @@
 import { UserError } from '../errors.js';
 import type { KernelState } from '../kernel/types.js';
 import { inLab } from '../sandbox/lab.js';
+import { colorEnabled } from '../view/color.js';
 import type { Preset } from '../sandbox/presets.js';
 
 export interface TopoCommandOptions {
@@ -31,7 +32,7 @@ function print(state: KernelState, opts: TopoCommandOptions, heading?: string): 
   }
   return import('../view/topology.js').then(({ drawTopology }) => {
     const tty = process.stdout.isTTY === true;
-    const color = tty && !process.env.NO_COLOR;
+    const color = colorEnabled();
     const width = tty && process.stdout.columns ? process.stdout.columns : undefined;
     if (heading) process.stdout.write(heading + '\n');
     process.stdout.write(drawTopology(state, { color, width, ascii: opts.ascii, list: opts.list }) + '\n');

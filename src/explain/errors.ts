@@ -5,6 +5,7 @@ import { diagnoseNoAnswer } from './diagnose.js';
 import { defaultRoute, findLink, linksIn, nsLabel, routesIn, runThere } from './lab-context.js';
 import { editDistance, inIpv4Net } from './net.js';
 import { innerCommand } from './recognize.js';
+import { listedNetnsNames } from '../kernel/query.js';
 
 interface ErrorContext {
   command: string[];
@@ -44,6 +45,29 @@ function names(state: KernelState, ns: string): string {
   return linksIn(state, ns).map((l) => l.name).join(', ') || '(none)';
 }
 
+/** Why `ip netns exec NAME` or `ip -n NAME` could not open NAME, in the words of what
+ * `ip netns` shows: it lists every /run/netns entry, live or stale, and the snapshot
+ * holds the live ones only, so a name missing from them may still be listed, stale. */
+function netnsNotOpened(name: string, state: KernelState): string[] {
+  const listed = listedNetnsNames(state);
+  const container = state.containers.find((x) => x.name === name);
+  const exposedAs = container && state.namespaces.find((n) => n.id === container.ns)?.listed?.[0];
+  if (container) {
+    return [
+      `${name} is a container, and \`ip netns\` knows only the names in /run/netns${listed.length ? ` (now: ${listed.join(', ')})` : ''}.`,
+      exposedAs
+        ? `Its namespace is listed as ${exposedAs}: \`ip netns exec ${exposedAs} …\`, or \`docker exec ${name} …\`.`
+        : `Use \`docker exec ${name} …\`, or expose its namespace first: \`ln -s /proc/$(docker inspect -f '{{.State.Pid}}' ${name})/ns/net /run/netns/NAME\`.`,
+    ];
+  }
+  return [
+    `"${name}" is not a named network namespace (a file in /run/netns that leads to a live one) nor a process id.`,
+    listed.length ? `\`ip netns\` entries that lead to a live namespace: ${listed.join(', ')}.` : 'No `ip netns` entry leads to a live namespace.',
+    `If \`ip netns\` still lists ${name}, that entry is stale: /run/netns/${name} points to a namespace that has ended (its container removed, its process gone). Remove it with \`rm /run/netns/${name}\`, then link a live one again.`,
+    `Otherwise create it with \`ip netns add ${name}\`, or expose a container's with \`ln -s /proc/PID/ns/net /run/netns/${name}\`.`,
+  ];
+}
+
 const RULES: ErrorRule[] = [
   {
     pattern: /Cannot find device "([^"]+)"|Device "([^"]+)" does not exist|(\S+): No such device|can't get info No such device|interface (\S+) does not exist/,
@@ -69,14 +93,10 @@ const RULES: ErrorRule[] = [
   },
   {
     pattern: /Cannot open network namespace "([^"]+)"|Invalid "netns" value|argument "([^"]+)" is wrong: Invalid "netns"/,
-    explain: (c) => {
-      const name = c.match[1] ?? c.match[2] ?? '?';
-      const named = c.state?.namespaces.filter((n) => n.kind === 'named').flatMap((n) => n.names) ?? [];
-      return [
-        `"${name}" is not a named network namespace (a file in /run/netns) nor a process id.`,
-        c.state ? `Named namespaces here: ${named.join(', ') || 'none'}. Create one with \`ip netns add ${name}\`, or expose a container's with \`ln -s /proc/PID/ns/net /run/netns/${name}\`.` : 'List them with `ip netns`; create one with `ip netns add NAME`.',
-      ];
-    },
+    explain: (c) => (c.state ? netnsNotOpened(c.match[1] ?? c.match[2] ?? '?', c.state) : [
+      `"${c.match[1] ?? c.match[2] ?? '?'}" is not a named network namespace (a file in /run/netns that leads to a live one) nor a process id.`,
+      'List them with `ip netns`; create one with `ip netns add NAME`. A name `ip netns` lists that still fails is stale: its namespace has ended.',
+    ]),
   },
   {
     pattern: /Error: argument "([^"]+)" is wrong(?:: (.*))?/,

@@ -12,6 +12,12 @@ export function nsByName(state: KernelState, name: string): Netns | undefined {
   return container ? state.namespaces.find((n) => n.id === container.ns) : undefined;
 }
 
+/** The names `ip netns` lists for live namespaces: every /run/netns entry that leads to one,
+ * a container's exposed with `ln -s /proc/PID/ns/net /run/netns/X` included. */
+export function listedNetnsNames(state: KernelState): string[] {
+  return state.namespaces.flatMap((n) => n.listed ?? (n.kind === 'named' ? n.names : []));
+}
+
 /** Resolves a namespace name to its id; unknown names are returned unchanged, so a
  * lookup by them finds nothing rather than something else. */
 function nsId(state: KernelState, ns: string): string {

@@ -6,7 +6,7 @@ import type { Check, CheckBody } from './check-syntax.js';
 import { normalizeDst } from './ip.js';
 import { matchesRan } from './ran.js';
 import { lookupLink, joinAnd, kindNoun, linksIn, listOrNone, noNamespaceFound, nsLabel, resolveNs } from './state-lookup.js';
-import { natRulesIn, routesIn } from '../kernel/query.js';
+import { listedNetnsNames, natRulesIn, routesIn } from '../kernel/query.js';
 
 export interface CheckResult {
   ok: boolean;
@@ -245,7 +245,7 @@ function netnsOutcome(c: Of<'netns'>, state: KernelState): Outcome {
   const ns = resolveNs(state, c.name);
   if (!ns) return { holds: false, found: noNamespaceFound(state, c.name) };
   if (!c.listed) return { holds: true, found: `namespace ${c.name} exists` };
-  const listed = state.namespaces.flatMap((n) => n.listed ?? (n.kind === 'named' ? n.names : []));
+  const listed = listedNetnsNames(state);
   if (listed.includes(c.name)) return { holds: true, found: `\`ip netns\` lists ${c.name}` };
   return { holds: false, found: `${c.name} is a namespace, but \`ip netns\` lists ${listOrNone(listed, 'nothing')} (no /run/netns/${c.name})` };
 }

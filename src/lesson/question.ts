@@ -13,7 +13,8 @@ export const ANSWER_KINDS = [
   'peer-ifindex-of', // LINK [in NS]: ifindex of the other end (the N in @ifN)
   'peer-ns-of', // LINK [in NS]: the namespace/container the other end is in
   'ifindex-of', // LINK [in NS]
-  'ip-of', // LINK [in NS]: an IPv4 address (with or without prefix)
+  'ip-of', // LINK [in NS] [port N]: an IPv4 address (with or without prefix; with port N, ADDRESS:N too)
+  'cidr-of', // LINK [in NS]: an IPv4 address with its /prefix, and only so
   'mac-of', // LINK [in NS]
   'master-of', // LINK [in NS]: the bridge it is a port of
   'gateway-of', // NS: the default route's gateway
@@ -30,6 +31,8 @@ export interface AnswerExpr {
   subject: string;
   ns: string;
   text: string;
+  /** ip-of … port N: `ADDRESS:N` is right too (a DNAT rule's --to-destination). */
+  port?: number;
 }
 
 export interface Question {
@@ -50,15 +53,22 @@ export function parseAnswer(text: string): ParseResult<AnswerExpr> {
     return m[2] ? { ok: true, value: { kind, subject: m[2].trim(), ns: DEFAULT_NS, text: t } } : { ok: false, error: '"literal" needs the answer text' };
   }
   const words = m[2].split(/\s+/).filter(Boolean);
+  let port: { port: number } | undefined;
+  if (kind === 'ip-of' && words.length >= 3 && words[words.length - 2] === 'port') {
+    const n = Number(words[words.length - 1]);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) return { ok: false, error: `"port" needs a port number from 1 to 65535, not "${words[words.length - 1]}"` };
+    port = { port: n };
+    words.splice(-2);
+  }
   const what = kind === 'gateway-of' ? 'a namespace' : kind === 'pid-of' ? 'a container name' : kind === 'port-of' ? 'a bridge name' : kind === 'route-dev-of' ? 'an address or prefix' : 'a link name';
   if (words.length === 0) return { ok: false, error: `"${kind}" needs ${what}` };
   if (kind === 'gateway-of' || kind === 'pid-of') {
     if (words.length > 1) return { ok: false, error: `"${kind}" takes only ${what}, found "${words.slice(1).join(' ')}"` };
     return { ok: true, value: { kind, subject: words[0], ns: kind === 'gateway-of' ? words[0] : DEFAULT_NS, text: t } };
   }
-  if (words.length === 1) return { ok: true, value: { kind, subject: words[0], ns: DEFAULT_NS, text: t } };
-  if (words.length === 3 && words[1] === 'in') return { ok: true, value: { kind, subject: words[0], ns: words[2], text: t } };
-  return { ok: false, error: `write "${kind} NAME" or "${kind} NAME in NAMESPACE", not "${t}"` };
+  if (words.length === 1) return { ok: true, value: { kind, subject: words[0], ns: DEFAULT_NS, text: t, ...port } };
+  if (words.length === 3 && words[1] === 'in') return { ok: true, value: { kind, subject: words[0], ns: words[2], text: t, ...port } };
+  return { ok: false, error: `write "${kind} NAME" or "${kind} NAME in NAMESPACE"${kind === 'ip-of' ? ' (then optionally "port N")' : ''}, not "${t}"` };
 }
 
 export type AnswerValue = { ok: true; accepted: string[]; shown: string } | { ok: false; found: string };
@@ -100,10 +110,14 @@ export function computeAnswer(expr: AnswerExpr, state: KernelState): AnswerValue
     }
     case 'ifindex-of':
       return one(String(link.ifindex));
-    case 'ip-of': {
+    case 'ip-of':
+    case 'cidr-of': {
       const v4 = link.addresses.filter((a) => a.family === 'inet');
       if (!v4.length) return { ok: false, found: `${link.name} has no IPv4 address` };
-      return { ok: true, accepted: v4.flatMap((a) => [a.local, `${a.local}/${a.prefixlen}`]), shown: joinAnd(v4.map((a) => `${a.local}/${a.prefixlen}`)) };
+      const cidrs = v4.map((a) => `${a.local}/${a.prefixlen}`);
+      if (expr.kind === 'cidr-of') return { ok: true, accepted: cidrs, shown: joinAnd(cidrs) };
+      const withPort = expr.port === undefined ? [] : v4.map((a) => `${a.local}:${expr.port}`);
+      return { ok: true, accepted: [...v4.flatMap((a) => [a.local, `${a.local}/${a.prefixlen}`]), ...withPort], shown: joinAnd(cidrs) };
     }
     case 'mac-of':
       return link.mac ? one(link.mac.toLowerCase()) : { ok: false, found: `${link.name} has no MAC address` };
@@ -152,3 +166,13 @@ export function checkAnswer(expr: AnswerExpr, given: string, state: KernelState)
   return { ok, expected: value.shown, found };
 }
 
+/** Notes that would give away the answer of the question a step is about to ask: a note
+ * that spells out the answer when the output it explains does not show it as such (the
+ * MAC address a `brctl show` note derives from the bridge id, where reading the bridge id
+ * is the exercise). A note that repeats what the output shows gives nothing away. */
+export function givesAwayAnswer(note: string, output: string, expr: AnswerExpr, state: KernelState): boolean {
+  const value = computeAnswer(expr, state);
+  if (!value.ok) return false;
+  const shows = (text: string, answer: string) => new RegExp(`(^|[^\\w:.])${answer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w:])`, 'i').test(text);
+  return value.accepted.some((a) => shows(note, a) && !shows(output, a));
+}

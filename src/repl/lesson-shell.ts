@@ -223,10 +223,22 @@ export class LessonShell {
     if (!explainer) return full ? `(nslab has no explanation for \`${command}\`)\n` : '';
     const tied = !reading.outputInSeveralPlaces;
     const ns = await this.namespaceOf(reading.outputTarget, state);
-    const lines = ex.explain(explainer, result.stdout ?? '', { state: tied ? state : undefined, ns, detail: full ? 'full' : 'compact' });
+    const lines = await this.withholdAnswer(ex.explain(explainer, result.stdout ?? '', { state: tied ? state : undefined, ns, detail: full ? 'full' : 'compact' }), result.stdout ?? '', state);
     if (!lines.some((l) => l.notes.length)) return '';
     const untied = tied || !full ? '' : this.style(pc.dim, '(these commands ran in different places, so nothing below says which namespace a line came from: type them one per line for that)') + '\n';
     return untied + ex.renderAnnotated(lines, { color: this.deps.color, compact: !full });
+  }
+
+  /** Until a step's question is answered, a note that would give its answer away is held
+   * back (lesson/question.ts, givesAwayAnswer): the question is asked after the output. */
+  private async withholdAnswer<L extends { notes: string[] }>(lines: L[], output: string, state: KernelState | undefined): Promise<L[]> {
+    const step = this.step;
+    if (!step?.question || !state || this.passed.has(step.number)) return lines;
+    const { givesAwayAnswer } = await import('../lesson/question.js');
+    return lines.map((l) => {
+      const notes = l.notes.filter((n) => !givesAwayAnswer(n, output, step.question!.answer, state));
+      return notes.length === l.notes.length ? l : { ...l, notes: [...notes, 'a note is held back here: it would give away the answer to this step\'s question'] };
+    });
   }
 
   /** Runs lines in the host shell without showing them (a lesson's setup, the replay of

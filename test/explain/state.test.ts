@@ -68,7 +68,7 @@ describe('errors with live state', () => {
   it('argument is wrong: an unknown namespace name lists the real ones', () => {
     const e = explainError('ip link set veth1_p netns nosuch', 'Error: argument "nosuch" is wrong: Invalid "netns" value', opts).join('\n');
     expect(e).toMatch(/"nosuch" is not a named network namespace/);
-    expect(e).toMatch(/Named namespaces here: net1/);
+    expect(e).toMatch(/`ip netns` entries that lead to a live namespace: net1/);
   });
   it('busy, not permitted, still up, immutable', () => {
     expect(explainError('ip link set dev veth1_p name eth9', 'RTNETLINK answers: Device or resource busy', opts).join('\n')).toMatch(/cannot be renamed while it is UP \(veth1_p is UP now\)/);

@@ -88,7 +88,7 @@ describe('parseLesson errors, each at its line', () => {
       'broken/11-steps.md:28: check: "link" check is missing a namespace after "in"',
       'broken/11-steps.md:32: step title "Twice" repeats the step at line 20: titles name steps in progress, so they must differ',
       'broken/11-steps.md:32: step "Twice" has no checks: add a ```check block (or a ```question for an observation step)',
-      'broken/11-steps.md:40: answer: unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, literal',
+      'broken/11-steps.md:40: answer: unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, literal',
       'broken/11-steps.md:46: step "Unclosed" has no checks: add a ```check block (or a ```question for an observation step)',
       'broken/11-steps.md:46: step "Unclosed" has no hints: add a "### Hints" list, from gentle to the answer',
       'broken/11-steps.md:48: this ```sh block is never closed: add a line ``` after it',

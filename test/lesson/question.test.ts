@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswer, computeAnswer, normalizeGiven, parseAnswer, type AnswerExpr } from '../../src/lesson/index.js';
+import { givesAwayAnswer } from '../../src/lesson/question.js';
 import { dockerLab, emptyState } from './fixtures.js';
 
 function expr(text: string): AnswerExpr {
@@ -65,10 +66,10 @@ describe('checkAnswer: what the learner typed against the live answer', () => {
 
 describe('parseAnswer errors', () => {
   it.each([
-    ['colour-of eth0', 'unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, literal'],
-    ['', 'unknown answer "": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, literal'],
+    ['colour-of eth0', 'unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, literal'],
+    ['', 'unknown answer "": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, literal'],
     ['port-of', '"port-of" needs a bridge name'],
-    ['ip-of eth0 on c1', 'write "ip-of NAME" or "ip-of NAME in NAMESPACE", not "ip-of eth0 on c1"'],
+    ['ip-of eth0 on c1', 'write "ip-of NAME" or "ip-of NAME in NAMESPACE" (then optionally "port N"), not "ip-of eth0 on c1"'],
     ['pid-of c1 c2', '"pid-of" takes only a container name, found "c2"'],
     ['literal', '"literal" needs the answer text'],
   ])('%j', (text, error) => {
@@ -97,5 +98,37 @@ describe('route-dev-of', () => {
     expect(ask('route-dev-of 172.17.5.9')).toMatchObject({ ok: true, shown: 'br-x' });
     expect(ask('route-dev-of 8.8.8.8')).toMatchObject({ ok: true, shown: 'eth0' });
     expect(ask('route-dev-of 10.0.0.1 in nowhere')).toMatchObject({ ok: false });
+  });
+});
+
+describe('answers that say their form', () => {
+  it('cidr-of wants the address with its /prefix, and only so', () => {
+    const s = dockerLab();
+    expect(checkAnswer(expr('cidr-of eth0 in c1'), '172.17.0.2/16', s).ok).toBe(true);
+    expect(checkAnswer(expr('cidr-of eth0 in c1'), '172.17.0.2', s).ok).toBe(false);
+    expect(checkAnswer(expr('cidr-of eth0 in c1'), '172.17.0.2/24', s).ok).toBe(false);
+  });
+  it('ip-of … port N also takes ADDRESS:N, and no other port', () => {
+    const s = dockerLab();
+    expect(checkAnswer(expr('ip-of eth0 in c1 port 80'), '172.17.0.2:80', s).ok).toBe(true);
+    expect(checkAnswer(expr('ip-of eth0 in c1 port 80'), '172.17.0.2', s).ok).toBe(true);
+    expect(checkAnswer(expr('ip-of eth0 in c1 port 80'), '172.17.0.2:8080', s).ok).toBe(false);
+    expect(checkAnswer(expr('ip-of eth0 in c1'), '172.17.0.2:80', s).ok).toBe(false);
+  });
+  it('a bad port, or a port on another kind of answer, is a lint error', () => {
+    expect(parseAnswer('ip-of eth0 port 0')).toEqual({ ok: false, error: '"port" needs a port number from 1 to 65535, not "0"' });
+    expect(parseAnswer('mac-of eth0 port 80').ok).toBe(false);
+  });
+});
+
+describe('givesAwayAnswer', () => {
+  it('a note that spells out an answer the output does not show gives it away; one that repeats the output does not', () => {
+    const s = dockerLab();
+    const mac = expr('mac-of eth0 in c1');
+    expect(givesAwayAnswer('the MAC 02:42:ac:11:00:02, from the bridge id', 'c1  8000.0242ac110002  no', mac, s)).toBe(true);
+    expect(givesAwayAnswer('link/ether 02:42:ac:11:00:02 is its MAC', '    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff', mac, s)).toBe(false);
+    expect(givesAwayAnswer('a note about something else', 'output', mac, s)).toBe(false);
+    // Part of a longer address is not the answer.
+    expect(givesAwayAnswer('route to 172.17.0.20', 'x', expr('ip-of eth0 in c1'), s)).toBe(false);
   });
 });
