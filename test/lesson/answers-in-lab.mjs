@@ -1,7 +1,7 @@
 // Run inside a lab (bin/nslab run, with the lesson's preset): replays a lesson's setup and
 // steps in one shell, as `nslab solve` does, and at each step with a question checks the
 // given answers against the live lab. Prints one JSON object.
-// Usage: node answers-in-lab.mjs LESSON_FILE CANDIDATES_JSON, where CANDIDATES_JSON is
+// Usage: node answers-in-lab.mjs LESSON_FILE CANDIDATES_JSON (a file, or - for standard input), where CANDIDATES_JSON is
 // {"<step title>": ["answer", …]}; "{answer}" stands for the live right answer, "{answer+1}" for
 // that number plus one.
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ const { detect, explain } = await import(`${root}/dist/explain/index.js`);
 const { recognize } = await import(`${root}/dist/explain/recognize.js`);
 
 const [file, candidatesFile] = process.argv.slice(2);
-const candidates = JSON.parse(readFileSync(candidatesFile, 'utf8'));
+const candidates = JSON.parse(readFileSync(candidatesFile === '-' ? 0 : candidatesFile, 'utf8'));
 const { lesson, errors } = await loadLessonFile(file);
 if (!lesson) throw new Error(JSON.stringify(errors));
 const session = new BashSession({ stdinIsTerminal: false, out: () => {}, err: () => {} });

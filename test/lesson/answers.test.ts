@@ -2,7 +2,7 @@
 // text says are right are accepted, and near misses are not. "{answer}" stands for the live
 // right answer where the lab decides it (a veth's name, a pid, an ifindex), "{answer+1}"
 // for that number plus one. A question added to lessons/ needs its row here.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,10 +76,10 @@ interface InLab {
 async function answersInLab(file: string): Promise<InLab> {
   const id = file.replace(/\.md$/, '');
   const preset = /^preset:\s*(\S+)/m.exec(readFileSync(join(ROOT, 'lessons', file), 'utf8'))?.[1] ?? 'docker-host';
-  const candidates = join(mkdtempSync(join(tmpdir(), 'nslab-answers-')), 'candidates.json');
-  writeFileSync(candidates, JSON.stringify(Object.fromEntries(Object.entries(ANSWERS[id] ?? {}).map(([t, a]) => [t, [...a.right, ...a.wrong]]))));
-  const script = `NSLAB_ROOT='${ROOT}' node '${join(ROOT, 'test', 'lesson', 'answers-in-lab.mjs')}' '${join(ROOT, 'lessons', file)}' '${candidates}'`;
-  const r = await runProcess([NSLAB, 'run', '--preset', preset, '--', script]);
+  // On standard input: the lab has a /tmp of its own, so a file in ours is not there.
+  const candidates = JSON.stringify(Object.fromEntries(Object.entries(ANSWERS[id] ?? {}).map(([t, a]) => [t, [...a.right, ...a.wrong]])));
+  const script = `NSLAB_ROOT='${ROOT}' node '${join(ROOT, 'test', 'lesson', 'answers-in-lab.mjs')}' '${join(ROOT, 'lessons', file)}' -`;
+  const r = await runProcess([NSLAB, 'run', '--preset', preset, '--', script], { input: candidates });
   try {
     return JSON.parse(r.stdout) as InLab;
   } catch {
