@@ -4,7 +4,7 @@ import { loadLessons } from '../lesson/load.js';
 import { formatLintError, type Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
 import { summarizeProgress, type LessonSummary } from '../progress/summary.js';
-import { colorEnabled } from '../view/color.js';
+import { colorEnabled, tableLook } from '../view/color.js';
 
 export function lessonNumber(id: string): string {
   return String(Number(id.match(/^\d+/)?.[0] ?? NaN)).replace('NaN', '-');
@@ -61,10 +61,7 @@ async function readLessonList(): Promise<LessonList> {
 
 export async function lessonTable(opts: { color: boolean }): Promise<string> {
   const { rows, warnings, problems } = await readLessonList();
-  const table = new Table({
-    head: ['#', 'lesson', 'steps done', 'last visited'],
-    style: opts.color ? undefined : { head: [], border: [] },
-  });
+  const table = new Table(tableLook(['#', 'lesson', 'steps done', 'last visited'], opts.color));
   for (const r of rows) {
     const status = r.completed ? `${r.total}/${r.total} ✔` : `${r.done}/${r.total}`;
     // The number a learner types to `nslab start` is the id's leading number.

@@ -7,7 +7,7 @@ import { findLesson, loadLessons } from '../lesson/load.js';
 import type { Lesson } from '../lesson/types.js';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
 import { run } from '../sandbox/exec.js';
-import { colorEnabled, colors } from '../view/color.js';
+import { colorEnabled, colors, tableLook } from '../view/color.js';
 import type { LessonProof } from '../solve/prove-lesson.js';
 
 async function proveInFreshLab(lesson: Lesson): Promise<LessonProof> {
@@ -30,7 +30,7 @@ async function inPool<T, R>(items: T[], width: number, fn: (t: T) => Promise<R>)
 
 export function formatProofs(proofs: LessonProof[], color: boolean): string {
   const { red, green } = colors(color);
-  const table = new Table({ head: ['lesson', 'step', 'result', 'details'], style: color ? undefined : { head: [], border: [] }, wordWrap: true, colWidths: [22, 34, 8, 60] });
+  const table = new Table({ ...tableLook(['lesson', 'step', 'result', 'details'], color), wordWrap: true, colWidths: [22, 34, 8, 60] });
   for (const p of proofs) {
     if (p.error) table.push([p.lesson, '-', red('ERROR'), p.error]);
     for (const s of p.steps) {

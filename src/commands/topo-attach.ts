@@ -108,6 +108,17 @@ export function attachArgv(lab: RunningLab, opts: { sameUserns: boolean; outerNe
   ];
 }
 
+/** The nslab checkout the lab runs, as its own mounts show it: the one this command runs
+ * from may not be there (the lab has its own /root and /tmp). */
+function labCheckout(pid: number): string {
+  try {
+    const vars = readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0');
+    return vars.find((v) => v.startsWith('NSLAB_ROOT='))?.slice('NSLAB_ROOT='.length) || NSLAB_ROOT;
+  } catch {
+    return NSLAB_ROOT;
+  }
+}
+
 function parsePid(attach: string | boolean): number | undefined {
   if (attach === true) return undefined;
   const pid = Number(attach);
@@ -123,7 +134,7 @@ export async function snapshotOfRunningLab(attach: string | boolean): Promise<{ 
   } catch (e) {
     throw new UserError(`lab ${lab.pid} ended, or its namespaces cannot be read: ${(e as Error).message}`, 1, { cause: e });
   }
-  const argv = attachArgv(lab, { sameUserns, outerNetns: nsInode('self', 'net'), node: process.execPath, root: NSLAB_ROOT });
+  const argv = attachArgv(lab, { sameUserns, outerNetns: nsInode('self', 'net'), node: process.execPath, root: labCheckout(lab.pid) });
   const r = await run(argv, { timeoutMs: 30_000 });
   if (r.exitCode !== 0) {
     throw new UserError(`could not read lab ${lab.pid} (${lab.command}): ${(r.stderr || r.stdout).trim() || `nsenter exited ${r.exitCode}`}. Is it still running? As a user other than its owner, run this as root.`);

@@ -25,3 +25,11 @@ export function colorEnabled(stream: { isTTY?: boolean } = process.stdout, env: 
 export function colors(on: boolean): Colors {
   return pc.createColors(on);
 }
+
+/** cli-table3 options for a table with these column titles, coloured by our decision: left
+ * to itself, its colour library guesses from the environment (and is off whenever CI is
+ * set, even on a terminal). */
+export function tableLook(head: string[], on: boolean): { head: string[]; style: { head: string[]; border: string[] } } {
+  const c = colors(on);
+  return { head: head.map((h) => c.bold(c.cyan(h))), style: { head: [], border: [] } };
+}
