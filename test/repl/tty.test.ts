@@ -122,3 +122,35 @@ describe('nslab sandbox on a terminal', () => {
     expect(labProcesses(tag)).toEqual([]);
   });
 });
+
+describe('handing the keyboard to a command', () => {
+  // node:repl resumes its input on its own schedule: the history file's set-up, finishing
+  // a few milliseconds after the first prompt, calls resume() whenever it is ready. If that
+  // falls while a command has the terminal, the command's keys must still go to it.
+  const HOLDER = `
+import { spawn } from 'node:child_process';
+const { handTerminalToCommand, takeTerminalBack } = await import(${JSON.stringify(join(ROOT, 'dist', 'repl', 'terminal-input.js'))});
+process.stdin.setRawMode(true);
+process.stdin.on('data', (d) => process.stdout.write('node-got:' + JSON.stringify(String(d)) + '\\r\\n'));
+handTerminalToCommand(process.stdin);
+process.stdin.resume();
+const child = spawn('sh', ['-c', 'echo command-ready; read -r x; echo "command-got:$x"'], { stdio: 'inherit' });
+child.on('exit', () => { takeTerminalBack(process.stdin); process.stdout.write('node-back\\r\\n'); });
+`;
+
+  it('goes to the command even when something resumes nslab\'s input meanwhile, and comes back after', async () => {
+    const s = startOnPty(`node --input-type=module -e ${shellQuote(HOLDER)}`);
+    session = s;
+    let at = await s.waitFor('command-ready');
+    s.send('typed\r');
+    at = await s.waitFor('command-got:typed', at);
+    await s.waitFor('node-back', at);
+    s.send('k');
+    await s.waitFor('node-got:"k"', at);
+    expect(s.output).not.toContain('node-got:"typed');
+  });
+});
+
+function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
