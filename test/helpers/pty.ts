@@ -68,7 +68,8 @@ export interface LaunchedOnPty {
 
 const OUTER_PROMPT = 'outer-shell$ ';
 
-const shellQuote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+/** `text` as one word for sh. */
+export const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
 
 /** Runs `command` on a new pty as `path` says; `env` is given to the command alone (not to
  * a shell around it, so that what carries a test's tag is the command's). */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NSLAB, ROOT, labProcesses, labTagEnv, newLabTag } from '../helpers/lab.js';
-import { LAUNCH_PATHS, launchOnPty, startOnPty, type LaunchPath, type PtySession } from '../helpers/pty.js';
+import { LAUNCH_PATHS, launchOnPty, shellQuote, startOnPty, type LaunchPath, type PtySession } from '../helpers/pty.js';
 
 const LESSONS = join(ROOT, 'test', 'fixtures', 'shell', 'lessons');
 let session: PtySession | undefined;
@@ -263,7 +263,3 @@ child.on('exit', () => { takeTerminalBack(process.stdin); process.stdout.write('
     expect(s.output).not.toContain('node-got:"typed');
   });
 });
-
-function shellQuote(text: string): string {
-  return `'${text.replaceAll("'", `'\\''`)}'`;
-}
