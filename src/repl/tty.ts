@@ -7,9 +7,30 @@
 // reaches the command and interactive programs get their keystrokes.
 import repl from 'node:repl';
 import { complete } from './completion.js';
+import { stoppedInOurGroup } from './foreground.js';
 import { handTerminalToCommand, takeTerminalBack } from './terminal-input.js';
 import type { LessonShell } from './lesson-shell.js';
 import type { HistoryFile } from '../progress/history.js';
+
+/** The terminal has gone while a command had it, so its hangup signal went to the
+ * command's process group, not to nslab's: nslab ends as that signal would have ended it,
+ * and the lab with it (a lab never outlives nslab's terminal). */
+function terminalGone(): void {
+  process.kill(process.pid, 'SIGHUP');
+}
+
+// Continues nslab's process group, and for half a second whatever in it is still seen
+// stopped: a process being forked as Ctrl-Z comes was once seen stopped after the group
+// had been continued (the shell's child for the next command of the line).
+function keepGroupRunning(): void {
+  process.kill(0, 'SIGCONT');
+  let checks = 25;
+  const check = () => {
+    if (stoppedInOurGroup()) process.kill(0, 'SIGCONT');
+    if (--checks > 0) setTimeout(check, 20).unref();
+  };
+  setTimeout(check, 20).unref();
+}
 
 export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined): Promise<void> {
   let saving = Promise.resolve(true);
@@ -20,11 +41,14 @@ export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined
       shell.handleLine(line).then(
         (outcome) => {
           if (outcome === 'quit') { closing = true; server.close(); return; }
-          takeTerminalBack(process.stdin);
+          if (takeTerminalBack(process.stdin) === 'gone') return terminalGone();
           server.setPrompt(shell.prompt());
           done(null);
         },
-        (err: Error) => { takeTerminalBack(process.stdin); done(err); },
+        (err: Error) => {
+          if (takeTerminalBack(process.stdin) === 'gone') return terminalGone();
+          done(err);
+        },
       );
     };
     const server = repl.start({
@@ -54,6 +78,17 @@ export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined
       server.displayPrompt();
     });
     process.on('SIGINT', () => { /* a running command's Ctrl-C is the command's */ });
+    // Ctrl-Z: nslab has no job control. A command stopped in its line would hold nslab
+    // forever, with no `fg` to continue it; and nslab itself, stopped, would leave its
+    // terminal to nobody. So nothing stops: nslab's process group is continued at once.
+    // (A program with job control of its own, such as a shell inside, has its own group.)
+    server.on('SIGTSTP', () => { /* at the prompt: nothing to stop */ });
+    process.on('SIGTSTP', () => {
+      keepGroupRunning();
+      process.stderr.write('\nnslab: Ctrl-Z stops nothing here (nslab has no job control); Ctrl-C ends the command.\n');
+    });
+    // The terminal went away (its reads fail): end as its hangup would have ended us.
+    process.stdin.on('error', terminalGone);
 
     // Not node:repl's setupHistory: inside a lab the file may only be written through the
     // lab's broker (src/progress/history.ts), so the lines are loaded and saved by hand.

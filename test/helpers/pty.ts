@@ -1,6 +1,9 @@
 // Drives a program on a real pseudo-terminal, through util-linux `script`: what a learner
 // types goes in, the screen's bytes come out. For the tests of the terminal front-end.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface PtySession {
   send(keys: string): void;
@@ -43,6 +46,60 @@ export function startOnPty(command: string, env: NodeJS.ProcessEnv = {}): PtySes
         listeners.add(check);
         check();
       });
+    },
+  };
+}
+
+/** The ways a program meets a terminal. `job-control shell`: typed at an interactive bash,
+ * which gives each job a process group of its own and the terminal, and takes it back when
+ * the job ends. `own process`: run by the terminal itself (a tmux pane's command), with no
+ * shell around it. `plain sh`: under a shell without job control that stays the terminal's
+ * session leader (`sh -c 'nslab …; …'`), which passes the terminal's hangup on to whatever
+ * holds the terminal's foreground, and to nothing else. */
+export type LaunchPath = 'job-control shell' | 'own process' | 'plain sh';
+export const LAUNCH_PATHS: LaunchPath[] = ['job-control shell', 'own process'];
+
+export interface LaunchedOnPty {
+  session: PtySession;
+  /** The program's exit status, once it has ended (and, under a shell, that shell's prompt
+   * is back: proof that the shell has the terminal again). */
+  status(): Promise<number | null>;
+}
+
+const OUTER_PROMPT = 'outer-shell$ ';
+
+/** `text` as one word for sh. */
+export const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
+
+/** Runs `command` on a new pty as `path` says; `env` is given to the command alone (not to
+ * a shell around it, so that what carries a test's tag is the command's). */
+export async function launchOnPty(path: LaunchPath, command: string, env: NodeJS.ProcessEnv = {}): Promise<LaunchedOnPty> {
+  if (path === 'own process') {
+    const session = startOnPty(command, env);
+    return { session, status: () => session.exited };
+  }
+  command = `${Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v ?? '')} `).join('')}${command}`;
+  if (path === 'plain sh') {
+    const session = startOnPty(`sh -c ${shellQuote(`${command}; echo "outer-status=$?"; sleep 3600`)}`);
+    return {
+      session,
+      status: async () => Number(/outer-status=(\d+)/.exec(session.output.slice(await session.waitFor(/outer-status=\d+/)))![1]),
+    };
+  }
+  // The rc file sets a prompt the test can find, and exports nothing to the program.
+  const rc = join(mkdtempSync(join(tmpdir(), 'nslab-pty-')), 'bashrc');
+  writeFileSync(rc, `PS1='${OUTER_PROMPT}'\n`);
+  const session = startOnPty(`bash --noprofile --rcfile ${rc} -i`);
+  await session.waitFor(OUTER_PROMPT);
+  const from = session.output.length;
+  session.send(`${command}\r`);
+  return {
+    session,
+    status: async () => {
+      const at = await session.waitFor(OUTER_PROMPT, from);
+      session.send('echo "outer-status=$?"\r');
+      const found = await session.waitFor(/outer-status=\d+\r?\n/, at);
+      return Number(/outer-status=(\d+)/.exec(session.output.slice(found))![1]);
     },
   };
 }

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { runInLab } from '../helpers/lab.js';
 
-// Runs in the lab: after each step, one snapshot through the reader and one through the
-// one-shot script; prints `label SAME|DIFFERENT namespace-ids`.
+// Runs in the lab: after each step, snapshots through the reader and through the one-shot
+// script; prints `label SAME|DIFFERENT namespace-ids`.
 const COMPARE = `
 import { execSync } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
@@ -23,18 +23,34 @@ const clean = (s) => {
   return c;
 };
 const sh = (c) => execSync(c, { stdio: 'inherit', shell: '/bin/bash' });
+// The state also moves on its own for a second or two after an interface appears: IPv6
+// duplicate address detection ends, and the kernel adds the link-local address's local
+// route (fe80::…/128). Two reads that differ then say nothing about the reader. So the
+// script's read is taken between two of the reader's; when those two agree, the state
+// held still meanwhile and the script's read must agree with them too. When they do not,
+// the pair is taken again, a moment later.
+const reader = () => takeSnapshot({ listContainers }).then(clean);
+const script = () => takeSnapshot({ listContainers, runScript: (argv) => run(argv) }).then(clean);
 async function compare(label) {
-  const a = clean(await takeSnapshot({ listContainers }));
-  const b = clean(await takeSnapshot({ listContainers, runScript: (argv) => run(argv) }));
-  console.log(label, isDeepStrictEqual(a, b) ? 'SAME' : 'DIFFERENT', a.namespaces.map((n) => n.id).join(','));
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const before = await reader();
+    const once = await script();
+    const after = await reader();
+    if (isDeepStrictEqual(before, after)) {
+      console.log(label, isDeepStrictEqual(before, once) ? 'SAME' : 'DIFFERENT', before.namespaces.map((n) => n.id).join(','));
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  console.log(label, 'UNSETTLED: the state kept changing for 10 s');
 }
 await compare('start');
 sh('ip netns add net1; ip link add veth1 type veth peer name veth1_p; ip link set veth1 netns net1; docker run -d --name late busybox >/dev/null');
 await compare('added');
 sh('ip netns del net1; docker rm -f c2 >/dev/null');
 await compare('deleted');
-const reader = execSync('ps -o pid=,comm= --ppid ' + process.pid).toString().split('\\n').find((l) => l.trim().endsWith('bash'));
-process.kill(Number(reader.trim().split(/\\s+/)[0]), 'SIGKILL');
+const readerLine = execSync('ps -o pid=,comm= --ppid ' + process.pid).toString().split('\\n').find((l) => l.trim().endsWith('bash'));
+process.kill(Number(readerLine.trim().split(/\\s+/)[0]), 'SIGKILL');
 sh('ip netns add net2; ip netns add net3; ip link add va type veth peer name vb; ip link set va netns net2; ip link set vb netns net3');
 await compare('after-kill');
 `;

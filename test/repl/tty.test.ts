@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NSLAB, ROOT, labProcesses, labTagEnv, newLabTag } from '../helpers/lab.js';
-import { startOnPty, type PtySession } from '../helpers/pty.js';
+import { LAUNCH_PATHS, launchOnPty, shellQuote, startOnPty, type LaunchPath, type PtySession } from '../helpers/pty.js';
 
 const LESSONS = join(ROOT, 'test', 'fixtures', 'shell', 'lessons');
 let session: PtySession | undefined;
@@ -120,5 +120,146 @@ describe('nslab sandbox on a terminal', () => {
     s.send('exit 3\r');
     expect(await s.exited).toBe(3);
     expect(labProcesses(tag)).toEqual([]);
+  });
+});
+
+// What a program run on the terminal must leave behind: nslab's prompt again, with the
+// terminal nslab's (its next line runs in the lab), and no sign that the terminal was lost.
+// A shell run inside, and its prompt (dash's own for root; bash's set, as the machine's
+// bashrc may set another): typing on before a program has the terminal would give the
+// keys to nslab.
+const SH_PROMPT = /\n# /;
+const BASH = "PS1='in-\\u-bash ' bash --norc";
+const BASH_PROMPT = 'in-root-bash ';
+
+async function backAtPrompt(s: PtySession, from: number, probe: string): Promise<number> {
+  const at = await s.waitFor('nslab host # ', from);
+  s.send(`echo "back-$(hostname)-${probe}"\r`);
+  const end = await s.waitFor(`back-nslab-${probe}`, at);
+  expect(s.output.slice(from, end)).not.toMatch(/Stopped|Cannot set tty process group|EIO|Uncaught/);
+  return end;
+}
+
+async function sandboxOn(path: LaunchPath): Promise<ReturnType<typeof launchOnPty>> {
+  tag = newLabTag();
+  const launched = launchOnPty(path, `${NSLAB} sandbox --containers 1`, labTagEnv(tag));
+  session = (await launched).session;
+  return launched;
+}
+
+/** Waits (20 s at most) until `done` holds. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+/** The lab's processes once they are gone (they end a moment after their terminal). */
+async function labGone(): Promise<string[]> {
+  await until(() => labProcesses(tag).length === 0);
+  return labProcesses(tag);
+}
+
+describe.each(LAUNCH_PATHS)('interactive programs, nslab started as %s', (path) => {
+  it('a shell run on the terminal (docker exec -it, bash) gives it back; exit N still ends nslab with N', async () => {
+    const { session: s, status } = await sandboxOn(path);
+    let at = await s.waitFor('nslab host # ');
+    s.send('docker exec -it c1 sh\r');
+    await s.waitFor(SH_PROMPT, at);
+    s.send('echo "in-c1-$((6*7))"\r');
+    at = await s.waitFor('in-c1-42', at);
+    s.send('exit\r');
+    at = await backAtPrompt(s, at, 'after-sh');
+    s.send(`${BASH}\r`);
+    await s.waitFor(BASH_PROMPT, at);
+    s.send('echo "in-bash-$((6*8))"\r');
+    at = await s.waitFor('in-bash-48', at);
+    s.send('exit\r');
+    at = await backAtPrompt(s, at, 'after-bash');
+    s.send('exit 4\r');
+    expect(await status()).toBe(4);
+    expect(labProcesses(tag)).toEqual([]);
+  });
+
+  it('a program killed while it holds the terminal does not keep it', async () => {
+    const { session: s, status } = await sandboxOn(path);
+    let at = await s.waitFor('nslab host # ');
+    s.send(`${BASH}\r`);
+    await s.waitFor(BASH_PROMPT, at);
+    s.send('echo "in-bash-$((6*8))"; kill -9 $$\r');
+    at = await s.waitFor('in-bash-48', at);
+    at = await backAtPrompt(s, at, 'after-kill');
+    s.send('exit\r');
+    expect(await status()).toBe(0);
+  });
+
+  it('Ctrl-Z neither stops nor freezes nslab: Ctrl-C still ends the command', async () => {
+    const { session: s, status } = await sandboxOn(path);
+    let at = await s.waitFor('nslab host # ');
+    s.send('echo "sleeping-$((1+1))"; sleep 300; echo after-sleep\r');
+    at = await s.waitFor('sleeping-2', at);
+    // Keys typed within a millisecond of `sleep` being forked would reach the shell, not
+    // sleep: bash runs its Ctrl-C trap only once the command it has started ends.
+    await until(() => labProcesses(tag).some((p) => p.endsWith(' sleep 300')));
+    s.send('\x1a');
+    at = await s.waitFor('no job control', at);
+    s.send('\x03');
+    at = await backAtPrompt(s, at, 'after-ctrl-z');
+    expect(s.output).not.toContain('after-sleep\r\n');
+    s.send('exit\r');
+    expect(await status()).toBe(0);
+  });
+});
+
+describe.each([...LAUNCH_PATHS, 'plain sh' as const])('nslab started as %s ends with its terminal', (path) => {
+  it('after an interactive program gave the terminal back', async () => {
+    const { session: s } = await sandboxOn(path);
+    let at = await s.waitFor('nslab host # ');
+    s.send(`${BASH}\r`);
+    await s.waitFor(BASH_PROMPT, at);
+    s.send('echo "in-bash-$((6*8))"\r');
+    at = await s.waitFor('in-bash-48', at);
+    s.send('exit\r');
+    await backAtPrompt(s, at, 'before-hangup');
+    expect(labProcesses(tag)).not.toEqual([]);
+    s.kill();
+    expect(await labGone()).toEqual([]);
+  });
+
+  it('while an interactive program holds the terminal', async () => {
+    const { session: s } = await sandboxOn(path);
+    const at = await s.waitFor('nslab host # ');
+    s.send('docker exec -it c1 sh\r');
+    await s.waitFor(SH_PROMPT, at);
+    s.send('echo "in-c1-$((6*7))"\r');
+    await s.waitFor('in-c1-42', at);
+    s.kill();
+    expect(await labGone()).toEqual([]);
+  });
+});
+
+describe('handing the keyboard to a command', () => {
+  // node:repl resumes its input on its own schedule: the history file's set-up, finishing
+  // a few milliseconds after the first prompt, calls resume() whenever it is ready. If that
+  // falls while a command has the terminal, the command's keys must still go to it.
+  const HOLDER = `
+import { spawn } from 'node:child_process';
+const { handTerminalToCommand, takeTerminalBack } = await import(${JSON.stringify(join(ROOT, 'dist', 'repl', 'terminal-input.js'))});
+process.stdin.setRawMode(true);
+process.stdin.on('data', (d) => process.stdout.write('node-got:' + JSON.stringify(String(d)) + '\\r\\n'));
+handTerminalToCommand(process.stdin);
+process.stdin.resume();
+const child = spawn('sh', ['-c', 'echo command-ready; read -r x; echo "command-got:$x"'], { stdio: 'inherit' });
+child.on('exit', () => { takeTerminalBack(process.stdin); process.stdout.write('node-back\\r\\n'); });
+`;
+
+  it('goes to the command even when something resumes nslab\'s input meanwhile, and comes back after', async () => {
+    const s = startOnPty(`node --input-type=module -e ${shellQuote(HOLDER)}`);
+    session = s;
+    let at = await s.waitFor('command-ready');
+    s.send('typed\r');
+    at = await s.waitFor('command-got:typed', at);
+    await s.waitFor('node-back', at);
+    s.send('k');
+    await s.waitFor('node-got:"k"', at);
+    expect(s.output).not.toContain('node-got:"typed');
   });
 });
