@@ -26,7 +26,7 @@ export async function sandboxCommand(opts: { preset: Preset; containers?: number
     return;
   }
   const [{ LessonShell }, { BashSession }, { runTtyShell }, { takeLabSnapshot }, { pingProber }, { renderMarkdown }, { progressLocation }, { historyFile }] = await Promise.all([
-    import('../repl/lesson-shell.js'), import('../repl/bash-session.js'), import('../repl/tty.js'), import('../sandbox/lab-snapshot.js'),
+    import('../repl/lesson-shell.js'), import('../place/bash-session.js'), import('../repl/tty.js'), import('../sandbox/lab-snapshot.js'),
     import('../lesson/ping-prober.js'), import('../view/markdown.js'), import('../progress/location.js'), import('../progress/history.js'), terminalMarkdown,
   ]);
   const color = colorEnabled();
@@ -36,6 +36,7 @@ export async function sandboxCommand(opts: { preset: Preset; containers?: number
     snapshot: takeLabSnapshot,
     prober: pingProber(),
     newSession: (place, env) => new BashSession({ wrap: place.wrap, stdinIsTerminal: true, env }),
+    lessonTable: async () => (await import('./list.js')).lessonTable({ color }),
     color,
     width: process.stdout.columns,
   });

@@ -9,7 +9,7 @@ import { formatLintError, type Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
 import { doneStepNumbers } from '../progress/summary.js';
 import { openLab } from '../sandbox/open.js';
-import { BashSession } from '../repl/bash-session.js';
+import { BashSession } from '../place/bash-session.js';
 import { LessonShell } from '../repl/lesson-shell.js';
 import { takeLabSnapshot } from '../sandbox/lab-snapshot.js';
 import { colorEnabled, colors } from '../view/color.js';
@@ -102,6 +102,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
     snapshot: takeLabSnapshot,
     prober: pingProber(),
     progress: store,
+    lessonTable: async () => (await import('./list.js')).lessonTable({ color }),
     newSession: (place, env) => new BashSession({ wrap: place.wrap, stdinIsTerminal: tty, env }),
     color,
     width: tty ? process.stdout.columns : undefined,

@@ -2,7 +2,7 @@
 // live lab's link, namespace and container names (from the latest snapshot) after that.
 import type { KernelState } from '../kernel/types.js';
 import { DOT_COMMANDS } from './dot-commands.js';
-import { liveNames } from './places.js';
+import { liveNames } from '../place/places.js';
 
 const COMMANDS = ['ip', 'bridge', 'brctl', 'route', 'ifconfig', 'arp',
   'iptables', 'iptables-save', 'nft', 'ping', 'curl', 'tcpdump', 'docker', 'nsenter', 'sysctl', 'ls', 'cat', 'ln'];

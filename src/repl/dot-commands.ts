@@ -144,8 +144,7 @@ export const DOT_COMMANDS: DotCommand[] = [
     name: 'lessons',
     help: 'the lessons and your progress',
     async run(shell) {
-      const { lessonTable } = await import('../commands/list.js');
-      shell.print((await lessonTable({ color: shell.deps.color })) + '\n');
+      shell.print(shell.deps.lessonTable ? (await shell.deps.lessonTable()) + '\n' : 'run `nslab list` for the lessons and your progress\n');
     },
   },
   {

@@ -7,8 +7,8 @@ import type { KernelState } from '../kernel/types.js';
 import type { Lesson, Step } from '../lesson/types.js';
 import type { CheckReport, Prober } from '../lesson/check-eval.js';
 import type { LineReading } from '../explain/recognize.js';
-import { BashSession, ShellExitedError, runQuietly, type LineResult } from './bash-session.js';
-import { HOST_PLACE, resolvePlace, type Place } from './places.js';
+import { BashSession, ShellExitedError, runQuietly, type LineResult } from '../place/bash-session.js';
+import { HOST_PLACE, resolvePlace, type Place } from '../place/places.js';
 import { wrapText } from '../view/wrap.js';
 import { DOT_COMMANDS, findDotCommand } from './dot-commands.js';
 import { looksLikeCommand } from './looks-like-command.js';
@@ -35,6 +35,8 @@ export interface ShellDeps {
   width?: number;
   /** Called for `.reset`: rebuild the lab at the start of the current step. */
   requestReset?: (stepNumber: number) => void;
+  /** The lessons and the learner's progress, as `nslab list` shows them (`.lessons`). */
+  lessonTable?: () => Promise<string>;
 }
 
 export type LineOutcome = 'continue' | 'quit';

@@ -2,7 +2,7 @@
 // then the command's own output (nothing added, so scripts can rely on it), and ends at the
 // end of input or at `exit`. (On a terminal, commands/sandbox.ts runs the learning shell.)
 import { createInterface } from 'node:readline';
-import { BashSession, ShellExitedError } from './bash-session.js';
+import { BashSession, ShellExitedError } from '../place/bash-session.js';
 
 const PROMPT = 'nslab host # ';
 

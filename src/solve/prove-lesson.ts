@@ -4,7 +4,7 @@
 import type { Lesson, Step } from '../lesson/types.js';
 import type { KernelState } from '../kernel/types.js';
 import type { Prober } from '../lesson/check-eval.js';
-import { BashSession, runQuietly } from '../repl/bash-session.js';
+import { BashSession, runQuietly } from '../place/bash-session.js';
 import { settle } from '../lesson/settle.js';
 
 export interface StepProof {

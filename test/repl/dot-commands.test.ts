@@ -2,7 +2,7 @@
 // hand-built kernel state, and a markdown renderer that shows what it rendered.
 import { describe, expect, it } from 'vitest';
 import { LessonShell } from '../../src/repl/lesson-shell.js';
-import type { BashSession } from '../../src/repl/bash-session.js';
+import type { BashSession } from '../../src/place/bash-session.js';
 import { parseLesson } from '../../src/lesson/parse.js';
 import { dockerLab } from '../lesson/fixtures.js';
 

@@ -30,7 +30,7 @@ sec resolvmounted; grep -c ' /etc/resolv.conf ' /proc/1/mountinfo
 sec labresolv; cat /etc/resolv.conf
 sec fg; docker run --rm --name fg busybox sh -c 'echo "$(hostname) $(cat /etc/hostname)"'
 sec enter; node --input-type=module -e "
-  const { resolvePlace } = await import('$NSLAB_ROOT/dist/repl/places.js');
+  const { resolvePlace } = await import('$NSLAB_ROOT/dist/place/places.js');
   const { listContainers } = await import('$NSLAB_ROOT/dist/runtime/store.js');
   const c1 = listContainers().find((c) => c.name === 'c1');
   const state = { namespaces: [{ id: 'container:c1', kind: 'container', names: ['c1'], path: '/proc/' + c1.pid + '/ns/net', inode: 0 }], containers: listContainers() };

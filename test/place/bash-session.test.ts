@@ -4,9 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BashSession, ShellExitedError } from '../../src/repl/bash-session.js';
-import { BoundedText } from '../../src/repl/bounded-text.js';
-import { MarkerStream } from '../../src/repl/marker-stream.js';
+import { BashSession, ShellExitedError } from '../../src/place/bash-session.js';
+import { BoundedText } from '../../src/place/bounded-text.js';
+import { MarkerStream } from '../../src/place/marker-stream.js';
 
 let sessions: BashSession[] = [];
 afterEach(() => { sessions.forEach((s) => s.close()); sessions = []; });
