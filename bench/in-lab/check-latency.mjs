@@ -18,7 +18,7 @@ if (process.env.NSLAB_IN_LAB !== '1' || !root) {
 const [file, stepArg, runsArg = '200'] = process.argv.slice(2);
 const RUNS = Number(runsArg);
 const { loadLessonFile, evaluateAll, pingProber } = await import(join(root, 'dist', 'lesson', 'index.js'));
-const { takeLabSnapshot } = await import(join(root, 'dist', 'sandbox', 'lab-snapshot.js'));
+const { takeLabSnapshot } = await import(join(root, 'dist', 'lab-setup', 'lab-snapshot.js'));
 const { IP_BATCH } = await import(join(root, 'dist', 'kernel', 'read-script.js'));
 const { lesson, errors } = await loadLessonFile(file);
 if (!lesson) {

@@ -1,6 +1,6 @@
 // `nslab run CMD`: one shell command in a fresh lab, its exit status returned. Scripts,
 // tests and the benchmark use it to get a lab without a terminal.
-import { openLab } from '../sandbox/open.js';
+import { openLab } from '../lab-setup/open.js';
 import { runOnTerminal } from '../sandbox/exec.js';
 import type { Preset } from '../sandbox/presets.js';
 

@@ -1,7 +1,7 @@
 // `nslab sandbox`: a fresh lab and a shell over it, with no lesson. On a terminal it is the
 // learning shell without steps (explanations, .topo, .enter, .trace, completion, history);
 // through a pipe it is a plain shell whose output is exactly the commands' own, for scripts.
-import { openLab } from '../sandbox/open.js';
+import { openLab } from '../lab-setup/open.js';
 import { LAB, type Preset } from '../sandbox/presets.js';
 import { colorEnabled } from '../view/color.js';
 
@@ -26,7 +26,7 @@ export async function sandboxCommand(opts: { preset: Preset; containers?: number
     return;
   }
   const [{ LessonShell }, { BashSession }, { runTtyShell }, { takeLabSnapshot }, { pingProber }, { renderMarkdown }, { progressLocation }, { historyFile }] = await Promise.all([
-    import('../repl/lesson-shell.js'), import('../place/bash-session.js'), import('../repl/tty.js'), import('../sandbox/lab-snapshot.js'),
+    import('../repl/lesson-shell.js'), import('../place/bash-session.js'), import('../repl/tty.js'), import('../lab-setup/lab-snapshot.js'),
     import('../lesson/ping-prober.js'), import('../view/markdown.js'), import('../progress/location.js'), import('../progress/history.js'), terminalMarkdown,
   ]);
   const color = colorEnabled();

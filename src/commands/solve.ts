@@ -66,7 +66,7 @@ export async function solveCommand(query: string | undefined, opts: { all?: bool
 /** Inside a fresh lab: prove one lesson file and print the proof as JSON. */
 export async function solveInLabCommand(file: string): Promise<void> {
   const [{ loadLessonFile }, { openLab }, { proveLesson }, { takeLabSnapshot }, { pingProber }] = await Promise.all([
-    import('../lesson/load.js'), import('../sandbox/open.js'), import('../solve/prove-lesson.js'), import('../sandbox/lab-snapshot.js'), import('../lesson/ping-prober.js'),
+    import('../lesson/load.js'), import('../lab-setup/open.js'), import('../solve/prove-lesson.js'), import('../lab-setup/lab-snapshot.js'), import('../lesson/ping-prober.js'),
   ]);
   const { lesson, errors } = await loadLessonFile(file);
   if (!lesson) throw new UserError(errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));

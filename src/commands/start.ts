@@ -8,10 +8,10 @@ import { lessonMeant } from '../lesson/meant.js';
 import { formatLintError, type Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
 import { doneStepNumbers } from '../progress/summary.js';
-import { openLab } from '../sandbox/open.js';
+import { openLab } from '../lab-setup/open.js';
 import { BashSession } from '../place/bash-session.js';
 import { LessonShell } from '../repl/lesson-shell.js';
-import { takeLabSnapshot } from '../sandbox/lab-snapshot.js';
+import { takeLabSnapshot } from '../lab-setup/lab-snapshot.js';
 import { colorEnabled, colors } from '../view/color.js';
 
 /** Exit status that asks bin/lab-launch for a fresh lab (`.reset`), with the arguments

@@ -21,7 +21,7 @@ export interface TopoCommandOptions {
 }
 
 async function labSnapshot(): Promise<KernelState> {
-  const { takeLabSnapshot } = await import('../sandbox/lab-snapshot.js');
+  const { takeLabSnapshot } = await import('../lab-setup/lab-snapshot.js');
   return takeLabSnapshot();
 }
 
@@ -51,7 +51,7 @@ export async function topoCommand(opts: TopoCommandOptions): Promise<void> {
     process.stdout.write(JSON.stringify(await labSnapshot()) + '\n');
     return;
   }
-  const { openLab } = await import('../sandbox/open.js');
+  const { openLab } = await import('../lab-setup/open.js');
   await openLab(opts);
   return print(await labSnapshot(), opts);
 }

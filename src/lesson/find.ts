@@ -1,6 +1,6 @@
 // Where the lessons are, and which one a learner means by "1", "01", "01-docker0" or
 // "docker0". Kept apart from loading (the parser and its modules): the entry point uses
-// it to find a lesson's preset before the rest of nslab has loaded (sandbox/early-open.ts).
+// it to find a lesson's preset before the rest of nslab has loaded (lab-setup/early-open.ts).
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NSLAB_ROOT } from '../sandbox/lab.js';

@@ -1,6 +1,6 @@
 // The one lesson a query means, found by reading only the lessons' front matter: what
 // `nslab start LESSON` needs before it has parsed every lesson, and what the entry point
-// needs to build the lesson's lab early (sandbox/early-open.ts).
+// needs to build the lesson's lab early (lab-setup/early-open.ts).
 import { lessonFiles, matchLessons } from './find.js';
 import { readFrontMatter } from './front-matter.js';
 import { readLessonText } from './read-file.js';

@@ -94,3 +94,9 @@ export async function buildPreset(preset: Preset): Promise<void> {
   const links = buildOutside().then(() => buildHost(preset));
   await Promise.all([links, preset === 'docker-host' ? buildDockerNat() : undefined]);
 }
+
+/** What a lab starts as: a preset, and busybox containers on it when asked. */
+export interface LabOptions {
+  preset: Preset;
+  containers?: number;
+}

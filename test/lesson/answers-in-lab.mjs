@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 const root = process.env.NSLAB_ROOT;
 const { loadLessonFile, checkAnswer, computeAnswer } = await import(`${root}/dist/lesson/index.js`);
 const { givesAwayAnswer } = await import(`${root}/dist/lesson/question.js`);
-const { takeLabSnapshot } = await import(`${root}/dist/sandbox/lab-snapshot.js`);
+const { takeLabSnapshot } = await import(`${root}/dist/lab-setup/lab-snapshot.js`);
 const { BashSession } = await import(`${root}/dist/place/bash-session.js`);
 const { detect, explain } = await import(`${root}/dist/explain/index.js`);
 const { recognize } = await import(`${root}/dist/explain/recognize.js`);

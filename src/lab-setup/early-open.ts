@@ -7,8 +7,7 @@
 // openLab() takes over the opening already under way. Anything else (another option, a
 // bad value, --help, a lesson it cannot tell) is left to the CLI.
 import { defaultLessonsDir } from '../lesson/find.js';
-import type { LabOptions } from './open.js';
-import { CONTAINERS_MAX, PRESETS, type Preset } from './presets.js';
+import { CONTAINERS_MAX, PRESETS, type LabOptions, type Preset } from '../sandbox/presets.js';
 
 /** The lab options of a `run` or `sandbox` command line, when every word of it is one
  * these two options or (for `run`) a word of the command; otherwise undefined. Pure. */

@@ -1,17 +1,14 @@
 // Bringing a fresh lab to its starting state: the preset, then any containers asked for.
 import { UserError } from '../errors.js';
-import { buildPreset, type Preset } from './presets.js';
+import { buildPreset, type LabOptions } from '../sandbox/presets.js';
 import { existsSync } from 'node:fs';
 import { takeEarlyOpening } from './early-open.js';
-import { assertInsideLab, OUTSIDE_NETNS_PATH, usernsMode } from './lab.js';
+import { assertInsideLab, OUTSIDE_NETNS_PATH, usernsMode } from '../sandbox/lab.js';
 
-export interface LabOptions {
-  preset: Preset;
-  containers?: number;
-}
+export type { LabOptions } from '../sandbox/presets.js';
 
 /** Brings this fresh lab to its starting state, or takes over the opening the entry
- * point started for the same options (sandbox/early-open.ts). */
+ * point started for the same options (lab-setup/early-open.ts). */
 export function openLab(opts: LabOptions): Promise<void> {
   // Here rather than in buildLab: an opening started early must not speak before the
   // command has checked its arguments.

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { earlyLabOptions, openLabEarly, plainLabOptions, startPreset, takeEarlyOpening } from '../../src/sandbox/early-open.js';
+import { earlyLabOptions, openLabEarly, plainLabOptions, startPreset, takeEarlyOpening } from '../../src/lab-setup/early-open.js';
 
 describe('plainLabOptions', () => {
   it('reads run and sandbox with --preset and --containers, in both spellings', () => {
