@@ -123,8 +123,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
       for (const f of await shell.runQuietly(step.commands)) print(pc.yellow(`note: replaying step ${step.number}, \`${f.line}\` failed: ${f.error.split('\n').pop()}\n`));
     }
   }
-  for (const n of doneStepNumbers(lesson, saved)) if (n < startAt) shell.passed.add(n);
-  shell.stepIndex = startAt - 1;
+  shell.session!.resume(startAt, doneStepNumbers(lesson, saved));
   await shell.snapshotQuietly();
   await shell.begin(startAt === 1);
 
@@ -146,7 +145,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
     process.exit(RELAUNCH_EXIT);
   }
   if (!shell.completed) {
-    const unfinished = shell.unfinishedSteps();
+    const unfinished = shell.session!.unfinishedSteps();
     print(`\nLesson ${lesson.meta.id} not finished: step(s) ${unfinished.map((s) => `${s.number} (${s.title})`).join(', ')} still to do.\n`);
     if (!tty) process.exitCode = 1;
   }

@@ -1,7 +1,34 @@
 // The shell's own commands, each with its help text beside its handler. A line starting
 // with `.` is one of these; `./x` runs as a shell command.
 import pc from 'picocolors';
-import type { LessonShell, LineOutcome } from './lesson-shell.js';
+import type { KernelState } from '../kernel/types.js';
+import type { CheckReport } from '../lesson/check-eval.js';
+import type { LessonSession } from '../lesson/session.js';
+import type { Lesson, Step } from '../lesson/types.js';
+import type { Place } from '../place/places.js';
+
+export type LineOutcome = 'continue' | 'quit';
+
+/** What a dot-command may use of the shell it runs in (the shell, src/repl/lesson-shell.ts,
+ * is one): its output, its switches and places, and the lesson's session. */
+export interface ShellForCommands {
+  readonly deps: { color: boolean; requestReset?: (stepNumber: number) => void; lessonTable?: () => Promise<string> };
+  readonly lesson: Lesson | undefined;
+  readonly step: Step | undefined;
+  readonly stepIndex: number;
+  readonly session: LessonSession | undefined;
+  readonly place: Place;
+  explainOn: boolean;
+  traceOn: boolean;
+  print(text: string): void;
+  style(f: (s: string) => string, s: string): string;
+  snapshotQuietly(): Promise<KernelState | undefined>;
+  evaluate(state: KernelState): Promise<CheckReport<Step['checks'][number]>[]>;
+  evalContext(): { commands: readonly string[]; examples: readonly string[] };
+  goTo(index: number): Promise<void>;
+  setPlace(name: string): Promise<string | undefined>;
+  broadcast(line: string): Promise<void>;
+}
 
 export interface DotCommand {
   name: string;
@@ -9,11 +36,11 @@ export interface DotCommand {
   help: string;
   /** Only in a lesson (not in `nslab sandbox`). */
   lessonOnly?: boolean;
-  run(shell: LessonShell, arg: string): Promise<LineOutcome | void>;
+  run(shell: ShellForCommands, arg: string): Promise<LineOutcome | void>;
 }
 
 /** `.NAME on|off`: sets a switch, or says how it stands when given neither. */
-async function toggle(shell: LessonShell, arg: string, what: string, get: () => boolean, set: (v: boolean) => void | Promise<void>): Promise<void> {
+async function toggle(shell: ShellForCommands, arg: string, what: string, get: () => boolean, set: (v: boolean) => void | Promise<void>): Promise<void> {
   const v = arg === 'on' ? true : arg === 'off' ? false : undefined;
   if (v === undefined) {
     shell.print(`${what}: ${get() ? 'on' : 'off'} (on|off to change)\n`);
@@ -43,7 +70,8 @@ export const DOT_COMMANDS: DotCommand[] = [
     lessonOnly: true,
     help: 'the next hint for this step (each one gives away a little more)',
     async run(shell) {
-      shell.print((shell.nextHint() ?? 'This step has no hints; .solution shows its commands.') + '\n');
+      // The hint itself is printed as the session announces it.
+      if (!shell.session?.nextHint()) shell.print('This step has no hints; .solution shows its commands.\n');
     },
   },
   {
@@ -71,7 +99,7 @@ export const DOT_COMMANDS: DotCommand[] = [
         const mark = r.result.ok ? shell.style(pc.green, '✔') : shell.style(pc.red, '✘');
         shell.print(`${mark} ${headline(r.check, r.result, shell.evalContext())}${r.result.ok ? '' : `\n    expected: ${r.result.expected}\n    found:    ${r.result.found}`}\n`);
       }
-      if (reports.length && reports.every((r) => r.result.ok)) await shell.checkStep(state, true);
+      if (reports.length && reports.every((r) => r.result.ok)) await shell.session?.afterLine(state, true);
     },
   },
   {

@@ -1,7 +1,8 @@
 // The learning shell's core, free of any terminal: it takes one learner line at a time,
-// runs it in the current place of the lab, explains what it printed, runs the step's
-// checks against a fresh kernel snapshot, and moves through the lesson. The terminal
-// front-end (tty.ts) and the pipe front-end (pipe.ts) both drive it.
+// runs it in the current place of the lab, explains what it printed, and hands it to the
+// lesson's session (src/lesson/session.ts), which decides about steps; the session's
+// events are rendered here as text. The terminal front-end (tty.ts) and the pipe
+// front-end (pipe.ts) both drive it.
 import pc from 'picocolors';
 import type { KernelState } from '../kernel/types.js';
 import type { Lesson, Step } from '../lesson/types.js';
@@ -10,9 +11,11 @@ import type { LineReading } from '../explain/recognize.js';
 import { BashSession, ShellExitedError, runQuietly, type LineResult } from '../place/bash-session.js';
 import { HOST_PLACE, resolvePlace, type Place } from '../place/places.js';
 import { wrapText } from '../view/wrap.js';
-import { DOT_COMMANDS, findDotCommand } from './dot-commands.js';
+import { DOT_COMMANDS, findDotCommand, type LineOutcome } from './dot-commands.js';
+
+export type { LineOutcome } from './dot-commands.js';
 import { looksLikeCommand } from './looks-like-command.js';
-import { mayFinishLater, settle } from '../lesson/settle.js';
+import { LessonSession, type ProgressPort, type SessionEvent } from '../lesson/session.js';
 
 export interface ShellDeps {
   /** None for `nslab sandbox`: the same shell, with no steps to check. */
@@ -24,10 +27,7 @@ export interface ShellDeps {
   snapshot: () => Promise<KernelState>;
   prober: Prober;
   /** Progress saving; failures come back as warnings, never exceptions. */
-  progress?: {
-    visit(lessonId: string, step: { number: number; title: string }): Promise<{ warnings: string[] }>;
-    markDone(lessonId: string, step: { number: number; title: string }, total: number): Promise<{ warnings: string[] }>;
-  };
+  progress?: ProgressPort;
   /** Starts a shell in a place (tests pass a fake). */
   newSession: (place: Place, env: NodeJS.ProcessEnv) => BashSession;
   color: boolean;
@@ -39,25 +39,32 @@ export interface ShellDeps {
   lessonTable?: () => Promise<string>;
 }
 
-export type LineOutcome = 'continue' | 'quit';
 
 export class LessonShell {
-  stepIndex = 0;
   place: Place = HOST_PLACE;
   explainOn = true;
   traceOn = false;
-  completed = false;
-  private hintIndex = 0;
-  private stepCommands: string[] = [];
-  private awaitingAnswer = false;
+  /** The lesson's step engine; none in `nslab sandbox`. */
+  readonly session: LessonSession | undefined;
   private readonly sessions = new Map<string, BashSession>();
   private lastState: KernelState | undefined;
-  readonly passed = new Set<number>();
 
-  constructor(readonly deps: ShellDeps) {}
+  constructor(readonly deps: ShellDeps) {
+    const lesson = deps.lesson;
+    this.session = lesson && new LessonSession({
+      lesson,
+      snapshot: () => this.snapshotQuietly(),
+      prober: deps.prober,
+      progress: deps.progress,
+      emit: (e) => this.render(e),
+    });
+  }
 
   get lesson(): Lesson | undefined { return this.deps.lesson; }
-  get step(): Step | undefined { return this.lesson?.steps[this.stepIndex]; }
+  get step(): Step | undefined { return this.session?.step; }
+  get stepIndex(): number { return this.session?.stepIndex ?? 0; }
+  get completed(): boolean { return this.session?.completed ?? false; }
+  private get awaitingAnswer(): boolean { return this.session?.awaitingAnswer ?? false; }
   /** Set when the shell ended because its host bash did (`exit N` in the sandbox). */
   exitStatus: number | undefined;
   get latestState(): KernelState | undefined { return this.lastState; }
@@ -77,29 +84,54 @@ export class LessonShell {
 
   /** Shows the lesson's intro (on step 1) and the current step. */
   async begin(showIntro: boolean): Promise<void> {
-    const lesson = this.lesson;
-    if (!lesson) return;
-    if (showIntro) {
-      this.print(this.style(pc.bold, `\n${lesson.meta.title}\n`) + '\n');
-      if (lesson.intro.trim()) this.print(this.deps.markdown(lesson.intro) + '\n');
-    }
-    await this.showStep();
+    await this.session?.begin(showIntro);
   }
 
-  async showStep(): Promise<void> {
-    const step = this.step;
-    const lesson = this.lesson;
-    if (!step || !lesson) return;
-    this.hintIndex = 0;
-    this.stepCommands = [];
-    this.awaitingAnswer = false;
-    const head = `── Step ${step.number}/${lesson.steps.length}: ${step.title} `;
-    this.print('\n' + this.style(pc.cyan, head + '─'.repeat(Math.max(0, 72 - head.length))) + '\n');
-    this.print(this.deps.markdown(step.body) + '\n');
-    if (step.question && step.checks.length === 0) {
-      this.print(this.style(pc.dim, 'Run a command to look, then answer the question that follows.') + '\n');
+  /** The session's events, as text for the learner. ('checks' is .check's to show.) */
+  private render(e: SessionEvent): void {
+    switch (e.kind) {
+      case 'intro':
+        this.print(this.style(pc.bold, `\n${e.lesson.meta.title}\n`) + '\n');
+        if (e.lesson.intro.trim()) this.print(this.deps.markdown(e.lesson.intro) + '\n');
+        return;
+      case 'step': {
+        const head = `── Step ${e.step.number}/${e.total}: ${e.step.title} `;
+        this.print('\n' + this.style(pc.cyan, head + '─'.repeat(Math.max(0, 72 - head.length))) + '\n');
+        this.print(this.deps.markdown(e.step.body) + '\n');
+        if (e.step.question && e.step.checks.length === 0) {
+          this.print(this.style(pc.dim, 'Run a command to look, then answer the question that follows.') + '\n');
+        }
+        return;
+      }
+      case 'warning':
+        this.warn([e.text]);
+        return;
+      case 'question':
+        this.print('\n' + this.style(pc.magenta, '? ') + this.deps.markdown(e.step.question!.prompt).trim() + '\n');
+        return;
+      case 'answer':
+        this.print(e.ok ? this.style(pc.green, '✔ ') + `${e.text}\n` : this.style(pc.red, '✘ ') + `${e.text}. Try again, or .hint for help.\n`);
+        return;
+      case 'step-passed': {
+        const recap = e.step.recap ? ` ${this.deps.markdown(e.step.recap).trim()}` : '';
+        this.print(this.wrap('\n' + this.style(pc.green, `✔ Step ${e.step.number} done.`) + recap) + '\n');
+        return;
+      }
+      case 'lesson-done':
+        this.print('\n' + this.style(pc.green, pc.bold(`🎉 Lesson complete: ${e.lesson.meta.title}`)) + '\n');
+        if (e.lesson.meta.next) this.print(`Next: \`nslab start ${e.lesson.meta.next}\` (or .lessons).\n`);
+        this.print('You can keep experimenting here; .quit ends the lab.\n');
+        return;
+      case 'lesson-unfinished':
+        this.print(`That was the last step. Not yet passed: ${e.unfinished.map((s) => `${s.number} (${s.title})`).join(', ')}.\n`);
+        return;
+      case 'hint':
+        // A hint is markdown, as the step's prose is: rendered the same way.
+        this.print(`hint ${e.number}/${e.of}: ${this.deps.markdown(e.hint).trim()}\n`);
+        return;
+      case 'checks':
+        return;
     }
-    this.warn((await this.deps.progress?.visit(lesson.meta.id, step))?.warnings);
   }
 
   warn(warnings: string[] | undefined): void {
@@ -135,7 +167,10 @@ export class LessonShell {
       return (await cmd.run(this, rest.join(' '))) ?? 'continue';
     }
     const wasWaiting = this.awaitingAnswer;
-    if (wasWaiting && !looksLikeCommand(line)) return this.answer(line);
+    if (wasWaiting && !looksLikeCommand(line)) {
+      await this.session?.answer(line);
+      return 'continue';
+    }
     const outcome = await this.runLearnerLine(line);
     if (wasWaiting && this.awaitingAnswer) this.print(this.style(pc.dim, '(the question still waits for your answer)') + '\n');
     return outcome;
@@ -166,7 +201,7 @@ export class LessonShell {
       this.print('(the shell exited: a fresh one takes its place; .quit ends nslab)\n');
       return 'continue';
     }
-    this.stepCommands.push(command);
+    this.session?.noteLine(command);
     // The kernel is read only when something will use it: checks still to pass, an
     // explanation, or an error to explain.
     const explaining = result.stdout !== undefined && (this.explainOn || full);
@@ -185,7 +220,7 @@ export class LessonShell {
       for (const w of why) this.print(this.wrap(this.style(pc.yellow, `  ↳ ${w}`)) + '\n');
     }
     if (result.notFound?.length) await this.suggestCommands(result.notFound);
-    await this.checkStep(state);
+    await this.session?.afterLine(state);
     return 'continue';
   }
 
@@ -235,7 +270,7 @@ export class LessonShell {
    * back (lesson/question.ts, givesAwayAnswer): the question is asked after the output. */
   private async withholdAnswer<L extends { notes: string[] }>(lines: L[], output: string, state: KernelState | undefined): Promise<L[]> {
     const step = this.step;
-    if (!step?.question || !state || this.passed.has(step.number)) return lines;
+    if (!step?.question || !state || this.session?.passed.has(step.number)) return lines;
     const { givesAwayAnswer } = await import('../lesson/question.js');
     return lines.map((l) => {
       const notes = l.notes.filter((n) => !givesAwayAnswer(n, output, step.question!.answer, state));
@@ -281,108 +316,23 @@ export class LessonShell {
     }
   }
 
+  /** Every check of this step, with what was expected and found (for .check). */
   async evaluate(state: KernelState): Promise<CheckReport<Step['checks'][number]>[]> {
-    const { evaluateAll } = await import('../lesson/check-eval.js');
-    return evaluateAll(this.step?.checks ?? [], state, this.deps.prober, this.evalContext());
+    return this.session ? this.session.evaluate(state) : [];
   }
 
-  /** What `ran` checks read: the learner's lines in this step, and the step's own commands. */
+  /** What `ran` checks read (the step's own commands serve as examples). */
   evalContext(): { commands: readonly string[]; examples: readonly string[] } {
-    return { commands: this.stepCommands, examples: this.step?.commands ?? [] };
+    return this.session?.evalContext() ?? { commands: [], examples: [] };
   }
 
   /** Whether the current step still waits for its checks (or, with none, for a line). */
   private checksPending(): boolean {
-    return Boolean(this.step) && !this.completed && !this.awaitingAnswer;
-  }
-
-  /** After a line: when the step's checks pass, ask its question or complete it.
-   * `knownToPass`: the caller has just evaluated them all (.check), so they are not run again. */
-  async checkStep(state: KernelState | undefined, knownToPass = false): Promise<void> {
-    const step = this.step;
-    if (!step || !state || !this.checksPending()) return;
-    if (step.checks.length && !knownToPass) {
-      const { stepPasses } = await import('../lesson/check-eval.js');
-      const ctx = this.evalContext();
-      let verdict = await stepPasses(step.checks, state, this.deps.prober, ctx);
-      // A namespace being torn down by the kernel may still show what was deleted
-      // (src/lesson/settle.ts): look again briefly before the step counts as not done.
-      if (!verdict.passes && verdict.failing.every(mayFinishLater)) {
-        verdict = await settle(verdict, async () => {
-          const fresh = await this.snapshotQuietly();
-          return fresh ? stepPasses(step.checks, fresh, this.deps.prober, ctx) : verdict;
-        }, (v) => v.passes, 3, 80);
-      }
-      if (!verdict.passes) return;
-    }
-    if (step.question) {
-      this.awaitingAnswer = true;
-      this.print('\n' + this.style(pc.magenta, '? ') + this.deps.markdown(step.question.prompt).trim() + '\n');
-      return;
-    }
-    await this.completeStep();
-  }
-
-  private async answer(given: string): Promise<LineOutcome> {
-    const step = this.step!;
-    const state = await this.snapshotQuietly();
-    if (!state) return 'continue';
-    const { checkAnswer } = await import('../lesson/question.js');
-    const r = checkAnswer(step.question!.answer, given, state);
-    if (!r.ok) {
-      this.print(this.style(pc.red, '✘ ') + `${r.found}. Try again, or .hint for help.\n`);
-      return 'continue';
-    }
-    this.print(this.style(pc.green, '✔ ') + `${r.expected}\n`);
-    this.awaitingAnswer = false;
-    await this.completeStep();
-    return 'continue';
-  }
-
-  async completeStep(): Promise<void> {
-    const step = this.step!;
-    this.passed.add(step.number);
-    const recap = step.recap ? ` ${this.deps.markdown(step.recap).trim()}` : '';
-    this.print(this.wrap('\n' + this.style(pc.green, `✔ Step ${step.number} done.`) + recap) + '\n');
-    const lesson = this.lesson!;
-    this.warn((await this.deps.progress?.markDone(lesson.meta.id, step, lesson.steps.length))?.warnings);
-    await this.goTo(this.stepIndex + 1);
+    return this.session?.checksPending() ?? false;
   }
 
   async goTo(index: number): Promise<void> {
-    const lesson = this.lesson;
-    if (!lesson) return;
-    if (index >= lesson.steps.length) {
-      this.completed = lesson.steps.every((s) => this.passed.has(s.number));
-      this.stepIndex = lesson.steps.length - 1;
-      const unfinished = this.unfinishedSteps();
-      if (unfinished.length === 0) {
-        this.print('\n' + this.style(pc.green, pc.bold(`🎉 Lesson complete: ${lesson.meta.title}`)) + '\n');
-        if (lesson.meta.next) this.print(`Next: \`nslab start ${lesson.meta.next}\` (or .lessons).\n`);
-        this.print('You can keep experimenting here; .quit ends the lab.\n');
-      } else {
-        this.print(`That was the last step. Not yet passed: ${unfinished.map((s) => `${s.number} (${s.title})`).join(', ')}.\n`);
-      }
-      return;
-    }
-    // Going back over a finished lesson makes its steps live again: their checks run.
-    this.completed = false;
-    this.stepIndex = Math.max(0, index);
-    await this.showStep();
-  }
-
-  unfinishedSteps(): Step[] {
-    return this.lesson?.steps.filter((s) => !this.passed.has(s.number)) ?? [];
-  }
-
-  nextHint(): string | undefined {
-    const hints = this.step?.hints ?? [];
-    if (!hints.length) return undefined;
-    const hint = hints[Math.min(this.hintIndex, hints.length - 1)];
-    const label = `hint ${Math.min(this.hintIndex + 1, hints.length)}/${hints.length}`;
-    this.hintIndex++;
-    // A hint is markdown, as the step's prose is: rendered the same way.
-    return `${label}: ${this.deps.markdown(hint).trim()}`;
+    await this.session?.goTo(index);
   }
 
   /** Moves the shell to a place; returns why not, when it cannot. */

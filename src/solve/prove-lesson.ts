@@ -1,11 +1,12 @@
 // Proves one lesson on the lab this process runs in (a fresh one): for every step, its
-// checks must fail before its reference commands and pass after them, and its question
-// must be answerable from the kernel afterwards. rustlings' `verify`, for networks.
+// checks must fail before its reference commands, and the lesson's session (the very
+// engine learners meet, src/lesson/session.ts) must pass the step after them, its question
+// answered from the kernel. rustlings' `verify`, for networks.
 import type { Lesson, Step } from '../lesson/types.js';
 import type { KernelState } from '../kernel/types.js';
 import type { Prober } from '../lesson/check-eval.js';
 import { BashSession, runQuietly } from '../place/bash-session.js';
-import { settle } from '../lesson/settle.js';
+import { LessonSession, type SessionEvent } from '../lesson/session.js';
 
 export interface StepProof {
   step: number;
@@ -35,27 +36,44 @@ export interface ProveDeps {
   prober: Prober;
 }
 
-async function proveStep(step: Step, session: BashSession, deps: ProveDeps): Promise<StepProof> {
+/** Proves the session's current step: its checks fail before the reference commands run,
+ * and the session, told of those lines exactly as of a learner's, passes the step after
+ * them (its settle policy included); its question is answered from the kernel. */
+async function proveStep(session: LessonSession, events: SessionEvent[], shell: BashSession, deps: ProveDeps): Promise<StepProof> {
+  const step = session.step!;
   const { evaluateAll } = await import('../lesson/check-eval.js');
   const before = await evaluateAll(step.checks, await deps.snapshot(), deps.prober, { commands: [] });
-  const failedCommands: StepProof['failedCommands'] = (await runQuietly(session, step.commands))
-    .map((f) => ({ command: f.line, exitCode: f.exitCode, stderr: f.error }));
-  // Some teardown is asynchronous in the kernel (src/lesson/settle.ts): a failing "after"
-  // is looked at again, briefly, before it counts.
-  const attempt = async () => {
-    const state = await deps.snapshot();
-    return { state, after: await evaluateAll(step.checks, state, deps.prober, { commands: step.commands }) };
-  };
-  const { state, after } = await settle(await attempt(), attempt, (r) => r.after.every((x) => x.result.ok));
+  const failedCommands: StepProof['failedCommands'] = [];
+  for (const line of step.commands) {
+    const f = (await runQuietly(shell, [line]))[0];
+    if (f) failedCommands.push({ command: f.line, exitCode: f.exitCode, stderr: f.error });
+    session.noteLine(line);
+  }
+  events.length = 0;
+  const state = await deps.snapshot();
+  await session.afterLine(state);
   let questionProblem: string | undefined;
   if (step.question) {
-    const { computeAnswer } = await import('../lesson/question.js');
-    const v = computeAnswer(step.question.answer, state);
-    if (!v.ok) questionProblem = v.found;
+    const asked = events.some((e) => e.kind === 'question');
+    if (asked) {
+      const { computeAnswer } = await import('../lesson/question.js');
+      const v = computeAnswer(step.question.answer, (await deps.snapshot()) ?? state);
+      if (v.ok) await session.answer(v.accepted[0] ?? v.shown);
+      else questionProblem = v.found;
+    }
   }
+  const passed = events.some((e) => e.kind === 'step-passed' && e.step.number === step.number);
   const passedBefore = before.filter((r) => r.result.ok).map((r) => r.item.text);
-  const failedAfter = after.filter((r) => !r.result.ok).map((r) => ({ check: r.item.text, found: r.result.found }));
+  // Where the session did not pass the step, say which checks failed, as .check would.
+  const failedAfter = passed ? [] : (await evaluateAll(step.checks, (await deps.snapshot()) ?? state, deps.prober, session.evalContext()))
+    .filter((r) => !r.result.ok).map((r) => ({ check: r.item.text, found: r.result.found }));
+  if (!passed && !failedAfter.length && !questionProblem) {
+    if (step.question) questionProblem = 'the right answer was not accepted';
+    else failedAfter.push({ check: step.checks.map((c) => c.text).join('; '), found: 'they held only when looked at again later: a learner\'s shell would not have passed the step' });
+  }
   const observation = step.checks.length === 0;
+  // A step the session did not pass stays current: move on, as a learner would with .next.
+  if (!passed) await session.goTo(session.stepIndex + 1);
   return {
     step: step.number,
     title: step.title,
@@ -63,7 +81,7 @@ async function proveStep(step: Step, session: BashSession, deps: ProveDeps): Pro
     failedAfter,
     failedCommands,
     ...(questionProblem ? { questionProblem } : {}),
-    ok: passedBefore.length === 0 && failedAfter.length === 0 && !questionProblem && (!observation || Boolean(step.question)),
+    ok: passed && passedBefore.length === 0 && failedAfter.length === 0 && !questionProblem && (!observation || Boolean(step.question)),
   };
 }
 
@@ -78,16 +96,19 @@ export async function setupProblem(lesson: Lesson, run: (lines: string[]) => Pro
 /** Runs the whole lesson: setup lines, then each step in order, in one shell (so that a
  * variable set by one step's command is there for the next, as for a learner). */
 export async function proveLesson(lesson: Lesson, deps: ProveDeps): Promise<LessonProof> {
-  const session = new BashSession({ stdinIsTerminal: false, out: () => {}, err: () => {} });
+  const shell = new BashSession({ stdinIsTerminal: false, out: () => {}, err: () => {} });
+  const events: SessionEvent[] = [];
+  const session = new LessonSession({ lesson, snapshot: deps.snapshot, prober: deps.prober, emit: (e) => events.push(e) });
   const steps: StepProof[] = [];
   try {
-    const setupFailed = await setupProblem(lesson, (lines) => runQuietly(session, lines));
+    const setupFailed = await setupProblem(lesson, (lines) => runQuietly(shell, lines));
     if (setupFailed) return { lesson: lesson.meta.id, file: lesson.file, steps, ok: false, error: setupFailed };
-    for (const step of lesson.steps) steps.push(await proveStep(step, session, deps));
-    return { lesson: lesson.meta.id, file: lesson.file, steps, ok: steps.every((s) => s.ok) };
+    await session.begin(false);
+    for (let i = 0; i < lesson.steps.length; i++) steps.push(await proveStep(session, events, shell, deps));
+    return { lesson: lesson.meta.id, file: lesson.file, steps, ok: steps.every((s) => s.ok) && session.completed };
   } catch (err) {
     return { lesson: lesson.meta.id, file: lesson.file, steps, ok: false, error: (err as Error).message };
   } finally {
-    session.close();
+    shell.close();
   }
 }

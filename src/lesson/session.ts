@@ -1,0 +1,189 @@
+// A learner's way through one lesson, with no terminal in it: which step they are on, the
+// hints taken, the steps passed, the question waiting for its answer, when a step counts
+// as done (the settle policy included) and the saving of progress. It is told the lines
+// that ran and reads the lab through `snapshot`; what happens comes out as events, which a
+// front end renders (the terminal shell) or only checks (`nslab solve`). One engine, so
+// that what solve proves is what learners meet.
+import type { KernelState } from '../kernel/types.js';
+import type { CheckReport, Prober } from './check-eval.js';
+import { mayFinishLater, settle } from './settle.js';
+import type { Lesson, Step } from './types.js';
+
+export type SessionEvent =
+  | { kind: 'intro'; lesson: Lesson }
+  | { kind: 'step'; step: Step; total: number }
+  | { kind: 'warning'; text: string }
+  | { kind: 'question'; step: Step }
+  | { kind: 'answer'; step: Step; ok: boolean; text: string }
+  | { kind: 'step-passed'; step: Step }
+  | { kind: 'lesson-done'; lesson: Lesson }
+  | { kind: 'lesson-unfinished'; unfinished: Step[] }
+  | { kind: 'hint'; step: Step; number: number; of: number; hint: string }
+  | { kind: 'checks'; step: Step; reports: CheckReport<Step['checks'][number]>[] };
+
+export interface ProgressPort {
+  visit(lessonId: string, step: { number: number; title: string }): Promise<{ warnings: string[] }>;
+  markDone(lessonId: string, step: { number: number; title: string }, total: number): Promise<{ warnings: string[] }>;
+}
+
+export interface SessionDeps {
+  lesson: Lesson;
+  /** The lab now; undefined when it cannot be read just now. */
+  snapshot: () => Promise<KernelState | undefined>;
+  prober: Prober;
+  /** Progress saving; failures come back as warnings, never exceptions. */
+  progress?: ProgressPort;
+  emit: (event: SessionEvent) => void;
+}
+
+/** How long a step whose failing checks asynchronous teardown can explain is looked at
+ * again (src/lesson/settle.ts). */
+export const SETTLE = { tries: 5, delayMs: 100 };
+
+export class LessonSession {
+  private index = 0;
+  private hintIndex = 0;
+  private lines: string[] = [];
+  private waiting = false;
+  private done = false;
+  readonly passed = new Set<number>();
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  get lesson(): Lesson { return this.deps.lesson; }
+  get stepIndex(): number { return this.index; }
+  get step(): Step | undefined { return this.lesson.steps[this.index]; }
+  get completed(): boolean { return this.done; }
+  /** A question waits for its answer. */
+  get awaitingAnswer(): boolean { return this.waiting; }
+
+  /** Picks up where a learner left off: earlier steps passed, this one current. */
+  resume(stepNumber: number, passedBefore: Iterable<number>): void {
+    for (const n of passedBefore) if (n < stepNumber) this.passed.add(n);
+    this.index = Math.min(Math.max(0, stepNumber - 1), this.lesson.steps.length - 1);
+  }
+
+  async begin(showIntro: boolean): Promise<void> {
+    if (showIntro) this.deps.emit({ kind: 'intro', lesson: this.lesson });
+    await this.showStep();
+  }
+
+  private async showStep(): Promise<void> {
+    const step = this.step;
+    if (!step) return;
+    this.hintIndex = 0;
+    this.lines = [];
+    this.waiting = false;
+    this.deps.emit({ kind: 'step', step, total: this.lesson.steps.length });
+    this.warn((await this.deps.progress?.visit(this.lesson.meta.id, step))?.warnings);
+  }
+
+  private warn(warnings: string[] | undefined): void {
+    for (const text of warnings ?? []) this.deps.emit({ kind: 'warning', text });
+  }
+
+  /** A line ran in the lab (what `ran` checks read). */
+  noteLine(line: string): void {
+    this.lines.push(line);
+  }
+
+  /** What `ran` checks read: the lines run in this step, and the step's own commands. */
+  evalContext(): { commands: readonly string[]; examples: readonly string[] } {
+    return { commands: this.lines, examples: this.step?.commands ?? [] };
+  }
+
+  /** Whether the current step still waits for its checks (or, with none, for a line). */
+  checksPending(): boolean {
+    return Boolean(this.step) && !this.done && !this.waiting;
+  }
+
+  /** Every check of the current step against `state`, with what was expected and found. */
+  async evaluate(state: KernelState): Promise<CheckReport<Step['checks'][number]>[]> {
+    const { evaluateAll } = await import('./check-eval.js');
+    const reports = await evaluateAll(this.step?.checks ?? [], state, this.deps.prober, this.evalContext());
+    if (this.step) this.deps.emit({ kind: 'checks', step: this.step, reports });
+    return reports;
+  }
+
+  /** After a line: when the step's checks pass, ask its question or complete it.
+   * `knownToPass`: the caller has just evaluated them all, so they are not run again. */
+  async afterLine(state: KernelState | undefined, knownToPass = false): Promise<void> {
+    const step = this.step;
+    if (!step || !state || !this.checksPending()) return;
+    if (step.checks.length && !knownToPass && !(await this.checksHold(step, state))) return;
+    if (step.question) {
+      this.waiting = true;
+      this.deps.emit({ kind: 'question', step });
+      return;
+    }
+    await this.completeStep();
+  }
+
+  /** Whether the step's checks hold. A namespace being torn down by the kernel may still
+   * show what was deleted: when only such checks fail, look again, briefly. */
+  private async checksHold(step: Step, state: KernelState): Promise<boolean> {
+    const { stepPasses } = await import('./check-eval.js');
+    const ctx = this.evalContext();
+    let verdict = await stepPasses(step.checks, state, this.deps.prober, ctx);
+    if (!verdict.passes && verdict.failing.every(mayFinishLater)) {
+      verdict = await settle(verdict, async () => {
+        const fresh = await this.deps.snapshot();
+        return fresh ? stepPasses(step.checks, fresh, this.deps.prober, ctx) : verdict;
+      }, (v) => v.passes, SETTLE.tries, SETTLE.delayMs);
+    }
+    return verdict.passes;
+  }
+
+  /** The learner's answer to the waiting question. */
+  async answer(given: string): Promise<void> {
+    const step = this.step;
+    if (!step?.question || !this.waiting) return;
+    const state = await this.deps.snapshot();
+    if (!state) return;
+    const { checkAnswer } = await import('./question.js');
+    const r = checkAnswer(step.question.answer, given, state);
+    this.deps.emit({ kind: 'answer', step, ok: r.ok, text: r.ok ? r.expected : r.found });
+    if (!r.ok) return;
+    this.waiting = false;
+    await this.completeStep();
+  }
+
+  private async completeStep(): Promise<void> {
+    const step = this.step!;
+    this.passed.add(step.number);
+    this.deps.emit({ kind: 'step-passed', step });
+    this.warn((await this.deps.progress?.markDone(this.lesson.meta.id, step, this.lesson.steps.length))?.warnings);
+    await this.goTo(this.index + 1);
+  }
+
+  async goTo(index: number): Promise<void> {
+    const steps = this.lesson.steps;
+    if (index >= steps.length) {
+      this.done = steps.every((s) => this.passed.has(s.number));
+      this.index = steps.length - 1;
+      const unfinished = this.unfinishedSteps();
+      this.deps.emit(unfinished.length ? { kind: 'lesson-unfinished', unfinished } : { kind: 'lesson-done', lesson: this.lesson });
+      return;
+    }
+    // Going back over a finished lesson makes its steps live again: their checks run.
+    this.done = false;
+    this.index = Math.max(0, index);
+    await this.showStep();
+  }
+
+  unfinishedSteps(): Step[] {
+    return this.lesson.steps.filter((s) => !this.passed.has(s.number));
+  }
+
+  /** The next hint of this step (each gives away a little more; the last one repeats). */
+  nextHint(): { number: number; of: number; hint: string } | undefined {
+    const step = this.step;
+    const hints = step?.hints ?? [];
+    if (!step || !hints.length) return undefined;
+    const at = Math.min(this.hintIndex, hints.length - 1);
+    this.hintIndex++;
+    const shown = { number: at + 1, of: hints.length, hint: hints[at] };
+    this.deps.emit({ kind: 'hint', step, ...shown });
+    return shown;
+  }
+}
