@@ -11,10 +11,10 @@ use warnings;
 my %SYSCALL_NUMBERS = (
   x86_64  => { mount => 165, umount2 => 166, pivot_root => 155, prctl => 157, unshare => 272, setns => 308,
                sethostname => 170, setsid => 112, prlimit64 => 302, exit_group => 231, close => 3, fcntl => 72,
-               setresuid => 117, setresgid => 119, setgroups => 116, mount_setattr => 442 },
+               setresuid => 117, setresgid => 119, setgroups => 116, mount_setattr => 442, openat => 257 },
   aarch64 => { mount => 40, umount2 => 39, pivot_root => 41, prctl => 167, unshare => 97, setns => 268,
                sethostname => 161, setsid => 157, prlimit64 => 261, exit_group => 94, close => 57, fcntl => 25,
-               setresuid => 147, setresgid => 149, setgroups => 159, mount_setattr => 442 },
+               setresuid => 147, setresgid => 149, setgroups => 159, mount_setattr => 442, openat => 56 },
 );
 
 our %CLONE = (NEWNS => 0x00020000, NEWUTS => 0x04000000, NEWIPC => 0x08000000, NEWUSER => 0x10000000,
@@ -96,6 +96,40 @@ sub sys_fcntl { syscall(syscall_number('fcntl'), num($_[0]), num($_[1]), 0) }
 # Makes the one mount at `path` read-only, its other flags as they are (mount_setattr,
 # MOUNT_ATTR_RDONLY; not recursive).
 sub sys_mount_readonly { sys('mount_setattr', num(-100), str($_[0]), 0, pack('QQQQ', 1, 0, 0, 0), 32) }
+# openat(2) for writing, relative to an open directory: a descriptor, or -1 with $! set.
+sub sys_openat_write { syscall(syscall_number('openat'), num($_[0]), str($_[1]), 1, 0) } # O_WRONLY
+# A seccomp filter, inherited by everything started after it, under which ioctl(TIOCSTI)
+# and ioctl(TIOCLINUX) fail with EPERM: a process given a terminal may otherwise push
+# keystrokes into its input, which the shell that started nslab reads once nslab ends.
+# (Syscalls of another ABI fail too: a 32-bit ioctl would not be filtered.) False, with $!,
+# if the kernel refused it; undef on an architecture this table does not know.
+our @TERMINAL_INJECTION_FILTER; # kept alive: the kernel copies it, but only during the call
+sub sys_forbid_terminal_injection {
+  my %arch = (x86_64 => [0xC000003E, 16], aarch64 => [0xC00000B7, 29]);
+  $abi //= abi();
+  my ($audit_arch, $nr_ioctl) = @{ $arch{$abi} // return undef };
+  my ($ld, $jeq, $jge, $ret) = (0x20, 0x15, 0x35, 0x06);
+  my ($allow, $eperm) = (0x7fff0000, 0x00050000 | 1);
+  my @prog = (
+    [$ld, 0, 0, 4],                 # 0: the architecture
+    [$jeq, 1, 0, $audit_arch],      # 1: ours: go on at 3
+    [$ret, 0, 0, $eperm],           # 2
+    [$ld, 0, 0, 0],                 # 3: the syscall's number
+    [$jge, 5, 0, 0x40000000],       # 4: x32 on x86-64: refuse (10)
+    [$jeq, 0, 3, $nr_ioctl],        # 5: not ioctl: allow (9)
+    [$ld, 0, 0, 24],                # 6: its request (args[1], low word)
+    [$jeq, 2, 0, 0x5412],           # 7: TIOCSTI: refuse (10)
+    [$jeq, 1, 0, 0x541C],           # 8: TIOCLINUX: refuse (10)
+    [$ret, 0, 0, $allow],           # 9
+    [$ret, 0, 0, $eperm],           # 10
+  );
+  my $filter = join '', map { pack('SCCL', @$_) } @prog;
+  @TERMINAL_INJECTION_FILTER = ($filter);
+  my $fprog = pack('S x6', scalar @prog) . pack('P', $TERMINAL_INJECTION_FILTER[0]);
+  return sys('prctl', 22, 2, str($fprog), 0, 0); # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
+}
+# PR_SET_DUMPABLE 0: no process of a lower privilege may ptrace us or read our /proc files.
+sub sys_not_dumpable { sys('prctl', 4, 0, 0, 0, 0) }
 # PR_SET_PDEATHSIG: the kernel sends this signal when our parent dies.
 sub sys_pdeathsig { sys('prctl', 1, num($_[0]), 0, 0, 0) }
 # PR_SET_CHILD_SUBREAPER: orphans among our descendants become our children, not pid 1's,

@@ -67,6 +67,7 @@ function hostileLines(s: string, marker: string): Record<string, string> {
     escape: `touch /proc/1/root${s}/via-proc1 /proc/self/root${s}/via-self; nsenter -t 1 -m touch ${s}/via-nsenter; mkdir -p /run/p && mount -t proc proc /run/p && touch /run/p/1/root${s}/via-newproc`,
     proc: `echo evil > /proc/sys/kernel/domainname; echo evil > /proc/sys/kernel/hostname; echo h > /proc/sysrq-trigger; echo 1 > /proc/sys/kernel/sysrq`,
     sys: `echo 1 > /sys/kernel/mm/ksm/run; echo evil > /sys/class/net/lo/ifalias; mkdir -p /run/s && mount -t sysfs s /run/s && echo evil > /run/s/kernel/uevent_helper`,
+    uncover: `umount /proc; umount -l /proc; grep -l vitest /proc/[0-9]*/cmdline; echo procs=$(ls /proc | grep -c '^[0-9]')`,
     places: `touch /tmp/${marker} /var/tmp/${marker} /dev/shm/${marker} ${ROOT}/${marker} /etc/${marker} /${marker}; rm -rf /tmp/* /var/tmp/*`,
   };
 }
@@ -107,6 +108,9 @@ describe.each([
       // The lines did run, and were refused by the kernel (not skipped by a typo).
       expect(out.write).toMatch(/Permission denied|Read-only file system/);
       expect(out.mounts).toMatch(/permission denied|not permitted|not mounted|Read-only/i);
+      // The lab's /proc cannot be taken away to show the machine's processes.
+      expect(out.uncover).not.toMatch(/vitest/);
+      expect(Number(/procs=(\d+)/.exec(out.uncover)?.[1])).toBeLessThan(30);
       // Root inside; the machine's root, and the user, are nobody there (65534).
       expect(out.ids.trim().split(/\s+/).map(Number)).toEqual([0, 65534, 65534]);
     } finally {

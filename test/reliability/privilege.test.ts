@@ -3,11 +3,11 @@
 // /tmp, which vanishes with it), sees nothing of the machine's network, and no setuid file
 // comes out of it. However it tries, the way toward the machine's network leads back into
 // the lab. (The files themselves: filesystem.test.ts.)
-import { existsSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { hostState, rootlessUnavailable, TEST_USER } from '../helpers/lab.js';
-import { hostChanges, inLab as inLabUntallied } from '../helpers/sandbox.js';
+import { hostState, labProcesses, rootlessUnavailable, TEST_USER } from '../helpers/lab.js';
+import { hostChanges, inLab as inLabUntallied, startLab } from '../helpers/sandbox.js';
 import { tally } from './tally.js';
 
 async function inLab(lines: Record<string, string>, asUser?: string) {
@@ -63,6 +63,29 @@ describe(`rootless, as ${TEST_USER}`, () => {
   });
 });
 
+describe('the lab\'s own processes', () => {
+  it('every process of the lab\'s user namespace is inside its pid namespace (none the lab could take over outside it)', async (ctx) => {
+    if (process.getuid?.() !== 0) return ctx.skip('needs root to look at every process');
+    const lab = startLab();
+    lab.send('echo READY');
+    await lab.waitFor('READY\n');
+    const ns = (pid: string, kind: string) => { try { return readlinkSync(`/proc/${pid}/ns/${kind}`); } catch { return undefined; } };
+    const pids = labProcesses(lab.tag).map((l) => l.split(' ')[0]);
+    const init = pids.find((p) => /^NSpid:\s+\d+\s+1$/m.test(readFileSync(`/proc/${p}/status`, 'utf8')));
+    expect(init).toBeDefined();
+    const labUserns = ns(init!, 'user');
+    const labPidns = ns(init!, 'pid');
+    for (const p of pids) {
+      if (ns(p, 'user') === labUserns) expect({ p, pidns: ns(p, 'pid') }).toEqual({ p, pidns: labPidns });
+    }
+    // lab-init's first process waits outside, in the user namespace above the lab's.
+    const waiter = /^PPid:\s+(\d+)$/m.exec(readFileSync(`/proc/${init}/status`, 'utf8'))![1];
+    expect(ns(waiter, 'user')).not.toBe(labUserns);
+    lab.child.stdin.end();
+    await lab.exited;
+  });
+});
+
 describe('as root', () => {
   it('every way toward the machine\'s network leads back into the lab', async (ctx) => {
     if (process.getuid?.() !== 0) return ctx.skip('needs root');
@@ -77,7 +100,7 @@ describe('as root', () => {
       sysctl: 'sysctl -w kernel.domainname=evil >/dev/null && echo WROTE || echo DENIED',
     });
     expect(out.netns.trim()).not.toBe(hostNetns);
-    expect(out.newproc).toMatch(/lab-init/); // pid 1 of a fresh proc is the lab's own
+    expect(out.newproc).toMatch(/lab-init|permission denied/); // a fresh proc is the lab's own, or refused
     expect(out.newproc).not.toMatch(/\/\d+\/cmdline/); // no process of the machine in sight
     expect(out.sysctl.trim()).toMatch(/DENIED$/);
     for (const name of hostOnlyLinks) {

@@ -1,6 +1,6 @@
 // The shell on a real terminal (a pty through `script`): Ctrl-C stops the running command
 // and not the lab, Tab completes, interactive programs get the keyboard, Ctrl-D ends.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -261,5 +261,21 @@ child.on('exit', () => { takeTerminalBack(process.stdin); process.stdout.write('
     s.send('k');
     await s.waitFor('node-got:"k"', at);
     expect(s.output).not.toContain('node-got:"typed');
+  });
+});
+
+// A process in the lab holds nslab's terminal, and the kernel here still lets a process
+// push keystrokes into its own terminal's input (TIOCSTI, dev.tty.legacy_tiocsti=1): the
+// shell that started nslab would read them once nslab ends, and run them outside the lab.
+describe('the terminal nslab was started from', () => {
+  it('cannot be typed into from the lab (TIOCSTI is refused), so nothing runs outside it afterwards', async () => {
+    const proof = join(mkdtempSync(join(tmpdir(), 'nslab-tiocsti-')), 'proof');
+    const inject = `perl -e 'require q{sys/ioctl.ph}; for (split //, qq{touch ${proof}\\n}) { ioctl(STDIN, 0x5412, $_) or print qq{refused: $!\\n} }' | sort -u; echo injection-tried`;
+    const { session, status } = await launchOnPty('job-control shell', `${NSLAB} run -- ${shellQuote(inject)}`);
+    await session.waitFor('injection-tried');
+    expect(await status()).toBe(0);
+    expect(session.output).toContain('refused: Operation not permitted');
+    expect(existsSync(proof)).toBe(false);
+    session.kill();
   });
 });
