@@ -140,7 +140,13 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
     // Inside a lab the launcher's file is out of reach: its broker writes it for us.
     const { labBroker } = await import('../progress/state-broker.js');
     const broker = labBroker();
-    if (broker) await broker.request('relaunch', '', '', relaunchWith.join('\0'));
+    if (broker) {
+      try {
+        await broker.request('relaunch', '', '', relaunchWith.join('\0'));
+      } catch (e) {
+        throw new UserError(`could not start a fresh lab for .reset (${(e as Error).message}): run \`nslab start ${relaunchWith.slice(1).join(' ')}\` yourself.`);
+      }
+    }
     else writeFileSync(process.env.NSLAB_RELAUNCH_FILE, relaunchWith.join('\0'));
     process.exit(RELAUNCH_EXIT);
   }

@@ -2,7 +2,7 @@
 // sudo it belongs to the user who typed sudo, not to root: their home comes from
 // /etc/passwd (SUDO_USER), and the files are handed to them (owner).
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 
 export interface ProgressLocation {
   /** The progress file itself. */
@@ -56,7 +56,8 @@ export function progressLocation(inputs: Partial<LocationInputs> = {}): Progress
     if (entry) {
       // sudo may keep the invoking user's XDG_STATE_HOME; trust it only inside their home.
       const xdg = env.XDG_STATE_HOME;
-      const base = xdg && isAbsolute(xdg) && xdg.startsWith(entry.home + '/') ? xdg : join(entry.home, '.local', 'state');
+      // (Compared once normalised: `/home/u/../../etc` is not inside it.)
+      const base = xdg && isAbsolute(xdg) && resolve(xdg).startsWith(resolve(entry.home) + '/') ? xdg : join(entry.home, '.local', 'state');
       return { path: join(base, 'nslab', 'progress.json'), owner: { uid: entry.uid, gid: entry.gid } };
     }
   }

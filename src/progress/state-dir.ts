@@ -67,9 +67,10 @@ export function localStateDir(path: string, owner?: Owner): StateDir {
         await unlink(tmp).catch(() => {});
         throw e;
       }
-      // The rename itself must reach the disk for the new content to survive a crash.
-      const d = await open(path, 'r');
-      await d.sync().catch(() => { /* some filesystems refuse fsync on a folder; the rename is atomic still */ }).finally(() => d.close());
+      // The rename itself must reach the disk for the new content to survive a crash. (The
+      // save is done already: a folder that cannot be opened or flushed does not undo it.)
+      const d = await open(path, 'r').catch(() => undefined);
+      await d?.sync().catch(() => { /* some filesystems refuse fsync on a folder; the rename is atomic still */ }).finally(() => d.close());
     },
     rename: (from, to) => rename(at(from), at(to)),
     link: (from, to) => link(at(from), at(to)),

@@ -51,6 +51,8 @@ describe('the broker picks the folder the store names', () => {
     { HOME: '/root', SUDO_USER: 'no-such-user-here' },
     { HOME: '/root', SUDO_USER: 'nobody', XDG_STATE_HOME: '/nonexistent/state' },
     { HOME: '/root', SUDO_USER: 'nobody', XDG_STATE_HOME: '/elsewhere/state' },
+    { HOME: '/root', SUDO_USER: 'nobody', XDG_STATE_HOME: '/nonexistent/../../etc' },
+    { HOME: '/root', SUDO_USER: 'nobody', XDG_STATE_HOME: '/nonexistent/' },
   ];
   it.each(cases)('%o', (vars) => {
     const env = { PATH: process.env.PATH, ...vars } as NodeJS.ProcessEnv;

@@ -1,7 +1,7 @@
 // bin/lab-state, as a learner who found its socket would talk to it: it works on plain
 // names in its one folder, and refuses anything else.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +12,12 @@ import { ROOT } from '../helpers/lab.js';
 const started: ReturnType<typeof spawn>[] = [];
 afterEach(() => { for (const c of started.splice(0)) c.kill(); });
 
-function broker(): { state: string; client: StateBroker } {
+function broker(): { state: string; client: StateBroker; exited: Promise<number | null> } {
   const home = mkdtempSync(join(tmpdir(), 'nslab-broker-'));
   const child = spawn('perl', [join(ROOT, 'bin', 'lab-state'), '3'], { stdio: ['ignore', 'inherit', 'inherit', 'pipe'], env: { ...process.env, XDG_STATE_HOME: home, SUDO_USER: '' } });
   started.push(child);
-  return { state: join(home, 'nslab'), client: new StateBroker(child.stdio[3] as Socket) };
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { state: join(home, 'nslab'), client: new StateBroker(child.stdio[3] as Socket), exited };
 }
 
 describe('bin/lab-state', () => {
@@ -36,12 +37,30 @@ describe('bin/lab-state', () => {
       await expect(client.request('replace', name, '644', 'x')).rejects.toMatchObject({ code: 'EINVAL' });
       await expect(client.request('read', name)).rejects.toMatchObject({ code: 'EINVAL' });
     }
-    await client.request('replace', 'ok', '644', 'x');
-    await expect(client.request('rename', 'ok', '../moved')).rejects.toMatchObject({ code: 'EINVAL' });
-    await expect(client.request('link', 'ok', '../linked')).rejects.toMatchObject({ code: 'EINVAL' });
-    await expect(client.request('chmod', 'ok')).rejects.toMatchObject({ code: 'ENOSYS' });
+    await client.request('replace', 'history', '600', 'x');
+    await expect(client.request('rename', 'history', '../moved')).rejects.toMatchObject({ code: 'EINVAL' });
+    await expect(client.request('link', 'history', '../linked')).rejects.toMatchObject({ code: 'EINVAL' });
+    await expect(client.request('chmod', 'history')).rejects.toMatchObject({ code: 'ENOSYS' });
+    // Only the store's own names, as plain files: nothing executable, nothing setuid.
+    for (const name of ['evil', 'progress.json.x', '.hidden', 'history.sh']) {
+      await expect(client.request('createx', name, '644', 'x')).rejects.toMatchObject({ code: 'EINVAL' });
+    }
+    for (const mode of ['6777', '4755', '755', '666']) {
+      await expect(client.request('createx', 'progress.json.lock', mode, 'x')).rejects.toMatchObject({ code: 'EINVAL' });
+    }
+    expect(readdirSync(state)).toEqual(['history']);
+    expect(statSync(join(state, 'history')).mode & 0o7777).toBe(0o600);
     expect(existsSync(join(state, '..', 'escape'))).toBe(false);
     expect(existsSync(join(state, '..', 'moved'))).toBe(false);
     expect(existsSync(join(state, '..', 'linked'))).toBe(false);
+  });
+
+  it('refuses a request too big to be anything nslab sends, without reading it in, and ends', async () => {
+    const { client, exited, state } = broker();
+    // Its answer, or the socket it closed while the rest was still being sent.
+    const e = await client.request('replace', 'history', '600', 'x'.repeat(17 << 20)).then(() => undefined, (err: { code: string }) => err.code);
+    expect(['EFBIG', 'EPIPE']).toContain(e);
+    expect(await exited).toBe(0);
+    expect(existsSync(join(state, 'history'))).toBe(false);
   });
 });
