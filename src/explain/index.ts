@@ -9,7 +9,7 @@ import type { AnnotatedLine, ExplainOptions, ExplainerId, Note } from './types.j
 export type { AnnotatedLine, ExplainOptions, ExplainerId } from './types.js';
 export { recognize, commandTarget } from './recognize.js';
 export { detect } from './detect.js';
-export { explainError } from './errors.js';
+export { explainError } from './error-messages.js';
 export { renderAnnotated } from './render.js';
 export { EXPLAINER_IDS } from './registry.js';
 

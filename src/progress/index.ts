@@ -5,4 +5,4 @@ export { PROGRESS_VERSION, classifyProgressText, emptyProgress, type LessonProgr
 export { summarizeProgress, doneStepNumbers, type LessonSummary } from './summary.js';
 export { localStateDir, ensureDir, type Owner, type StateDir } from './state-dir.js';
 export { stateDirFor, StateBroker, brokerStateDir } from './state-broker.js';
-export { withLock, LockTimeoutError, type LockOptions } from './lock.js';
+export { withLock, LockTimeoutError, type LockOptions } from './heartbeat-lock.js';

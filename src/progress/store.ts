@@ -4,7 +4,7 @@
 // Failures to read or write are warnings for the learner, never crashes of the shell.
 import { basename, join } from 'node:path';
 import { progressLocation, type ProgressLocation } from './location.js';
-import { LockTimeoutError, withLock, type LockOptions } from './lock.js';
+import { LockTimeoutError, withLock, type LockOptions } from './heartbeat-lock.js';
 import { stateDirFor } from './state-broker.js';
 import { isReplaceTemp, type StateDir } from './state-dir.js';
 import { classifyProgressText, emptyProgress, PROGRESS_VERSION, type LessonProgress, type ProgressData, type StepRef } from './schema.js';

@@ -212,7 +212,7 @@ export class LessonShell {
       if (text) this.print(this.wrap(text));
     }
     if (result.exitCode !== 0 && result.stderr) {
-      const { explainError } = await import('../explain/errors.js');
+      const { explainError } = await import('../explain/error-messages.js');
       // Any of the line's commands may have printed the error: the lab can tell where only
       // when they all ran in one place.
       const here = reading.inSeveralPlaces ? {} : { state, ns: await this.namespaceOf(reading.target, state) };

@@ -1,7 +1,7 @@
 // Command-line parsing the way Docker's CLI (cobra/pflag) does it: combined short flags
 // (-dit), --flag=value and --flag value, -p=8080:80, and for run/exec the first
 // positional (IMAGE or CONTAINER) ends the flags. Pure.
-import { DockerError, SUPPORTED } from './errors.js';
+import { DockerError, SUPPORTED } from './docker-error.js';
 
 export interface FlagSpec {
   long: string;

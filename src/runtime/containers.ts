@@ -2,7 +2,7 @@
 // change traced and undoable. Callers hold the lock (lock.ts) around these.
 import { mkdirSync, rmSync } from 'node:fs';
 import { hostname as labHostname } from 'node:os';
-import { DockerError } from './errors.js';
+import { DockerError } from './docker-error.js';
 import { generatedName, newId, shortId, VALID_NAME } from './ids.js';
 import { allocateAddress } from './ipam.js';
 import { attach, detach } from './bridge-driver.js';

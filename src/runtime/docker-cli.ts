@@ -2,11 +2,11 @@
 // Docker prints and throw DockerError for what Docker reports as an error.
 import { parseFlags, parsePort, has, value, values, type FlagSpec } from './args.js';
 import { createContainer, findNetwork, removeContainer, stopContainer } from './containers.js';
-import { DockerError, noSuchContainer, noSuchNetwork, SUPPORTED } from './errors.js';
+import { DockerError, noSuchContainer, noSuchNetwork, SUPPORTED } from './docker-error.js';
 import { defaultCmd, isShell, runInContainer } from './exec-in.js';
 import { imageConfig } from './images.js';
 import { containerJson, dockerJson, networkJson, networkTable, psTable } from './format.js';
-import { withLock } from './lock.js';
+import { withLock } from './pid-lock.js';
 import { connect, createNetwork, disconnect, removeNetwork } from './networks.js';
 import type { RuntimeState } from './state.js';
 import type { Tracer } from './steps.js';

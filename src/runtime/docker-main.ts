@@ -2,7 +2,7 @@
 // a short-lived process; the state it shares with the others is on disk (store.ts).
 import { describeError } from '../errors.js';
 import { COMMANDS, TOP_HELP } from './docker-cli.js';
-import { DockerError, SUPPORTED } from './errors.js';
+import { DockerError, SUPPORTED } from './docker-error.js';
 import { stderrTracer, traceWanted } from './steps.js';
 
 async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,7 @@
 // Address management, pure: subnets, the next free address, Docker's MAC derived from the
 // IPv4 address (172.17.0.2 → 02:42:ac:11:00:02), the next free /16 for a user network.
 import { formatIpv4, maskOf, parseIpv4 } from '../net/ipv4.js';
-import { DockerError } from './errors.js';
+import { DockerError } from './docker-error.js';
 import type { NetworkRecord, RuntimeState } from './state.js';
 
 export interface Subnet {

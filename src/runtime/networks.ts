@@ -5,7 +5,7 @@ import { attach, detach } from './bridge-driver.js';
 import { refreshEtcFiles } from './etc-files.js';
 import { findNetwork } from './containers.js';
 import { allocateAddress } from './ipam.js';
-import { DockerError, noSuchNetwork } from './errors.js';
+import { DockerError, noSuchNetwork } from './docker-error.js';
 import { bridgeNameFor, newId } from './ids.js';
 import { formatSubnet, gatewayOf, nextFreeSubnet, overlaps, parseSubnet, type Subnet } from './ipam.js';
 import { Rollback } from './rollback.js';

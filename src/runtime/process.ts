@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { run } from '../sandbox/exec.js';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
 import { plugLines } from './bridge-driver.js';
-import { DockerError } from './errors.js';
+import { DockerError } from './docker-error.js';
 import type { Endpoint } from './state.js';
 import type { Tracer } from './steps.js';
 

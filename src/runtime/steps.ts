@@ -4,7 +4,7 @@
 // speed (one `ip -batch` per namespace) but traced one line per step.
 import { run } from '../sandbox/exec.js';
 import { splitRuleWords } from '../kernel/parse-iptables.js';
-import { DockerError } from './errors.js';
+import { DockerError } from './docker-error.js';
 
 export interface Tracer {
   enabled: boolean;

@@ -3,9 +3,9 @@
 // listContainers() never see half a file and need no lock.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { ContainerInfo } from '../kernel/types.js';
-import { noSuchContainer } from './errors.js';
+import { noSuchContainer } from './docker-error.js';
 import { newId } from './ids.js';
-import { pidAlive } from './lock.js';
+import { pidAlive } from './pid-lock.js';
 import type { ContainerRecord, RuntimeState } from './state.js';
 
 export const RUNTIME_DIR = process.env.NSLAB_DOCKER_DIR ?? '/run/nslab/docker';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFlags, parsePort, has, value, values } from '../../src/runtime/args.js';
 import { RUN_FLAGS } from '../../src/runtime/docker-cli.js';
-import { DockerError } from '../../src/runtime/errors.js';
+import { DockerError } from '../../src/runtime/docker-error.js';
 import { humanDuration, networkJson, networkTable, psTable } from '../../src/runtime/format.js';
 import { macForIp, nextFreeAddress, nextFreeSubnet, parseSubnet, gatewayOf, formatSubnet } from '../../src/runtime/ipam.js';
 import type { RuntimeState } from '../../src/runtime/state.js';

@@ -1,3 +1,5 @@
+// (Within one lab, where pids name their holders. Across labs, where they do not, the
+// progress file has a lock of another kind: src/progress/heartbeat-lock.ts.)
 // One lock for every docker command that changes state, so that two `docker run`s at
 // once never pick the same address or name. The lock is a file created atomically with
 // link(2) from a temporary file that already holds our pid: a lock file therefore always
@@ -6,7 +8,7 @@
 // short-lived lock so that two callers cannot both break it and then steal each other's
 // fresh lock.
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { DockerError } from './errors.js';
+import { DockerError } from './docker-error.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,3 +1,5 @@
+// (Across labs and the machine, where a pid names no one: a held lock is kept fresh by a
+// heartbeat. Within one lab, the runtime's lock names its holder by pid: src/runtime/pid-lock.ts.)
 // A lock file next to the progress file, so that concurrent nslab sessions of one user
 // take turns at read-merge-write. O_EXCL creation is atomic on local filesystems. A holder
 // keeps it for milliseconds and touches it while it does, so a lock untouched for longer
