@@ -82,6 +82,9 @@ export async function startHolders(specs: HolderSpec[], tracer: Tracer, bridgesR
   if (specs.length === 0) return [];
   const odd = specs.find((s) => !VALID_HOSTNAME.test(s.hostname));
   if (odd) throw new DockerError(`docker: Error response from daemon: invalid hostname "${odd.hostname}": 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit`, 125);
+  // What runs is one bin/lab-holders, with system calls and rtnetlink: the trace says so,
+  // then shows the same work as the commands a learner would type for it.
+  tracer.note(`bin/lab-holders makes ${specs.length > 1 ? `these ${specs.length} container processes` : 'the container process'} with system calls; typed as commands, that is:`);
   for (const s of specs) tracer.command(holderCommand(s));
   const argv = ['perl', join(NSLAB_ROOT, 'bin', 'lab-holders')];
   // With bridgesReady, the holders are made at once (the `--` line) and plugged into their
@@ -95,6 +98,7 @@ export async function startHolders(specs: HolderSpec[], tracer: Tracer, bridgesR
     const detail = (r.stderr.trim() || `\`${argv.join(' ')}\` exited ${r.signal ?? r.exitCode}`).replace(/^lab-holders: /, '');
     throw new DockerError(`docker: Error response from daemon: starting the container process${specs.length > 1 ? 'es' : ''} failed: ${detail}`, 125);
   }
+  if (specs.some((s) => s.wire)) tracer.note('bin/lab-holders wired them over rtnetlink; typed as ip commands, that is:');
   specs.forEach((s, i) => { if (s.wire) for (const c of wireCommands(pids[i], s.wire.bridge, s.wire.ep)) tracer.command(c); });
   return pids;
 }

@@ -17,7 +17,7 @@ export interface Tracer {
 export function stderrTracer(enabled: boolean): Tracer {
   return {
     enabled,
-    note: (t) => { if (enabled) process.stderr.write(process.stderr.isTTY ? `\x1b[2m# ${t}\x1b[0m\n` : `# ${t}\n`); },
+    note: (t) => { if (enabled) process.stderr.write(process.stderr.isTTY && !process.env.NO_COLOR ? `\x1b[2m# ${t}\x1b[0m\n` : `# ${t}\n`); },
     command: (t) => { if (enabled) process.stderr.write(`+ ${t}\n`); },
   };
 }
