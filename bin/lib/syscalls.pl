@@ -128,8 +128,9 @@ sub sys_forbid_terminal_injection {
   my $fprog = pack('S x6', scalar @prog) . pack('P', $TERMINAL_INJECTION_FILTER[0]);
   return sys('prctl', 22, 2, str($fprog), 0, 0); # PR_SET_SECCOMP, SECCOMP_MODE_FILTER
 }
-# PR_SET_DUMPABLE 0: no process of a lower privilege may ptrace us or read our /proc files.
-sub sys_not_dumpable { sys('prctl', 4, 0, 0, 0, 0) }
+# PR_SET_DUMPABLE: whether processes of our own ids may ptrace us and read our /proc files
+# (the kernel clears it whenever credentials change).
+sub sys_dumpable { sys('prctl', 4, num($_[0] ? 1 : 0), 0, 0, 0) }
 # PR_SET_PDEATHSIG: the kernel sends this signal when our parent dies.
 sub sys_pdeathsig { sys('prctl', 1, num($_[0]), 0, 0, 0) }
 # PR_SET_CHILD_SUBREAPER: orphans among our descendants become our children, not pid 1's,
