@@ -100,9 +100,14 @@ function nsInode(pid: number | 'self', ns: string): number {
 
 /** The argv that takes the snapshot inside the lab: its namespaces entered (its user
  * namespace only when it has its own), then nslab's hidden snapshot entry point. */
-export function attachArgv(lab: RunningLab, opts: { sameUserns: boolean; outerNetns: number; node: string; root: string }): string[] {
+export function attachArgv(lab: RunningLab, opts: { sameUserns: boolean; outerNetns: number; node: string; root: string; waiterPid?: number }): string[] {
   return [
-    'nsenter', `--target=${lab.pid}`, ...(opts.sameUserns ? [] : ['--user']), '--mount', '--net', '--pid', '--uts', '--ipc', '--',
+    // The pid namespace first: it belongs to the user namespace above the lab's (that of
+    // the process waiting for the lab's pid 1), which must be entered to join it; then the
+    // lab's own user namespace and the rest.
+    ...(opts.sameUserns ? ['nsenter', `--target=${lab.pid}`, '--pid', '--']
+      : ['nsenter', `--user=/proc/${opts.waiterPid}/ns/user`, `--pid=/proc/${lab.pid}/ns/pid`, '--']),
+    'nsenter', `--target=${lab.pid}`, ...(opts.sameUserns ? [] : ['--user']), '--mount', '--net', '--uts', '--ipc', '--',
     'env', 'NSLAB_IN_LAB=1', `NSLAB_ROOT=${opts.root}`, `NSLAB_OUTER_NETNS=${opts.outerNetns}`,
     opts.node, `${opts.root}/dist/cli.js`, 'topo', '--snapshot-here',
   ];
@@ -134,7 +139,8 @@ export async function snapshotOfRunningLab(attach: string | boolean): Promise<{ 
   } catch (e) {
     throw new UserError(`lab ${lab.pid} ended, or its namespaces cannot be read: ${(e as Error).message}`, 1, { cause: e });
   }
-  const argv = attachArgv(lab, { sameUserns, outerNetns: nsInode('self', 'net'), node: process.execPath, root: labCheckout(lab.pid) });
+  const waiterPid = Number(/^PPid:\s+(\d+)$/m.exec(readFileSync(`/proc/${lab.pid}/status`, 'utf8'))?.[1]);
+  const argv = attachArgv(lab, { sameUserns, outerNetns: nsInode('self', 'net'), node: process.execPath, root: labCheckout(lab.pid), waiterPid });
   const r = await run(argv, { timeoutMs: 30_000 });
   if (r.exitCode !== 0) {
     throw new UserError(`could not read lab ${lab.pid} (${lab.command}): ${(r.stderr || r.stdout).trim() || `nsenter exited ${r.exitCode}`}. Is it still running? As a user other than its owner, run this as root.`);

@@ -70,14 +70,17 @@ describe('attachArgv', () => {
 
   it('enters the lab\'s namespaces, its user namespace only when it has its own', () => {
     const same = attachArgv(lab, { ...base, sameUserns: true });
-    expect(same.slice(0, same.indexOf('--'))).toEqual(['nsenter', '--target=4242', '--mount', '--net', '--pid', '--uts', '--ipc']);
-    const own = attachArgv(lab, { ...base, sameUserns: false });
+    expect(same.slice(0, same.indexOf('--'))).toEqual(['nsenter', '--target=4242', '--pid']);
+    const inner = same.slice(same.indexOf('--') + 1);
+    expect(inner.slice(0, inner.indexOf('--'))).toEqual(['nsenter', '--target=4242', '--mount', '--net', '--uts', '--ipc']);
+    const own = attachArgv(lab, { ...base, sameUserns: false, waiterPid: 4241 });
+    expect(own.slice(0, own.indexOf('--'))).toEqual(['nsenter', '--user=/proc/4241/ns/user', '--pid=/proc/4242/ns/pid']);
     expect(own).toContain('--user');
   });
 
   it('runs the snapshot entry point, marked as inside a lab with the outer namespace recorded', () => {
     const argv = attachArgv(lab, { ...base, sameUserns: true });
-    expect(argv.slice(argv.indexOf('--') + 1)).toEqual([
+    expect(argv.slice(argv.lastIndexOf('--') + 1)).toEqual([
       'env', 'NSLAB_IN_LAB=1', 'NSLAB_ROOT=/work/main', 'NSLAB_OUTER_NETNS=4026531840',
       '/usr/bin/node', '/work/main/dist/cli.js', 'topo', '--snapshot-here',
     ]);
