@@ -15,12 +15,9 @@ export function pingArgv(from: Netns, address: string, waitSeconds = 1): string[
  * else (nsenter cannot enter, ping missing) is an error with ping's words. */
 export function pingProber(opts: { run?: Runner; waitSeconds?: number } = {}): Prober {
   const run = opts.run ?? realRun;
-  // Two seconds, not one: right after a step mends a path, the neighbour entry of the next
-  // hop may still be INCOMPLETE from when it was broken, and the kernel asks for its MAC
-  // again only when its retransmit timer (1 s) runs out; a reply then comes just after a
-  // one-second wait. (Lesson 5 step 13 failed so for every learner until the lesson's
-  // proof and the shell became one engine.) A reachable address still answers at once.
-  const wait = opts.waitSeconds ?? 2;
+  // (A ping that fails right after a step mends a path is tried once more, a second later:
+  // see SETTLE_PING in session.ts.)
+  const wait = opts.waitSeconds ?? 1;
   return {
     async ping(from, address) {
       const r = await run(pingArgv(from, address, wait), { timeoutMs: (wait + 4) * 1000 });

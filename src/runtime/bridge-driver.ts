@@ -7,6 +7,7 @@ import { newId, tempPeerName, vethName } from './ids.js';
 import type { Endpoint, NetworkRecord } from './state.js';
 import { failpoint, ipBatch, ipQuiet, type Tracer } from './steps.js';
 import type { Rollback } from './rollback.js';
+import { untilForwarding } from './port-state.js';
 
 export interface AttachRequest {
   network: NetworkRecord;
@@ -71,6 +72,7 @@ export async function attach(req: AttachRequest, tracer: Tracer, rollback: Rollb
   tracer.note(`inside the container: ${tmp} becomes ${ep.ifname}, MAC 02:42 + the IPv4 bytes, address ${ep.ip}/${ep.prefixlen}${req.withDefaultRoute ? `, default route via ${ep.gateway}` : ''}`);
   failpoint('container-net');
   await ipBatch(tracer, 'configuring the container side', containerSideLines(tmp, ep, req.withDefaultRoute, req.ifname === 'eth0'), req.pid);
+  await untilForwarding(hostIf);
   return ep;
 }
 

@@ -42,7 +42,14 @@ export interface ProveDeps {
 async function proveStep(session: LessonSession, events: SessionEvent[], shell: BashSession, deps: ProveDeps): Promise<StepProof> {
   const step = session.step!;
   const { evaluateAll } = await import('../lesson/check-eval.js');
-  const before = await evaluateAll(step.checks, await deps.snapshot(), deps.prober, { commands: [] });
+  // Before the commands, a ping is tried only when every other check already holds: a
+  // ping that gets no answer leaves its namespace's neighbour entry waiting for one for
+  // a few seconds, which would make the step's own ping fail afterwards, as no learner's
+  // lines ever do (the shell pings only once a step's other checks hold).
+  const stateBefore = await deps.snapshot();
+  const others = step.checks.filter((c) => c.check.kind !== 'ping');
+  let before = await evaluateAll(others, stateBefore, deps.prober, { commands: [] });
+  if (before.every((r) => r.result.ok)) before = await evaluateAll(step.checks, stateBefore, deps.prober, { commands: [] });
   const failedCommands: StepProof['failedCommands'] = [];
   for (const line of step.commands) {
     const f = (await runQuietly(shell, [line]))[0];

@@ -128,3 +128,17 @@ describe('output shapes', () => {
     expect(humanDuration(3 * 60_000)).toBe('3 minutes');
   });
 });
+
+describe('untilForwarding', () => {
+  it('waits until the port forwards, gives up at its deadline, and does not wait for a port that is not there', async () => {
+    const { untilForwarding } = await import('../../src/runtime/port-state.js');
+    const states = ['0\n', '0\n', '2\n', '3\n'];
+    let reads = 0;
+    expect(await untilForwarding('vethabc', { read: () => states[Math.min(reads++, states.length - 1)] })).toBe(true);
+    expect(reads).toBe(4);
+    expect(await untilForwarding('vethabc', { read: () => '0\n', timeoutMs: 30 })).toBe(false);
+    let asked = 0;
+    expect(await untilForwarding('vethgone', { read: () => { asked++; return undefined; } })).toBe(false);
+    expect(asked).toBe(1);
+  });
+});
