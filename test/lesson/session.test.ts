@@ -4,7 +4,8 @@
 // asynchronous teardown explains), they now give the same verdict, because both are it.
 import { describe, expect, it } from 'vitest';
 import type { KernelState } from '../../src/kernel/types.js';
-import { LessonSession, type SessionEvent } from '../../src/lesson/session.js';
+import { LessonSession, SETTLE, SETTLE_PING, settleFor, type SessionEvent } from '../../src/lesson/session.js';
+import { parseCheck } from '../../src/lesson/check-syntax.js';
 import { parseLesson } from '../../src/lesson/parse.js';
 import type { Lesson } from '../../src/lesson/types.js';
 import { LessonShell } from '../../src/repl/lesson-shell.js';
@@ -112,5 +113,13 @@ describe('LessonSession', () => {
     expect(shellPassed).toBe(false);
     expect(proof.steps[0].ok).toBe(shellPassed);
     expect(proof.steps[0].failedAfter[0]?.found).toMatch(/looked at again later/);
+  });
+
+  it('looks again only where the kernel may still be finishing: teardown briefly, a ping once a second later, nothing else', () => {
+    const c = (text: string) => { const r = parseCheck(text); if (!r.ok) throw new Error(r.error); return r.value; };
+    expect(settleFor([c('not link veth1')])).toBe(SETTLE);
+    expect(settleFor([c('ping 10.0.0.1 from net1'), c('not link veth1')])).toBe(SETTLE_PING);
+    expect(settleFor([c('link br0 kind bridge')])).toBeUndefined();
+    expect(settleFor([c('ping 10.0.0.1 from net1'), c('link br0 kind bridge')])).toBeUndefined();
   });
 });
