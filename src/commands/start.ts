@@ -1,12 +1,12 @@
 // `nslab start <lesson>` (and `nslab` alone on a terminal: a picker first). Runs inside the
 // lab: builds the lesson's preset and setup, resumes at the step the learner was on by
 // replaying the earlier steps' reference commands, then opens the shell.
-import { writeFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { defaultLessonsDir, findLesson, loadLessonFile, loadLessons } from '../lesson/load.js';
 import { lessonMeant } from '../lesson/meant.js';
 import { formatLintError, type Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
+import { labBroker } from '../progress/state-broker.js';
 import { doneStepNumbers } from '../progress/summary.js';
 import { openLab } from '../lab-setup/open.js';
 import { BashSession } from '../place/bash-session.js';
@@ -15,7 +15,7 @@ import { takeLabSnapshot } from '../lab-setup/lab-snapshot.js';
 import { colorEnabled, colors } from '../view/color.js';
 
 /** Exit status that asks bin/lab-launch for a fresh lab (`.reset`), with the arguments
- * left in $NSLAB_RELAUNCH_FILE. */
+ * written (through the lab's broker) to the launcher's relaunch file. */
 export const RELAUNCH_EXIT = 75;
 
 export interface StartOptions { step?: number }
@@ -95,6 +95,9 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
 
   const [{ renderMarkdown }, { pingProber }] = await Promise.all([import('../view/markdown.js'), import('../lesson/ping-prober.js'), terminalMarkdown]);
   let relaunchWith: string[] | undefined;
+  // A `.reset` is a new lab, started by the launcher when this one ends: only a lab the
+  // launcher started (with its broker) can ask for one.
+  const broker = labBroker();
   const shell = new LessonShell({
     lesson,
     print,
@@ -108,7 +111,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
     width: tty ? process.stdout.columns : undefined,
     // A reset starts a new lab process; without a terminal, input this one has already
     // read ahead would be lost on the way, so scripts restart with --step instead.
-    requestReset: process.env.NSLAB_RELAUNCH_FILE && tty
+    requestReset: broker && tty
       ? (step) => { relaunchWith = ['start', lesson!.meta.id, '--step', String(step)]; }
       : undefined,
   });
@@ -136,18 +139,13 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   }
   shell.close();
 
-  if (relaunchWith && process.env.NSLAB_RELAUNCH_FILE) {
-    // Inside a lab the launcher's file is out of reach: its broker writes it for us.
-    const { labBroker } = await import('../progress/state-broker.js');
-    const broker = labBroker();
-    if (broker) {
-      try {
-        await broker.request('relaunch', '', '', relaunchWith.join('\0'));
-      } catch (e) {
-        throw new UserError(`could not start a fresh lab for .reset (${(e as Error).message}): run \`nslab start ${relaunchWith.slice(1).join(' ')}\` yourself.`);
-      }
+  if (relaunchWith && broker) {
+    // The launcher's file is out of the lab's reach: its broker writes it for us.
+    try {
+      await broker.request('relaunch', '', '', relaunchWith.join('\0'));
+    } catch (e) {
+      throw new UserError(`could not start a fresh lab for .reset (${(e as Error).message}): run \`nslab start ${relaunchWith.slice(1).join(' ')}\` yourself.`);
     }
-    else writeFileSync(process.env.NSLAB_RELAUNCH_FILE, relaunchWith.join('\0'));
     process.exit(RELAUNCH_EXIT);
   }
   if (!shell.completed) {

@@ -2,7 +2,7 @@
 // inside a lab, read and written through the broker; under sudo, owned by the learner: a
 // history file made by root would lock them out of their own state directory). The file
 // holds one line a command, newest first, as node:repl's own history file does.
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ProgressLocation } from './location.js';
 import { stateDirFor } from './state-broker.js';
 import type { StateDir } from './state-dir.js';
@@ -18,8 +18,8 @@ export interface HistoryFile {
 }
 
 export function historyFile(location: ProgressLocation, dir: StateDir = stateDirFor(location)): HistoryFile {
-  const path = join(dirname(location.path), 'history');
-  const name = basename(path);
+  const name = 'history';
+  const path = join(dirname(location.path), name);
   return {
     path,
     async load() {

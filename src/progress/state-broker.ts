@@ -1,7 +1,7 @@
 // The state directory as seen from inside a lab: each operation is a request to
 // bin/lab-state over the socket the launcher handed the lab (NSLAB_STATE_FD), which does it
-// outside the lab, as the user, in the directory it chose itself. One request at a time;
-// an error comes back with its errno name as `code`, as node:fs would throw it.
+// outside the lab, as the user, in the directory it chose itself. Answers come in the
+// order of the requests; an error comes back with its errno name as `code`, as node:fs would throw it.
 import { Socket } from 'node:net';
 import { dirname } from 'node:path';
 import type { ProgressLocation } from './location.js';
@@ -21,23 +21,20 @@ export class StateBroker {
   private socket: Socket | undefined;
   private buffer = Buffer.alloc(0);
   private readonly waiting: Pending[] = [];
-  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly source: number | Socket) {}
 
-  /** Sends one request; resolves with the answer's data. Requests are answered in order. */
+  /** Sends one request; resolves with the answer's data. The broker answers requests in
+   * the order they came, so several may be on their way at once. */
   request(op: string, a = '', b = '', data = ''): Promise<string> {
     const payload = Buffer.from(data);
-    const run = () => new Promise<string>((resolve, reject) => {
+    return new Promise<string>((resolve, reject) => {
       const socket = this.open();
       if (socket.destroyed) return reject(new BrokerError('EPIPE', 'the lab has lost its link to nslab outside it'));
       this.waiting.push({ resolve, reject });
       socket.ref(); // a request in flight keeps Node alive until it is answered
       socket.write(Buffer.concat([Buffer.from(`${op}\t${a}\t${b}\t${payload.length}\n`), payload]));
     });
-    const answer = this.tail.then(run, run);
-    this.tail = answer.catch(() => {});
-    return answer;
   }
 
   private open(): Socket {

@@ -97,9 +97,18 @@ export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined
       void history.load().then((saved) => {
         typed.history.push(...saved.filter((l) => !typed.history.includes(l)));
       });
+      // One save at a time, of the latest lines: lines typed while a save is on its way
+      // are in the next one, not in a queue of saves.
+      let latest: string[] | undefined;
       typed.on('history', (lines) => {
-        const snapshot = [...lines];
-        saving = saving.then(() => history.save(snapshot));
+        const queued = latest !== undefined;
+        latest = [...lines];
+        if (queued) return;
+        saving = saving.then(() => {
+          const lines = latest!;
+          latest = undefined;
+          return history.save(lines);
+        });
       });
     }
     server.on('exit', () => void saving.then(() => resolve()));
