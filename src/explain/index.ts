@@ -7,7 +7,7 @@ import { splitLines } from './text.js';
 import type { AnnotatedLine, ExplainOptions, ExplainerId, Note } from './types.js';
 
 export type { AnnotatedLine, ExplainOptions, ExplainerId } from './types.js';
-export { recognize, commandTarget } from './recognize.js';
+export { recognize } from './recognize.js';
 export { detect } from './detect.js';
 export { explainError } from './error-messages.js';
 export { renderAnnotated } from './render.js';

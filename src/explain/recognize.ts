@@ -12,13 +12,6 @@ export function innerCommand(line: string): string[] {
   return readCommands(line)[0]?.words ?? [];
 }
 
-/** Where a line's commands run, by the name the learner gave: `net1` for `ip netns exec
- * net1 ip a` or `ip -n net1 a`, `bbox1` for `docker exec bbox1 ip a`; undefined when they
- * run where the line was typed, or in more than one place. */
-export function commandTarget(line: string): string | undefined {
-  return readLine(line).target;
-}
-
 /** What the shell needs to know of a line before it explains what the line printed. */
 export interface LineReading {
   /** The explainer for the line's output: undefined when none fits, or when the commands
@@ -26,7 +19,9 @@ export interface LineReading {
   explainer?: ExplainerId;
   /** The commands that print need different explainers. */
   mixedOutput: boolean;
-  /** Where the commands that print run (see commandTarget); undefined: where it was typed. */
+  /** Where the commands that print run, by the name the learner gave (`net1` for `ip netns
+   * exec net1 ip a` or `ip -n net1 a`, `bbox1` for `docker exec bbox1 ip a`); undefined:
+   * where the line was typed. */
   outputTarget?: string;
   /** The commands that print run in more than one place: no line of the output can be
    * tied to one namespace (`docker exec bbox1 ip a; ip a`). */
