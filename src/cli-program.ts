@@ -2,9 +2,9 @@
 // command runs: start-up time matters (see bench/), and most commands need few modules.
 // Loaded by the entry point, src/cli.ts.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { LAB_COMMANDS } from './cli-commands.js';
 import { inLab } from './sandbox/lab.js';
-import { CONTAINERS_MAX, PRESETS } from './sandbox/presets.js';
+import { PRESETS } from './sandbox/presets.js';
+import { OptionValueError, parseContainers, parsePreset, parseStepNumber } from './sandbox/option-values.js';
 import { reportAndExit } from './errors.js';
 
 const program = new Command('nslab')
@@ -15,19 +15,19 @@ const program = new Command('nslab')
   // One variable decides colour everywhere (view/color.ts), the lab's own commands included.
   .hook('preAction', (cmd) => { if (cmd.opts().color === false) process.env.NO_COLOR = '1'; });
 
-const presetOption = () =>
-  new Option('--preset <name>', 'starting state of the lab').choices([...PRESETS]).default('docker-host');
-const containersOption = () =>
-  new Option('--containers <n>', 'start N busybox containers c1…cN').argParser((v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0 || n > CONTAINERS_MAX) throw new InvalidArgumentError(`a whole number from 0 to ${CONTAINERS_MAX}, not "${v}".`);
-    return n;
-  });
-const stepNumber = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`a step number (1, 2, …), not "${v}".`);
-  return n;
+// commander's error for a value an option does not take, with the same words as ours.
+const takes = <T>(parse: (v: string) => T) => (v: string): T => {
+  try {
+    return parse(v);
+  } catch (e) {
+    throw e instanceof OptionValueError ? new InvalidArgumentError(e.message) : e;
+  }
 };
+const presetOption = () =>
+  new Option('--preset <name>', `starting state of the lab (${PRESETS.join(', ')})`).argParser(takes(parsePreset)).default('docker-host');
+const containersOption = () =>
+  new Option('--containers <n>', 'start N busybox containers c1…cN').argParser(takes(parseContainers));
+const stepNumber = takes(parseStepNumber);
 
 program
   .command('sandbox')
@@ -110,34 +110,38 @@ program
   .action(async (opts) => (await import('./commands/explain.js')).explainCommand({ ...opts, full: !opts.compact }));
 
 export async function main(): Promise<void> {
-  // The global --no-color may come before the command's name, which is then the next word
-  // (bin/nslab looks only at the first word, so such a line reaches here outside a lab).
-  // Relaunched without it, as bin/nslab would route the rest; NO_COLOR carries it over.
-  let args = process.argv.slice(2);
-  if (args[0] === '--no-color') {
-    process.env.NO_COLOR = '1';
-    args = args.slice(1);
-  }
-  const name = args[0];
-  if (process.env.NSLAB_NO_USERNS === '1' && (name === undefined || LAB_COMMANDS.includes(name))) {
+  // Which command lines need a lab is bin/nslab's rule alone: it sends those through the
+  // launcher (which enters the lab before Node starts) and marks the others as routed. A
+  // command line that reaches here neither way (`node dist/cli.js …`) goes back through it.
+  // The mark is dropped at once, so that nothing this process starts inherits it.
+  let routed = process.env.NSLAB_ROUTED === '1';
+  delete process.env.NSLAB_ROUTED;
+  // bin/lab-launch.pl could not make the lab's user namespace for a lab command: say why.
+  if (process.env.NSLAB_NO_USERNS === '1') {
     const { usernsBlockedMessage, readUsernsSysctls } = await import('./sandbox/userns.js');
     process.stderr.write(usernsBlockedMessage(readUsernsSysctls()) + '\n');
     process.exit(3);
   }
-  // `topo --attach` looks into a lab already running: it must not start one of its own.
-  const attaching = name === 'topo' && process.argv.some((a) => a === '--attach' || a.startsWith('--attach='));
-  const picker = name === undefined && Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  if (((name !== undefined && LAB_COMMANDS.includes(name) && !attaching) || picker) && !inLab()) {
+  // The global --no-color may come before the command's name, which bin/nslab (looking at
+  // the first word only) then did not see: sent back without it; NO_COLOR carries it over.
+  let args = process.argv.slice(2);
+  if (args[0] === '--no-color') {
+    process.env.NO_COLOR = '1';
+    args = args.slice(1);
+    routed = false;
+  }
+  if (!routed && !inLab()) {
     const { relaunchInLab } = await import('./sandbox/relaunch.js');
     return relaunchInLab(args);
   }
-  // `nslab` alone: on a terminal, the lesson picker; otherwise the help.
-  if (name === undefined) {
-    if (picker) return (await import('./commands/start.js')).startCommand(undefined, {});
+  // `nslab` alone: in a lab (bin/nslab made one because this is a terminal), the lesson
+  // picker; otherwise the help.
+  if (args.length === 0) {
+    if (inLab()) return (await import('./commands/start.js')).startCommand(undefined, {});
     program.outputHelp();
     return;
   }
-  await program.parseAsync(process.argv);
+  await program.parseAsync(['node', 'nslab', ...args]);
 }
 
 export { reportAndExit };

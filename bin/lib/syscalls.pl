@@ -1,5 +1,5 @@
-# Linux system calls for nslab's perl helpers (bin/lab-launch, bin/lab-init,
-# bin/lab-holders), made straight from perl: a lab's start-up once ran some thirty short
+# Linux system calls for nslab's perl helpers (bin/lab-launch.pl, bin/lab-init.pl,
+# bin/lab-holders.pl), made straight from perl: a lab's start-up once ran some thirty short
 # processes (unshare, mount, setpriv, hostname …) at a millisecond or two each; one
 # syscall costs microseconds.
 #

@@ -14,7 +14,7 @@ import { LessonShell } from '../repl/lesson-shell.js';
 import { takeLabSnapshot } from '../lab-setup/lab-snapshot.js';
 import { colorEnabled, colors } from '../view/color.js';
 
-/** Exit status that asks bin/lab-launch for a fresh lab (`.reset`), with the arguments
+/** Exit status that asks bin/lab-launch.pl for a fresh lab (`.reset`), with the arguments
  * written (through the lab's broker) to the launcher's relaunch file. */
 export const RELAUNCH_EXIT = 75;
 

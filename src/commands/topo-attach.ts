@@ -1,5 +1,5 @@
 // `nslab topo --attach`: the lab of a session already running (an instructor's second
-// terminal), found through /proc as its pid 1 — perl running bin/lab-init, pid 1 in its
+// terminal), found through /proc as its pid 1 — perl running bin/lab-init.pl, pid 1 in its
 // own pid namespace — and read from inside its namespaces with nsenter. Nothing is built: the
 // snapshot only reads.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -22,7 +22,7 @@ export interface RunningLab {
 export function parseLabInit(pid: number, cmdline: string, status: string): RunningLab | undefined {
   const argv = cmdline.split('\0');
   if (argv.at(-1) === '') argv.pop();
-  const at = argv.findIndex((a) => a.endsWith('/bin/lab-init'));
+  const at = argv.findIndex((a) => a.endsWith('/bin/lab-init.pl'));
   if (at < 0 || at > 1 || (at === 1 && basename(argv[0]) !== 'perl')) return undefined;
   const uid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
   const nspid = /^NSpid:\s+([\d\s]+)$/m.exec(status)?.[1].trim().split(/\s+/);
@@ -33,12 +33,12 @@ export function parseLabInit(pid: number, cmdline: string, status: string): Runn
 }
 
 /** Who started the lab whose pid 1 is `pid`: the lab's own ids are nobody's on the
- * machine, so its owner is the user of the bin/lab-launch above it (a few parents up). */
+ * machine, so its owner is the user of the bin/lab-launch.pl above it (a few parents up). */
 function launcherUid(pid: number): number | undefined {
   let at = pid;
   for (let hops = 0; hops < 6; hops++) {
     const status = readFileSync(`/proc/${at}/status`, 'utf8');
-    if (hops > 0 && readFileSync(`/proc/${at}/cmdline`, 'latin1').split('\0').some((a) => a.endsWith('/bin/lab-launch'))) {
+    if (hops > 0 && readFileSync(`/proc/${at}/cmdline`, 'latin1').split('\0').some((a) => a.endsWith('/bin/lab-launch.pl'))) {
       return Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
     }
     at = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
@@ -83,7 +83,7 @@ export function chooseLab(labs: RunningLab[], wanted: number | undefined): Runni
     const lab = labs.find((l) => l.pid === wanted);
     if (lab) return lab;
     throw new UserError(
-      `process ${wanted} is not a running nslab lab you may look into (its pid 1, bin/lab-init).` +
+      `process ${wanted} is not a running nslab lab you may look into (its pid 1, bin/lab-init.pl).` +
         (labs.length ? ` Running labs:\n${describeLabs(labs)}` : ' No lab is running.'),
     );
   }

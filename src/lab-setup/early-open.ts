@@ -7,7 +7,8 @@
 // openLab() takes over the opening already under way. Anything else (another option, a
 // bad value, --help, a lesson it cannot tell) is left to the CLI.
 import { defaultLessonsDir } from '../lesson/find.js';
-import { CONTAINERS_MAX, PRESETS, type LabOptions, type Preset } from '../sandbox/presets.js';
+import { type LabOptions, type Preset } from '../sandbox/presets.js';
+import { parseContainers, parsePreset, parseStepNumber, valueOrUndefined } from '../sandbox/option-values.js';
 
 /** The lab options of a `run` or `sandbox` command line, when every word of it is one
  * these two options or (for `run`) a word of the command; otherwise undefined. Pure. */
@@ -31,11 +32,12 @@ export function plainLabOptions(argv: readonly string[]): LabOptions | undefined
     const value = option[2] ?? rest[++i];
     if (value === undefined) return undefined;
     if (option[1] === 'preset') {
-      if (!(PRESETS as readonly string[]).includes(value)) return undefined;
-      opts.preset = value as Preset;
+      const preset = valueOrUndefined(parsePreset, value);
+      if (preset === undefined) return undefined;
+      opts.preset = preset;
     } else {
-      const n = Number(value);
-      if (!/^\d+$/.test(value) || n > CONTAINERS_MAX) return undefined;
+      const n = valueOrUndefined(parseContainers, value);
+      if (n === undefined) return undefined;
       opts.containers = n;
     }
   }
@@ -48,7 +50,8 @@ export function plainLabOptions(argv: readonly string[]): LabOptions | undefined
 export async function startPreset(argv: readonly string[], dir: string): Promise<Preset | undefined> {
   const [command, query, ...rest] = argv;
   if (command !== 'start' || query === undefined || query.startsWith('-')) return undefined;
-  if (!(rest.length === 0 || (rest.length === 2 && rest[0] === '--step' && /^\d+$/.test(rest[1])) || (rest.length === 1 && /^--step=\d+$/.test(rest[0])))) return undefined;
+  const step = rest.length === 2 && rest[0] === '--step' ? rest[1] : rest.length === 1 && rest[0].startsWith('--step=') ? rest[0].slice(7) : undefined;
+  if (!(rest.length === 0 || (step !== undefined && valueOrUndefined(parseStepNumber, step) !== undefined))) return undefined;
   const { lessonMeant } = await import('../lesson/meant.js');
   return (await lessonMeant(dir, query))?.preset;
 }

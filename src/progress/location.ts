@@ -36,7 +36,7 @@ export interface LocationInputs {
 }
 
 // Inside a lab, HOME is the lab's own and the uid is the lab's root: the place is the one
-// outside, as bin/lab-launch and bin/lab-init recorded it (bin/lab-state, which writes
+// outside, as bin/lab-launch.pl and bin/lab-init.pl recorded it (bin/lab-state.pl, which writes
 // there, follows the same rules; a test holds the two together).
 const defaultInputs = (): LocationInputs => {
   const env = process.env;

@@ -1,5 +1,5 @@
 // The state directory as seen from inside a lab: each operation is a request to
-// bin/lab-state over the socket the launcher handed the lab (NSLAB_STATE_FD), which does it
+// bin/lab-state.pl over the socket the launcher handed the lab (NSLAB_STATE_FD), which does it
 // outside the lab, as the user, in the directory it chose itself. Answers come in the
 // order of the requests; an error comes back with its errno name as `code`, as node:fs would throw it.
 import { Socket } from 'node:net';

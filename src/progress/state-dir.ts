@@ -1,6 +1,6 @@
 // The learner's state directory (progress.json, its lock, history) as a handful of file
 // operations on plain names. Outside a lab they are node:fs calls; inside one they go to
-// bin/lab-state, which runs outside the lab as the user and does them there, because the
+// bin/lab-state.pl, which runs outside the lab as the user and does them there, because the
 // lab's ids own nothing on the machine and may not write the user's files (issue 12).
 // Either way the same code above (the store, its lock) decides what to do with them.
 import { randomBytes } from 'node:crypto';

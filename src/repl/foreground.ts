@@ -5,7 +5,7 @@
 // kernel stops it (SIGTTOU) at its next tcsetattr, or answers EIO when nothing could ever
 // continue it. Node cannot call tcsetpgrp: a tiny perl in nslab's process group does,
 // with SIGTTOU ignored, as the kernel sends it to a background process that tries.
-// (bin/lab-init puts Node in a group of its own inside the lab, so that it can be named.)
+// (bin/lab-init.pl puts Node in a group of its own inside the lab, so that it can be named.)
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 

@@ -19,7 +19,7 @@ export interface AttachRequest {
 
 /** The host-side ip commands for one endpoint, as Docker does and `docker run` shows: the
  * pair is made here and its container end moved into the container's namespace.
- * (bin/lab-holders, for many containers at once, makes the pair from inside instead:
+ * (bin/lab-holders.pl, for many containers at once, makes the pair from inside instead:
  * moving a device costs the kernel about 17 ms.) */
 export function hostSideLines(hostIf: string, tmp: string, pid: number, bridge: string): string[] {
   return [

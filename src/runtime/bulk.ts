@@ -1,5 +1,5 @@
 // `nslab sandbox --containers N`: N busybox containers c1…cN on docker0, made in-process
-// and batched: one bin/lab-holders starts every holder and wires every veth pair, instead
+// and batched: one bin/lab-holders.pl starts every holder and wires every veth pair, instead
 // of N docker commands (or two programs per container).
 import { mkdirSync, rmSync } from 'node:fs';
 import { UserError } from '../errors.js';
@@ -17,7 +17,7 @@ import { loadState, LOCK_FILE, RUNTIME_DIR, saveState } from './store.js';
 
 /** Starts c1…cN. `bridgeReady` settles when docker0 exists: the containers, their
  * namespaces and veth pairs are made meanwhile (a lab's preset is still building it),
- * and their host ends are plugged into docker0 once it is there (by bin/lab-holders,
+ * and their host ends are plugged into docker0 once it is there (by bin/lab-holders.pl,
  * which waits for the end of its input). */
 export async function startBusyboxContainers(n: number, bridgeReady: Promise<unknown> = Promise.resolve()): Promise<void> {
   const tracer = traceWanted() ? stderrTracer(true) : silentTracer;

@@ -1,6 +1,6 @@
 // The three files Docker writes for each container and bind-mounts over the image's own:
 // /etc/hosts, /etc/hostname and /etc/resolv.conf. nslab keeps them under the lab's /run,
-// and bin/lab-holders mounts them in the container's own mount namespace. Their contents
+// and bin/lab-holders.pl mounts them in the container's own mount namespace. Their contents
 // are a function of the container's state (its hostname, its addresses, the lab host's
 // files), so whatever changes that state can write them again: in place, since a bind
 // mount holds on to the file it was given, not to its name.

@@ -1,7 +1,7 @@
 // A bridge port forwards only once the kernel has seen its carrier, which it notes a
 // moment after the veth's other end comes up (asynchronously: a ping right after `docker
 // run` was dropped now and then). Docker's containers are reachable when `docker run`
-// returns; so are ours: it waits, briefly, until the port forwards. (bin/lab-holders waits
+// returns; so are ours: it waits, briefly, until the port forwards. (bin/lab-holders.pl waits
 // the same way for many containers at once, over rtnetlink.)
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';

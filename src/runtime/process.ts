@@ -1,7 +1,7 @@
 // Container processes. A container is one long-lived process in its own network, uts and
 // mount namespaces, what `unshare --net --uts --mount sh -c 'hostname ID && mount --bind
 // … /etc/hosts … && exec sleep infinity'` makes.
-// bin/lab-holders starts them, many at once from one process, and wires their network
+// bin/lab-holders.pl starts them, many at once from one process, and wires their network
 // with netlink: two programs per container started from Node was most of the time a lab
 // with 50 containers took. A holder is in a new session with no terminal and no open
 // pipes to us, so the docker command can exit; it is then an orphan of the lab's pid 1,
@@ -30,7 +30,7 @@ export interface HolderSpec {
   wire?: { bridge?: string; ep: Endpoint };
 }
 
-/** What bin/lab-holders accepts (and sethostname's limit of 64 bytes); a test holds the
+/** What bin/lab-holders.pl accepts (and sethostname's limit of 64 bytes); a test holds the
  * two to the same rule. */
 export const VALID_HOSTNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -56,7 +56,7 @@ function holderCommand(s: HolderSpec): string {
   return `${unshare} ${body} &`;
 }
 
-/** The ip commands that wire a holder as bin/lab-holders does with netlink: the pair is
+/** The ip commands that wire a holder as bin/lab-holders.pl does with netlink: the pair is
  * made with its container end already in the container, named, with its MAC. */
 function wireCommands(pid: number, bridge: string | undefined, ep: Endpoint): string[] {
   const inside = `nsenter -t ${pid} -n ip`;
@@ -74,7 +74,7 @@ function plugCommands(hostIf: string, bridge: string): string[] {
   return plugLines(hostIf, bridge).map((l) => `ip ${l}`);
 }
 
-/** Starts the holders (and wires those that ask for it) with one bin/lab-holders; returns
+/** Starts the holders (and wires those that ask for it) with one bin/lab-holders.pl; returns
  * their pids in the order of `specs`. Each has entered its namespaces, set its hostname
  * and exec'd sleep when this returns. On failure nothing is left: the helper kills what
  * it started and deletes the veths it made. */
@@ -82,11 +82,11 @@ export async function startHolders(specs: HolderSpec[], tracer: Tracer, bridgesR
   if (specs.length === 0) return [];
   const odd = specs.find((s) => !VALID_HOSTNAME.test(s.hostname));
   if (odd) throw new DockerError(`docker: Error response from daemon: invalid hostname "${odd.hostname}": 1 to 64 letters, digits, '.', '-' or '_', starting with a letter or digit`, 125);
-  // What runs is one bin/lab-holders, with system calls and rtnetlink: the trace says so,
+  // What runs is one bin/lab-holders.pl, with system calls and rtnetlink: the trace says so,
   // then shows the same work as the commands a learner would type for it.
-  tracer.note(`bin/lab-holders makes ${specs.length > 1 ? `these ${specs.length} container processes` : 'the container process'} with system calls; typed as commands, that is:`);
+  tracer.note(`bin/lab-holders.pl makes ${specs.length > 1 ? `these ${specs.length} container processes` : 'the container process'} with system calls; typed as commands, that is:`);
   for (const s of specs) tracer.command(holderCommand(s));
-  const argv = ['perl', join(NSLAB_ROOT, 'bin', 'lab-holders')];
+  const argv = ['perl', join(NSLAB_ROOT, 'bin', 'lab-holders.pl')];
   // With bridgesReady, the holders are made at once (the `--` line) and plugged into their
   // bridges when it settles and the input ends.
   const input = specs.map(specLine).join('\n') + (bridgesReady ? '\n--\n' : '\n');
@@ -98,7 +98,7 @@ export async function startHolders(specs: HolderSpec[], tracer: Tracer, bridgesR
     const detail = (r.stderr.trim() || `\`${argv.join(' ')}\` exited ${r.signal ?? r.exitCode}`).replace(/^lab-holders: /, '');
     throw new DockerError(`docker: Error response from daemon: starting the container process${specs.length > 1 ? 'es' : ''} failed: ${detail}`, 125);
   }
-  if (specs.some((s) => s.wire)) tracer.note('bin/lab-holders wired them over rtnetlink; typed as ip commands, that is:');
+  if (specs.some((s) => s.wire)) tracer.note('bin/lab-holders.pl wired them over rtnetlink; typed as ip commands, that is:');
   specs.forEach((s, i) => { if (s.wire) for (const c of wireCommands(pids[i], s.wire.bridge, s.wire.ep)) tracer.command(c); });
   return pids;
 }

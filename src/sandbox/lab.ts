@@ -1,5 +1,5 @@
 // Facts about the lab this process runs in, and the guard that refuses to run a learner's
-// command anywhere else. The namespaces themselves are made by bin/lab-launch before Node
+// command anywhere else. The namespaces themselves are made by bin/lab-launch.pl before Node
 // starts (see there for why).
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';

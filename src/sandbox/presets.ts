@@ -45,7 +45,7 @@ const STEP_TIMEOUT_MS = 30_000;
 /** The outside world's namespace, made and wired in one process: `unshare --net=FILE`
  * keeps the new namespace at FILE and runs `ip -batch` inside it. Its end of the uplink is
  * eth0 there; the host's end goes to the lab host's namespace (that of pid 1,
- * bin/lab-init), also as eth0. */
+ * bin/lab-init.pl), also as eth0. */
 async function buildOutside(): Promise<void> {
   mkdirSync(dirname(OUTSIDE_NETNS_PATH), { recursive: true });
   writeFileSync(OUTSIDE_NETNS_PATH, '');

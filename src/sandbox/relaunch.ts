@@ -1,5 +1,5 @@
-// For a lab command started as `node dist/cli.js …` rather than through bin/nslab: run it
-// again through the launcher, which enters the namespaces first.
+// For a command line that reached the CLI without bin/nslab (`node dist/cli.js …`): run it
+// again through bin/nslab, which alone decides whether it needs a lab and enters it first.
 import { join } from 'node:path';
 import { runOnTerminal } from './exec.js';
 import { NSLAB_ROOT } from './lab.js';

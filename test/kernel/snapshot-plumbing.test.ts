@@ -1,5 +1,5 @@
 // takeSnapshot()'s plumbing without a lab: fake namespaces and a fake script runner. The
-// lab guard is satisfied the way bin/lab-launch does it, by the environment it records.
+// lab guard is satisfied the way bin/lab-launch.pl does it, by the environment it records.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { takeSnapshot, SnapshotError } from '../../src/kernel/snapshot.js';
 import type { NamespaceFs } from '../../src/kernel/namespaces.js';

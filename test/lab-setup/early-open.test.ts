@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/lab.js';
 import { earlyLabOptions, openLabEarly, plainLabOptions, startPreset, takeEarlyOpening } from '../../src/lab-setup/early-open.js';
 
 describe('plainLabOptions', () => {
@@ -27,6 +28,18 @@ describe('plainLabOptions', () => {
     ]) {
       expect(plainLabOptions(argv), argv.join(' ')).toBeUndefined();
     }
+  });
+});
+
+describe('the values both readers take', () => {
+  // The early reader and the CLI share their value parsers (sandbox/option-values.ts): a
+  // value the early reader takes, the CLI takes the same way, and one it leaves, the CLI refuses.
+  const NSLAB = join(ROOT, 'bin', 'nslab');
+  it.each(['3', '1e1', '0x2', ' 2', '251'])('--containers %j', (v) => {
+    const early = plainLabOptions(['run', '--containers', v, '--', 'true']);
+    const cli = spawnSync(NSLAB, ['run', '--containers', v, '--', 'echo', 'ran'], { encoding: 'utf8', env: { ...process.env, NSLAB_LESSONS: '' } });
+    if (early) expect(cli.stdout).toBe('ran\n');
+    else expect(cli.stderr).toMatch(/a whole number from 0 to 250/);
   });
 });
 

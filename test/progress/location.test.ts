@@ -37,7 +37,7 @@ describe('progressLocation', () => {
   });
 });
 
-// bin/lab-state writes a lab's state where src/progress/location.ts says it is: the same
+// bin/lab-state.pl writes a lab's state where src/progress/location.ts says it is: the same
 // rules, in perl (the broker runs outside the lab, where no Node is started). Held together.
 describe('the broker picks the folder the store names', () => {
   const cases: Record<string, string | undefined>[] = [
@@ -57,7 +57,7 @@ describe('the broker picks the folder the store names', () => {
   it.each(cases)('%o', (vars) => {
     const env = { PATH: process.env.PATH, ...vars } as NodeJS.ProcessEnv;
     for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-    const r = spawnSync('perl', [join(ROOT, 'bin', 'lab-state'), '--where'], { env, encoding: 'utf8' });
+    const r = spawnSync('perl', [join(ROOT, 'bin', 'lab-state.pl'), '--where'], { env, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const [dir, owner] = r.stdout.trim().split('\n');
     const loc = progressLocation({ env, uid: process.getuid?.() });

@@ -1,4 +1,4 @@
-// bin/lab-state, as a learner who found its socket would talk to it: it works on plain
+// bin/lab-state.pl, as a learner who found its socket would talk to it: it works on plain
 // names in its one folder, and refuses anything else.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -14,13 +14,13 @@ afterEach(() => { for (const c of started.splice(0)) c.kill(); });
 
 function broker(): { state: string; client: StateBroker; exited: Promise<number | null> } {
   const home = mkdtempSync(join(tmpdir(), 'nslab-broker-'));
-  const child = spawn('perl', [join(ROOT, 'bin', 'lab-state'), '3'], { stdio: ['ignore', 'inherit', 'inherit', 'pipe'], env: { ...process.env, XDG_STATE_HOME: home, SUDO_USER: '' } });
+  const child = spawn('perl', [join(ROOT, 'bin', 'lab-state.pl'), '3'], { stdio: ['ignore', 'inherit', 'inherit', 'pipe'], env: { ...process.env, XDG_STATE_HOME: home, SUDO_USER: '' } });
   started.push(child);
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   return { state: join(home, 'nslab'), client: new StateBroker(child.stdio[3] as Socket), exited };
 }
 
-describe('bin/lab-state', () => {
+describe('bin/lab-state.pl', () => {
   it('writes and reads plain names in its folder, made on the first write', async () => {
     const { state, client } = broker();
     await expect(client.request('read', 'progress.json')).rejects.toMatchObject({ code: 'ENOENT' });

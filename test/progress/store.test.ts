@@ -8,7 +8,7 @@ import { brokerStateDir, ProgressStore, PROGRESS_VERSION, StateBroker } from '..
 import { ROOT } from '../helpers/lab.js';
 
 // Every test runs twice: the store on the folder itself (outside a lab), and through
-// bin/lab-state, the broker a lab's nslab writes through (the broker picks the folder from
+// bin/lab-state.pl, the broker a lab's nslab writes through (the broker picks the folder from
 // its own XDG_STATE_HOME, as it does from the launcher's environment).
 const BACKENDS = ['direct', 'broker'] as const;
 type Backend = (typeof BACKENDS)[number];
@@ -21,7 +21,7 @@ function fresh(opts: ConstructorParameters<typeof ProgressStore>[1] = {}) {
   const path = join(dir, 'nslab', 'progress.json');
   let t = Date.UTC(2025, 0, 1, 10, 0, 0);
   if (backend === 'broker') {
-    const child = spawn('perl', [join(ROOT, 'bin', 'lab-state'), '3'], { stdio: ['ignore', 'inherit', 'inherit', 'pipe'], env: { ...process.env, XDG_STATE_HOME: dir, SUDO_USER: '' } });
+    const child = spawn('perl', [join(ROOT, 'bin', 'lab-state.pl'), '3'], { stdio: ['ignore', 'inherit', 'inherit', 'pipe'], env: { ...process.env, XDG_STATE_HOME: dir, SUDO_USER: '' } });
     brokers.push(child);
     opts = { ...opts, dir: brokerStateDir(new StateBroker(child.stdio[3] as Socket), join(dir, 'nslab')) };
   }

@@ -10,29 +10,29 @@ import { TOPO_FIXTURES } from './fixtures.js';
 const proc = (name: string) => readFileSync(join(TOPO_FIXTURES, 'proc', name), 'latin1');
 
 describe('parseLabInit', () => {
-  it('recognises a lab\'s pid 1: perl running bin/lab-init, pid 1 in its pid namespace', () => {
-    expect(parseLabInit(9319, proc('lab-init.cmdline'), proc('lab-init.status'))).toEqual({
-      pid: 9319, uid: 0, command: 'nslab run --containers 1 -- sleep 8',
+  it('recognises a lab\'s pid 1: perl running bin/lab-init.pl, pid 1 in its pid namespace', () => {
+    expect(parseLabInit(23542, proc('lab-init.cmdline'), proc('lab-init.status'))).toEqual({
+      pid: 23542, uid: 0x70000000 /* the lab's root as the machine sees it; the owner comes from the launcher */, command: 'nslab run --containers 1 -- sleep 8',
     });
   });
 
   it('rejects the lab-init that made the namespaces and waits outside them, though its argv is the same', () => {
     expect(proc('lab-init-parent.cmdline')).toBe(proc('lab-init.cmdline'));
-    expect(parseLabInit(9318, proc('lab-init-parent.cmdline'), proc('lab-init-parent.status'))).toBeUndefined();
+    expect(parseLabInit(23541, proc('lab-init-parent.cmdline'), proc('lab-init-parent.status'))).toBeUndefined();
   });
 
   it('rejects a lab-init that is not pid 1 of a pid namespace, and other programs', () => {
-    const notInit = proc('lab-init.status').replace(/^NSpid:.*$/m, 'NSpid:\t9319');
-    expect(parseLabInit(9319, proc('lab-init.cmdline'), notInit)).toBeUndefined();
-    expect(parseLabInit(9319, 'vim\0/work/main/bin/lab-init\0', proc('lab-init.status'))).toBeUndefined();
-    expect(parseLabInit(9319, 'perl\0/work/main/bin/lab-launch\0', proc('lab-init.status'))).toBeUndefined();
-    expect(parseLabInit(9319, 'bash\0/work/main/bin/lab-init\0', proc('lab-init.status'))).toBeUndefined();
-    expect(parseLabInit(9319, '', '')).toBeUndefined();
+    const notInit = proc('lab-init.status').replace(/^NSpid:.*$/m, 'NSpid:\t23542');
+    expect(parseLabInit(23542, proc('lab-init.cmdline'), notInit)).toBeUndefined();
+    expect(parseLabInit(23542, 'vim\0/work/main/bin/lab-init.pl\0', proc('lab-init.status'))).toBeUndefined();
+    expect(parseLabInit(23542, 'perl\0/work/main/bin/lab-launch.pl\0', proc('lab-init.status'))).toBeUndefined();
+    expect(parseLabInit(23542, 'bash\0/work/main/bin/lab-init.pl\0', proc('lab-init.status'))).toBeUndefined();
+    expect(parseLabInit(23542, '', '')).toBeUndefined();
   });
 
   it('reads the owner from the real uid', () => {
     const status = proc('lab-init.status').replace(/^Uid:.*$/m, 'Uid:\t1001\t1001\t1001\t1001');
-    expect(parseLabInit(9319, proc('lab-init.cmdline'), status)?.uid).toBe(1001);
+    expect(parseLabInit(23542, proc('lab-init.cmdline'), status)?.uid).toBe(1001);
   });
 });
 

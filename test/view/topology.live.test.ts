@@ -55,7 +55,7 @@ describe('nslab topo --attach', () => {
     for (const child of started.splice(0)) {
       if (child.exitCode !== null || child.signalCode !== null) continue;
       const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM'); // bin/lab-launch ends its lab on TERM
+      child.kill('SIGTERM'); // bin/lab-launch.pl ends its lab on TERM
       await gone;
     }
   });

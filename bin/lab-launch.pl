@@ -1,7 +1,7 @@
 #!/usr/bin/perl
 # Starts a lab: makes its user namespace (and mount namespace), maps its ids, and runs
-# bin/lab-init there, which makes the other namespaces and becomes the lab's pid 1; starts
-# bin/lab-state, which writes the learner's state for the lab. Perl, not sh, because this process is the
+# bin/lab-init.pl there, which makes the other namespaces and becomes the lab's pid 1; starts
+# bin/lab-state.pl, which writes the learner's state for the lab. Perl, not sh, because this process is the
 # one a user or a test sees as "nslab" and may kill: it must turn SIGTERM and SIGHUP into
 # the end of the lab. A SIGKILL of this process reaches the lab through death signals:
 # the kernel kills lab-init's first process when this one dies, and so on down to the
@@ -36,7 +36,7 @@ my $own_ids_only = $> != 0 && !($sub_uids && $sub_gids);
 
 # The lab's identity may not pass the folders above nslab's checkout (/root is 0700), so
 # nslab's files and a folder of the learner's own lessons are opened for it before it takes
-# that identity (start_lab); bin/lab-init mounts them at their own paths. What is inside
+# that identity (start_lab); bin/lab-init.pl mounts them at their own paths. What is inside
 # must still be readable by anyone, as a fresh clone's files are.
 if (!$own_ids_only && (my $bad = unreadable_for_lab($root))) {
   die "nslab: the lab runs under an unprivileged id, and nslab's own files are not readable by others ($bad).\n"
@@ -60,7 +60,7 @@ my @ns = stat('/proc/self/ns/net');
 $ENV{NSLAB_OUTER_NETNS} = $ns[1] // '';
 $ENV{NSLAB_ROOT} = $root;
 
-# `.reset` in the shell asks for a fresh lab: the CLI has bin/lab-state write the arguments to run next into
+# `.reset` in the shell asks for a fresh lab: the CLI has bin/lab-state.pl write the arguments to run next into
 # this file and exits 75, and the loop below starts a new lab with them.
 # The launcher's pid is in the name, so that a test can tell which lab a file belongs to.
 # (Made by hand rather than with File::Temp, whose loading alone costs 20 ms of start-up.)
@@ -117,7 +117,7 @@ if (defined $watcher && $watcher == 0) {
 close $alive_r;
 
 # The learner's state (progress, history) stays where it always was, in the invoking
-# user's state directory, which the lab cannot write: bin/lab-state, outside the lab and
+# user's state directory, which the lab cannot write: bin/lab-state.pl, outside the lab and
 # as this user, writes it for nslab on request (see there). The lab holds one end of a
 # socket pair; the broker ends when every process of the lab has let go of it.
 socketpair(my $state_lab, my $state_broker, 1, 1, 0) or die "nslab: cannot make a socket pair: $!\n"; # AF_UNIX, SOCK_STREAM
@@ -133,7 +133,7 @@ if ($broker == 0) {
   sys_setsid();
   open(STDIN, '<', '/dev/null'); open(STDOUT, '>', '/dev/null'); open(STDERR, '>', '/dev/null');
   fcntl($state_broker, F_SETFD, 0);
-  exec('perl', "$root/bin/lab-state", fileno($state_broker), $relaunch_path) or sys_exit(127);
+  exec('perl', "$root/bin/lab-state.pl", fileno($state_broker), $relaunch_path) or sys_exit(127);
 }
 close $state_broker;
 fcntl($state_lab, F_SETFD, 0) or die "nslab: cannot pass the state socket on: $!\n";
@@ -270,7 +270,7 @@ sub start_lab {
   sys_pdeathsig(9) or child_fails("cannot set a death signal: $!");
   sys_exit(1) if getppid() != $parent;
   # Through the open directory: the lab's id may not pass the folders above the checkout.
-  my @init = ('perl', "/proc/self/fd/$ENV{NSLAB_ROOT_FD}/bin/lab-init", @args);
+  my @init = ('perl', "/proc/self/fd/$ENV{NSLAB_ROOT_FD}/bin/lab-init.pl", @args);
   exec(@init) or child_fails("cannot run $init[0]: $!");
 }
 
@@ -321,7 +321,7 @@ sub unreadable_for_lab {
     my @st = stat("$dir$rel") or next;
     return "$dir$rel is mode " . sprintf('%04o', $st[2] & 07777) if ($st[2] & 05) != 05;
   }
-  for my $rel (qw(/bin/lab-init /bin/lab-holders /bin/lab-state /bin/lib/syscalls.pl /dist/cli.js /lab-bin/docker)) {
+  for my $rel (qw(/bin/lab-init.pl /bin/lab-holders.pl /bin/lab-state.pl /bin/lib/syscalls.pl /dist/cli.js /lab-bin/docker)) {
     my @st = stat("$dir$rel") or next;
     return "$dir$rel is mode " . sprintf('%04o', $st[2] & 07777) if ($st[2] & 04) != 04;
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/perl
 # The lab's one way to the learner's state directory (progress, history) and to the
 # launcher's relaunch file. The lab runs under ids that own nothing on the machine, so it
-# cannot write the invoking user's files itself; this process, started by bin/lab-launch
+# cannot write the invoking user's files itself; this process, started by bin/lab-launch.pl
 # outside the lab and as that user, does it on the lab's behalf. It offers the few file
 # operations nslab's progress store needs, on plain names inside one directory, so whatever
 # reaches its socket from the lab (a learner can find the socket too) can touch nothing else.

@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# Makes a lab's namespaces and becomes its pid 1. Started by bin/lab-launch, already root
+# Makes a lab's namespaces and becomes its pid 1. Started by bin/lab-launch.pl, already root
 # of the lab's user namespace (whose ids own nothing on the machine). Perl and system calls rather than unshare(1), mount(8) and a
 # bash pid 1: those were some thirty short processes, most of a lab's start-up time.
 #
@@ -18,7 +18,7 @@ our (%CLONE, %MS);
 
 my $root = $ENV{NSLAB_ROOT};
 unless (defined $root && defined $ENV{NSLAB_USERNS_MODE}) {
-  print STDERR "lab-init: only bin/lab-launch starts me: run `nslab sandbox` (or `nslab run -- CMD`) for a lab.\n";
+  print STDERR "lab-init: only bin/lab-launch.pl starts me: run `nslab sandbox` (or `nslab run -- CMD`) for a lab.\n";
   exit 2;
 }
 my $SIGKILL = 9;
@@ -29,7 +29,7 @@ sub fail { print STDERR "nslab: could not prepare the lab: $_[0]\n"; sys_exit(70
 # namespace was made with the user namespace, by bin/lab-launch.
 sys_mount('none', '/', undef, $MS{REC} | $MS{PRIVATE}) or fail("making / private failed: $!");
 
-# The lab runs in a user namespace whose ids own nothing on the machine (bin/lab-launch),
+# The lab runs in a user namespace whose ids own nothing on the machine (bin/lab-launch.pl),
 # so the kernel forbids it to write the machine's files, for root as for anyone: they
 # belong to nobody here. What the lab may write is its own and goes with it: a private
 # /run (`ip netns add` and the documents' /var/run/netns symlinks work), /tmp, /var/tmp,
@@ -46,7 +46,7 @@ for my $dir (sort keys %own) {
 }
 make_dev();
 # nslab's own files, and the learner's lessons, at the paths they have outside (see
-# bin/lab-launch: the lab's ids may not pass the folders above them).
+# bin/lab-launch.pl: the lab's ids may not pass the folders above them).
 for my $what (qw(ROOT LESSONS)) {
   my ($path, $fd) = ($ENV{"NSLAB_$what"}, delete $ENV{"NSLAB_${what}_FD"});
   next unless defined $path && defined $fd;
@@ -59,7 +59,7 @@ $ENV{HOME} = '/root';
 delete $ENV{TMPDIR}; # the machine's temporary folders are not the lab's
 (defined $start_dir && chdir($start_dir)) || chdir('/root');
 
-# bin/lab-launch is moving us into the lab's pids cgroup (the mounts above were made
+# bin/lab-launch.pl is moving us into the lab's pids cgroup (the mounts above were made
 # meanwhile): wait until it has, so that everything forked from here on is born in it.
 if (defined(my $gate = delete $ENV{NSLAB_CGROUP_GATE_FD})) {
   if (open(my $fh, '<&=', $gate)) {
