@@ -1,0 +1,66 @@
+// The messages of workshop mode (`nslab serve`), in one place for the three parties:
+//   lab → server: what a learner's shell reports about its lesson session (LabEvent), one
+//     JSON object a line, through the lab's state broker (bin/lab-state.pl, op `event`) to
+//     the server's socket for that learner (NSLAB_EVENTS_SOCKET). The shell runs in the
+//     learner's lab, where the learner is root: the server treats these as the learner's
+//     own claims (shown on their page and, later, the instructor's), never as commands.
+//   server → page: JSON text frames (ServerMessage); the terminal's bytes go as binary frames.
+//   page → server: JSON text frames (PageMessage).
+import type { TopoModel } from '../view/topo-model.js';
+
+/** One check of the current step, as the session evaluated it. */
+export interface CheckState {
+  ok: boolean;
+  expected: string;
+  found: string;
+}
+
+export type LabEvent =
+  /** The shell has this lesson open, at this step (sent at start and at each step). */
+  | { kind: 'step'; lessonId: string; number: number; total: number }
+  /** The current step's checks, after a line (in the step's order). */
+  | { kind: 'checks'; lessonId: string; number: number; checks: CheckState[] }
+  | { kind: 'step-passed'; lessonId: string; number: number }
+  | { kind: 'lesson-done'; lessonId: string }
+  | { kind: 'hint'; lessonId: string; number: number; hint: string; of: number; at: number }
+  /** The lab as the `.topo` drawing sees it, after a line. */
+  | { kind: 'topology'; model: TopoModel }
+  /** true: the shell waits at its prompt for a line; false: a line is running. */
+  | { kind: 'prompt'; idle: boolean }
+  /** A known error a line printed, with nslab's explanation (for the instructor). */
+  | { kind: 'error-seen'; line: string; explanation: string };
+
+/** The most bytes one LabEvent may take as JSON; larger ones are dropped by the broker. */
+export const LAB_EVENT_MAX = 256 * 1024;
+/** Where the shell sends its LabEvents when set (by the server, for its learners' labs). */
+export const EVENTS_SOCKET_ENV = 'NSLAB_EVENTS_SOCKET';
+
+export interface LessonEntry {
+  id: string;
+  title: string;
+  steps: number;
+  done: number;
+}
+
+export type ServerMessage =
+  | { t: 'hello'; name: string; lessons: LessonEntry[]; lessonId: string; graceSeconds: number }
+  /** The lab's state of life: starting (being built), running, or ended (and why). */
+  | { t: 'lab'; state: 'starting' | 'running' | 'ended'; reason?: string }
+  /** The current step, its text rendered on the server from the lesson file. */
+  | { t: 'step'; lessonId: string; number: number; total: number; title: string; html: string; checks: string[] }
+  | { t: 'checks'; number: number; checks: CheckState[] }
+  | { t: 'step-passed'; number: number }
+  | { t: 'lesson-done'; lessonId: string }
+  | { t: 'hint'; number: number; at: number; of: number; html: string }
+  | { t: 'topology'; model: TopoModel }
+  | { t: 'prompt'; idle: boolean }
+  | { t: 'lessons'; lessons: LessonEntry[] }
+  /** A line for the learner from the server or the instructor (shown as text). */
+  | { t: 'notice'; text: string }
+  | { t: 'error'; text: string };
+
+export type PageMessage =
+  | { t: 'in'; data: string }
+  | { t: 'resize'; cols: number; rows: number }
+  | { t: 'hint' }
+  | { t: 'lesson'; id: string };
