@@ -77,6 +77,20 @@ program
   .action(async (opts) => (await import('./commands/topo.js')).topoCommand(opts));
 
 program
+  .command('serve')
+  .description('serve a class in the browser: each learner joins with a link and gets a lab of their own')
+  .option('--port <n>', 'the port to listen on (0: any free one)', '8080')
+  .option('--host <address>', 'the address to listen on; 0.0.0.0 serves a room (everyone who can reach this machine)', '127.0.0.1')
+  .option('--seats <n>', 'the most learners that may join', '30')
+  .option('--lesson <id>', 'the lesson every learner starts with (default: the first)')
+  .option('--time-limit <duration>', 'a lab ends this long after it started (90m, 2h; 0: never)', '3h')
+  .option('--idle-timeout <duration>', 'a lab ends after this long without typing (0: never)', '30m')
+  .option('--grace <duration>', 'a lab whose page was closed waits this long for it to come back', '10m')
+  .option('--memory <size>', 'the most memory one lab may use, as root (256M, 1G; 0: no limit)', '512M')
+  .option('--state-dir <dir>', 'where the class (roster, progress) is kept (default: beside your progress, serve/)')
+  .action(async (opts) => (await import('./commands/serve.js')).serveCommand(opts));
+
+program
   .command('list')
   .description('the lessons, with your progress')
   .option('--json', 'print the lessons and your progress as JSON (shape: README.md)')

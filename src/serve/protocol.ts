@@ -52,7 +52,8 @@ export type ServerMessage =
   | { t: 'step-passed'; number: number }
   | { t: 'lesson-done'; lessonId: string }
   | { t: 'hint'; number: number; at: number; of: number; html: string }
-  | { t: 'topology'; model: TopoModel }
+  /** The lab's picture, drawn on the server (topo-svg.ts) from the lab's TopoModel. */
+  | { t: 'topology'; svg: string }
   | { t: 'prompt'; idle: boolean }
   | { t: 'lessons'; lessons: LessonEntry[] }
   /** A line for the learner from the server or the instructor (shown as text). */

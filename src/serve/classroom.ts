@@ -1,0 +1,131 @@
+// A class: the roster on disk, the lessons, the learners live, the seats, and how a
+// learner's lab is launched. The HTTP side (http.ts) only routes to this.
+import { join } from 'node:path';
+import type { Lesson } from '../lesson/types.js';
+import { ProgressStore } from '../progress/store.js';
+import { summarizeProgress } from '../progress/summary.js';
+import { NSLAB_ROOT } from '../sandbox/lab.js';
+import { EVENTS_SOCKET_ENV, type LessonEntry, type ServerMessage } from './protocol.js';
+import { Learner, type ClassLimits, type LabLauncher } from './learner.js';
+import { Roster, type LearnerRecord } from './roster.js';
+import { sameSecret } from './tokens.js';
+
+export interface ClassOptions {
+  stateDir: string;
+  seats: number;
+  lessonId: string;
+  limits: ClassLimits;
+  lessons: Lesson[];
+  /** Lessons folder the labs read (NSLAB_LESSONS), when not nslab's own. */
+  lessonsDir?: string;
+  launcher?: LabLauncher;
+}
+
+/** Where root's labs' ids begin (bin/lab-launch.pl's default); each seat gets the next 65536. */
+const ID_BASE = 0x70000000;
+const ID_RANGE = 0x10000;
+
+/** `bin/nslab start LESSON`, with an environment made for the learner, not inherited:
+ * nothing of the server's own (a sudo user, tokens, paths) reaches a lab. */
+export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number }): LabLauncher {
+  return {
+    argv: (lessonId) => [join(NSLAB_ROOT, 'bin', 'nslab'), ['start', lessonId]],
+    env: (record: LearnerRecord, eventsSocket: string) => {
+      const dir = join(eventsSocket, '..');
+      const base = Number(process.env.NSLAB_ID_BASE ?? ID_BASE);
+      return {
+        PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
+        TERM: 'xterm-256color',
+        LANG: process.env.LANG ?? 'C.UTF-8',
+        HOME: dir,
+        XDG_STATE_HOME: dir,
+        [EVENTS_SOCKET_ENV]: eventsSocket,
+        ...(process.getuid?.() === 0 ? { NSLAB_ID_BASE: String(base + record.seat * ID_RANGE) } : {}),
+        ...(opts.memoryMax > 0 ? { NSLAB_MEMORY_MAX: String(opts.memoryMax) } : {}),
+        ...(opts.lessonsDir ? { NSLAB_LESSONS: opts.lessonsDir } : {}),
+        ...(process.env.NSLAB_PIDS_MAX ? { NSLAB_PIDS_MAX: process.env.NSLAB_PIDS_MAX } : {}),
+      };
+    },
+  };
+}
+
+export type JoinResult = { ok: true; token: string; learner: Learner } | { ok: false; why: 'full' | 'name' };
+
+export class Classroom {
+  readonly roster: Roster;
+  private readonly live = new Map<string, Learner>();
+  private readonly lessonsById: Map<string, Lesson>;
+  private readonly launcher: LabLauncher;
+  private readonly watchers = new Set<() => void>();
+
+  constructor(readonly opts: ClassOptions) {
+    this.roster = Roster.open(opts.stateDir);
+    this.lessonsById = new Map(opts.lessons.map((l) => [l.meta.id, l]));
+    this.launcher = opts.launcher ?? defaultLauncher({ lessonsDir: opts.lessonsDir, memoryMax: opts.limits.memoryMax });
+  }
+
+  get code(): string { return this.roster.code; }
+  get seatsTaken(): number { return this.roster.learners.length; }
+
+  isInstructor(token: string): boolean {
+    return sameSecret(token, this.roster.instructorToken);
+  }
+
+  /** A newcomer with this display name takes a seat, if one is free. */
+  join(name: string): JoinResult {
+    const clean = name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 40);
+    if (!clean) return { ok: false, why: 'name' };
+    if (this.seatsTaken >= this.opts.seats) return { ok: false, why: 'full' };
+    const { record, token } = this.roster.add(clean, this.opts.lessonId);
+    return { ok: true, token, learner: this.learnerFor(record) };
+  }
+
+  /** The learner a link's token names, or undefined. */
+  byToken(token: string): Learner | undefined {
+    const record = this.roster.byToken(token);
+    return record && this.learnerFor(record);
+  }
+
+  get learners(): Learner[] {
+    return this.roster.learners.map((r) => this.learnerFor(r));
+  }
+
+  private learnerFor(record: LearnerRecord): Learner {
+    let l = this.live.get(record.id);
+    if (!l) {
+      l = new Learner({
+        record,
+        dir: this.roster.learnerDir(record.id),
+        limits: this.opts.limits,
+        launcher: this.launcher,
+        lesson: (id) => this.lessonsById.get(id),
+        lessons: () => this.lessonList(record.id),
+        onLesson: (lessonId) => this.roster.setLesson(record.id, lessonId),
+        onChange: () => { for (const w of this.watchers) w(); },
+      });
+      this.live.set(record.id, l);
+    }
+    return l;
+  }
+
+  /** The lessons, with this learner's progress in each. */
+  async lessonList(learnerId: string): Promise<ServerMessage & { t: 'lessons' }> {
+    const store = new ProgressStore({ path: join(this.roster.learnerDir(learnerId), 'nslab', 'progress.json') });
+    const { data } = await store.read();
+    const lessons: LessonEntry[] = summarizeProgress(this.opts.lessons, data)
+      .filter((s) => this.lessonsById.has(s.id))
+      .map((s) => ({ id: s.id, title: s.title ?? s.id, steps: s.total ?? 0, done: s.done }));
+    return { t: 'lessons', lessons };
+  }
+
+  /** Called (debounced by the caller) whenever a learner's state changes. */
+  watch(fn: () => void): () => void {
+    this.watchers.add(fn);
+    return () => this.watchers.delete(fn);
+  }
+
+  /** Ends every lab; resolves when all have ended. */
+  async shutdown(): Promise<void> {
+    await Promise.all([...this.live.values()].map((l) => l.shutdown()));
+  }
+}

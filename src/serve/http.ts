@@ -1,0 +1,207 @@
+// The class server's HTTP and WebSocket side: pages, assets (all served from nslab's own
+// files and packages: a workshop room may have no internet), and the sockets that join a
+// page to a learner's lab. Every route checks its token first; nothing here decides about
+// lessons or labs (classroom.ts, learner.ts do).
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { NSLAB_ROOT } from '../sandbox/lab.js';
+import type { Classroom } from './classroom.js';
+import { PAGE_FRAME_MAX, parsePageMessage } from './page-messages.js';
+import { TOKEN_SHAPE } from './tokens.js';
+import { escapeXml } from './topo-svg.js';
+
+const require = createRequire(import.meta.url);
+const pkgDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+const WEB = join(NSLAB_ROOT, 'web');
+
+const ASSETS: Record<string, { file: () => string; type: string }> = {
+  'xterm.js': { file: () => join(pkgDir('@xterm/xterm'), 'lib', 'xterm.js'), type: 'text/javascript' },
+  'xterm.css': { file: () => join(pkgDir('@xterm/xterm'), 'css', 'xterm.css'), type: 'text/css' },
+  'addon-fit.js': { file: () => join(pkgDir('@xterm/addon-fit'), 'lib', 'addon-fit.js'), type: 'text/javascript' },
+  'learner.js': { file: () => join(WEB, 'learner.js'), type: 'text/javascript' },
+  'instructor.js': { file: () => join(WEB, 'instructor.js'), type: 'text/javascript' },
+  'page.css': { file: () => join(WEB, 'page.css'), type: 'text/css' },
+};
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  // Links carry tokens in their path: never let one leave in a Referer.
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+/** A page of plain HTML around a message; every value in it is escaped. */
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(title)} · nslab</title><link rel="stylesheet" href="/assets/page.css"></head><body class="plain"><main class="card"><h1>${escapeXml(title)}</h1>${body}</main></body></html>`;
+}
+
+function sendHtml(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', ...SECURITY_HEADERS });
+  res.end(html);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...SECURITY_HEADERS });
+  res.end(JSON.stringify(value));
+}
+
+const forbidden = (res: ServerResponse) => sendHtml(res, 403, page('Not allowed', '<p>This link does not open this page. Ask the instructor for the right link.</p>'));
+
+async function readForm(req: IncomingMessage, max = 4096): Promise<URLSearchParams | undefined> {
+  let body = '';
+  for await (const chunk of req) {
+    body += chunk;
+    if (body.length > max) return undefined;
+  }
+  return new URLSearchParams(body);
+}
+
+/** Whether a WebSocket upgrade comes from a page this server served (the Origin a
+ * browser sends): another site's page in the learner's browser gets no socket. */
+export function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  const host = req.headers.host;
+  return typeof origin === 'string' && typeof host === 'string' && (origin === `http://${host}` || origin === `https://${host}`);
+}
+
+export interface ServeLog {
+  (line: string): void;
+}
+
+export function classServer(room: Classroom, log: ServeLog): { server: Server; close: () => Promise<void> } {
+  const learnerWs = new WebSocketServer({ noServer: true, maxPayload: PAGE_FRAME_MAX });
+  const suggestions = ['Ada', 'Linus', 'Radia', 'Vint', 'Grace', 'Ken', 'Barbara', 'Dennis', 'Margaret', 'Tim'];
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      log(`error answering a request: ${(e as Error).message}`);
+      if (!res.headersSent) sendHtml(res, 500, page('Something went wrong', '<p>The server could not answer this request. Try again.</p>'));
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const parts = url.pathname.split('/').filter(Boolean);
+    if (req.method === 'GET' && parts[0] === 'assets' && parts.length === 2 && Object.hasOwn(ASSETS, parts[1])) {
+      const a = ASSETS[parts[1]];
+      res.writeHead(200, { 'Content-Type': `${a.type}; charset=utf-8`, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'max-age=300' });
+      res.end(readFileSync(a.file()));
+      return;
+    }
+    if (req.method === 'GET' && parts.length === 0) {
+      const code = url.searchParams.get('code');
+      if (code) {
+        res.writeHead(303, { Location: `/join/${encodeURIComponent(code.trim().toUpperCase())}` });
+        res.end();
+        return;
+      }
+      sendHtml(res, 200, page('Join a class', '<form method="get" action="/"><label>Class code <input name="code" autofocus autocomplete="off" maxlength="12"></label> <button>Join</button></form>'));
+      return;
+    }
+    if (parts[0] === 'join' && parts.length === 2) {
+      if (parts[1].toUpperCase() !== room.code) {
+        sendHtml(res, 404, page('No such class', '<p>No class here has that code. Check the code on the instructor\'s screen.</p><p><a href="/">Try another code</a></p>'));
+        return;
+      }
+      if (room.seatsTaken >= room.opts.seats) return full(res);
+      if (req.method === 'GET') {
+        const offer = `${suggestions[room.seatsTaken % suggestions.length]}-${room.seatsTaken + 1}`;
+        sendHtml(res, 200, page('Join the class', `<form method="post"><label>Your name on the class list <input name="name" value="${escapeXml(offer)}" maxlength="40" autofocus required></label> <button>Start</button></form><p class="dim">You get a lab of your own: a Linux machine in miniature, on the real kernel. Your link is yours: keep it to come back.</p>`));
+        return;
+      }
+      if (req.method === 'POST') {
+        const form = await readForm(req);
+        const joined = room.join(form?.get('name') ?? '');
+        if (!joined.ok && joined.why === 'full') return full(res);
+        if (!joined.ok) {
+          sendHtml(res, 400, page('A name, please', `<p>Type the name the instructor will see beside your progress.</p><p><a href="/join/${escapeXml(room.code)}">Back</a></p>`));
+          return;
+        }
+        log(`${joined.learner.record.name} joined (seat ${joined.learner.record.seat + 1} of ${room.opts.seats})`);
+        res.writeHead(303, { Location: `/l/${joined.token}`, ...SECURITY_HEADERS });
+        res.end();
+        return;
+      }
+    }
+    if (req.method === 'GET' && parts[0] === 'l' && parts.length === 2) {
+      if (!TOKEN_SHAPE.test(parts[1]) || !room.byToken(parts[1])) {
+        sendHtml(res, 404, page('Unknown link', `<p>This link is not one of this class's learners. Join with the class code to get your own.</p><p><a href="/">Join</a></p>`));
+        return;
+      }
+      sendHtml(res, 200, readFileSync(join(WEB, 'learner.html'), 'utf8'));
+      return;
+    }
+    if (req.method === 'GET' && parts[0] === 'i' && parts.length === 2) {
+      if (!room.isInstructor(parts[1])) return forbidden(res);
+      sendHtml(res, 200, readFileSync(join(WEB, 'instructor.html'), 'utf8'));
+      return;
+    }
+    if (req.method === 'GET' && parts[0] === 'api' && parts[1] === 'i' && parts.length === 4 && parts[3] === 'class') {
+      if (!room.isInstructor(parts[2])) return sendJson(res, 403, { error: 'the instructor token is needed' });
+      sendJson(res, 200, {
+        code: room.code,
+        seats: room.opts.seats,
+        learners: room.learners.map((l) => ({
+          name: l.record.name, seat: l.record.seat + 1, online: l.online, lab: l.labState,
+          lesson: l.lessonId, step: l.step?.number ?? null, steps: l.step?.total ?? null,
+          checksPassed: l.checks.filter((c) => c.ok).length, checks: l.step?.checks.length ?? 0,
+          hints: l.hints, lastError: l.lastError ?? null,
+        })),
+      });
+      return;
+    }
+    sendHtml(res, 404, page('Not found', '<p>There is nothing at this address.</p>'));
+  }
+
+  function full(res: ServerResponse): void {
+    sendHtml(res, 503, page('This class is full', `<p>All ${room.opts.seats} seats of this class are taken. Ask the instructor to make room (a larger <code>--seats</code>).</p>`));
+  }
+
+  server.on('upgrade', (req, socket, head) => {
+    const parts = new URL(req.url ?? '/', 'http://x').pathname.split('/').filter(Boolean);
+    const refuse = (status: number, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (!sameOrigin(req)) return refuse(403, 'Forbidden');
+    if (parts[0] === 'ws' && parts[1] === 'l' && parts.length === 3 && TOKEN_SHAPE.test(parts[2])) {
+      const learner = room.byToken(parts[2]);
+      if (!learner) return refuse(403, 'Forbidden');
+      learnerWs.handleUpgrade(req, socket, head, (ws) => onLearnerSocket(ws, learner));
+      return;
+    }
+    refuse(404, 'Not Found');
+  });
+
+  function onLearnerSocket(ws: WebSocket, learner: ReturnType<Classroom['byToken']> & object): void {
+    let bad = 0;
+    ws.on('message', (data, isBinary) => {
+      const text = isBinary ? undefined : data.toString();
+      const msg = text === undefined ? 'a binary frame' : parsePageMessage(text);
+      if (typeof msg === 'string') {
+        bad++;
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'error', text: `the page sent ${msg}; ignored` }));
+        if (bad > 20) ws.close(1008, 'too many bad messages');
+        return;
+      }
+      learner.input(msg);
+    });
+    ws.on('close', () => learner.detach(ws));
+    ws.on('error', () => ws.terminate());
+    learner.attach(ws);
+  }
+
+  return {
+    server,
+    close: async () => {
+      for (const ws of learnerWs.clients) ws.terminate();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

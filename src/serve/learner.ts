@@ -1,0 +1,389 @@
+// One learner of a class, live: their lab (a pty running `nslab start LESSON`, the same
+// learning shell as in a terminal, in a lab of its own), the page attached to it (one at a
+// time), what their shell last reported (step, checks, picture), and the clocks that end
+// a lab: the class's time limit, the idle timeout, and the grace period after the page
+// went away. Progress outlives the lab: the lab's broker writes it under the learner's
+// folder, and the next lab resumes there.
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import type { WebSocket } from 'ws';
+import type { Lesson } from '../lesson/types.js';
+import { formatDuration } from './durations.js';
+import { LineSplitter, parseLabEvent } from './lab-events.js';
+import { OutputBudget, OutputBuffer } from './output-buffer.js';
+import { EVENTS_SOCKET_ENV, type CheckState, type LabEvent, type ServerMessage } from './protocol.js';
+import { spawnPty, type PtyProcess } from './pty.js';
+import type { LearnerRecord } from './roster.js';
+import { markdownHtml, stepView, type StepView } from './step-view.js';
+import { topologySvg } from './topo-svg.js';
+
+export interface ClassLimits {
+  /** ms; 0: none. */
+  timeLimit: number;
+  idleTimeout: number;
+  grace: number;
+  /** bytes for the lab's memory cgroup (NSLAB_MEMORY_MAX); 0: none. */
+  memoryMax: number;
+}
+
+export interface LabLauncher {
+  /** The program and arguments that open a lab on `lessonId` (bin/nslab start …). */
+  argv(lessonId: string): [string, string[]];
+  /** The environment of that lab's launcher for this learner. */
+  env(record: LearnerRecord, eventsSocket: string): NodeJS.ProcessEnv;
+}
+
+export interface LearnerDeps {
+  record: LearnerRecord;
+  dir: string;
+  limits: ClassLimits;
+  launcher: LabLauncher;
+  lesson: (id: string) => Lesson | undefined;
+  /** The lessons list with this learner's progress (for the picker). */
+  lessons: () => Promise<ServerMessage & { t: 'lessons' }>;
+  /** The learner's shell is now on this lesson (kept in the roster). */
+  onLesson: (lessonId: string) => void;
+  /** Something a watcher (the instructor) may want to know changed. */
+  onChange?: () => void;
+}
+
+/** Above this many bytes sent and not yet written to the page's socket, the pty waits. */
+const HIGH_WATER = 512 * 1024;
+const COLS = 100;
+const ROWS = 30;
+
+type LabState = 'none' | 'starting' | 'running' | 'ended';
+
+export class Learner {
+  private pty: PtyProcess | undefined;
+  private page: WebSocket | undefined;
+  private readonly buffer = new OutputBuffer();
+  private readonly budget = new OutputBudget();
+  private events: Server | undefined;
+  private eventClients = new Set<Socket>();
+  private timers: { limit?: NodeJS.Timeout; grace?: NodeJS.Timeout; idle?: NodeJS.Timeout; kill?: NodeJS.Timeout; throttle?: NodeJS.Timeout } = {};
+  private inFlight = 0;
+  private paused = { pressure: false, throttle: false, away: false };
+  private size = { cols: COLS, rows: ROWS };
+  private lastInput = Date.now();
+  private endReason: string | undefined;
+  labState: LabState = 'none';
+  lessonId: string;
+  step: StepView | undefined;
+  checks: CheckState[] = [];
+  svg: string | undefined;
+  idle = false;
+  hints = 0;
+  lastError: { line: string; explanation: string } | undefined;
+  /** Lab events that failed validation (a learner's own lab can send anything). */
+  rejectedEvents = 0;
+
+  constructor(private readonly deps: LearnerDeps) {
+    this.lessonId = deps.record.lessonId;
+  }
+
+  get record(): LearnerRecord { return this.deps.record; }
+  get online(): boolean { return this.page !== undefined; }
+  get labPid(): number | undefined { return this.pty?.pid; }
+
+  // ---- the page ----
+
+  /** A page opened this learner's link: it replaces any other page of theirs. */
+  attach(ws: WebSocket): void {
+    if (this.page && this.page !== ws) {
+      this.sendTo(this.page, { t: 'notice', text: 'This lab was opened in another tab or window; this one is no longer connected.' });
+      this.page.close(4000, 'opened elsewhere');
+    }
+    this.page = ws;
+    this.inFlight = 0;
+    clearTimeout(this.timers.grace);
+    this.timers.grace = undefined;
+    this.setPaused('away', false);
+    void this.greet();
+    if (this.labState === 'none' || this.labState === 'ended') this.startLab(this.lessonId);
+  }
+
+  detach(ws: WebSocket): void {
+    if (this.page !== ws) return;
+    this.page = undefined;
+    this.setPaused('pressure', false);
+    // Output nobody reads is not worth making: the lab waits until the page is back.
+    this.setPaused('away', true);
+    if (this.pty && this.deps.limits.grace > 0) {
+      this.timers.grace = setTimeout(() => this.endLab(`you were away longer than the class's grace period (${formatDuration(this.deps.limits.grace)})`), this.deps.limits.grace);
+    }
+    this.deps.onChange?.();
+  }
+
+  private async greet(): Promise<void> {
+    const lessons = await this.deps.lessons();
+    if (!this.page) return;
+    this.send({ t: 'hello', name: this.record.name, lessons: lessons.lessons, lessonId: this.lessonId, graceSeconds: Math.round(this.deps.limits.grace / 1000) });
+    if (this.labState !== 'none') this.send({ t: 'lab', state: this.labState, reason: this.endReason });
+    const past = this.buffer.contents();
+    if (past.length) this.sendOutput(past);
+    if (this.step) this.send({ t: 'step', ...this.step });
+    if (this.checks.length && this.step) this.send({ t: 'checks', number: this.step.number, checks: this.checks });
+    if (this.svg) this.send({ t: 'topology', svg: this.svg });
+    this.send({ t: 'prompt', idle: this.idle });
+  }
+
+  /** A message from the page, already checked for shape (page-messages.ts). */
+  input(msg: { t: 'in'; data: string } | { t: 'resize'; cols: number; rows: number } | { t: 'hint' } | { t: 'lesson'; id: string }): void {
+    switch (msg.t) {
+      case 'in':
+        this.lastInput = Date.now();
+        this.pty?.write(msg.data);
+        return;
+      case 'resize':
+        this.size = { cols: msg.cols, rows: msg.rows };
+        this.pty?.resize(msg.cols, msg.rows);
+        return;
+      case 'hint':
+        // As if the learner typed `.hint` at an empty prompt (Ctrl-U clears a line begun);
+        // only at the prompt, so it never lands in a program that is running.
+        if (this.pty && this.idle && this.labState === 'running') this.pty.write('\x15.hint\r');
+        else this.send({ t: 'notice', text: 'A hint comes when the shell is at its prompt: wait for the command to finish (or press Ctrl-C).' });
+        return;
+      case 'lesson':
+        if (!this.deps.lesson(msg.id)) {
+          this.send({ t: 'error', text: `there is no lesson "${msg.id}"` });
+          return;
+        }
+        this.switchLesson(msg.id);
+        return;
+    }
+  }
+
+  private send(msg: ServerMessage): void {
+    if (this.page) this.sendTo(this.page, msg);
+  }
+
+  private sendTo(ws: WebSocket, msg: ServerMessage): void {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+  }
+
+  /** Notice from the server or the instructor, shown on the page as text. */
+  notice(text: string): void {
+    this.send({ t: 'notice', text });
+  }
+
+  private sendOutput(chunk: Buffer): void {
+    const ws = this.page;
+    if (!ws || ws.readyState !== ws.OPEN) return;
+    this.inFlight += chunk.length;
+    ws.send(chunk, { binary: true }, () => {
+      if (this.page !== ws) return;
+      this.inFlight -= chunk.length;
+      if (this.inFlight < HIGH_WATER / 2) this.setPaused('pressure', false);
+    });
+    if (this.inFlight > HIGH_WATER) this.setPaused('pressure', true);
+  }
+
+  private setPaused(why: keyof Learner['paused'], on: boolean): void {
+    const was = Object.values(this.paused).some(Boolean);
+    this.paused[why] = on;
+    const now = Object.values(this.paused).some(Boolean);
+    if (!this.pty || was === now) return;
+    if (now) this.pty.pause();
+    else this.pty.resume();
+  }
+
+  // ---- the lab ----
+
+  private startLab(lessonId: string): void {
+    this.lessonId = lessonId;
+    this.deps.onLesson(lessonId);
+    this.endReason = undefined;
+    this.step = undefined;
+    this.checks = [];
+    this.svg = undefined;
+    this.idle = false;
+    this.buffer.clear();
+    this.labState = 'starting';
+    this.send({ t: 'lab', state: 'starting' });
+    const sock = this.listenForEvents();
+    const [file, args] = this.deps.launcher.argv(lessonId);
+    let pty: PtyProcess;
+    try {
+      pty = spawnPty(file, args, { cols: this.size.cols, rows: this.size.rows, env: this.deps.launcher.env(this.record, sock), cwd: this.deps.dir });
+    } catch (e) {
+      this.labEnded(`the lab could not start: ${(e as Error).message}`);
+      return;
+    }
+    this.pty = pty;
+    this.paused = { pressure: false, throttle: false, away: this.page === undefined };
+    if (this.paused.away) pty.pause();
+    pty.onData((chunk) => this.fromLab(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+    pty.onExit((e) => {
+      if (this.pty !== pty) return;
+      this.pty = undefined;
+      this.labEnded(this.endReason ?? (e.exitCode === 0 ? 'the shell ended (exit)' : `the lab ended (status ${e.exitCode}${e.signal ? `, signal ${e.signal}` : ''})`));
+    });
+    this.labState = 'running';
+    this.send({ t: 'lab', state: 'running' });
+    const { timeLimit, idleTimeout } = this.deps.limits;
+    if (timeLimit > 0) this.timers.limit = setTimeout(() => this.endLab(`the class's time limit for a lab (${formatDuration(timeLimit)}) is over`), timeLimit);
+    if (idleTimeout > 0) {
+      this.lastInput = Date.now();
+      this.timers.idle = setInterval(() => {
+        if (Date.now() - this.lastInput >= idleTimeout) this.endLab(`nothing was typed for ${formatDuration(idleTimeout)}`);
+      }, Math.min(idleTimeout, 10_000));
+    }
+    this.deps.onChange?.();
+  }
+
+  private fromLab(chunk: Buffer): void {
+    this.buffer.push(chunk);
+    this.sendOutput(chunk);
+    const wait = this.budget.spend(chunk.length);
+    if (wait > 0 && !this.paused.throttle) {
+      this.setPaused('throttle', true);
+      this.timers.throttle = setTimeout(() => this.setPaused('throttle', false), wait);
+    }
+  }
+
+  private switchLesson(lessonId: string): void {
+    if (!this.pty) {
+      this.startLab(lessonId);
+      return;
+    }
+    const pty = this.pty;
+    this.endLab('switching lesson');
+    pty.onExit(() => this.startLab(lessonId));
+  }
+
+  /** Ends the lab (its launcher turns TERM into the end of every process in it). */
+  endLab(reason: string): void {
+    if (!this.pty) return;
+    this.endReason = reason;
+    const pty = this.pty;
+    pty.resume();
+    pty.kill('SIGTERM');
+    this.timers.kill = setTimeout(() => { if (this.pty === pty) pty.kill('SIGKILL'); }, 5000);
+  }
+
+  private labEnded(reason: string): void {
+    for (const t of Object.values(this.timers)) clearTimeout(t);
+    clearInterval(this.timers.idle);
+    this.timers = {};
+    this.closeEvents();
+    this.labState = 'ended';
+    this.endReason = reason;
+    this.idle = false;
+    if (reason !== 'switching lesson') {
+      this.send({ t: 'lab', state: 'ended', reason: `${reason}. Your progress is kept: the next lab starts where you were.` });
+    }
+    this.deps.onChange?.();
+  }
+
+  // ---- what the lab reports ----
+
+  private listenForEvents(): string {
+    this.closeEvents();
+    const path = join(this.deps.dir, 'events.sock');
+    mkdirSync(this.deps.dir, { recursive: true, mode: 0o700 });
+    rmSync(path, { force: true });
+    const server = createServer((client) => {
+      this.eventClients.add(client);
+      const lines = new LineSplitter();
+      client.setEncoding('utf8');
+      client.on('data', (text: string) => { for (const line of lines.push(text)) this.fromLabEvent(line); });
+      client.on('error', () => client.destroy());
+      client.on('close', () => this.eventClients.delete(client));
+    });
+    server.on('error', () => { /* the lab then reports nothing; its terminal still works */ });
+    server.listen(path);
+    this.events = server;
+    return path;
+  }
+
+  private closeEvents(): void {
+    for (const c of this.eventClients) c.destroy();
+    this.eventClients.clear();
+    this.events?.close();
+    this.events = undefined;
+  }
+
+  private fromLabEvent(line: string): void {
+    const e = parseLabEvent(line);
+    if (typeof e === 'string') {
+      this.rejectedEvents++;
+      return;
+    }
+    this.apply(e);
+    this.deps.onChange?.();
+  }
+
+  private apply(e: LabEvent): void {
+    switch (e.kind) {
+      case 'step': {
+        const lesson = this.deps.lesson(e.lessonId);
+        const view = lesson && stepView(lesson, e.number);
+        if (!view) return;
+        if (e.lessonId !== this.lessonId) {
+          this.lessonId = e.lessonId;
+          this.deps.onLesson(e.lessonId);
+        }
+        this.step = view;
+        this.checks = [];
+        this.hints = 0;
+        this.send({ t: 'step', ...view });
+        return;
+      }
+      case 'checks':
+        if (this.step?.number !== e.number || e.lessonId !== this.lessonId) return;
+        this.checks = e.checks.slice(0, this.step.checks.length);
+        this.send({ t: 'checks', number: e.number, checks: this.checks });
+        return;
+      case 'step-passed':
+        if (e.lessonId !== this.lessonId) return;
+        this.send({ t: 'step-passed', number: e.number });
+        void this.deps.lessons().then((m) => this.send(m));
+        return;
+      case 'lesson-done':
+        if (e.lessonId !== this.lessonId) return;
+        this.send({ t: 'lesson-done', lessonId: e.lessonId });
+        void this.deps.lessons().then((m) => this.send(m));
+        return;
+      case 'hint': {
+        // The hint's text from the lesson file, not from the lab.
+        const hint = this.deps.lesson(e.lessonId)?.steps.find((s) => s.number === e.number)?.hints[e.at - 1];
+        if (hint === undefined) return;
+        this.hints++;
+        this.send({ t: 'hint', number: e.number, at: e.at, of: e.of, html: markdownHtml(hint) });
+        return;
+      }
+      case 'topology':
+        try {
+          this.svg = topologySvg(e.model);
+        } catch {
+          this.rejectedEvents++;
+          return;
+        }
+        this.send({ t: 'topology', svg: this.svg });
+        return;
+      case 'prompt':
+        this.idle = e.idle;
+        this.send({ t: 'prompt', idle: e.idle });
+        return;
+      case 'error-seen':
+        this.lastError = { line: e.line, explanation: e.explanation };
+        return;
+    }
+  }
+
+  /** Ends everything of this learner's (the server is stopping). Resolves when the lab's
+   * process has ended. */
+  async shutdown(): Promise<void> {
+    const pty = this.pty;
+    if (!pty) {
+      this.closeEvents();
+      return;
+    }
+    const ended = new Promise<void>((resolve) => pty.onExit(() => resolve()));
+    this.endLab('the class server stopped');
+    await ended;
+  }
+}

@@ -1,0 +1,30 @@
+// What a page may send (protocol.ts, PageMessage), checked for shape and size before it
+// reaches a learner's lab: anything else is an error for that page, never a crash.
+import type { PageMessage } from './protocol.js';
+
+/** The largest frame a page may send (typing and pasting; a paste of 64 KiB is plenty). */
+export const PAGE_FRAME_MAX = 64 * 1024;
+
+export function parsePageMessage(text: string): PageMessage | string {
+  let v: Record<string, unknown>;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return 'a message that is not JSON';
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'a message that is not an object';
+  switch (v.t) {
+    case 'in':
+      return typeof v.data === 'string' && v.data.length <= PAGE_FRAME_MAX ? { t: 'in', data: v.data } : 'typing that is not text';
+    case 'resize': {
+      const ok = (n: unknown, lo: number, hi: number) => Number.isInteger(n) && (n as number) >= lo && (n as number) <= hi;
+      return ok(v.cols, 2, 1000) && ok(v.rows, 2, 500) ? { t: 'resize', cols: v.cols as number, rows: v.rows as number } : 'a terminal size out of range';
+    }
+    case 'hint':
+      return { t: 'hint' };
+    case 'lesson':
+      return typeof v.id === 'string' && v.id.length <= 200 ? { t: 'lesson', id: v.id } : 'a lesson that is not a name';
+    default:
+      return `an unknown message type`;
+  }
+}
