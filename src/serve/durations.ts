@@ -15,10 +15,11 @@ export function parseDuration(text: string): number {
   return parts.reduce((ms, [, n, unit]) => ms + Number(n) * UNIT_SECONDS[unit] * 1000, 0);
 }
 
-/** 5400000 → "1h30m"; 0 → "none". */
+/** 5400000 → "1h30m"; 300 → "300ms"; 0 → "none". */
 export function formatDuration(ms: number): string {
   if (ms <= 0) return 'none';
   let s = Math.round(ms / 1000);
+  if (s === 0) return `${ms}ms`;
   let out = '';
   for (const [unit, size] of [['h', 3600], ['m', 60], ['s', 1]] as const) {
     if (s >= size) {

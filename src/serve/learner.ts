@@ -100,8 +100,12 @@ export class Learner {
     clearTimeout(this.timers.grace);
     this.timers.grace = undefined;
     this.setPaused('away', false);
+    const ended = this.labState === 'ended' ? this.endReason : undefined;
     void this.greet();
-    if (this.labState === 'none' || this.labState === 'ended') this.startLab(this.lessonId);
+    // Coming back to a lab that ended while the page was away: a new one, at the step
+    // where the learner was (the shell resumes from their progress), and why.
+    if (this.labState === 'none' || ended !== undefined) this.startLab(this.lessonId);
+    if (ended !== undefined) this.send({ t: 'notice', text: `Your last lab ended (${ended}); this is a new one, at the step where you were.` });
   }
 
   detach(ws: WebSocket): void {
@@ -254,13 +258,14 @@ export class Learner {
     pty.onExit(() => this.startLab(lessonId));
   }
 
-  /** Ends the lab (its launcher turns TERM into the end of every process in it). */
+  /** Ends the lab: a hang-up, as when a terminal closes (the lab's launcher turns it into
+   * the end of every process in the lab); KILL if it is still there 5 s later. */
   endLab(reason: string): void {
     if (!this.pty) return;
     this.endReason = reason;
     const pty = this.pty;
     pty.resume();
-    pty.kill('SIGTERM');
+    pty.kill('SIGHUP');
     this.timers.kill = setTimeout(() => { if (this.pty === pty) pty.kill('SIGKILL'); }, 5000);
   }
 

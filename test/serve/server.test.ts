@@ -1,0 +1,209 @@
+// The class server's own behaviour, with bash in each learner's pty instead of a lab (the
+// labs themselves: serve-labs.live.test.ts): joining, seats, tokens, the instructor's
+// 403, Origin, reconnecting, the clocks that end a lab, bad frames and floods.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join as joinPath } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BASH_LAUNCHER, PageClient, joinClass, startClass, waitFor, type TestClass } from './class-server.js';
+
+let cls: TestClass | undefined;
+afterEach(async () => { await cls?.close(); cls = undefined; });
+
+async function learner(c: TestClass, name: string): Promise<{ page: PageClient; token: string }> {
+  const { token } = await joinClass(c.url, c.room.code, name);
+  expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  const page = new PageClient(c.url, token!);
+  await page.opened();
+  await page.until(() => page.screen.includes('bash$ '), 'the prompt');
+  return { page, token: token! };
+}
+
+describe('joining', () => {
+  it('takes a name at the join link and sends the learner to their own page', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const form = await fetch(`${cls.url}/join/${cls.room.code}`);
+    expect(form.status).toBe(200);
+    expect(await form.text()).toMatch(/<input name="name" value="[^"]+"/);
+    const { status, token } = await joinClass(cls.url, cls.room.code.toLowerCase(), 'Ada');
+    expect(status).toBe(303);
+    const page = await fetch(`${cls.url}/l/${token}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(await page.text()).toContain('/assets/xterm.js');
+  });
+
+  it('serves every script and style the page uses itself', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    for (const html of [readFileSync(joinPath(import.meta.dirname, '..', '..', 'web', 'learner.html'), 'utf8'), readFileSync(joinPath(import.meta.dirname, '..', '..', 'web', 'instructor.html'), 'utf8')]) {
+      const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+      expect(refs.length).toBeGreaterThan(0);
+      for (const ref of refs) {
+        expect(ref.startsWith('/assets/'), ref).toBe(true);
+        const r = await fetch(cls.url + ref);
+        expect(r.status, ref).toBe(200);
+        expect((await r.arrayBuffer()).byteLength, ref).toBeGreaterThan(100);
+      }
+    }
+  });
+
+  it('says the class is full when every seat is taken, and still lets the seated back in', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER, seats: 1 });
+    const first = await joinClass(cls.url, cls.room.code, 'One');
+    const second = await joinClass(cls.url, cls.room.code, 'Two');
+    expect(second.status).toBe(503);
+    expect(second.text).toContain('This class is full');
+    expect((await fetch(`${cls.url}/join/${cls.room.code}`)).status).toBe(503);
+    expect((await fetch(`${cls.url}/l/${first.token}`)).status).toBe(200);
+  });
+
+  it('answers a wrong code, a wrong link and an empty name with a page that says what to do', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const wrong = await fetch(`${cls.url}/join/NOPE99`);
+    expect(wrong.status).toBe(404);
+    expect(await wrong.text()).toContain('No class here has that code');
+    expect((await fetch(`${cls.url}/l/${'A'.repeat(32)}`)).status).toBe(404);
+    expect((await joinClass(cls.url, cls.room.code, '   ')).status).toBe(400);
+  });
+});
+
+describe('tokens', () => {
+  it('the instructor page and its API answer 403 without the instructor token', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const { token } = await joinClass(cls.url, cls.room.code, 'Eve');
+    for (const t of ['', 'x', token!, cls.room.roster.instructorToken.slice(1)]) {
+      expect((await fetch(`${cls.url}/i/${t}`)).status, t).toBe(t === '' ? 404 : 403);
+      expect((await fetch(`${cls.url}/api/i/${t}/class`)).status, t).toBe(t === '' ? 404 : 403);
+    }
+    const ok = await fetch(`${cls.url}/api/i/${cls.room.roster.instructorToken}/class`);
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).learners.map((l: { name: string }) => l.name)).toEqual(['Eve']);
+  });
+
+  it('keeps only hashes of learners\' tokens on disk, and never logs a token', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const { token } = await joinClass(cls.url, cls.room.code, 'Ada');
+    const saved = readFileSync(joinPath(cls.stateDir, 'class.json'), 'utf8');
+    expect(saved).not.toContain(token);
+    expect(cls.logs.join('\n')).not.toContain(token);
+    expect(cls.logs.join('\n')).not.toContain(cls.room.roster.instructorToken);
+  });
+
+  it('a socket attaches only with a learner\'s token, and only from the server\'s own pages', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const { token } = await joinClass(cls.url, cls.room.code, 'Ada');
+    await expect(new PageClient(cls.url, 'B'.repeat(32)).opened()).rejects.toThrow('403');
+    await expect(new PageClient(cls.url, token!, 'http://evil.example').opened()).rejects.toThrow('403');
+    await expect(new PageClient(cls.url, cls.room.roster.instructorToken).opened()).rejects.toThrow('403');
+  });
+
+  it('two learners each reach their own terminal only', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const a = await learner(cls, 'A');
+    const b = await learner(cls, 'B');
+    a.page.type('echo secret-of-$((6*7))-a\r');
+    b.page.type('echo other-$((5*5))-b\r');
+    await a.page.until(() => a.page.screen.includes('secret-of-42-a'), 'a\'s echo');
+    await b.page.until(() => b.page.screen.includes('other-25-b'), 'b\'s echo');
+    expect(b.page.screen).not.toContain('secret-of');
+    expect(a.page.screen).not.toContain('other-25');
+  });
+});
+
+describe('coming back', () => {
+  it('a page opened again gets the same terminal with its recent output, and the old page is told', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER, limits: { grace: 60_000 } });
+    const { page, token } = await learner(cls, 'Ada');
+    page.type('echo before-$((1+1))\r');
+    await page.until(() => page.screen.includes('before-2'), 'the echo');
+    page.close();
+    await page.until(() => page.closed !== undefined, 'the close');
+    const again = new PageClient(cls.url, token);
+    await again.opened();
+    await again.until(() => again.screen.includes('before-2'), 'the recent output, again');
+    again.type('echo $$\r');
+    const third = new PageClient(cls.url, token);
+    await third.opened();
+    await again.until(() => again.closed?.code === 4000, 'the older page closed');
+    expect(again.message('notice')?.text).toContain('another tab');
+  });
+
+  it('after the grace period the lab ends, and the next visit starts a new one, saying why', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER, limits: { grace: 300 } });
+    const { page, token } = await learner(cls, 'Ada');
+    page.type('echo $$ > /dev/null; echo first-lab\r');
+    page.close();
+    const learnerNow = cls.room.byToken(token)!;
+    await waitFor(() => learnerNow.labState === 'ended', 'the lab to end', 10000);
+    const again = new PageClient(cls.url, token);
+    await again.opened();
+    await again.until(() => again.screen.includes('bash$ '), 'a new lab');
+    expect(again.message('notice')?.text).toMatch(/^Your last lab ended \(you were away longer than the class's grace period \(300ms\)\); this is a new one/);
+    expect(again.screen).not.toContain('first-lab');
+  });
+
+  it('the time limit and the idle timeout end a lab with their reason', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER, limits: { timeLimit: 1000 } });
+    const { page } = await learner(cls, 'Ada');
+    await page.until(() => page.messages.some((m) => m.t === 'lab' && m.state === 'ended'), 'the end', 10000);
+    expect(page.message('lab', (m) => m.state === 'ended')?.reason).toMatch(/time limit for a lab \(1s\)/);
+    await cls.close();
+    cls = await startClass({ launcher: BASH_LAUNCHER, limits: { idleTimeout: 1000 } });
+    const idle = await learner(cls, 'Bo');
+    await idle.page.until(() => idle.page.messages.some((m) => m.t === 'lab' && m.state === 'ended'), 'the end', 20000);
+    expect(idle.page.message('lab', (m) => m.state === 'ended')?.reason).toMatch(/nothing was typed for 1s/);
+  });
+
+  it('a restarted server knows the class again: same code, same learners, same links', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const { token } = await joinClass(cls.url, cls.room.code, 'Ada');
+    const { code, stateDir } = { code: cls.room.code, stateDir: cls.stateDir };
+    await cls.close(true);
+    cls = await startClass({ launcher: BASH_LAUNCHER, stateDir });
+    expect(cls.room.code).toBe(code);
+    expect(cls.room.byToken(token!)?.record.name).toBe('Ada');
+  });
+
+  it('refuses a class file it did not write, saying what to do, instead of starting an empty class over it', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const stateDir = cls.stateDir;
+    await cls.close(true);
+    writeFileSync(joinPath(stateDir, 'class.json'), '{"some": "thing else"}');
+    await expect(startClass({ launcher: BASH_LAUNCHER, stateDir })).rejects.toThrow(/not an nslab class file. Move it away/);
+    writeFileSync(joinPath(stateDir, 'class.json'), '{"format": "nslab-cl');
+    await expect(startClass({ launcher: BASH_LAUNCHER, stateDir })).rejects.toThrow(/not JSON/);
+  });
+});
+
+describe('bad input', () => {
+  it('answers malformed, unknown and oversized frames with an error, and stays up', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const { page, token } = await learner(cls, 'Ada');
+    for (const frame of ['{', 'null', '[]', '{"t":"in","data":5}', '{"t":"resize","cols":0,"rows":9}', '{"t":"resize","cols":1e9,"rows":9}', '{"t":"nope"}', '{"t":"lesson","id":"99-none"}']) page.send(frame);
+    page.ws.send(Buffer.from([0xff, 0x00, 0x13]), { binary: true });
+    await page.until(() => page.messages.filter((m) => m.t === 'error').length >= 9, 'an error for each');
+    page.type('echo still-$((2+2))\r');
+    await page.until(() => page.screen.includes('still-4'), 'the terminal still works');
+    page.ws.send('x'.repeat(70 * 1024)); // over the frame limit: this socket is closed
+    await page.until(() => page.closed !== undefined, 'the oversized frame closes the socket');
+    expect(page.closed?.code).toBe(1009);
+    const again = new PageClient(cls.url, token);
+    await again.opened();
+    again.type('echo back-$((3+3))\r');
+    await again.until(() => again.screen.includes('back-6'), 'a new socket works');
+  });
+
+  it('a learner flooding their terminal is slowed alone: another learner\'s echo still comes', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const flood = await learner(cls, 'Flood');
+    const calm = await learner(cls, 'Calm');
+    flood.page.type('yes flooding-the-terminal\r');
+    await flood.page.until(() => flood.page.screen.length > 1_000_000, 'a flood');
+    for (let i = 0; i < 5; i++) {
+      calm.page.type(`echo calm-${i}-$((${i}*11))\r`);
+      await calm.page.until(() => calm.page.screen.includes(`calm-${i}-${i * 11}`), `echo ${i}`, 10000);
+    }
+    flood.page.type('\x03');
+    await flood.page.until(() => /\^C[\s\S]*bash\$ $/.test(flood.page.screen.slice(-3000)), 'Ctrl-C stops the flood', 20000);
+  });
+});
