@@ -1,0 +1,98 @@
+// Real labs through the class server: each learner's page reaches a learning shell in a
+// lab of their own, under an id range of their own, and nothing of one lab reaches another
+// learner's, the server's state or the machine.
+import { readFileSync, readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PageClient, joinClass, startClass, type TestClass } from './class-server.js';
+import { isRoot } from '../helpers/lab.js';
+
+let cls: TestClass;
+const pages: Record<string, PageClient> = {};
+const tokens: Record<string, string> = {};
+
+/** The text the terminal showed after `marker`, once the prompt is back. */
+async function run(page: PageClient, line: string): Promise<string> {
+  const from = page.screen.length;
+  const marker = `m${Math.random().toString(36).slice(2, 8)}`;
+  page.type(`${line}; echo ${marker}-$((1+1))\r`);
+  const done = () => {
+    const out = page.screen.slice(from);
+    const at = out.indexOf(`${marker}-2`);
+    return at >= 0 && /host # |answer> /.test(out.slice(at)) ? out : undefined;
+  };
+  await page.until(() => done() !== undefined, `the output of ${line}`, 30000);
+  return done()!;
+}
+
+describe('real labs through nslab serve', () => {
+  beforeAll(async () => {
+    cls = await startClass({ seats: 3 });
+    for (const name of ['Ada', 'Bo']) {
+      const { token } = await joinClass(cls.url, cls.room.code, name);
+      tokens[name] = token!;
+      const page = new PageClient(cls.url, token!);
+      await page.opened();
+      await page.until(() => /\[00 · 1\/5\] host # /.test(page.screen), `${name}'s prompt`, 60000);
+      pages[name] = page;
+    }
+  }, 120_000);
+  afterAll(async () => { await cls?.close(); }, 60_000);
+
+  it('runs the learning shell: the lesson\'s step, the annotated output', async () => {
+    const out = await run(pages.Ada, 'ip -br link');
+    expect(out).toContain('eth0@if2');
+    expect(out).toContain('» eth0: veth');
+  });
+
+  it('gives each learner an id range of their own on the machine', async (ctx) => {
+    if (!isRoot) return ctx.skip('an id range per learner needs the server to run as root');
+    // Seen from the machine: the uids of the processes under each learner's launcher.
+    const uids = (pid: number): Set<number> => {
+      const found = new Set<number>();
+      const walk = (p: number) => {
+        try {
+          found.add(Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/status`, 'utf8'))![1]));
+          for (const t of readdirSync(`/proc/${p}/task`)) for (const c of readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ').filter(Boolean)) walk(Number(c));
+        } catch { /* ended meanwhile */ }
+      };
+      walk(pid);
+      found.delete(0); // the launcher itself, and the state broker, run as the server's user
+      return found;
+    };
+    const a = uids(cls.room.byToken(tokens.Ada)!.labPid!);
+    const b = uids(cls.room.byToken(tokens.Bo)!.labPid!);
+    expect(a.size).toBe(1);
+    expect(b.size).toBe(1);
+    expect([...a][0]).toBeGreaterThanOrEqual(0x70000000);
+    expect([...a][0]).not.toBe([...b][0]);
+    expect(Math.abs([...a][0] - [...b][0]) % 0x10000).toBe(0);
+  });
+
+  it('one learner\'s lab sees none of another\'s processes, files or network, and cannot signal them', async () => {
+    await run(pages.Bo, 'echo bo > /tmp/bo-file; ip link add bo0 type bridge; (sleep 3141 &)');
+    // The machine's pid of Bo's sleep, which Ada then tries to reach by it.
+    const machinePid = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).find((p) => {
+      try { return readFileSync(`/proc/${p}/cmdline`, 'latin1') === 'sleep\x003141\x00'; } catch { return false; }
+    });
+    expect(machinePid).toBeDefined();
+    const seen = await run(pages.Ada, `ls /tmp; ip -br link; ps -e -o args | grep -c '^sleep 3141' ; kill -9 ${machinePid}; ls /proc/${machinePid}/ 2>&1 | head -1`);
+    expect(seen).not.toContain('bo-file');
+    expect(seen).not.toContain('bo0');
+    expect(seen).toMatch(/^0\r?$/m); // no such sleep among Ada's processes
+    expect(seen).toMatch(/No such process/);
+    expect(readFileSync(`/proc/${machinePid}/cmdline`, 'latin1')).toBe('sleep\x003141\x00'); // still running
+  });
+
+  it('a lab cannot read or write the server\'s state directory', async () => {
+    const out = await run(pages.Ada, `cat ${cls.stateDir}/instructor.token; cat ${cls.stateDir}/class.json; touch ${cls.stateDir}/x`);
+    expect(out).not.toContain(cls.room.roster.instructorToken);
+    expect(out).toMatch(/No such file|Permission denied|Read-only/);
+    expect(readFileSync(`${cls.stateDir}/class.json`, 'utf8')).not.toContain('"x"');
+  });
+
+  it('a lab cannot reach the server\'s port', async () => {
+    const port = new URL(cls.url).port;
+    const out = await run(pages.Ada, `curl -s -m 2 -o /dev/null -w '%{http_code}' http://127.0.0.1:${port}/ ; echo " curl=$?"`);
+    expect(out).toMatch(/curl=(7|28)/); // refused or timed out: the lab's 127.0.0.1 is its own
+  });
+});
