@@ -61,13 +61,28 @@ export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined
       eval: (cmd, _context, _file, callback) => evalLine(cmd, (err) => callback(err, undefined)),
     });
 
-    server.removeAllListeners('line');
-    server.on('line', (line: string) => {
-      // After the last line (`exit`, .quit) no prompt: the shell is closing.
+    // Lines pasted together arrive together: they wait their turn, in order, as in a shell
+    // (the prompt comes back after the last; the terminal has shown them all as typed).
+    const waiting: string[] = [];
+    let running = false;
+    const runNext = () => {
+      const line = waiting.shift();
+      if (line === undefined || closing) {
+        running = false;
+        return;
+      }
+      running = true;
       server.eval(line, server.context, 'nslab', (err) => {
         if (err) process.stderr.write(`nslab: ${err.message}\n`);
-        if (!closing) server.displayPrompt();
+        // After the last line (`exit`, .quit) no prompt: the shell is closing.
+        if (!closing && waiting.length === 0) server.displayPrompt();
+        runNext();
       });
+    };
+    server.removeAllListeners('line');
+    server.on('line', (line: string) => {
+      waiting.push(line);
+      if (!running) runNext();
     });
 
     // Ctrl-C at the prompt clears the line, as in a shell; it never ends the lab.

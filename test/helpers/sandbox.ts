@@ -1,7 +1,7 @@
 // A lab driven as a learner would drive it, and the proofs that it left nothing behind.
 // Shared by test/reliability/* (formerly inside test/sandbox/leftovers.test.ts).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { envFor, hostState, labProcesses, labTagEnv, newLabTag, nslabArgv } from './lab.js';
 
 export interface Sandbox {
@@ -105,6 +105,17 @@ export function pidsCgroupDirs(): string[] {
 }
 
 /** Lines of the machine's state that changed since `before` (empty when identical). */
+/** Kernel-wide settings hostState() does not cover, which a leaky lab could change. */
+function kernelState(): string {
+  const keys = ['kernel/hostname', 'kernel/domainname', 'kernel/printk_ratelimit', 'kernel/pid_max', 'vm/swappiness', 'vm/overcommit_memory', 'net/core/somaxconn'];
+  return keys.map((k) => `${k}=${readFileSync(`/proc/sys/${k}`, 'utf8').trim()}`).join('\n');
+}
+
+/** The machine's network and kernel-wide state, as text to compare before and after. */
+export function machineState(): string {
+  return hostState() + '\n' + kernelState();
+}
+
 export function hostChanges(before: string, after = hostState()): string[] {
   if (after === before) return [];
   const b = before.split('\n');

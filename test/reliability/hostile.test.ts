@@ -2,25 +2,17 @@
 // in a fresh lab; afterwards the machine is exactly as before, and the lab still answered
 // (or ended with a clear message). Supersedes test/sandbox/leftovers.test.ts.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostState, rootlessUnavailable, TEST_USER } from '../helpers/lab.js';
-import { hostChanges, labLeftovers, pidsCgroupDirs, startLab, startReadyLab } from '../helpers/sandbox.js';
+import { hostChanges, labLeftovers, machineState, pidsCgroupDirs, startLab, startReadyLab } from '../helpers/sandbox.js';
 import { BATCHES, ENDING_LINES } from './hostile-lines.js';
 import { FAULT_LESSONS } from './faults.js';
 import { tally } from './tally.js';
 
-/** Kernel-wide settings hostState() does not cover, which a leaky lab could change. */
-function kernelState(): string {
-  const keys = ['kernel/hostname', 'kernel/domainname', 'kernel/printk_ratelimit', 'kernel/pid_max', 'vm/swappiness', 'vm/overcommit_memory', 'net/core/somaxconn'];
-  return keys.map((k) => `${k}=${readFileSync(`/proc/sys/${k}`, 'utf8').trim()}`).join('\n');
-}
-
-function machine(): string {
-  return hostState() + '\n' + kernelState();
-}
+const machine = machineState;
 
 const users = [
   { who: 'as root', asUser: undefined as string | undefined, unavailable: () => (process.getuid?.() === 0 ? undefined : 'needs root') },

@@ -35,6 +35,17 @@ describe('lesson shell on a terminal', () => {
     await s.waitFor('Step 1 done', at);
   });
 
+  it('lines pasted together all run, in order, and the prompt comes back after the last', async () => {
+    const s = start();
+    const at = await s.waitFor('host # ');
+    s.send('echo one-$((1))\recho two-$((2))\rsleep 0.5; echo three-$((3))\recho four-$((4))\r');
+    const end = await s.waitFor('four-4', at);
+    const out = s.output.slice(at);
+    expect(out).not.toContain('could not be handled');
+    expect(['one-1', 'two-2', 'three-3', 'four-4'].map((w) => out.indexOf(w))).toEqual([...['one-1', 'two-2', 'three-3', 'four-4'].map((w) => out.indexOf(w))].sort((a, b) => a - b));
+    await s.waitFor('host # ', end);
+  });
+
   it('a line starting with ./ runs as a command, and an unknown .word gets nslab\'s message', async () => {
     const s = start();
     await s.waitFor('host # ');

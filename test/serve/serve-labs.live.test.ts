@@ -5,6 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageClient, joinClass, startClass, type TestClass } from './class-server.js';
 import { isRoot } from '../helpers/lab.js';
+import { hostChanges, machineState } from '../helpers/sandbox.js';
+import { BATCHES } from '../reliability/hostile-lines.js';
 
 let cls: TestClass;
 const pages: Record<string, PageClient> = {};
@@ -89,6 +91,28 @@ describe('real labs through nslab serve', () => {
     expect(out).toMatch(/No such file|Permission denied|Read-only/);
     expect(readFileSync(`${cls.stateDir}/class.json`, 'utf8')).not.toContain('"x"');
   });
+
+  it('the hostile corpus typed on a page leaves the machine and the other learner\'s lab as they were', async () => {
+    const before = machineState();
+    const links = (out: string) => out.split(/\r?\n/).filter((l) => /^\S+\s+(UP|DOWN|UNKNOWN)\s/.test(l)).join('\n');
+    const boBefore = links(await run(pages.Bo, 'ip -br link'));
+    expect(boBefore).toContain('eth0');
+    for (const [i, batch] of BATCHES.entries()) {
+      const page = pages.Ada;
+      if (cls.room.byToken(tokens.Ada)!.labState !== 'running') {
+        // A batch that ended the lab (signals to its pid 1): a new one, as the page's button does.
+        const from = page.screen.length;
+        page.send({ t: 'lesson', id: cls.room.opts.lessonId });
+        await page.until(() => /host # |answer> /.test(page.screen.slice(from)), 'a new lab', 60000);
+      }
+      const from = page.screen.length;
+      for (const line of batch.lines) page.type(`${line} </dev/null 2>&1\r`);
+      page.type(`echo STILL-$((${i}+100))\r`);
+      await page.until(() => page.screen.slice(from).includes(`STILL-${i + 100}`) || cls.room.byToken(tokens.Ada)!.labState === 'ended', `the end of batch ${batch.name}`, 90000);
+    }
+    expect(hostChanges(before, machineState())).toEqual([]);
+    expect(links(await run(pages.Bo, 'ip -br link'))).toBe(boBefore);
+  }, 300_000);
 
   it('a lab cannot reach the server\'s port', async () => {
     const port = new URL(cls.url).port;
