@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pageEvents, sessionReporter } from '../../src/repl/page-events.js';
 import { LAB_EVENT_MAX, type LabEvent } from '../../src/serve/protocol.js';
 import { NSLAB, ROOT, runProcess } from '../helpers/lab.js';
+import { startOnPty } from '../helpers/pty.js';
 
 const LESSONS = join(ROOT, 'test', 'fixtures', 'shell', 'lessons');
 const servers: Server[] = [];
@@ -96,5 +97,25 @@ describe('page events from a real lab (`nslab start` with NSLAB_EVENTS_SOCKET)',
     expect(JSON.stringify(last.host)).toContain('v0');
     // The last line ran: its report came after its checks, and the prompt came back last.
     expect(events.at(-1)).toEqual({ kind: 'prompt', idle: true });
+  });
+
+  it('on a terminal too (the pty `nslab serve` gives each learner): a step passed, and the last line busy as .quit ends the shell', async () => {
+    const socket = await eventsSocket();
+    const state = mkdtempSync(join(tmpdir(), 'nslab-state-'));
+    const pty = startOnPty(`${NSLAB} start 1`, { NSLAB_LESSONS: LESSONS, XDG_STATE_HOME: state, NSLAB_EVENTS_SOCKET: socket.path });
+    try {
+      await pty.waitFor('host # ');
+      pty.send('ip netns add net1\r');
+      await pty.waitFor('Step 2/3');
+      pty.send('.quit\r');
+      await pty.exited;
+    } finally {
+      pty.kill();
+    }
+    const events = await socket.ended;
+    expect(events).toContainEqual({ kind: 'step-passed', lessonId: '01-shell-test', number: 1 });
+    expect(events).toContainEqual({ kind: 'checks', lessonId: '01-shell-test', number: 1, checks: [expect.objectContaining({ ok: true })] });
+    // `.quit` starts a line and ends the shell: no prompt comes back after it.
+    expect(events.at(-1)).toEqual({ kind: 'prompt', idle: false });
   });
 });
