@@ -31,18 +31,25 @@ function brokerSender(broker: StateBroker): (json: string) => void {
 }
 
 /** A ShellObserver that hands each LabEvent, as one line of JSON, to `send`. An event too big
- * for the broker (the topology of a very large lab) is left out. */
+ * for the broker (the topology of a very large lab) is left out; one that cannot be made
+ * at all is too: the page misses it, the learner's shell never notices. */
 export function sessionReporter(lessonId: string, send: (json: string) => void): ShellObserver {
-  const report = (event: LabEvent) => {
-    const json = JSON.stringify(event);
-    if (Buffer.byteLength(json) <= LAB_EVENT_MAX) send(json);
+  const report = (make: () => LabEvent[]) => {
+    try {
+      for (const event of make()) {
+        const json = JSON.stringify(event);
+        if (Buffer.byteLength(json) <= LAB_EVENT_MAX) send(json);
+      }
+    } catch {
+      // (see above)
+    }
   };
   return {
-    session: (e) => { for (const event of labEventsOf(lessonId, e)) report(event); },
-    prompt: (idle) => report({ kind: 'prompt', idle }),
+    session: (e) => report(() => labEventsOf(lessonId, e)),
+    prompt: (idle) => report(() => [{ kind: 'prompt', idle }]),
     // With the glyphs of the terminal's `.topo`, so that the page draws what the terminal would.
-    lab: (state: KernelState) => report({ kind: 'topology', model: buildModel(state, UNICODE) }),
-    errorSeen: (line, explanation) => report({ kind: 'error-seen', line, explanation }),
+    lab: (state: KernelState) => report(() => [{ kind: 'topology', model: buildModel(state, UNICODE) }]),
+    errorSeen: (line, explanation) => report(() => [{ kind: 'error-seen', line, explanation }]),
   };
 }
 

@@ -44,6 +44,12 @@ describe('page events: which', () => {
     r.prompt(true);
     expect(sent).toEqual(['{"kind":"prompt","idle":true}']);
   });
+
+  it('a lab it cannot draw, or a sender that throws, never reaches the shell', () => {
+    const r = sessionReporter('01', () => { throw new Error('gone'); });
+    expect(() => r.prompt(false)).not.toThrow();
+    expect(() => r.lab({} as never)).not.toThrow();
+  });
 });
 
 describe('page events from a real lab (`nslab start` with NSLAB_EVENTS_SOCKET)', () => {
