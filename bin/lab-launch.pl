@@ -65,6 +65,7 @@ $ENV{NSLAB_ROOT} = $root;
 # The launcher's pid is in the name, so that a test can tell which lab a file belongs to.
 # (Made by hand rather than with File::Temp, whose loading alone costs 20 ms of start-up.)
 my ($relaunch_path, $cgroup, $pid, $relaunched);
+our @cgroups; # every cgroup the lab is put in: the pids one, and a memory one (cgroup v1)
 # SIGTERM and SIGHUP end the lab and remove what the launcher made. Set before anything is
 # made, so that no moment leaves a file behind. Ctrl-C belongs to whatever runs in the lab:
 # survive it here. (Handlers, not 'IGNORE': an ignored signal would be inherited across
@@ -74,7 +75,7 @@ for my $sig (qw(TERM HUP)) {
   $SIG{$sig} = sub {
     if ($pid) { kill 'KILL', $pid; waitpid($pid, 0) }
     remove_relaunch_files(); # by name: the signal may fall between making it and noting it
-    remove_cgroup($cgroup) if $cgroup;
+    remove_cgroup($_) for @cgroups;
     sys_exit(128 + ($sig eq 'TERM' ? 15 : 1));
   };
 }
@@ -95,6 +96,14 @@ die "nslab: cannot create a file in $relaunch_dir: $!\n" unless defined $relaunc
 # namespace and enforces on the lab's root, who is not the machine's root.
 my $pids_max = ($ENV{NSLAB_PIDS_MAX} // '') =~ /^[1-9]\d*$/ ? $ENV{NSLAB_PIDS_MAX} : 4096;
 $cgroup = make_pids_cgroup($pids_max) if $> == 0;
+push @cgroups, $cgroup if $cgroup;
+# Nor its memory, when NSLAB_MEMORY_MAX says how much it may have (a workshop's many labs):
+# a memory cgroup, as root; otherwise nothing enforces it, and the user is told why.
+if (defined(my $memory_max = memory_max($ENV{NSLAB_MEMORY_MAX}))) {
+  my ($dir, $why) = make_memory_cgroup($memory_max, $cgroup);
+  push @cgroups, $dir if $dir && !($cgroup && $dir eq $cgroup);
+  print STDERR "nslab: note: NSLAB_MEMORY_MAX is not enforced: $why\n" unless $dir;
+}
 my $RLIMIT_NPROC = 6;
 
 # The launcher may be killed with SIGKILL and clean nothing up itself. A small watcher,
@@ -111,7 +120,7 @@ if (defined $watcher && $watcher == 0) {
   my $buf;
   1 while !defined sysread($alive_r, $buf, 1) && $!{EINTR};
   unlink $relaunch_path;
-  remove_cgroup($cgroup) if $cgroup;
+  remove_cgroup($_) for @cgroups;
   sys_exit(0);
 }
 close $alive_r;
@@ -148,7 +157,7 @@ while (1) {
   # waits at this gate (end-of-file) before it forks anything: every process of the lab
   # is then born in the cgroup.
   my ($gate_r, $gate_w);
-  if ($cgroup) { pipe($gate_r, $gate_w) or die "nslab: cannot make a pipe: $!\n" }
+  if (@cgroups) { pipe($gate_r, $gate_w) or die "nslab: cannot make a pipe: $!\n" }
   pipe(my $ns_r, my $ns_w) or die "nslab: cannot make a pipe: $!\n";   # child → us: the user namespace is made
   pipe(my $map_r, my $map_w) or die "nslab: cannot make a pipe: $!\n"; # us → child: its ids are mapped
   $pid = fork();
@@ -164,17 +173,19 @@ while (1) {
     start_lab($launcher, $ns_w, $map_r);
   }
   close $ns_w; close $map_r;
-  if ($cgroup) {
+  if (@cgroups) {
     close $gate_r;
     # A lab that could not be limited does not start: a fork bomb in it would reach the machine.
-    enter_cgroup($cgroup, $pid) or do {
-      my $why = $!;
-      kill 'KILL', $pid;
-      waitpid($pid, 0);
-      unlink $relaunch_path;
-      remove_cgroup($cgroup);
-      die "nslab: cannot move the lab into its pids cgroup $cgroup: $why\n";
-    };
+    for my $dir (@cgroups) {
+      enter_cgroup($dir, $pid) or do {
+        my $why = $!;
+        kill 'KILL', $pid;
+        waitpid($pid, 0);
+        unlink $relaunch_path;
+        remove_cgroup($_) for @cgroups;
+        die "nslab: cannot move the lab into its cgroup $dir: $why\n";
+      };
+    }
   }
   map_ids($pid, $ns_r, $map_w);
   close $gate_w if $gate_w;
@@ -197,7 +208,7 @@ while (1) {
 unlink $relaunch_path;
 # The kernel releases the lab's last processes from the cgroup a few milliseconds after
 # they died: if it is still busy, the watcher removes it once we are gone.
-rmdir $cgroup if $cgroup;
+rmdir $_ for @cgroups;
 exit(($st & 127) ? 128 + ($st & 127) : $st >> 8);
 
 # Writes the ids of the lab's user namespace, once the child has made it, and tells the
@@ -211,7 +222,7 @@ sub map_ids {
   if ($made ne 'U') {
     waitpid($child, 0);
     unlink $relaunch_path;
-    remove_cgroup($cgroup) if $cgroup;
+    remove_cgroup($_) for @cgroups;
     # As root, or for a lab after the first (a `.reset`), there is nothing to explain: say it.
     die "nslab: cannot make the lab's user namespace: " . ($made =~ /^F(\d+)$/ ? do { local $! = $1; "$!" } : 'its process ended') . "\n" if $> == 0 || $relaunched;
     $ENV{NSLAB_NO_USERNS} = '1';
@@ -232,9 +243,10 @@ sub map_ids {
 }
 
 sub works { system({ $_[0] } @_) == 0 }
-sub write_proc {
-  my ($pid, $file, $text) = @_;
-  open(my $fh, '>', "/proc/$pid/$file") or return 0;
+sub write_proc { my ($pid, $file, $text) = @_; write_text("/proc/$pid/$file", $text) }
+sub write_text {
+  my ($path, $text) = @_;
+  open(my $fh, '>', $path) or return 0;
   return (print {$fh} "$text\n") && close($fh);
 }
 
@@ -351,27 +363,83 @@ sub pids_cgroup_parent {
 sub make_pids_cgroup {
   my ($max) = @_;
   my $parent = pids_cgroup_parent() or return undef;
-  # Sweep what a lab whose launcher and watcher were both killed left: an empty cgroup.
-  # rmdir refuses a cgroup that still holds processes; the age spares one being set up.
+  my $dir = new_cgroup($parent) or return undef;
+  return $dir if write_text("$dir/pids.max", $max);
+  rmdir $dir;
+  return undef;
+}
+
+# This lab's cgroup under $parent. First, sweep what a lab whose launcher and watcher were
+# both killed left: an empty cgroup. rmdir refuses a cgroup that still holds processes;
+# the age spares one being set up.
+sub new_cgroup {
+  my ($parent) = @_;
   for my $old (glob("$parent/nslab-*")) {
     my @st = stat($old);
     rmdir $old if @st && time - $st[9] > 60;
   }
   my $dir = "$parent/nslab-$$";
-  mkdir $dir or return undef;
-  my $ok = open(my $fh, '>', "$dir/pids.max");
-  $ok = print {$fh} "$max\n" if $ok;
-  $ok = close $fh if $ok;
-  return $dir if $ok;
-  rmdir $dir;
-  return undef;
+  return mkdir($dir) ? $dir : undef;
 }
 
-sub enter_cgroup {
-  my ($dir, $pid) = @_;
-  open(my $fh, '>', "$dir/cgroup.procs") or return 0;
-  return (print {$fh} "$pid\n") && close($fh);
+# NSLAB_MEMORY_MAX in bytes (a number, or one with K, M or G); undef when unset.
+sub memory_max {
+  my ($text) = @_;
+  return undef unless defined $text && length $text;
+  my ($n, $unit) = $text =~ /^\s*([1-9][0-9]*)\s*([KMG]?)\s*$/i
+    or die "nslab: NSLAB_MEMORY_MAX=$text is not an amount of memory: give bytes, or a number with K, M or G (512M), or unset it for no limit.\n";
+  return $n * { '' => 1, K => 1 << 10, M => 1 << 20, G => 1 << 30 }->{uc $unit};
 }
+
+# Where the lab's memory limit goes, and it set there; or undef and why it cannot be.
+# cgroup v2: the lab's one cgroup (its pids one), when its parent hands out the memory
+# controller. cgroup v1: a cgroup of the memory hierarchy, made inside the launcher's own
+# there, so that a limit the machine puts on whoever started nslab still binds the lab.
+# No swap either: a lab over its limit is stopped, not paged out at the machine's cost.
+sub make_memory_cgroup {
+  my ($max, $pids_dir) = @_;
+  return (undef, "only a lab started by root gets a cgroup of its own (this one runs as uid $>)") if $> != 0;
+  my ($parent, $v2);
+  if ($pids_dir && -e "$pids_dir/cgroup.controllers") {
+    ($parent, $v2) = ($pids_dir, 1);
+  } else {
+    ($parent, $v2) = memory_cgroup_parent();
+    return (undef, 'this machine has no memory cgroup controller nslab can use') unless $parent;
+  }
+  my $dir = $parent eq ($pids_dir // '') ? $pids_dir : new_cgroup($parent)
+    or return (undef, "cannot make a cgroup in $parent: $!");
+  my ($limit, $swap) = $v2 ? ('memory.max', 'memory.swap.max') : ('memory.limit_in_bytes', 'memory.memsw.limit_in_bytes');
+  my $why;
+  if (!-e "$dir/$limit") { $why = "the cgroup v2 hierarchy does not hand the memory controller to $dir" }
+  elsif (!write_text("$dir/$limit", $max)) { $why = "cannot write $dir/$limit: $!" }
+  elsif (-e "$dir/$swap" && !write_text("$dir/$swap", $v2 ? 0 : $max)) { $why = "cannot write $dir/$swap: $!" }
+  else { return ($dir) }
+  rmdir $dir unless $dir eq ($pids_dir // '');
+  return (undef, $why);
+}
+
+# The memory hierarchy of cgroup v1, at the launcher's own cgroup in it; else the root of
+# cgroup v2 when it hands the memory controller to its children. (dir, is-v2), or ().
+sub memory_cgroup_parent {
+  open(my $mi, '<', '/proc/self/mountinfo') or return ();
+  my $own = '';
+  if (open(my $cg, '<', '/proc/self/cgroup')) {
+    while (<$cg>) { my ($ctl, $path) = /^\d+:([^:]*):(.*)$/ or next; $own = $path if ",$ctl," =~ /,memory,/ }
+  }
+  while (my $line = <$mi>) {
+    my ($left, $right) = split / - /, $line, 2;
+    next unless defined $right;
+    my $mountpoint = (split ' ', $left)[4];
+    my ($fstype, undef, $options) = split ' ', $right;
+    return ($mountpoint . ($own eq '/' ? '' : $own), 0) if $fstype eq 'cgroup' && ",$options," =~ /,memory,/ && -d "$mountpoint$own";
+    if ($fstype eq 'cgroup2' && open(my $sc, '<', "$mountpoint/cgroup.subtree_control")) {
+      return ($mountpoint, 1) if (<$sc> // '') =~ /\bmemory\b/;
+    }
+  }
+  return ();
+}
+
+sub enter_cgroup { my ($dir, $pid) = @_; write_text("$dir/cgroup.procs", $pid) }
 
 # The lab's processes die with its pid 1, but the kernel takes a moment to reap them all:
 # retry while the cgroup is still busy, soon at first (bounded: 10 s).

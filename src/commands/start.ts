@@ -13,6 +13,7 @@ import { BashSession } from '../place/bash-session.js';
 import { LessonShell } from '../repl/lesson-shell.js';
 import { takeLabSnapshot } from '../lab-setup/lab-snapshot.js';
 import { colorEnabled, colors } from '../view/color.js';
+import { EVENTS_SOCKET_ENV } from '../serve/protocol.js';
 
 /** Exit status that asks bin/lab-launch.pl for a fresh lab (`.reset`), with the arguments
  * written (through the lab's broker) to the launcher's relaunch file. */
@@ -98,6 +99,8 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   // A `.reset` is a new lab, started by the launcher when this one ends: only a lab the
   // launcher started (with its broker) can ask for one.
   const broker = labBroker();
+  // Started by `nslab serve`: the page beside the terminal follows the session.
+  const observer = process.env[EVENTS_SOCKET_ENV] ? (await import('../repl/page-events.js')).pageEvents(lesson.meta.id) : undefined;
   const shell = new LessonShell({
     lesson,
     print,
@@ -114,6 +117,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
     requestReset: broker && tty
       ? (step) => { relaunchWith = ['start', lesson!.meta.id, '--step', String(step)]; }
       : undefined,
+    observer,
   });
   // The setup, then the earlier steps' commands, in the learner's own host shell: what they
   // set (`pid=$(docker inspect …)`) is there for the lines that follow.

@@ -107,24 +107,30 @@ export async function evaluateAll<T extends { check: Check } | Check>(
   );
 }
 
+/** What a check that must probe reads as while another check of its step fails. */
+export const NOT_PROBED_YET = 'not tried yet: it is tried once the other checks hold';
+
 /** Whether a step passes, as cheaply as possible: the checks that read the snapshot first,
  * and only when they all hold, the ones that must probe the kernel (a ping waits up to a
- * second for its answer, and this runs after every learner line). */
+ * second for its answer, and this runs after every learner line). `reports`: every check
+ * as far as it was tried (one not probed yet fails, found NOT_PROBED_YET); `failing`: the
+ * ones that were tried and failed. */
 export async function stepPasses<T extends { check: Check } | Check>(
   checks: readonly T[],
   state: KernelState,
   prober: Prober,
   ctx: EvalContext = { commands: [] },
-): Promise<{ passes: boolean; failing: Check[] }> {
+): Promise<{ passes: boolean; failing: Check[]; reports: CheckReport<T>[] }> {
   const checkOf = (item: T): Check => ('kind' in item ? (item as Check) : (item as { check: Check }).check);
-  const failingNow = checks.map(checkOf).filter((c) => {
-    const e = evaluate(c, state, ctx);
-    return !isProbeNeeded(e) && !e.ok;
-  });
-  if (failingNow.length) return { passes: false, failing: failingNow };
+  const now = checks.map((item) => ({ item, check: checkOf(item), e: evaluate(checkOf(item), state, ctx) }));
+  const failingNow = now.filter(({ e }) => !isProbeNeeded(e) && !e.ok).map(({ check }) => check);
+  if (failingNow.length) {
+    const reports = now.map(({ item, check, e }) => ({ item, check, result: isProbeNeeded(e) ? { ok: false, expected: e.expected, found: NOT_PROBED_YET } : e }));
+    return { passes: false, failing: failingNow, reports };
+  }
   const reports = await evaluateAll(checks, state, prober, ctx);
   const failing = reports.filter((r) => !r.result.ok).map((r) => r.check);
-  return { passes: failing.length === 0, failing };
+  return { passes: failing.length === 0, failing, reports };
 }
 
 /** The line `.check` shows for a check: what the learner must do, in words. Most checks

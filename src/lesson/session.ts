@@ -132,7 +132,8 @@ export class LessonSession {
   }
 
   /** Whether the step's checks hold. A namespace being torn down by the kernel may still
-   * show what was deleted: when only such checks fail, look again, briefly. */
+   * show what was deleted: when only such checks fail, look again, briefly. What was
+   * found comes out as a 'checks' event (the workshop page shows it after every line). */
   private async checksHold(step: Step, state: KernelState): Promise<boolean> {
     const { stepPasses } = await import('./check-eval.js');
     const ctx = this.evalContext();
@@ -144,6 +145,7 @@ export class LessonSession {
         return fresh ? stepPasses(step.checks, fresh, this.deps.prober, ctx) : verdict;
       }, (v) => v.passes, policy.tries, policy.delayMs);
     }
+    this.deps.emit({ kind: 'checks', step, reports: verdict.reports });
     return verdict.passes;
   }
 

@@ -37,6 +37,21 @@ export interface ShellDeps {
   requestReset?: (stepNumber: number) => void;
   /** The lessons and the learner's progress, as `nslab list` shows them (`.lessons`). */
   lessonTable?: () => Promise<string>;
+  /** Follows the session from beside the terminal (the workshop page: src/repl/page-events.ts). */
+  observer?: ShellObserver;
+}
+
+/** What a follower of the learner's session is told. Each call returns at once: the
+ * learner never waits for it. */
+export interface ShellObserver {
+  /** Every event of the lesson's session, as it happens. */
+  session(e: SessionEvent): void;
+  /** false: a line started running; true: the prompt is back. */
+  prompt(idle: boolean): void;
+  /** The lab as the shell read it, at the start and after each line. */
+  lab(state: KernelState): void;
+  /** A known error a line printed, with nslab's explanation. */
+  errorSeen(line: string, explanation: string): void;
 }
 
 
@@ -56,7 +71,7 @@ export class LessonShell {
       snapshot: () => this.snapshotQuietly(),
       prober: deps.prober,
       progress: deps.progress,
-      emit: (e) => this.render(e),
+      emit: (e) => { this.render(e); deps.observer?.session(e); },
     });
   }
 
@@ -85,6 +100,8 @@ export class LessonShell {
   /** Shows the lesson's intro (on step 1) and the current step. */
   async begin(showIntro: boolean): Promise<void> {
     await this.session?.begin(showIntro);
+    if (this.lastState) this.deps.observer?.lab(this.lastState);
+    this.deps.observer?.prompt(true);
   }
 
   /** The session's events, as text for the learner. ('checks' is .check's to show.) */
@@ -141,6 +158,14 @@ export class LessonShell {
   /** Handles one line the learner typed. An unexpected failure is reported and the shell
    * goes on: a learner's session is worth more than any one line. */
   async handleLine(raw: string): Promise<LineOutcome> {
+    const observer = raw.trim() ? this.deps.observer : undefined;
+    observer?.prompt(false);
+    const outcome = await this.handleLineOrReport(raw);
+    if (outcome !== 'quit') observer?.prompt(true);
+    return outcome;
+  }
+
+  private async handleLineOrReport(raw: string): Promise<LineOutcome> {
     try {
       return await this.handleLineOrThrow(raw);
     } catch (err) {
@@ -203,10 +228,11 @@ export class LessonShell {
     }
     this.session?.noteLine(command);
     // The kernel is read only when something will use it: checks still to pass, an
-    // explanation, or an error to explain.
+    // explanation, an error to explain, or someone following beside the terminal.
     const explaining = result.stdout !== undefined && (this.explainOn || full);
-    const wantsState = this.checksPending() || explaining || result.exitCode !== 0;
+    const wantsState = this.checksPending() || explaining || result.exitCode !== 0 || this.deps.observer !== undefined;
     const state = wantsState ? await this.snapshotQuietly() : undefined;
+    if (state) this.deps.observer?.lab(state);
     if (explaining) {
       const text = await this.explanation(reading, command, result, state, full);
       if (text) this.print(this.wrap(text));
@@ -217,7 +243,10 @@ export class LessonShell {
       // when they all ran in one place.
       const here = reading.inSeveralPlaces ? {} : { state, ns: await this.namespaceOf(reading.target, state) };
       const why = explainError(command, result.stderr, here);
-      for (const w of why) this.print(this.wrap(this.style(pc.yellow, `  ↳ ${w}`)) + '\n');
+      for (const w of why) {
+        this.print(this.wrap(this.style(pc.yellow, `  ↳ ${w}`)) + '\n');
+        this.deps.observer?.errorSeen(command, w);
+      }
     }
     if (result.notFound?.length) await this.suggestCommands(result.notFound);
     await this.session?.afterLine(state);

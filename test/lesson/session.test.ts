@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { KernelState } from '../../src/kernel/types.js';
 import { LessonSession, SETTLE, SETTLE_PING, settleFor, type SessionEvent } from '../../src/lesson/session.js';
 import { parseCheck } from '../../src/lesson/check-syntax.js';
+import { NOT_PROBED_YET } from '../../src/lesson/check-eval.js';
 import { parseLesson } from '../../src/lesson/parse.js';
 import type { Lesson } from '../../src/lesson/types.js';
 import { LessonShell } from '../../src/repl/lesson-shell.js';
@@ -86,7 +87,25 @@ describe('LessonSession', () => {
     expect(s.awaitingAnswer).toBe(true);
     await s.answer('br0');
     expect(s.completed).toBe(true);
-    expect(events.map((e) => e.kind)).toEqual(['intro', 'step', 'step-passed', 'step', 'question', 'answer', 'answer', 'step-passed', 'lesson-done']);
+    expect(events.map((e) => e.kind)).toEqual(['intro', 'step', 'checks', 'step-passed', 'step', 'question', 'answer', 'answer', 'step-passed', 'lesson-done']);
+  });
+
+  it('after a line, reports every check as far as it was tried: a ping waits (unprobed) until the others hold', async () => {
+    const parsed = parseLesson(LESSON.replace('link br0 kind bridge', 'link br0 kind bridge\nping 10.0.0.1'), '98-session.md');
+    const pings: string[] = [];
+    const pinging = { ping: async (_from: unknown, address: string) => { pings.push(address); return true; } };
+    const events: SessionEvent[] = [];
+    const s = new LessonSession({ lesson: parsed.lesson!, snapshot: async () => emptyState(), prober: pinging, emit: (e) => events.push(e) });
+    await s.begin(false);
+    await s.afterLine({ ...emptyState(), namespaces: [netns('host', 'host')] });
+    const first = events.find((e) => e.kind === 'checks');
+    expect(first?.kind === 'checks' && first.reports.map((r) => [r.result.ok, r.result.found])).toEqual([[false, expect.any(String)], [false, NOT_PROBED_YET]]);
+    expect(pings).toEqual([]);
+    events.length = 0;
+    await s.afterLine(withBridge());
+    expect(pings).toEqual(['10.0.0.1']);
+    expect(events.map((e) => e.kind)).toEqual(['checks', 'step-passed', 'step']);
+    expect(events[0].kind === 'checks' && events[0].reports.every((r) => r.result.ok)).toBe(true);
   });
 
   it('hints come one by one, the last one repeating', async () => {

@@ -1,0 +1,72 @@
+// The learner's session, reported to the workshop server (`nslab serve`) for the page
+// beside their terminal: the shell tells a ShellObserver what happens, and this turns it
+// into LabEvents (src/serve/protocol.ts) sent through the lab's state broker (op `event`),
+// which alone knows the server's socket. Reporting is fire-and-forget: the learner never
+// waits for it, and a server that is slow or gone costs them nothing but the page.
+import type { KernelState } from '../kernel/types.js';
+import type { SessionEvent } from '../lesson/session.js';
+import { labBroker, type StateBroker } from '../progress/state-broker.js';
+import { EVENTS_SOCKET_ENV, LAB_EVENT_MAX, type LabEvent } from '../serve/protocol.js';
+import { buildModel } from '../view/topo-model.js';
+import { UNICODE } from '../view/topo-text.js';
+import type { ShellObserver } from './lesson-shell.js';
+
+/** The observer that reports this lab's session of `lessonId` to the workshop server; none
+ * when the lab was not started for one (no NSLAB_EVENTS_SOCKET, or no broker to send through). */
+export function pageEvents(lessonId: string, env: NodeJS.ProcessEnv = process.env): ShellObserver | undefined {
+  if (!env[EVENTS_SOCKET_ENV]) return undefined;
+  const broker = labBroker(env);
+  return broker && sessionReporter(lessonId, brokerSender(broker));
+}
+
+/** Sends each event's JSON through the broker, in order (the broker answers in order, and
+ * requests go out as they are made). A refusal is dropped; ENOSYS means this broker has
+ * no server to report to, so nothing more is sent. */
+function brokerSender(broker: StateBroker): (json: string) => void {
+  let useless = false;
+  return (json) => {
+    if (useless) return;
+    broker.request('event', '', '', json).catch((e: { code?: string }) => { if (e.code === 'ENOSYS') useless = true; });
+  };
+}
+
+/** A ShellObserver that hands each LabEvent, as one line of JSON, to `send`. An event too big
+ * for the broker (the topology of a very large lab) is left out; one that cannot be made
+ * at all is too: the page misses it, the learner's shell never notices. */
+export function sessionReporter(lessonId: string, send: (json: string) => void): ShellObserver {
+  const report = (make: () => LabEvent[]) => {
+    try {
+      for (const event of make()) {
+        const json = JSON.stringify(event);
+        if (Buffer.byteLength(json) <= LAB_EVENT_MAX) send(json);
+      }
+    } catch {
+      // (see above)
+    }
+  };
+  return {
+    session: (e) => report(() => labEventsOf(lessonId, e)),
+    prompt: (idle) => report(() => [{ kind: 'prompt', idle }]),
+    // With the glyphs of the terminal's `.topo`, so that the page draws what the terminal would.
+    lab: (state: KernelState) => report(() => [{ kind: 'topology', model: buildModel(state, UNICODE) }]),
+    errorSeen: (line, explanation) => report(() => [{ kind: 'error-seen', line, explanation }]),
+  };
+}
+
+/** What the page is told of one session event (intro, warnings, questions: nothing). */
+export function labEventsOf(lessonId: string, e: SessionEvent): LabEvent[] {
+  switch (e.kind) {
+    case 'step':
+      return [{ kind: 'step', lessonId, number: e.step.number, total: e.total }];
+    case 'checks':
+      return [{ kind: 'checks', lessonId, number: e.step.number, checks: e.reports.map(({ result: { ok, expected, found } }) => ({ ok, expected, found })) }];
+    case 'step-passed':
+      return [{ kind: 'step-passed', lessonId, number: e.step.number }];
+    case 'lesson-done':
+      return [{ kind: 'lesson-done', lessonId }];
+    case 'hint':
+      return [{ kind: 'hint', lessonId, number: e.step.number, hint: e.hint, of: e.of, at: e.number }];
+    default:
+      return [];
+  }
+}
