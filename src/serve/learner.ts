@@ -335,6 +335,9 @@ export class Learner {
         this.checks = [];
         this.hints = 0;
         this.send({ t: 'step', ...view });
+        // The shell shows the next step once the last one is saved as done: the lesson
+        // list read now has it (read at step-passed, it might not yet).
+        void this.deps.lessons().then((m) => this.send(m));
         return;
       }
       case 'checks':
@@ -345,7 +348,6 @@ export class Learner {
       case 'step-passed':
         if (e.lessonId !== this.lessonId) return;
         this.send({ t: 'step-passed', number: e.number });
-        void this.deps.lessons().then((m) => this.send(m));
         return;
       case 'lesson-done':
         if (e.lessonId !== this.lessonId) return;

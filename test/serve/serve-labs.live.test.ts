@@ -46,6 +46,32 @@ describe('real labs through nslab serve', () => {
     expect(out).toContain('» eth0: veth');
   });
 
+  it('the page gets the step from the lesson file, the lab\'s picture and the checks as the learner goes', async () => {
+    const page = pages.Ada;
+    await page.until(() => page.message('step') !== undefined, 'the first step');
+    expect(page.message('step')).toMatchObject({ lessonId: '00-first-steps', number: 1, total: 5, title: 'Look at the lab' });
+    expect(page.message('step')!.html).toContain('<code>');
+    await page.until(() => page.message('topology') !== undefined, 'a picture');
+    expect(page.message('topology')!.svg).toMatch(/^<svg[^>]*>.*eth0.*<\/svg>$/s);
+    page.type('192.168.0.11\r');
+    await page.until(() => page.message('step-passed') !== undefined, 'step 1 passed');
+    await page.until(() => page.message('step', (m) => m.number === 2) !== undefined, 'step 2');
+    const step2 = page.message('step', (m) => m.number === 2)!;
+    expect(step2.checks.length).toBeGreaterThan(0);
+    await page.until(() => page.message('lessons', (m) => m.lessons.some((l) => l.id === '00-first-steps' && l.done === 1)) !== undefined, 'the progress in the lesson list');
+    const cmd = cls.room.opts.lessons[0].steps[1].commands.join('; ');
+    const from = page.messages.length;
+    await run(page, 'ip link show');
+    await page.until(() => page.messages.slice(from).some((m) => m.t === 'checks' && m.number === 2), 'checks after a line');
+    const before = page.messages.slice(from).find((m) => m.t === 'checks') as { checks: { ok: boolean }[] };
+    expect(before.checks.length).toBe(step2.checks.length);
+    expect(before.checks.some((c) => !c.ok)).toBe(true);
+    await run(page, cmd);
+    await page.until(() => page.message('step-passed', (m) => m.number === 2) !== undefined, 'step 2 passed');
+    const last = page.messages.filter((m) => m.t === 'checks' && m.number === 2).at(-1);
+    expect(last).toMatchObject({ checks: step2.checks.map(() => ({ ok: true })) });
+  });
+
   it('gives each learner an id range of their own on the machine', async (ctx) => {
     if (!isRoot) return ctx.skip('an id range per learner needs the server to run as root');
     // Seen from the machine: the uids of the processes under each learner's launcher.
