@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REQUIRED_TOOLS, findTool } from './tools.mjs';
+import { REQUIRED_TOOLS, TEST_TOOLS, findTool } from './tools.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const forTests = process.argv.includes('--for-tests');
@@ -51,25 +51,31 @@ function ensureBuild() {
   writeFileSync(stamp, String(srcTime));
 }
 
-function ensureSystemTools() {
-  const missing = REQUIRED_TOOLS.filter((t) => !findTool(t.command));
+/** Installs the missing ones of `tools` with apt-get. `needed`: without them the command
+ * cannot work, so a failure stops it; otherwise (the tests' tools) it says so and goes on,
+ * and the tests that need them skip with the reason. */
+function ensureSystemTools(tools, { needed, purpose }) {
+  const missing = tools.filter((t) => !findTool(t.command));
   if (missing.length === 0) return;
-  const packages = [...new Set(missing.map((t) => t.pkg))];
+  const stop = needed ? fail : (msg) => say(`${msg}\n  (the tests that need them will skip)`);
+  const packages = [...new Set(missing.flatMap((t) => [t.pkg, ...(t.with ?? [])]))];
   const cmd = `apt-get install -y ${packages.join(' ')}`;
   if (process.getuid?.() !== 0) {
-    fail(`the lab needs ${missing.map((t) => t.command).join(', ')}, which this machine lacks.\n` +
+    stop(`${purpose} ${missing.map((t) => t.command).join(', ')}, which this machine lacks.\n` +
       `Install them, then run the command again:\n  sudo apt-get update && sudo ${cmd}`);
+    return;
   }
   say(`installing ${packages.join(' ')} with apt-get…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (run('apt-get', ['install', '-y', '-qq', ...packages], { env }) !== 0) {
     run('apt-get', ['update', '-qq'], { env });
     if (run('apt-get', ['install', '-y', '-qq', ...packages], { env }) !== 0) {
-      fail(`apt-get could not install ${packages.join(' ')}: run \`apt-get update && ${cmd}\` and read its errors.`);
+      stop(`apt-get could not install ${packages.join(' ')}: run \`apt-get update && ${cmd}\` and read its errors.`);
+      return;
     }
   }
   const still = missing.filter((t) => !findTool(t.command));
-  if (still.length) fail(`still missing after apt-get: ${still.map((t) => t.command).join(', ')}`);
+  if (still.length) stop(`still missing after apt-get: ${still.map((t) => t.command).join(', ')}`);
 }
 
 // The rootless tests run as this user: CI runs as root, and a lab started by an ordinary
@@ -99,8 +105,11 @@ function fail(message) {
 try {
   ensureNodePackages();
   ensureBuild();
-  ensureSystemTools();
-  if (forTests) ensureTestUser();
+  ensureSystemTools(REQUIRED_TOOLS, { needed: true, purpose: 'the lab needs' });
+  if (forTests) {
+    ensureSystemTools(TEST_TOOLS, { needed: false, purpose: 'the tests need' });
+    ensureTestUser();
+  }
 } catch (err) {
   fail(err instanceof Error ? err.message : String(err));
 }

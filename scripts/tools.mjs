@@ -1,5 +1,7 @@
 // The system tools the lab drives, and the Debian package of each. One list, read by the
 // set-up script (which installs what is missing) and by `nslab doctor` (which reports it).
+// TEST_TOOLS are for nslab's own tests only: the set-up installs them with --for-tests, and
+// doctor leaves them out (a lab does not need them).
 import { accessSync, constants } from 'node:fs';
 
 export const REQUIRED_TOOLS = [
@@ -16,6 +18,11 @@ export const REQUIRED_TOOLS = [
   { command: 'newuidmap', pkg: 'uidmap', why: 'rootless labs where setgroups stays allowed' },
   { command: 'unshare', pkg: 'util-linux', why: 'creating the lab namespaces' },
   { command: 'nsenter', pkg: 'util-linux', why: 'entering containers and namespaces' },
+];
+
+export const TEST_TOOLS = [
+  { command: 'chromium', pkg: 'chromium', with: ['fonts-dejavu-core'], why: 'the browser tests of nslab serve (headless, through playwright-core)' },
+  { command: 'python3', pkg: 'python3', why: 'the tests of the python3 terminal helper of nslab serve' },
 ];
 
 const SEARCH_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
