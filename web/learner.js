@@ -9,6 +9,7 @@
     cursorBlink: true,
     fontFamily: '"DejaVu Sans Mono", Menlo, Consolas, monospace',
     fontSize: 14,
+    lineHeight: 1.15, // at 1.0 the row clips DejaVu's underscores (veth1_p read as veth1 p)
     scrollback: 5000,
     convertEol: false,
     theme: { background: '#0f172a', foreground: '#e2e8f0', cursor: '#facc15' },
@@ -80,7 +81,7 @@
     $('hint-text').hidden = true;
     $('hint-count').textContent = '';
     const checks = $('checks');
-    checks.replaceChildren(...(m.checks.length ? m.checks : ['(no checks: run a command to go on)']).map((text) => {
+    checks.replaceChildren(...(m.checks.length ? m.checks : [m.question ? 'No checks: answer the question in the terminal to go on.' : 'No checks: run a command to go on.']).map((text) => {
       const li = document.createElement('li');
       li.className = m.checks.length ? 'check pending' : 'dim';
       const code = document.createElement('code');

@@ -47,7 +47,7 @@ export type ServerMessage =
   /** The lab's state of life: starting (being built), running, or ended (and why). */
   | { t: 'lab'; state: 'starting' | 'running' | 'ended'; reason?: string }
   /** The current step, its text rendered on the server from the lesson file. */
-  | { t: 'step'; lessonId: string; number: number; total: number; title: string; html: string; checks: string[] }
+  | { t: 'step'; lessonId: string; number: number; total: number; title: string; html: string; checks: string[]; question: boolean }
   | { t: 'checks'; number: number; checks: CheckState[] }
   | { t: 'step-passed'; number: number }
   | { t: 'lesson-done'; lessonId: string }

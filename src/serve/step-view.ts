@@ -19,6 +19,8 @@ export interface StepView {
   title: string;
   html: string;
   checks: string[];
+  /** The step ends with a question, answered in the terminal. */
+  question: boolean;
 }
 
 /** The step `number` of `lesson`, or undefined when the lesson has no such step. */
@@ -33,5 +35,6 @@ export function stepView(lesson: Lesson, number: number): StepView | undefined {
     title: step.title,
     html: markdownHtml(step.body + question),
     checks: step.checks.map((c) => c.text),
+    question: Boolean(step.question),
   };
 }

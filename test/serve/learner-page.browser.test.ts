@@ -1,0 +1,125 @@
+// The learner's page in a real browser (Debian's chromium, headless), on real labs: join
+// by the class code, type in the terminal and read what it shows, pass a step and see the
+// checks turn green and the picture gain the new link, reload and find the same lab, and
+// a second learner beside the first, each in a lab of their own. Screenshots go to
+// NSLAB_SCREENSHOT_DIR when set (the README's picture is made so), else to the run's
+// scratch folder.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, launchChromium } from '../helpers/browser.js';
+import { startClass, type TestClass } from './class-server.js';
+
+const skip = browserSkipReason();
+if (skip) console.log(`skipping the learner page in a browser: ${skip}`);
+const shots = process.env.NSLAB_SCREENSHOT_DIR ?? tmpdir();
+
+let cls: TestClass;
+let browser: Browser;
+
+/** What the terminal shows now: its rows, as a person reads them. */
+const screen = (page: Page) => page.locator('.xterm-rows').innerText();
+
+async function waitForScreen(page: Page, re: RegExp, what: string): Promise<void> {
+  await page.waitForFunction(
+    ([src, flags]) => new RegExp(src, flags).test((document.querySelector('.xterm-rows') as HTMLElement | null)?.innerText ?? ''),
+    [re.source, re.flags] as const, { timeout: 60_000 },
+  ).catch(async (e) => { throw new Error(`${what}: ${(e as Error).message.split('\n')[0]}; the terminal shows:\n${await screen(page)}`); });
+}
+
+/** Waits until the element's text is `want` (or matches it). */
+async function waitText(page: Page, selector: string, want: string | RegExp, ms = 30_000): Promise<void> {
+  const [src, flags, exact] = typeof want === 'string' ? [want, '', true] : [want.source, want.flags, false];
+  await page.waitForFunction(
+    ([sel, src, flags, exact]) => {
+      const text = (document.querySelector(sel as string) as HTMLElement | null)?.innerText ?? '';
+      return exact ? text === src : new RegExp(src as string, flags as string).test(text);
+    },
+    [selector, src, flags, exact] as const, { timeout: ms },
+  ).catch(async (e) => { throw new Error(`${selector} never showed ${want}: ${(e as Error).message.split('\n')[0]}; it shows "${await page.locator(selector).innerText().catch(() => '?')}"`); });
+}
+
+async function typeLine(page: Page, line: string): Promise<void> {
+  await page.locator('#terminal').click();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+async function joinAs(name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(`${cls.url}/join/${cls.room.code}`);
+  await page.fill('input[name=name]', name);
+  await page.click('button');
+  await page.waitForURL(/\/l\/[A-Za-z0-9_-]{32}$/);
+  await waitForScreen(page, /(host # |answer> )/, `${name}'s prompt`);
+  return page;
+}
+
+describe.skipIf(skip)('the learner\'s page in chromium', () => {
+  let ada: Page;
+
+  beforeAll(async () => {
+    const launch = await launchChromium();
+    expect(launch.reason).toBeUndefined(); // chromium is here: not starting is a defect
+    browser = launch.browser!;
+    cls = await startClass({ seats: 4, limits: { grace: 600_000 } });
+    ada = await joinAs('Ada');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await cls?.close();
+  }, 60_000);
+
+  it('shows the step beside a terminal that runs the learning shell, with its notes', async () => {
+    await waitText(ada, '#step-title', 'Look at the lab');
+    await typeLine(ada, 'ip -br link');
+    await waitForScreen(ada, /» eth0: veth/, 'the annotated output');
+    expect(await ada.locator('#conn').innerText()).toBe('connected');
+    await ada.waitForSelector('#topology svg text');
+    expect(await ada.locator('#topology svg').innerHTML()).toContain('eth0');
+  });
+
+  it('passes steps: the checks turn green and the picture gains the new link', async () => {
+    await typeLine(ada, '192.168.0.11');
+    await waitText(ada, '#step-title', 'Create a namespace and a veth pair', 30_000);
+    expect(await ada.locator('#checks li.check').count()).toBe(3);
+    expect(await ada.locator('#topology svg').innerHTML()).not.toContain('veth1_p');
+    await typeLine(ada, 'ip netns add net1');
+    await ada.waitForFunction(() => document.querySelectorAll('#checks li.check.ok').length === 1, undefined, { timeout: 30_000 });
+    expect(await ada.locator('#checks li.check.fail').count()).toBe(2);
+    await typeLine(ada, 'ip link add veth1 type veth peer name veth1_p');
+    await ada.waitForFunction(() => document.querySelector('#topology svg')?.innerHTML.includes('veth1_p'), undefined, { timeout: 30_000 });
+    await ada.screenshot({ path: join(shots, 'learner-page.png') });
+    await typeLine(ada, 'ip link set veth1 netns net1');
+    await waitText(ada, '#step-title', /address/i, 30_000);
+    await waitText(ada, '.lesson.current .progress', '2/5', 10_000);
+  });
+
+  it('a hint comes from the button, as .hint would give it', async () => {
+    await ada.click('#hint');
+    await ada.waitForSelector('#hint-text:not([hidden])', { timeout: 20_000 });
+    expect(await ada.locator('#hint-count').innerText()).toMatch(/^hint 1 of \d+$/);
+    await waitForScreen(ada, /Hint 1\//i, 'the hint in the terminal too');
+  });
+
+  it('a reload finds the same lab, with the terminal\'s recent output', async () => {
+    await typeLine(ada, 'touch /tmp/ada-was-here; echo marked-$((6*7))');
+    await waitForScreen(ada, /marked-42/, 'the marker');
+    await ada.reload();
+    await waitForScreen(ada, /marked-42/, 'the recent output after the reload');
+    await typeLine(ada, 'ls /tmp; ip -br link | grep -c veth1_p');
+    await waitForScreen(ada, /ada-was-here[\s\S]*\n1\s*\n/, 'the same lab');
+  });
+
+  it('a second learner beside the first has a lab of their own', async () => {
+    const bo = await joinAs('Bo');
+    await typeLine(bo, 'ls /tmp | grep -c ada-was-here; ip -br link | grep -c veth1_p; echo done-$((2+3))');
+    await waitForScreen(bo, /\n0\s*\n0\s*\ndone-5/, 'nothing of Ada\'s');
+    await waitText(bo, '#who', 'Bo');
+    await waitText(ada, '#who', 'Ada');
+    await bo.screenshot({ path: join(shots, 'learner-page-second.png') });
+  });
+});
