@@ -193,6 +193,26 @@ describe('bad input', () => {
     await again.until(() => again.screen.includes('back-6'), 'a new socket works');
   });
 
+  it('survives a reconnect storm and a resize storm: one lab, still answering', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER, limits: { grace: 60_000 } });
+    const { page, token } = await learner(cls, 'Ada');
+    const pid = cls.room.byToken(token)!.labPid;
+    page.close();
+    for (let round = 0; round < 10; round++) {
+      const burst = Array.from({ length: 30 }, () => new PageClient(cls!.url, token));
+      await Promise.all(burst.map((p) => p.opened().catch(() => undefined)));
+      for (const p of burst) p.ws.terminate();
+    }
+    const last = new PageClient(cls.url, token);
+    await last.opened();
+    for (let i = 0; i < 2000; i++) last.send({ t: 'resize', cols: 20 + (i % 200), rows: 5 + (i % 60) });
+    last.send({ t: 'resize', cols: 77, rows: 21 });
+    last.type('stty size\r');
+    await last.until(() => last.screen.includes('21 77'), 'the last size, applied');
+    expect(cls.room.byToken(token)!.labPid).toBe(pid);
+    expect(cls.room.learners.length).toBe(1);
+  });
+
   it('a learner flooding their terminal is slowed alone: another learner\'s echo still comes', async () => {
     cls = await startClass({ launcher: BASH_LAUNCHER });
     const flood = await learner(cls, 'Flood');
