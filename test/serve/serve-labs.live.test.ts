@@ -72,6 +72,28 @@ describe('real labs through nslab serve', () => {
     expect(last).toMatchObject({ checks: step2.checks.map(() => ({ ok: true })) });
   });
 
+  it('full-screen and interactive programs work as in a terminal: docker exec -it, top, tcpdump with Ctrl-C', async () => {
+    const page = pages.Bo;
+    await run(page, 'docker run -d --net=none --name c1 busybox sleep 1000 >/dev/null');
+    let from = page.screen.length;
+    page.type('docker exec -it c1 sh\r');
+    await page.until(() => /# $/.test(page.screen.slice(from).trimEnd() + ' ') || page.screen.slice(from).includes('/ # '), 'the container\'s shell', 30000);
+    page.type('hostname; echo in-$((3*3))\r');
+    await page.until(() => page.screen.slice(from).includes('in-9'), 'a line run in the container');
+    page.type('exit\r');
+    await page.until(() => /host # |answer> /.test(page.screen.slice(from)), 'nslab\'s prompt back', 30000);
+    from = page.screen.length;
+    page.type('top\r');
+    await page.until(() => page.screen.slice(from).includes('\x1b[?1049h') || /Mem:|PID/.test(page.screen.slice(from)), 'top on the screen', 30000);
+    page.type('q');
+    await page.until(() => /host # |answer> /.test(page.screen.slice(from)), 'the prompt after top', 30000);
+    from = page.screen.length;
+    page.type('tcpdump -ni eth0\r');
+    await page.until(() => page.screen.slice(from).includes('listening on eth0'), 'tcpdump listening', 30000);
+    page.type('\x03');
+    await page.until(() => /packets captured[\s\S]*(host # |answer> )/.test(page.screen.slice(from)), 'Ctrl-C ends tcpdump, the prompt is back', 30000);
+  });
+
   it('gives each learner an id range of their own on the machine', async (ctx) => {
     if (!isRoot) return ctx.skip('an id range per learner needs the server to run as root');
     // Seen from the machine: the uids of the processes under each learner's launcher.
