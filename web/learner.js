@@ -26,6 +26,18 @@
   let stopped = false;
   const send = (msg) => { if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(msg)); };
 
+  // Copy as terminals on a desktop do: Ctrl+Shift+C, or Ctrl+C while text is selected
+  // (without a selection Ctrl+C interrupts, as always). Pasting (Ctrl+V, Ctrl+Shift+V, the
+  // browser's menu) is xterm's own: the text is typed into the lab, several lines at once.
+  term.attachCustomKeyEventHandler((ev) => {
+    if (ev.type !== 'keydown' || !ev.ctrlKey || ev.key.toLowerCase() !== 'c') return true;
+    if (!ev.shiftKey && !term.hasSelection()) return true;
+    const text = term.getSelection();
+    if (text && navigator.clipboard) navigator.clipboard.writeText(text).catch(() => notice('The browser did not allow copying: select the text and use its menu.', 'bad'));
+    term.clearSelection();
+    ev.preventDefault();
+    return false;
+  });
   term.onData((data) => send({ t: 'in', data }));
   term.onResize(({ cols, rows }) => send({ t: 'resize', cols, rows }));
   window.addEventListener('resize', () => fit.fit());

@@ -114,6 +114,22 @@ describe.skipIf(skip)('the learner\'s page in chromium', () => {
     await waitForScreen(ada, /ada-was-here[\s\S]*\n1\s*\n/, 'the same lab');
   });
 
+  it('copies the selection with Ctrl+Shift+C, and a paste of several lines runs them all', async () => {
+    await ada.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cls.url });
+    await typeLine(ada, 'clear; echo copy-me-$((7*6))');
+    await waitForScreen(ada, /^copy-me-42/m, 'the line to copy');
+    // Select the output row with the mouse, as a person does: a double-click picks the word.
+    const row = ada.locator('.xterm-rows > div', { hasText: /^copy-me-42/ }).first();
+    const box = (await row.boundingBox())!;
+    await ada.mouse.dblclick(box.x + 20, box.y + box.height / 2);
+    await ada.keyboard.press('Control+Shift+C');
+    expect(await ada.evaluate(() => navigator.clipboard.readText())).toBe('copy-me-42');
+    await ada.evaluate(() => navigator.clipboard.writeText('echo pasted-$((1+1))\necho pasted-$((2+2))\n'));
+    await ada.locator('#terminal').click();
+    await ada.keyboard.press('Control+V');
+    await waitForScreen(ada, /^pasted-2\s*\n[\s\S]*^pasted-4/m, 'both pasted lines run');
+  });
+
   it('a second learner beside the first has a lab of their own', async () => {
     const bo = await joinAs('Bo');
     await typeLine(bo, 'ls /tmp | grep -c ada-was-here; ip -br link | grep -c veth1_p; echo done-$((2+3))');
