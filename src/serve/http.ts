@@ -163,10 +163,16 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
   }
 
   server.on('upgrade', (req, socket, head) => {
-    const parts = new URL(req.url ?? '/', 'http://x').pathname.split('/').filter(Boolean);
     const refuse = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
+    // Outside any catch: a target that is not a URL (`//[`) must not end the whole server.
+    let parts: string[];
+    try {
+      parts = new URL(req.url ?? '/', 'http://x').pathname.split('/').filter(Boolean);
+    } catch {
+      return refuse(400, 'Bad Request');
+    }
     if (!sameOrigin(req)) return refuse(403, 'Forbidden');
     if (parts[0] === 'ws' && parts[1] === 'l' && parts.length === 3 && TOKEN_SHAPE.test(parts[2])) {
       const learner = room.byToken(parts[2]);

@@ -65,7 +65,7 @@ export class LineSplitter {
     const lines: string[] = [];
     for (const p of parts) {
       if (this.skipping) this.skipping = false; // the end of a line too long to keep
-      else lines.push(p);
+      else if (p.length <= this.max) lines.push(p); // a long line may also end in the chunk that began it
     }
     if (this.pending.length > this.max) {
       this.pending = '';

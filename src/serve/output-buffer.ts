@@ -32,15 +32,17 @@ export class OutputBuffer {
  * (`yes`) is slowed to this, alone, by pausing their pty until the budget refills. */
 export class OutputBudget {
   private tokens: number;
-  private last = Date.now();
+  private last: number;
 
-  constructor(private readonly perSecond = 2 * 1024 * 1024) {
+  /** `now` is the clock (ms); tests give their own so that refilling needs no waiting. */
+  constructor(private readonly perSecond = 2 * 1024 * 1024, private readonly now: () => number = Date.now) {
     this.tokens = perSecond;
+    this.last = now();
   }
 
   /** Spends `n` bytes; returns how long to pause (ms) before more, 0 for none. */
   spend(n: number): number {
-    const now = Date.now();
+    const now = this.now();
     this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
     this.tokens -= n;

@@ -85,7 +85,7 @@ export class Roster {
     if (data?.format !== 'nslab-class' || !Array.isArray(data.learners) || typeof data.code !== 'string') {
       throw new RosterError(`${file} is not an nslab class file. Move it away to start a new class in ${dir}, or give --state-dir another folder.`);
     }
-    if (data.version !== 1) throw new RosterError(`${file} was written by another version of nslab (class format ${data.version}); this one reads format 1.`);
+    if (data.version !== 1) throw new RosterError(`${file} was written by another version of nslab (class format ${data.version}); this one reads format 1. Serve this class with the nslab that wrote it, or give --state-dir another folder to start a new class.`);
     let token: string;
     try {
       token = readFileSync(tokenFile, 'utf8').trim();

@@ -30,7 +30,8 @@ const plainWidth = (line: Line): number => line.reduce((n, p) => n + [...p.text]
 function spans(line: Line): string {
   return line
     .map((p) => {
-      const style = p.style ? ` fill="${COLOR[p.style]}"${p.style === 'title' ? ' font-weight="bold"' : ''}` : '';
+      // The lab chose the style too: a name not in COLOR (or one of Object's own) gets none.
+      const style = p.style && Object.hasOwn(COLOR, p.style) ? ` fill="${COLOR[p.style]}"${p.style === 'title' ? ' font-weight="bold"' : ''}` : '';
       return `<tspan${style}>${escapeXml(p.text)}</tspan>`;
     })
     .join('');
@@ -67,7 +68,7 @@ function drawBox(p: Placed): string {
   ];
   p.box.lines.forEach((l, i) => {
     if (l.kind === 'gap' || !l.parts.length) return;
-    out.push(`<text x="${p.x + PAD}" y="${p.y + TITLE_H + i * LINE_H + 12}" class="line-${l.kind}">${spans(l.parts)}</text>`);
+    out.push(`<text x="${p.x + PAD}" y="${p.y + TITLE_H + i * LINE_H + 12}" class="line-${escapeXml(l.kind)}">${spans(l.parts)}</text>`);
   });
   out.push('</g>');
   return out.join('');
