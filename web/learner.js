@@ -170,7 +170,17 @@
       }
       if (stopped) return;
       retry++;
-      setTimeout(connect, Math.min(10000, 500 * 2 ** Math.min(retry, 5)));
+      // A link the server no longer knows (another class on the same address) is not
+      // retried forever; anything else is (a restarted server, a laptop waking up), with
+      // some randomness so that a whole room does not reconnect in the same instant.
+      fetch(location.pathname, { method: 'HEAD', cache: 'no-store' }).then((r) => {
+        if (r.status === 404) {
+          stopped = true;
+          banner('This link is not one of this class\'s learners any more: join again with the class code.');
+          return;
+        }
+        setTimeout(connect, Math.min(10000, 500 * 2 ** Math.min(retry, 5)) * (0.5 + Math.random()));
+      }, () => setTimeout(connect, Math.min(10000, 500 * 2 ** Math.min(retry, 5)) * (0.5 + Math.random())));
     };
   }
   connect();

@@ -73,7 +73,9 @@ export class Classroom {
 
   /** A newcomer with this display name takes a seat, if one is free. */
   join(name: string): JoinResult {
-    const clean = name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 40);
+    // No control or format characters (a right-to-left override would make the class list
+    // and the server's log read other than they are).
+    const clean = name.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 40);
     if (!clean) return { ok: false, why: 'name' };
     if (this.seatsTaken >= this.opts.seats) return { ok: false, why: 'full' };
     const { record, token } = this.roster.add(clean, this.opts.lessonId);

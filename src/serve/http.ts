@@ -115,6 +115,8 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
         return;
       }
       if (req.method === 'POST') {
+        // A browser says where a form came from: another site's page may not take seats.
+        if (req.headers.origin !== undefined && !sameOrigin(req)) return forbidden(res);
         const form = await readForm(req);
         const joined = room.join(form?.get('name') ?? '');
         if (!joined.ok && joined.why === 'full') return full(res);
@@ -128,7 +130,7 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
         return;
       }
     }
-    if (req.method === 'GET' && parts[0] === 'l' && parts.length === 2) {
+    if ((req.method === 'GET' || req.method === 'HEAD') && parts[0] === 'l' && parts.length === 2) {
       if (!TOKEN_SHAPE.test(parts[1]) || !room.byToken(parts[1])) {
         sendHtml(res, 404, page('Unknown link', `<p>This link is not one of this class's learners. Join with the class code to get your own.</p><p><a href="/">Join</a></p>`));
         return;
@@ -163,6 +165,8 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
   }
 
   server.on('upgrade', (req, socket, head) => {
+    // A connection reset while it is being refused must not become an uncaught error.
+    socket.on('error', () => socket.destroy());
     const refuse = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };

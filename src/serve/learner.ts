@@ -78,6 +78,11 @@ export class Learner {
   lastError: { line: string; explanation: string } | undefined;
   /** Lab events that failed validation (a learner's own lab can send anything). */
   rejectedEvents = 0;
+  /** The lesson to start once the lab that is ending has gone (switchLesson). */
+  private nextLesson: string | undefined;
+  /** The server is stopping: no lab starts any more. */
+  private stopped = false;
+  private eventWindow = { start: 0, count: 0 };
 
   constructor(private readonly deps: LearnerDeps) {
     this.lessonId = deps.record.lessonId;
@@ -100,6 +105,7 @@ export class Learner {
     clearTimeout(this.timers.grace);
     this.timers.grace = undefined;
     this.setPaused('away', false);
+    if (this.stopped) return;
     const ended = this.labState === 'ended' ? this.endReason : undefined;
     void this.greet();
     // Coming back to a lab that ended while the page was away: a new one, at the step
@@ -224,6 +230,9 @@ export class Learner {
       if (this.pty !== pty) return;
       this.pty = undefined;
       this.labEnded(this.endReason ?? (e.exitCode === 0 ? 'the shell ended (exit)' : `the lab ended (status ${e.exitCode}${e.signal ? `, signal ${e.signal}` : ''})`));
+      const next = this.nextLesson;
+      this.nextLesson = undefined;
+      if (next !== undefined && !this.stopped) this.startLab(next);
     });
     this.labState = 'running';
     this.send({ t: 'lab', state: 'running' });
@@ -248,14 +257,17 @@ export class Learner {
     }
   }
 
+  /** Another lesson: the lab ends and a new one starts on it. Asked again before the old
+   * lab is gone (a double click, a script), the last lesson asked wins, and one lab starts. */
   private switchLesson(lessonId: string): void {
+    if (this.stopped) return;
     if (!this.pty) {
       this.startLab(lessonId);
       return;
     }
-    const pty = this.pty;
-    this.endLab('switching lesson');
-    pty.onExit(() => this.startLab(lessonId));
+    const ending = this.nextLesson !== undefined;
+    this.nextLesson = lessonId;
+    if (!ending) this.endLab('switching lesson');
   }
 
   /** Ends the lab: a hang-up, as when a terminal closes (the lab's launcher turns it into
@@ -291,6 +303,12 @@ export class Learner {
     mkdirSync(this.deps.dir, { recursive: true, mode: 0o700 });
     rmSync(path, { force: true });
     const server = createServer((client) => {
+      // The lab's broker holds one connection (and makes one more after a failure): a lab
+      // opening more is refused rather than given the server's memory.
+      if (this.eventClients.size >= 2) {
+        client.destroy();
+        return;
+      }
       this.eventClients.add(client);
       const lines = new LineSplitter();
       client.setEncoding('utf8');
@@ -298,7 +316,10 @@ export class Learner {
       client.on('error', () => client.destroy());
       client.on('close', () => this.eventClients.delete(client));
     });
-    server.on('error', () => { /* the lab then reports nothing; its terminal still works */ });
+    server.on('error', (e) => {
+      // The lab then reports nothing (its terminal still works): say so once, to the page.
+      this.send({ t: 'notice', text: `The side panel cannot follow this lab (${e.message}); the terminal works as usual.` });
+    });
     server.listen(path);
     this.events = server;
     return path;
@@ -311,7 +332,17 @@ export class Learner {
     this.events = undefined;
   }
 
+  /** The most events a lab may send in a second; the rest are dropped (a shell sends a
+   * handful per line; a lab flooding the server would slow everyone's). */
+  static readonly EVENTS_PER_SECOND = 200;
+
   private fromLabEvent(line: string): void {
+    const now = Date.now();
+    if (now - this.eventWindow.start >= 1000) this.eventWindow = { start: now, count: 0 };
+    if (++this.eventWindow.count > Learner.EVENTS_PER_SECOND) {
+      this.rejectedEvents++;
+      return;
+    }
     const e = parseLabEvent(line);
     if (typeof e === 'string') {
       this.rejectedEvents++;
@@ -384,6 +415,8 @@ export class Learner {
   /** Ends everything of this learner's (the server is stopping). Resolves when the lab's
    * process has ended. */
   async shutdown(): Promise<void> {
+    this.stopped = true;
+    this.nextLesson = undefined;
     const pty = this.pty;
     if (!pty) {
       this.closeEvents();

@@ -6,7 +6,15 @@ import type { Lesson } from '../lesson/types.js';
 import { escapeXml } from './topo-svg.js';
 
 const marked = new Marked({ gfm: true, breaks: false });
-marked.use({ renderer: { html: ({ text }) => escapeXml(text) } });
+marked.use({
+  renderer: {
+    html: ({ text }) => escapeXml(text),
+    // Links to the web or within the page only: never `javascript:` or `data:`.
+    link({ href, text }) {
+      return /^(https?:\/\/|#|\/)/i.test(href) ? `<a href="${escapeXml(href)}" target="_blank" rel="noopener">${escapeXml(text)}</a>` : escapeXml(text);
+    },
+  },
+});
 
 export function markdownHtml(md: string): string {
   return marked.parse(md, { async: false }) as string;

@@ -67,6 +67,37 @@ describe('joining', () => {
   });
 });
 
+describe('joining, as a stranger would try it', () => {
+  it('refuses a join form posted from another site\'s page, and strips control and format characters from names', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const foreign = await fetch(`${cls.url}/join/${cls.room.code}`, { method: 'POST', body: new URLSearchParams({ name: 'x' }), redirect: 'manual', headers: { origin: 'http://evil.example' } });
+    expect(foreign.status).toBe(403);
+    const own = await fetch(`${cls.url}/join/${cls.room.code}`, { method: 'POST', body: new URLSearchParams({ name: 'Eve\u202egnp.exe\u0007' }), redirect: 'manual', headers: { origin: cls.url } });
+    expect(own.status).toBe(303);
+    expect(cls.room.learners.map((l) => l.record.name)).toEqual(['Evegnp.exe']);
+  });
+
+  it('a learner\'s link answers HEAD as the page checks it before reconnecting', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const { token } = await joinClass(cls.url, cls.room.code, 'Ada');
+    expect((await fetch(`${cls.url}/l/${token}`, { method: 'HEAD' })).status).toBe(200);
+    expect((await fetch(`${cls.url}/l/${'C'.repeat(32)}`, { method: 'HEAD' })).status).toBe(404);
+  });
+
+  it('lessons asked for one after another, quickly, leave one lab: the last one asked', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const { page, token } = await learner(cls, 'Ada');
+    const lessons = cls.room.opts.lessons.map((l) => l.meta.id);
+    for (const id of [lessons[1], lessons[2], lessons[3], lessons[1], lessons[2]]) page.send({ t: 'lesson', id });
+    const me = cls.room.byToken(token)!;
+    await waitFor(() => me.lessonId === lessons[2] && me.labState === 'running', 'the last lesson\'s lab');
+    await new Promise((r) => setTimeout(r, 500)); // any extra lab would have started by now
+    const bashes = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').split(' ').filter(Boolean)
+      .filter((p) => { try { return readFileSync(`/proc/${p}/cmdline`, 'utf8').startsWith('/bin/bash\0--norc'); } catch { return false; } });
+    expect(bashes).toEqual([String(me.labPid)]);
+  });
+});
+
 describe('tokens', () => {
   it('the instructor page and its API answer 403 without the instructor token', async () => {
     cls = await startClass({ launcher: BASH_LAUNCHER });

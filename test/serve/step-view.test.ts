@@ -12,6 +12,15 @@ describe('markdownHtml', () => {
     expect(html).toContain('<pre><code class="language-sh">ip link add veth1 type veth peer name veth1_p\necho &quot;&lt;b&gt;&quot; &amp;&amp; true\n</code></pre>');
   });
 
+  it('keeps web and in-page links, and turns any other link into its text', () => {
+    expect(markdownHtml('[man](https://man7.org/x)')).toContain('<a href="https://man7.org/x" target="_blank" rel="noopener">man</a>');
+    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x']) {
+      const html = markdownHtml(`[click](${href})`);
+      expect(html, href).not.toContain('<a');
+      expect(html, href).toContain('click');
+    }
+  });
+
   it('renders emphasis and lists', () => {
     expect(markdownHtml('a **bridge** and *veth*')).toBe('<p>a <strong>bridge</strong> and <em>veth</em></p>\n');
     expect(markdownHtml('1. one\n2. two\n')).toContain('<ol>\n<li>one</li>\n<li>two</li>\n</ol>');
