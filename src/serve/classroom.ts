@@ -1,6 +1,8 @@
 // A class: the roster on disk, the lessons, the learners live, the seats, and how a
 // learner's lab is launched. The HTTP side (http.ts) only routes to this.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeHold, type Hold } from './hold.js';
 import type { Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
 import { summarizeProgress } from '../progress/summary.js';
@@ -54,7 +56,9 @@ export type JoinResult = { ok: true; token: string; learner: Learner } | { ok: f
 export class Classroom {
   readonly roster: Roster;
   private readonly live = new Map<string, Learner>();
-  private readonly lessonsById: Map<string, Lesson>;
+  readonly lessonsById: Map<string, Lesson>;
+  /** Where the instructor holds the class (learners go no further than this step). */
+  hold: Hold | undefined;
   private readonly launcher: LabLauncher;
   private readonly watchers = new Set<() => void>();
 
@@ -62,6 +66,46 @@ export class Classroom {
     this.roster = Roster.open(opts.stateDir);
     this.lessonsById = new Map(opts.lessons.map((l) => [l.meta.id, l]));
     this.launcher = opts.launcher ?? defaultLauncher({ lessonsDir: opts.lessonsDir, memoryMax: opts.limits.memoryMax });
+    try {
+      this.hold = JSON.parse(readFileSync(join(opts.stateDir, 'hold.json'), 'utf8')) as Hold;
+    } catch {
+      this.hold = undefined; // none set (or unreadable: none)
+    }
+  }
+
+  /** A short message on every learner's page. */
+  broadcast(text: string): void {
+    for (const l of this.learners) l.notice(`From the instructor: ${text}`);
+  }
+
+  /** Everyone to `lessonId`: running labs restart on it, the others start there next
+   * time. The number of labs restarted, or undefined for a lesson that does not exist. */
+  pace(lessonId: string): number | undefined {
+    if (!this.lessonsById.has(lessonId)) return undefined;
+    let restarted = 0;
+    for (const l of this.learners) {
+      if (l.lessonId === lessonId) continue;
+      this.roster.setLesson(l.record.id, lessonId);
+      if (l.labPid !== undefined) restarted++;
+      l.moveTo(lessonId);
+    }
+    return restarted;
+  }
+
+  /** Holds the class at a step (undefined: releases it); a reason when it cannot. */
+  setHold(hold: Hold | undefined): string | undefined {
+    if (hold) {
+      const lesson = this.lessonsById.get(hold.lessonId);
+      if (!lesson) return `there is no lesson "${hold.lessonId}"`;
+      if (hold.step < 1 || hold.step > lesson.steps.length) return `${hold.lessonId} has steps 1 to ${lesson.steps.length}`;
+    }
+    this.hold = hold;
+    const file = join(this.opts.stateDir, 'hold.json');
+    if (hold) writeFileSync(file, JSON.stringify(hold));
+    else rmSync(file, { force: true });
+    for (const r of this.roster.learners) writeHold(this.roster.learnerDir(r.id), hold);
+    for (const w of this.watchers) w();
+    return undefined;
   }
 
   get code(): string { return this.roster.code; }
@@ -106,6 +150,8 @@ export class Classroom {
         onChange: () => { for (const w of this.watchers) w(); },
       });
       this.live.set(record.id, l);
+      // A learner who joins (or comes back) while the class is held is held too.
+      writeHold(this.roster.learnerDir(record.id), this.hold);
     }
     return l;
   }

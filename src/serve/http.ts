@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
 import type { Classroom } from './classroom.js';
+import { onInstructorSocket } from './instructor-socket.js';
 import { PAGE_FRAME_MAX, parsePageMessage } from './page-messages.js';
 import { TOKEN_SHAPE } from './tokens.js';
 import { escapeXml } from './topo-svg.js';
@@ -74,6 +75,7 @@ export interface ServeLog {
 
 export function classServer(room: Classroom, log: ServeLog): { server: Server; close: () => Promise<void> } {
   const learnerWs = new WebSocketServer({ noServer: true, maxPayload: PAGE_FRAME_MAX });
+  const instructorWs = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const suggestions = ['Ada', 'Linus', 'Radia', 'Vint', 'Grace', 'Ken', 'Barbara', 'Dennis', 'Margaret', 'Tim'];
 
   const server = createServer((req, res) => {
@@ -184,6 +186,11 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
       learnerWs.handleUpgrade(req, socket, head, (ws) => onLearnerSocket(ws, learner));
       return;
     }
+    if (parts[0] === 'ws' && parts[1] === 'i' && parts.length === 3) {
+      if (!room.isInstructor(parts[2])) return refuse(403, 'Forbidden');
+      instructorWs.handleUpgrade(req, socket, head, (ws) => onInstructorSocket(ws, room, log));
+      return;
+    }
     refuse(404, 'Not Found');
   });
 
@@ -208,7 +215,7 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
   return {
     server,
     close: async () => {
-      for (const ws of learnerWs.clients) ws.terminate();
+      for (const ws of [...learnerWs.clients, ...instructorWs.clients]) ws.terminate();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

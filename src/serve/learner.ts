@@ -78,6 +78,14 @@ export class Learner {
   lastError: { line: string; explanation: string } | undefined;
   /** Lab events that failed validation (a learner's own lab can send anything). */
   rejectedEvents = 0;
+  /** When the current step was shown (ms since the epoch), for the time on a step. */
+  stepSince = Date.now();
+  /** Lines run on this step whose checks did not all hold, in a row. */
+  failingLines = 0;
+  /** The checks after each of the last lines of this step, newest last. */
+  recentChecks: { at: number; passed: number; of: number; failing: string[] }[] = [];
+  /** Read-only watchers of the terminal (the instructor shadowing): bytes only, no way back. */
+  private readonly shadows = new Set<(chunk: Buffer) => void>();
   /** The lesson to start once the lab that is ending has gone (switchLesson). */
   private nextLesson: string | undefined;
   /** The server is stopping: no lab starts any more. */
@@ -247,13 +255,34 @@ export class Learner {
     this.deps.onChange?.();
   }
 
+  /** Watches this learner's terminal: `onOutput` gets what the terminal showed lately, then
+   * everything it shows, until the returned function is called. Nothing flows back. */
+  shadow(onOutput: (chunk: Buffer) => void): () => void {
+    const past = this.buffer.contents();
+    if (past.length) onOutput(past);
+    this.shadows.add(onOutput);
+    return () => this.shadows.delete(onOutput);
+  }
+
   private fromLab(chunk: Buffer): void {
     this.buffer.push(chunk);
     this.sendOutput(chunk);
+    for (const watch of this.shadows) watch(chunk);
     const wait = this.budget.spend(chunk.length);
     if (wait > 0 && !this.paused.throttle) {
       this.setPaused('throttle', true);
       this.timers.throttle = setTimeout(() => this.setPaused('throttle', false), wait);
+    }
+  }
+
+  /** The instructor moves the class to `lessonId`: a running lab restarts on it; a
+   * learner away starts there next time. */
+  moveTo(lessonId: string): void {
+    if (this.pty) {
+      this.send({ t: 'notice', text: 'The instructor moves the class to another lesson: your lab starts afresh for it.' });
+      this.switchLesson(lessonId);
+    } else {
+      this.lessonId = lessonId;
     }
   }
 
@@ -362,9 +391,14 @@ export class Learner {
           this.lessonId = e.lessonId;
           this.deps.onLesson(e.lessonId);
         }
+        if (this.step?.number !== view.number || this.step?.lessonId !== view.lessonId) {
+          this.stepSince = Date.now();
+          this.failingLines = 0;
+          this.recentChecks = [];
+          this.hints = 0;
+        }
         this.step = view;
         this.checks = [];
-        this.hints = 0;
         this.send({ t: 'step', ...view });
         // The shell shows the next step once the last one is saved as done: the lesson
         // list read now has it (read at step-passed, it might not yet).
@@ -374,6 +408,11 @@ export class Learner {
       case 'checks':
         if (this.step?.number !== e.number || e.lessonId !== this.lessonId) return;
         this.checks = e.checks.slice(0, this.step.checks.length);
+        {
+          const failing = this.step.checks.filter((_, i) => !this.checks[i]?.ok);
+          this.failingLines = failing.length ? this.failingLines + 1 : 0;
+          this.recentChecks = [...this.recentChecks, { at: Date.now(), passed: this.checks.filter((c) => c.ok).length, of: this.step.checks.length, failing }].slice(-8);
+        }
         this.send({ t: 'checks', number: e.number, checks: this.checks });
         return;
       case 'step-passed':
@@ -407,7 +446,7 @@ export class Learner {
         this.send({ t: 'prompt', idle: e.idle });
         return;
       case 'error-seen':
-        this.lastError = { line: e.line, explanation: e.explanation };
+        this.lastError = { line: e.line.slice(0, 300), explanation: e.explanation.slice(0, 600) };
         return;
     }
   }
