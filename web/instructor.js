@@ -45,6 +45,7 @@
     $('rows').replaceChildren(...rows.map((r) => {
       const tr = document.createElement('tr');
       tr.dataset.seat = String(r.seat);
+      tr.dataset.name = r.name;
       tr.className = [r.stuck ? 'stuck' : '', r.online ? '' : 'offline', watching === r.seat ? 'watched' : ''].join(' ').trim();
       tr.title = r.stuck ? `Looks stuck: ${r.stuck}` : 'Click to watch this learner\'s terminal';
       tr.append(

@@ -30,8 +30,10 @@ const ASSETS: Record<string, { file: () => string; type: string }> = {
 const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
-  // Links carry tokens in their path: never let one leave in a Referer.
-  'Referrer-Policy': 'no-referrer',
+  // Links carry tokens in their path: never let one leave in a Referer to another site.
+  // (`same-origin`, not `no-referrer`: with no referrer at all a browser sends `Origin: null`
+  // on the join form, which could then not be told from another site's.)
+  'Referrer-Policy': 'same-origin',
   'Cache-Control': 'no-store',
 };
 

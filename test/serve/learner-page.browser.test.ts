@@ -7,6 +7,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { joinAs, typeLine, waitForScreen, waitText } from './browser-pages.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, launchChromium } from '../helpers/browser.js';
 import { startClass, type TestClass } from './class-server.js';
@@ -18,45 +19,6 @@ const shots = process.env.NSLAB_SCREENSHOT_DIR ?? tmpdir();
 let cls: TestClass;
 let browser: Browser;
 
-/** What the terminal shows now: its rows, as a person reads them. */
-const screen = (page: Page) => page.locator('.xterm-rows').innerText();
-
-async function waitForScreen(page: Page, re: RegExp, what: string): Promise<void> {
-  await page.waitForFunction(
-    ([src, flags]) => new RegExp(src, flags).test((document.querySelector('.xterm-rows') as HTMLElement | null)?.innerText ?? ''),
-    [re.source, re.flags] as const, { timeout: 60_000 },
-  ).catch(async (e) => { throw new Error(`${what}: ${(e as Error).message.split('\n')[0]}; the terminal shows:\n${await screen(page)}`); });
-}
-
-/** Waits until the element's text is `want` (or matches it). */
-async function waitText(page: Page, selector: string, want: string | RegExp, ms = 30_000): Promise<void> {
-  const [src, flags, exact] = typeof want === 'string' ? [want, '', true] : [want.source, want.flags, false];
-  await page.waitForFunction(
-    ([sel, src, flags, exact]) => {
-      const text = (document.querySelector(sel as string) as HTMLElement | null)?.innerText ?? '';
-      return exact ? text === src : new RegExp(src as string, flags as string).test(text);
-    },
-    [selector, src, flags, exact] as const, { timeout: ms },
-  ).catch(async (e) => { throw new Error(`${selector} never showed ${want}: ${(e as Error).message.split('\n')[0]}; it shows "${await page.locator(selector).innerText().catch(() => '?')}"`); });
-}
-
-async function typeLine(page: Page, line: string): Promise<void> {
-  await page.locator('#terminal').click();
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-}
-
-async function joinAs(name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-  const page = await context.newPage();
-  await page.goto(`${cls.url}/join/${cls.room.code}`);
-  await page.fill('input[name=name]', name);
-  await page.click('button');
-  await page.waitForURL(/\/l\/[A-Za-z0-9_-]{32}$/);
-  await waitForScreen(page, /(host # |answer> )/, `${name}'s prompt`);
-  return page;
-}
-
 describe.skipIf(skip)('the learner\'s page in chromium', () => {
   let ada: Page;
 
@@ -65,7 +27,7 @@ describe.skipIf(skip)('the learner\'s page in chromium', () => {
     expect(launch.reason).toBeUndefined(); // chromium is here: not starting is a defect
     browser = launch.browser!;
     cls = await startClass({ seats: 4, limits: { grace: 600_000 } });
-    ada = await joinAs('Ada');
+    ada = await joinAs(browser, cls, 'Ada');
   }, 120_000);
 
   afterAll(async () => {
@@ -135,7 +97,7 @@ describe.skipIf(skip)('the learner\'s page in chromium', () => {
   }, 120_000);
 
   it('a second learner beside the first has a lab of their own', async () => {
-    const bo = await joinAs('Bo');
+    const bo = await joinAs(browser, cls, 'Bo');
     await typeLine(bo, 'ls /tmp | grep -c ada-was-here; ip -br link | grep -c veth1_p; echo done-$((2+3))');
     await waitForScreen(bo, /\n0\s*\n0\s*\ndone-5/, 'nothing of Ada\'s');
     await waitText(bo, '#who', 'Bo');

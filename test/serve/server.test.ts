@@ -29,7 +29,7 @@ describe('joining', () => {
     const page = await fetch(`${cls.url}/l/${token}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
     expect(await page.text()).toContain('/assets/xterm.js');
   });
 
