@@ -185,7 +185,11 @@ export class LessonShell {
 
   private async handleLineOrThrow(raw: string): Promise<LineOutcome> {
     const line = raw.trim();
-    if (!line) return 'continue';
+    // Held at a passed step, Enter alone is how a learner asks whether the class goes on.
+    if (!line) {
+      if (this.session?.held) await this.session.afterLine(undefined);
+      return 'continue';
+    }
     if (line.startsWith('.') && !line.startsWith('./') && !line.startsWith('..')) {
       const [name, ...rest] = line.slice(1).split(/\s+/);
       const cmd = findDotCommand(name);

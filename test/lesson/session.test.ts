@@ -250,16 +250,24 @@ describe('LessonSession, held by the instructor', () => {
     expect(kinds()).not.toContain('held');
   });
 
-  it('the shell says so, and its .next stays', async () => {
+  it('the shell says so, and its .next stays; held at a passed step, Enter alone moves on once released', async () => {
     let out = '';
+    let hold: Hold | undefined = { lessonId: '98-session', step: 1, message: 'Eyes on the projector!' };
     const shell = new LessonShell({
       lesson: lesson(), print: (t) => { out += t; }, markdown: (m) => m, snapshot: async () => withBridge(), prober,
       newSession: () => { throw new Error('no shell needed'); }, color: false,
-      hold: async () => ({ lessonId: '98-session', step: 1, message: 'Eyes on the projector!' }),
+      hold: async () => hold,
     });
     await shell.begin(false);
     await shell.handleLine('.next');
     expect(shell.stepIndex).toBe(0);
     expect(out).toContain("The instructor holds the class here: Eyes on the projector! You'll go on when they release it; meanwhile explore.");
+    await shell.handleLine('.check'); // its checks hold: passed, and held there
+    expect(shell.session!.held).toBe(true);
+    await shell.handleLine('');
+    expect(shell.stepIndex).toBe(0);
+    hold = undefined;
+    await shell.handleLine('');
+    expect(shell.stepIndex).toBe(1);
   });
 });
