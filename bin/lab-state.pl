@@ -99,6 +99,11 @@ sub valid_name {
   return defined $name && ($name =~ /^(?:progress\.json(?:\.lock(?:\.stale-[0-9]+-[0-9a-f]+)?|\.bak(?:\.[0-9]+)?)?|history)$/
     || $name =~ /^\.(?:progress\.json|history)\.[0-9]+\.[0-9a-f]+\.tmp$/);
 }
+# Files the workshop server writes for the lab to read and nothing more: the instructor's
+# hold on the class (src/serve/hold.ts). The learner is root in the lab and can reach this
+# socket, so no operation but read and stat may name one, on either side of a rename or link.
+my %READ_ONLY = ('class-hold' => 1);
+sub read_only_name { my ($name) = @_; defined $name && $READ_ONLY{$name} }
 # Plain files, readable by others or by the user alone: no setuid or executable bits.
 sub valid_mode { my $m = $_[0] || '644'; $m eq '644' || $m eq '600' }
 my $MAX_REQUEST = 16 << 20;
@@ -265,6 +270,11 @@ sub answer {
   my ($op, $a, $b, $data) = @_;
   my $handler = $ops{$op} or return err('ENOSYS', "unknown operation $op");
   return err('EINVAL', 'an event names nothing') if $op eq 'event' && (length($a // '') || length($b // ''));
+  if (read_only_name($a) || (($op eq 'rename' || $op eq 'link') && read_only_name($b))) {
+    return $handler->($a, $b, $data) if $op eq 'read' || $op eq 'stat';
+    my $name = read_only_name($a) ? $a : $b;
+    return err('EPERM', "$name is the workshop server's file: the lab may only read it");
+  }
   return err('EINVAL', 'bad name') unless $op eq 'list' || $op eq 'relaunch' || $op eq 'event' || valid_name($a);
   return err('EINVAL', 'bad name') if ($op eq 'rename' || $op eq 'link') && !valid_name($b);
   return err('EINVAL', 'bad mode: 644 or 600') if ($op eq 'createx' || $op eq 'replace') && !valid_mode($b);

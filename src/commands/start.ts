@@ -100,7 +100,10 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   // launcher started (with its broker) can ask for one.
   const broker = labBroker();
   // Started by `nslab serve`: the page beside the terminal follows the session.
-  const observer = process.env[EVENTS_SOCKET_ENV] ? (await import('../repl/page-events.js')).pageEvents(lesson.meta.id) : undefined;
+  const served = Boolean(process.env[EVENTS_SOCKET_ENV]);
+  const observer = served ? (await import('../repl/page-events.js')).pageEvents(lesson.meta.id) : undefined;
+  // The instructor may hold the class at a step: the server's file, read through the broker.
+  const hold = served && broker ? (await import('../serve/hold.js')).classHoldThrough(broker) : undefined;
   const shell = new LessonShell({
     lesson,
     print,
@@ -118,6 +121,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
       ? (step) => { relaunchWith = ['start', lesson!.meta.id, '--step', String(step)]; }
       : undefined,
     observer,
+    hold,
   });
   // The setup, then the earlier steps' commands, in the learner's own host shell: what they
   // set (`pid=$(docker inspect …)`) is there for the lines that follow.

@@ -3,7 +3,8 @@
 // as done (the settle policy included) and the saving of progress. It is told the lines
 // that ran and reads the lab through `snapshot`; what happens comes out as events, which a
 // front end renders (the terminal shell) or only checks (`nslab solve`). One engine, so
-// that what solve proves is what learners meet.
+// that what solve proves is what learners meet. In a workshop the instructor may hold the
+// class at a step (src/serve/hold.ts): the session then goes no further until released.
 import type { KernelState } from '../kernel/types.js';
 import type { CheckReport, Prober } from './check-eval.js';
 import type { Check } from './check-syntax.js';
@@ -20,11 +21,21 @@ export type SessionEvent =
   | { kind: 'lesson-done'; lesson: Lesson }
   | { kind: 'lesson-unfinished'; unfinished: Step[] }
   | { kind: 'hint'; step: Step; number: number; of: number; hint: string }
+  /** The instructor holds the class at this step: passed (or skipped to), the session
+   * stays on it until released. */
+  | { kind: 'held'; step: Step; message?: string }
   | { kind: 'checks'; step: Step; reports: CheckReport<Step['checks'][number]>[] };
 
 export interface ProgressPort {
   visit(lessonId: string, step: { number: number; title: string }): Promise<{ warnings: string[] }>;
   markDone(lessonId: string, step: { number: number; title: string }, total: number): Promise<{ warnings: string[] }>;
+}
+
+/** The instructor's hold: no learner of `lessonId` goes past step `step` while it lasts. */
+export interface Hold {
+  lessonId: string;
+  step: number;
+  message?: string;
 }
 
 export interface SessionDeps {
@@ -35,6 +46,9 @@ export interface SessionDeps {
   /** Progress saving; failures come back as warnings, never exceptions. */
   progress?: ProgressPort;
   emit: (event: SessionEvent) => void;
+  /** The instructor's hold now, if any (a workshop's lab reads it through its broker).
+   * Read whenever the session would move on, and after each line while it waits. */
+  hold?: () => Promise<Hold | undefined>;
 }
 
 /** How long a step whose failing checks asynchronous teardown can explain is looked at
@@ -58,6 +72,8 @@ export class LessonSession {
   private lines: string[] = [];
   private waiting = false;
   private done = false;
+  /** The current step is passed, and the instructor's hold keeps the session on it. */
+  private heldHere = false;
   readonly passed = new Set<number>();
 
   constructor(private readonly deps: SessionDeps) {}
@@ -68,6 +84,8 @@ export class LessonSession {
   get completed(): boolean { return this.done; }
   /** A question waits for its answer. */
   get awaitingAnswer(): boolean { return this.waiting; }
+  /** The current step is passed and the class is held at it. */
+  get held(): boolean { return this.heldHere; }
 
   /** Picks up where a learner left off: earlier steps passed, this one current. */
   resume(stepNumber: number, passedBefore: Iterable<number>): void {
@@ -106,7 +124,7 @@ export class LessonSession {
 
   /** Whether the current step still waits for its checks (or, with none, for a line). */
   checksPending(): boolean {
-    return Boolean(this.step) && !this.done && !this.waiting;
+    return Boolean(this.step) && !this.done && !this.waiting && !this.heldHere;
   }
 
   /** Every check of the current step against `state`, with what was expected and found. */
@@ -120,6 +138,7 @@ export class LessonSession {
   /** After a line: when the step's checks pass, ask its question or complete it.
    * `knownToPass`: the caller has just evaluated them all, so they are not run again. */
   async afterLine(state: KernelState | undefined, knownToPass = false): Promise<void> {
+    if (this.heldHere) return this.goOnIfReleased();
     const step = this.step;
     if (!step || !state || !this.checksPending()) return;
     if (step.checks.length && !knownToPass && !(await this.checksHold(step, state))) return;
@@ -168,11 +187,50 @@ export class LessonSession {
     this.passed.add(step.number);
     this.deps.emit({ kind: 'step-passed', step });
     this.warn((await this.deps.progress?.markDone(this.lesson.meta.id, step, this.lesson.steps.length))?.warnings);
-    await this.goTo(this.index + 1);
+    const hold = await this.holdBefore(this.index + 1);
+    if (hold) {
+      this.heldHere = true;
+      this.deps.emit({ kind: 'held', step, message: hold.message });
+      return;
+    }
+    await this.moveTo(this.index + 1);
   }
 
+  /** Held at a passed step: on to the next one once the instructor has released the class
+   * (or moved the hold further on). */
+  private async goOnIfReleased(): Promise<void> {
+    if (await this.holdBefore(this.index + 1)) return;
+    await this.moveTo(this.index + 1);
+  }
+
+  /** The hold that keeps the session from the step at `index`, if one does. A hold that
+   * cannot be read holds nobody: a learner is never stuck on a broken side channel. */
+  private async holdBefore(index: number): Promise<Hold | undefined> {
+    let hold: Hold | undefined;
+    try {
+      hold = await this.deps.hold?.();
+    } catch {
+      return undefined;
+    }
+    return hold && hold.lessonId === this.lesson.meta.id && index + 1 > hold.step ? hold : undefined;
+  }
+
+  /** The learner's own move (.next, .back): forward only as far as the instructor's hold
+   * allows; a move it stops is answered with 'held', each time, since the learner asked. */
   async goTo(index: number): Promise<void> {
+    if (index > this.index && !this.done) {
+      const hold = await this.holdBefore(index);
+      if (hold && this.step) {
+        this.deps.emit({ kind: 'held', step: this.step, message: hold.message });
+        return;
+      }
+    }
+    await this.moveTo(index);
+  }
+
+  private async moveTo(index: number): Promise<void> {
     const steps = this.lesson.steps;
+    this.heldHere = false;
     if (index >= steps.length) {
       this.done = steps.every((s) => this.passed.has(s.number));
       this.index = steps.length - 1;

@@ -15,7 +15,7 @@ import { DOT_COMMANDS, findDotCommand, type LineOutcome } from './dot-commands.j
 
 export type { LineOutcome } from './dot-commands.js';
 import { looksLikeCommand } from './looks-like-command.js';
-import { LessonSession, type ProgressPort, type SessionEvent } from '../lesson/session.js';
+import { LessonSession, type ProgressPort, type SessionDeps, type SessionEvent } from '../lesson/session.js';
 
 export interface ShellDeps {
   /** None for `nslab sandbox`: the same shell, with no steps to check. */
@@ -39,6 +39,8 @@ export interface ShellDeps {
   lessonTable?: () => Promise<string>;
   /** Follows the session from beside the terminal (the workshop page: src/repl/page-events.ts). */
   observer?: ShellObserver;
+  /** The instructor's hold on the class, in a workshop's lab (src/serve/hold.ts). */
+  hold?: SessionDeps['hold'];
 }
 
 /** What a follower of the learner's session is told. Each call returns at once: the
@@ -71,6 +73,7 @@ export class LessonShell {
       snapshot: () => this.snapshotQuietly(),
       prober: deps.prober,
       progress: deps.progress,
+      hold: deps.hold,
       emit: (e) => { this.render(e); deps.observer?.session(e); },
     });
   }
@@ -146,6 +149,11 @@ export class LessonShell {
         // A hint is markdown, as the step's prose is: rendered the same way.
         this.print(`hint ${e.number}/${e.of}: ${this.deps.markdown(e.hint).trim()}\n`);
         return;
+      case 'held': {
+        const message = e.message ? `: ${e.message}${/[.!?]$/.test(e.message) ? '' : '.'}` : '.';
+        this.print(this.wrap(this.style(pc.yellow, `⏸ The instructor holds the class here${message} You'll go on when they release it; meanwhile explore.`)) + '\n');
+        return;
+      }
       case 'checks':
         return;
     }
@@ -177,7 +185,11 @@ export class LessonShell {
 
   private async handleLineOrThrow(raw: string): Promise<LineOutcome> {
     const line = raw.trim();
-    if (!line) return 'continue';
+    // Held at a passed step, Enter alone is how a learner asks whether the class goes on.
+    if (!line) {
+      if (this.session?.held) await this.session.afterLine(undefined);
+      return 'continue';
+    }
     if (line.startsWith('.') && !line.startsWith('./') && !line.startsWith('..')) {
       const [name, ...rest] = line.slice(1).split(/\s+/);
       const cmd = findDotCommand(name);

@@ -66,6 +66,8 @@ export function labEventsOf(lessonId: string, e: SessionEvent): LabEvent[] {
       return [{ kind: 'lesson-done', lessonId }];
     case 'hint':
       return [{ kind: 'hint', lessonId, number: e.step.number, hint: e.hint, of: e.of, at: e.number }];
+    case 'held':
+      return [{ kind: 'held', lessonId, step: e.step.number, message: e.message ?? '' }];
     default:
       return [];
   }

@@ -2,7 +2,7 @@
 // learner's lab is launched. The HTTP side (http.ts) only routes to this.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeHold, type Hold } from './hold.js';
+import { writeHold, type ClassHold as Hold } from './hold.js';
 import type { Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
 import { summarizeProgress } from '../progress/summary.js';

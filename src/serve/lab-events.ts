@@ -41,6 +41,8 @@ export function parseLabEvent(line: string): LabEvent | string {
       return lessonOk ? (v as LabEvent) : 'bad lesson-done';
     case 'hint':
       return lessonOk && isCount(v.number) && isStr(v.hint, 20000) && isCount(v.of) && isCount(v.at) ? (v as LabEvent) : 'bad hint';
+    case 'held':
+      return lessonOk && isCount(v.step) && isStr(v.message, 2000) ? (v as LabEvent) : 'bad held';
     case 'topology':
       return isModel(v.model) ? (v as LabEvent) : 'bad topology';
     case 'prompt':

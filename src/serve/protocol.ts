@@ -23,6 +23,8 @@ export type LabEvent =
   | { kind: 'step-passed'; lessonId: string; number: number }
   | { kind: 'lesson-done'; lessonId: string }
   | { kind: 'hint'; lessonId: string; number: number; hint: string; of: number; at: number }
+  /** The instructor's hold keeps the shell at this step (src/serve/hold.ts). */
+  | { kind: 'held'; lessonId: string; step: number; message: string }
   /** The lab as the `.topo` drawing sees it, after a line. */
   | { kind: 'topology'; model: TopoModel }
   /** true: the shell waits at its prompt for a line; false: a line is running. */

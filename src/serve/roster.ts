@@ -4,7 +4,7 @@
 // and is replaced atomically (write, fsync, rename); instructor.token (mode 600) keeps the
 // instructor's link printable after a restart. Each learner's progress is their own
 // progress store under learners/ID (written by their lab's broker, as `nslab start` does).
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { newClassCode, newToken, tokenHash } from './tokens.js';
 
@@ -33,10 +33,13 @@ export class RosterError extends Error {
   }
 }
 
-function writeAtomically(path: string, text: string, mode: number): void {
+/** Replaces `path` with `text` (write, fsync, rename, fsync of the folder): a reader sees
+ * the old file or the new one. `mode` exactly, whatever the umask. */
+export function writeAtomically(path: string, text: string, mode: number): void {
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w', mode);
   try {
+    fchmodSync(fd, mode);
     writeSync(fd, text);
     fsyncSync(fd);
   } finally {

@@ -4,7 +4,7 @@
 // asynchronous teardown explains), they now give the same verdict, because both are it.
 import { describe, expect, it } from 'vitest';
 import type { KernelState } from '../../src/kernel/types.js';
-import { LessonSession, SETTLE, SETTLE_PING, settleFor, type SessionEvent } from '../../src/lesson/session.js';
+import { LessonSession, SETTLE, SETTLE_PING, settleFor, type Hold, type SessionEvent } from '../../src/lesson/session.js';
 import { parseCheck } from '../../src/lesson/check-syntax.js';
 import { NOT_PROBED_YET } from '../../src/lesson/check-eval.js';
 import { parseLesson } from '../../src/lesson/parse.js';
@@ -140,5 +140,134 @@ describe('LessonSession', () => {
     expect(settleFor([c('ping 10.0.0.1 from net1'), c('not link veth1')])).toBe(SETTLE_PING);
     expect(settleFor([c('link br0 kind bridge')])).toBeUndefined();
     expect(settleFor([c('ping 10.0.0.1 from net1'), c('link br0 kind bridge')])).toBeUndefined();
+  });
+});
+
+/** Three steps, each passed by the bridge being there. */
+const THREE = LESSON.replace(/## Look[\s\S]*$/, ['Two', 'Three'].map((t) => `## ${t}\n\n${t}.\n\n\`\`\`sh\ntrue\n\`\`\`\n\n\`\`\`check\nlink br0 kind bridge\n\`\`\`\n\n### Hints\n1. \`true\`.\n`).join('\n'));
+
+describe('LessonSession, held by the instructor', () => {
+  function held(text = THREE) {
+    const parsed = parseLesson(text, '98-session.md');
+    if (!parsed.lesson) throw new Error(JSON.stringify(parsed.errors));
+    const events: SessionEvent[] = [];
+    const done: number[] = [];
+    const box = { hold: { lessonId: '98-session', step: 2, message: 'wait for the demo' } as Hold | undefined, reads: 0 };
+    const s = new LessonSession({
+      lesson: parsed.lesson, snapshot: async () => withBridge(), prober, emit: (e) => events.push(e),
+      progress: { visit: async () => ({ warnings: [] }), markDone: async (_id, step) => { done.push(step.number); return { warnings: [] }; } },
+      hold: async () => { box.reads++; return box.hold; },
+    });
+    return { s, events, done, box, kinds: () => events.map((e) => e.kind) };
+  }
+
+  it('at step 2: step 1 passes and moves on; step 2 passes (saved as done) but stays, saying so once; released, the next line moves on', async () => {
+    const { s, events, done, box, kinds } = held();
+    await s.begin(false);
+    await s.afterLine(withBridge());
+    expect(s.stepIndex).toBe(1);
+    expect(kinds()).toEqual(['step', 'checks', 'step-passed', 'step']);
+    events.length = 0;
+    await s.afterLine(withBridge());
+    expect(s.stepIndex).toBe(1);
+    expect(s.held).toBe(true);
+    expect(done).toEqual([1, 2]);
+    expect(events.slice(1)).toEqual([{ kind: 'step-passed', step: s.step }, { kind: 'held', step: s.step, message: 'wait for the demo' }]);
+    // More lines while held: no checks run, nothing said again, the step stays.
+    events.length = 0;
+    await s.afterLine(withBridge());
+    await s.afterLine(undefined);
+    expect(s.checksPending()).toBe(false);
+    expect(events).toEqual([]);
+    expect(s.stepIndex).toBe(1);
+    box.hold = undefined;
+    const reads = box.reads;
+    await s.afterLine(undefined);
+    expect(box.reads).toBe(reads + 1);
+    expect(s.held).toBe(false);
+    expect(s.stepIndex).toBe(2);
+    expect(kinds()).toEqual(['step']);
+    expect(done).toEqual([1, 2]);
+  });
+
+  it('.next cannot pass it (said each time it is tried); .back can go back; a hold moved further on lets the learner go that far', async () => {
+    const { s, events, box, kinds } = held();
+    await s.begin(false);
+    await s.goTo(1); // onto the held step itself: allowed
+    expect(s.stepIndex).toBe(1);
+    events.length = 0;
+    await s.goTo(2);
+    await s.goTo(5);
+    expect(s.stepIndex).toBe(1);
+    expect(kinds()).toEqual(['held', 'held']);
+    expect(s.held).toBe(false); // skipped to, not passed: its checks still run
+    expect(s.checksPending()).toBe(true);
+    await s.afterLine(withBridge());
+    expect(s.held).toBe(true);
+    await s.goTo(2);
+    expect(s.stepIndex).toBe(1);
+    await s.goTo(0);
+    expect(s.stepIndex).toBe(0);
+    expect(s.held).toBe(false);
+    events.length = 0;
+    box.hold = { lessonId: '98-session', step: 3 };
+    await s.goTo(2);
+    expect(s.stepIndex).toBe(2);
+    await s.afterLine(withBridge()); // the last step passed, held there: the lesson is not done
+    expect(kinds()).toEqual(['step', 'checks', 'step-passed', 'held']);
+    expect(s.completed).toBe(false);
+    box.hold = undefined;
+    await s.afterLine(undefined);
+    expect(kinds().at(-1)).toBe('lesson-unfinished'); // step 2 was skipped over
+  });
+
+  it('a question answered at the held step: stays; released, the lesson completes at the next line', async () => {
+    const { s, box, kinds } = held(LESSON);
+    await s.begin(false);
+    await s.afterLine(withBridge());
+    await s.afterLine(withBridge());
+    await s.answer('br0');
+    expect(kinds().slice(-3)).toEqual(['answer', 'step-passed', 'held']);
+    expect(s.completed).toBe(false);
+    box.hold = undefined;
+    await s.afterLine(undefined);
+    expect(s.completed).toBe(true);
+    expect(kinds().at(-1)).toBe('lesson-done');
+  });
+
+  it('a hold for another lesson, or one that cannot be read, holds nobody', async () => {
+    const { s, box, kinds } = held();
+    box.hold = { lessonId: '01-other', step: 1 };
+    await s.begin(false);
+    await s.afterLine(withBridge());
+    await s.goTo(2);
+    expect(s.stepIndex).toBe(2);
+    const broken = new LessonSession({ lesson: s.lesson, snapshot: async () => withBridge(), prober, emit: () => {}, hold: async () => { throw new Error('no broker'); } });
+    await broken.begin(false);
+    await broken.afterLine(withBridge());
+    await broken.afterLine(withBridge());
+    expect(broken.stepIndex).toBe(2);
+    expect(kinds()).not.toContain('held');
+  });
+
+  it('the shell says so, and its .next stays; held at a passed step, Enter alone moves on once released', async () => {
+    let out = '';
+    let hold: Hold | undefined = { lessonId: '98-session', step: 1, message: 'Eyes on the projector!' };
+    const shell = new LessonShell({
+      lesson: lesson(), print: (t) => { out += t; }, markdown: (m) => m, snapshot: async () => withBridge(), prober,
+      newSession: () => { throw new Error('no shell needed'); }, color: false,
+      hold: async () => hold,
+    });
+    await shell.begin(false);
+    await shell.handleLine('.next');
+    expect(shell.stepIndex).toBe(0);
+    expect(out).toContain("The instructor holds the class here: Eyes on the projector! You'll go on when they release it; meanwhile explore.");
+    await shell.handleLine('.check'); // its checks hold: passed, and held there
+    expect(shell.session!.held).toBe(true);
+    await shell.handleLine('');
+    expect(shell.stepIndex).toBe(0);
+    hold = undefined;
+    await shell.handleLine('');
+    expect(shell.stepIndex).toBe(1);
   });
 });

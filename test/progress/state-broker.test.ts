@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StateBroker } from '../../src/progress/index.js';
+import { writeHold } from '../../src/serve/hold.js';
 import { LAB_EVENT_MAX } from '../../src/serve/protocol.js';
 import { ROOT } from '../helpers/lab.js';
 
@@ -54,6 +55,31 @@ describe('bin/lab-state.pl', () => {
     expect(existsSync(join(state, '..', 'escape'))).toBe(false);
     expect(existsSync(join(state, '..', 'moved'))).toBe(false);
     expect(existsSync(join(state, '..', 'linked'))).toBe(false);
+  });
+
+  it("reads the workshop server's class-hold, and refuses every way of changing, removing or making it", async () => {
+    const { state, client } = broker();
+    await expect(client.request('read', 'class-hold')).rejects.toMatchObject({ code: 'ENOENT' });
+    // Nor can the learner make one before the server does.
+    await expect(client.request('replace', 'class-hold', '644', '{}')).rejects.toMatchObject({ code: 'EPERM' });
+    await expect(client.request('createx', 'class-hold', '644', '{}')).rejects.toMatchObject({ code: 'EPERM' });
+    expect(existsSync(join(state, 'class-hold'))).toBe(false);
+    const hold = '{"lessonId":"01-shell-test","step":2}\n';
+    writeHold(join(state, '..'), { lessonId: '01-shell-test', step: 2 });
+    expect(await client.request('read', 'class-hold')).toBe(hold);
+    expect(await client.request('stat', 'class-hold')).toMatch(/^\d+ \d+$/);
+    await client.request('replace', 'progress.json', '644', '{"lessons":{}}');
+    const refused = [
+      ['replace', 'class-hold', '644', '{}'], ['createx', 'class-hold', '644', '{}'], ['unlink', 'class-hold'],
+      ['rename', 'class-hold', 'history'], ['rename', 'progress.json', 'class-hold'],
+      ['link', 'class-hold', 'history'], ['link', 'progress.json', 'class-hold'], ['touch', 'class-hold'],
+    ];
+    for (const [op, a, b = '', data = ''] of refused) {
+      await expect(client.request(op, a, b, data), `${op} ${a} ${b}`).rejects.toMatchObject({ code: 'EPERM', message: expect.stringContaining('may only read') });
+    }
+    expect(readFileSync(join(state, 'class-hold'), 'utf8')).toBe(hold);
+    expect(readFileSync(join(state, 'progress.json'), 'utf8')).toBe('{"lessons":{}}');
+    expect(readdirSync(state).sort()).toEqual(['class-hold', 'progress.json']);
   });
 
   it('refuses a request too big to be anything nslab sends, without reading it in, and ends', async () => {

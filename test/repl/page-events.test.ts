@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pageEvents, sessionReporter } from '../../src/repl/page-events.js';
+import { writeHold } from '../../src/serve/hold.js';
 import { LAB_EVENT_MAX, type LabEvent } from '../../src/serve/protocol.js';
 import { NSLAB, ROOT, runProcess } from '../helpers/lab.js';
 import { startOnPty } from '../helpers/pty.js';
@@ -16,19 +17,21 @@ const servers: Server[] = [];
 afterEach(() => { for (const s of servers.splice(0)) s.close(); });
 
 /** Listens on a fresh unix socket; `ended` resolves with every event read, once the
- * connection that brought them has closed (the broker ends with its lab). */
-async function eventsSocket(): Promise<{ path: string; ended: Promise<LabEvent[]> }> {
+ * connection that brought them has closed (the broker ends with its lab); `sofar`, the
+ * events read until now. */
+async function eventsSocket(): Promise<{ path: string; ended: Promise<LabEvent[]>; sofar(): LabEvent[] }> {
   const path = join(mkdtempSync(join(tmpdir(), 'nslab-page-')), 'events.sock');
   let done!: (events: LabEvent[]) => void;
   const ended = new Promise<LabEvent[]>((resolve) => { done = resolve; });
+  let text = '';
+  const parsed = () => text.split('\n').slice(0, -1).map((l) => JSON.parse(l) as LabEvent);
   const server = createServer((conn) => {
-    let text = '';
     conn.on('data', (b) => { text += b.toString(); });
-    conn.on('close', () => done(text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as LabEvent)));
+    conn.on('close', () => done(parsed()));
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(path, resolve));
-  return { path, ended };
+  return { path, ended, sofar: parsed };
 }
 
 describe('page events: which', () => {
@@ -123,5 +126,40 @@ describe('page events from a real lab (`nslab start` with NSLAB_EVENTS_SOCKET)',
     expect(events).toContainEqual({ kind: 'checks', lessonId: '01-shell-test', number: 1, checks: [expect.objectContaining({ ok: true })] });
     // `.quit` starts a line and ends the shell: no prompt comes back after it.
     expect(events.at(-1)).toEqual({ kind: 'prompt', idle: false });
+  });
+
+  it("held by the instructor: the step's solution passes it but the shell stays (.next too), and goes on at the next line once released", async () => {
+    const socket = await eventsSocket();
+    const state = mkdtempSync(join(tmpdir(), 'nslab-state-'));
+    // As the server does, before the lab starts: hold the class at step 1.
+    writeHold(state, { lessonId: '01-shell-test', step: 1, message: 'wait for the demo' });
+    const pty = startOnPty(`${NSLAB} start 1`, { NSLAB_LESSONS: LESSONS, XDG_STATE_HOME: state, NSLAB_EVENTS_SOCKET: socket.path });
+    try {
+      await pty.waitFor('host # ');
+      pty.send('ip netns add net1\r');
+      const said = await pty.waitFor('The instructor holds the class here: wait for the demo.');
+      await pty.waitFor('host # ', said);
+      await expect.poll(() => socket.sofar().filter((e) => e.kind === 'held')).toEqual([{ kind: 'held', lessonId: '01-shell-test', step: 1, message: 'wait for the demo' }]);
+      pty.send('.next\r');
+      const again = await pty.waitFor('The instructor holds the class here', said + 1);
+      await pty.waitFor('[01 · 1/3] host # ', again);
+      expect(pty.output).not.toContain('Step 2/3');
+      // Released while the shell runs: the next line moves the learner on.
+      writeHold(state, undefined);
+      pty.send('true\r');
+      await pty.waitFor('Step 2/3');
+      await pty.waitFor('[01 · 2/3] host # ');
+      pty.send('.quit\r');
+      await pty.exited;
+    } finally {
+      pty.kill();
+    }
+    const events = await socket.ended;
+    const passed = events.findIndex((e) => e.kind === 'step-passed' && e.number === 1);
+    expect(events[passed + 1]).toEqual({ kind: 'held', lessonId: '01-shell-test', step: 1, message: 'wait for the demo' });
+    expect(events.filter((e) => e.kind === 'held')).toHaveLength(2); // passed, then .next
+    expect(events.filter((e) => e.kind === 'step-passed')).toHaveLength(1);
+    const step2 = events.findIndex((e) => e.kind === 'step' && e.number === 2);
+    expect(step2).toBeGreaterThan(events.findLastIndex((e) => e.kind === 'held'));
   });
 });

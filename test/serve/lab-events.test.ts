@@ -20,6 +20,8 @@ const VALID: LabEvent[] = [
   { kind: 'prompt', idle: true },
   { kind: 'prompt', idle: false },
   { kind: 'error-seen', line: 'ip link set veth1 up', explanation: 'Cannot find device "veth1": …' },
+  { kind: 'held', lessonId: 'docker0', step: 4, message: 'wait for the demo' },
+  { kind: 'held', lessonId: 'docker0', step: 4, message: '' },
 ];
 
 describe('parseLabEvent', () => {
@@ -67,6 +69,11 @@ describe('parseLabEvent', () => {
     ['error-seen without the line', { kind: 'error-seen', explanation: 'x' }, 'bad error-seen'],
     ['error-seen with a line over 2000 characters', { kind: 'error-seen', line: 'l'.repeat(2001), explanation: 'x' }, 'bad error-seen'],
     ['error-seen with an explanation over 8000 characters', { kind: 'error-seen', line: 'l', explanation: 'e'.repeat(8001) }, 'bad error-seen'],
+    ['held without a step', { kind: 'held', lessonId: 'docker0', message: '' }, 'bad held'],
+    ['held at step "4"', { kind: 'held', lessonId: 'docker0', step: '4', message: '' }, 'bad held'],
+    ['held without a message', { kind: 'held', lessonId: 'docker0', step: 4 }, 'bad held'],
+    ['held with a message over 2000 characters', { kind: 'held', lessonId: 'docker0', step: 4, message: 'm'.repeat(2001) }, 'bad held'],
+    ['held without a lesson', { kind: 'held', step: 4, message: '' }, 'bad held'],
     ['an unknown kind', { kind: 'shell', command: 'rm -rf /' }, 'unknown kind'],
     ['no kind', { lessonId: 'docker0' }, 'unknown kind'],
     ['an array', [VALID[0]], 'unknown kind'],
