@@ -86,6 +86,7 @@
   }
 
   function showStep(m) {
+    if (lessonId === m.lessonId && $('banner-text').textContent.startsWith('The instructor holds')) banner('');
     lessonId = m.lessonId;
     $('step-number').textContent = `Step ${m.number}/${m.total}`;
     $('step-title').textContent = m.title;
@@ -139,6 +140,9 @@
         return;
       case 'topology': $('topology').innerHTML = m.svg; return; // drawn on the server, every text escaped
       case 'prompt': $('hint').disabled = !m.idle; return;
+      case 'held':
+        banner(`The instructor holds the class at this step${m.message ? `: ${m.message}` : ''}. You go on when they release it; meanwhile, explore.`);
+        return;
       case 'lessons': showLessons(m.lessons); return;
       case 'notice': notice(m.text); return;
       case 'error': notice(m.text, 'bad'); return;

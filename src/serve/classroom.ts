@@ -104,6 +104,8 @@ export class Classroom {
     if (hold) writeFileSync(file, JSON.stringify(hold));
     else rmSync(file, { force: true });
     for (const r of this.roster.learners) writeHold(this.roster.learnerDir(r.id), hold);
+    // The lab notices a release at its next line (nothing reaches into it): say so.
+    if (!hold) for (const l of this.learners) if (l.held !== undefined) l.notice('The instructor released the class: press Enter in the terminal to go on.');
     for (const w of this.watchers) w();
     return undefined;
   }

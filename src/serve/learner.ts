@@ -78,6 +78,8 @@ export class Learner {
   lastError: { line: string; explanation: string } | undefined;
   /** Lab events that failed validation (a learner's own lab can send anything). */
   rejectedEvents = 0;
+  /** The step at which the learner's shell said it is held by the instructor. */
+  held: number | undefined;
   /** When the current step was shown (ms since the epoch), for the time on a step. */
   stepSince = Date.now();
   /** Lines run on this step whose checks did not all hold, in a row. */
@@ -144,6 +146,7 @@ export class Learner {
     if (this.step) this.send({ t: 'step', ...this.step });
     if (this.checks.length && this.step) this.send({ t: 'checks', number: this.step.number, checks: this.checks });
     if (this.svg) this.send({ t: 'topology', svg: this.svg });
+    if (this.held !== undefined) this.send({ t: 'held', number: this.held, message: '' });
     this.send({ t: 'prompt', idle: this.idle });
   }
 
@@ -391,6 +394,7 @@ export class Learner {
           this.lessonId = e.lessonId;
           this.deps.onLesson(e.lessonId);
         }
+        this.held = undefined;
         if (this.step?.number !== view.number || this.step?.lessonId !== view.lessonId) {
           this.stepSince = Date.now();
           this.failingLines = 0;
@@ -444,6 +448,11 @@ export class Learner {
       case 'prompt':
         this.idle = e.idle;
         this.send({ t: 'prompt', idle: e.idle });
+        return;
+      case 'held':
+        if (e.lessonId !== this.lessonId) return;
+        this.held = e.step;
+        this.send({ t: 'held', number: e.step, message: e.message });
         return;
       case 'error-seen':
         this.lastError = { line: e.line.slice(0, 300), explanation: e.explanation.slice(0, 600) };

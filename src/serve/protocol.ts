@@ -57,6 +57,8 @@ export type ServerMessage =
   /** The lab's picture, drawn on the server (topo-svg.ts) from the lab's TopoModel. */
   | { t: 'topology'; svg: string }
   | { t: 'prompt'; idle: boolean }
+  /** The instructor holds the class at this step: the learner goes no further for now. */
+  | { t: 'held'; number: number; message: string }
   | { t: 'lessons'; lessons: LessonEntry[] }
   /** A line for the learner from the server or the instructor (shown as text). */
   | { t: 'notice'; text: string }

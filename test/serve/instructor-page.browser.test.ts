@@ -78,10 +78,12 @@ describe.skipIf(skip)('the instructor\'s page in chromium', () => {
     await waitText(teacher, '#hold-state', 'held at step 2 of 00-first-steps');
     await typeLine(ada, 'ip netns add net1; ip link add veth1 type veth peer name veth1_p; ip link set veth1 netns net1');
     await waitForScreen(ada, /instructor holds the class/i, 'the hold, told in the terminal');
+    await waitText(ada, '#banner-text', /^The instructor holds the class at this step/);
     await ada.waitForTimeout(1500); // the shell would have moved on by now, were it not held
     expect(await ada.locator('#step-title').innerText()).toBe('Create a namespace and a veth pair');
     await teacher.click('#release');
     await waitText(teacher, '#hold-state', 'not held');
+    await waitText(ada, '#notices', /released the class: press Enter/);
     await typeLine(ada, 'ip -br link');
     await waitText(ada, '#step-title', /address/i);
   });
