@@ -5,6 +5,7 @@
 import type { WebSocket } from 'ws';
 import type { Classroom } from './classroom.js';
 import { classRows, stepBars } from './class-view.js';
+import { frameObject } from './page-messages.js';
 
 export type InstructorMessage =
   | { t: 'shadow'; seat: number }
@@ -15,13 +16,8 @@ export type InstructorMessage =
   | { t: 'release' };
 
 export function parseInstructorMessage(text: string): InstructorMessage | string {
-  let v: Record<string, unknown>;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    return 'a message that is not JSON';
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'a message that is not an object';
+  const v = frameObject(text);
+  if (typeof v === 'string') return v;
   const seat = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 10000;
   const str = (x: unknown, max: number) => typeof x === 'string' && x.length <= max;
   switch (v.t) {

@@ -5,14 +5,20 @@ import type { PageMessage } from './protocol.js';
 /** The largest frame a page may send (typing and pasting; a paste of 64 KiB is plenty). */
 export const PAGE_FRAME_MAX = 64 * 1024;
 
-export function parsePageMessage(text: string): PageMessage | string {
-  let v: Record<string, unknown>;
+/** A frame's JSON object, or what it is instead (for the error the page is sent). */
+export function frameObject(text: string): Record<string, unknown> | string {
+  let v: unknown;
   try {
     v = JSON.parse(text);
   } catch {
     return 'a message that is not JSON';
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'a message that is not an object';
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : 'a message that is not an object';
+}
+
+export function parsePageMessage(text: string): PageMessage | string {
+  const v = frameObject(text);
+  if (typeof v === 'string') return v;
   switch (v.t) {
     case 'in':
       return typeof v.data === 'string' && v.data.length <= PAGE_FRAME_MAX ? { t: 'in', data: v.data } : 'typing that is not text';
