@@ -205,7 +205,7 @@ function print(f, { N, keys, lines }) {
   if (j) console.log(`    CPU time of the server's tree by then: ${j.cpu.toFixed(1)} s (${(j.cpu / N).toFixed(2)} s a lab; the server's own Node ${j.serverCpu.toFixed(1)} s), on ${os.cpus().length} cores`);
   const e = (x) => (x ? `p50 ${ms(x.p50)}, p99 ${ms(x.p99)} over ${x.n} keys${x.lost ? ` (${x.lost} of ${x.keys} never echoed)` : ''}` : 'n/a');
   console.log(`  keystroke → echo, each learner typing ${keys} keys a key every 100 ms (${lines.map((l) => `\`${l}\``).join(', ')}):`);
-  console.log(`    in their labs:    ${e(echo)}${echo ? `; typing took ${echo.seconds.toFixed(1)} s` : ''}`);
+  console.log(`    in their labs:    ${e(echo)}${echo ? `; typing took ${echo.seconds.toFixed(1)} s and ${echo.cpu.toFixed(1)} CPU s of the server's tree (its own Node ${echo.serverCpu.toFixed(1)} s)` : ''}`);
   console.log(`    bare bash relay:  ${e(floor)} (ws + the same pty, bash with nothing on PATH)`);
   if (f.tree) {
     const { kinds, server, processes } = f.tree;
