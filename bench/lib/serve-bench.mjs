@@ -191,11 +191,13 @@ export async function benchServe({ root, env, log, lesson, answer, learners: N, 
   clearTimeout(timer);
   if (outcome === 'deadline') log(`serve: the section's deadline (${deadlineMs / 1000} s) passed: what was not measured reads n/a`);
   else if (outcome instanceof Error) log(`serve: unavailable: ${outcome.message}`);
+  // What was measured by now: the work still winding down must not change it.
+  const measured = { ...figures };
   const t0 = performance.now();
   const end = await cleanUp();
-  figures.cleanup = { ...end, ms: performance.now() - t0 };
-  print(figures, { N, keys, lines });
-  return figures;
+  measured.cleanup = { ...end, ms: performance.now() - t0 };
+  print(measured, { N, keys, lines });
+  return measured;
 }
 
 function print(f, { N, keys, lines }) {

@@ -82,6 +82,7 @@ export class TerminalClient {
   }
 
   close() {
+    this.closed = true;
     this.ws.terminate();
   }
 }
@@ -94,6 +95,7 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
  */
 export async function typeLines(client, lines, prompt, interval = 100) {
   for (const line of lines) {
+    if (client.closed) return;
     for (const ch of line) {
       client.key(ch);
       await sleep(interval);
