@@ -5,7 +5,9 @@
 // other work on a shared machine hits both sides of a ratio alike. Every target is a ratio
 // to a baseline measured in the same run (bench/lib/targets.mjs), peak RSS excepted.
 // Prints a table (figure, target, verdict) and exits 1 when a target is missed.
-//   node bench/run.mjs [--runs N] [--only scale,startup,lines,checks,memory] [--no-mininet]
+//   node bench/run.mjs [--runs N] [--only scale,startup,lines,checks,memory,serve] [--no-mininet]
+// The serve section runs once (its 50 learners are its sample); NSLAB_BENCH_LEARNERS=N
+// picks another number of learners for a quick run.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { interleaved, median, timeCommand } from './lib/timing.mjs';
 import { ensureMininet } from './lib/mininet.mjs';
 import { processTree } from './lib/proctree.mjs';
+import { benchServe } from './lib/serve-bench.mjs';
 import { ms, verdicts } from './lib/targets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,9 +28,12 @@ const LINES = 200;
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const RUNS = Number(opt('--runs', '5'));
-const ONLY = new Set(opt('--only', 'scale,startup,lines,checks,memory').split(','));
+const ONLY = new Set(opt('--only', 'scale,startup,lines,checks,memory,serve').split(','));
+const LEARNERS = Number(process.env.NSLAB_BENCH_LEARNERS ?? '50');
+const SERVE_DEADLINE_MS = 4 * 60_000;
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 if (!Number.isInteger(RUNS) || RUNS < 1) { log('--runs takes a whole number ≥ 1'); process.exit(2); }
+if (!Number.isInteger(LEARNERS) || LEARNERS < 1 || LEARNERS > 200) { log('NSLAB_BENCH_LEARNERS takes a whole number from 1 to 200'); process.exit(2); }
 if (process.getuid?.() !== 0) log('note: not root: the ip-batch and Mininet columns need root (unshare --net); they will read n/a');
 
 // Progress goes to a scratch place: the bench must neither read nor change the learner's.
@@ -62,7 +68,8 @@ async function pickLessons() {
   // Check latency on the step with the most checks in any lesson.
   let check = { lesson: lessons[0], step: lessons[0].steps[0] };
   for (const l of lessons) for (const s of l.steps) if (s.checks.length > check.step.checks.length) check = { lesson: l, step: s };
-  return { startLesson: numberOf(startLesson), startId: startLesson.meta.id, linesStep: linesStep.number, check };
+  // The class server starts at the first lesson, as `nslab serve` does by default.
+  return { startLesson: numberOf(startLesson), startId: startLesson.meta.id, linesStep: linesStep.number, check, classLesson: lessons[0] };
 }
 
 async function benchScale() {
@@ -214,6 +221,12 @@ async function benchMemory() {
   figures.memory = { peakMb: total };
 }
 
+async function benchServeSection(lessons) {
+  const { LAB } = await import(join(root, 'dist', 'sandbox', 'presets.js'));
+  // The first lesson's question asks for eth0's address, which every lab's host has.
+  figures.serve = await benchServe({ root, env, log, lesson: lessons.classLesson, answer: LAB.hostIp, learners: LEARNERS, deadlineMs: SERVE_DEADLINE_MS });
+}
+
 console.log(`nslab bench, ${new Date().toISOString()}`);
 console.log(machine());
 console.log(`load average at start: ${loadavg()}; ${RUNS} interleaved rounds per figure`);
@@ -223,6 +236,7 @@ if (ONLY.has('startup')) await benchStartup(lessons);
 if (ONLY.has('lines')) await benchLines(lessons);
 if (ONLY.has('checks')) await benchChecks(lessons);
 if (ONLY.has('memory')) await benchMemory();
+if (ONLY.has('serve')) await benchServeSection(lessons);
 console.log(`\nload average at end: ${loadavg()}\n`);
 const rows = verdicts(figures);
 const w = [Math.max(...rows.map((r) => r.figure.length)), Math.max(...rows.map((r) => r.value.length)), 9];

@@ -88,6 +88,49 @@ describe('bench verdicts', () => {
     expect(rows.every((r) => r.value === 'n/a')).toBe(true);
   });
 
+  // A serve run as the section measures it (ms; MB per learner), before any miss.
+  const serve = {
+    learners: 50,
+    join: { p50: 1800, p99: 4200, failed: 0 },
+    echo: { p50: 1.3, p99: 6, keys: 5300, lost: 0 },
+    floor: { p50: 0.6, p99: 4.4 },
+    rssMb: 29, pssMb: 12,
+  };
+
+  it('judges the workshop server: join p99 and memory absolute, echo p99 against the bare relay', () => {
+    const rows: Row[] = verdicts({ serve });
+    expect(rows.map((r) => r.ok)).toEqual([true, true, true]);
+    expect(row(rows, 'serve: join').figure).toContain('(absolute)');
+    expect(row(rows, 'serve: join').value).toBe('4200 ms (p50 1800 ms)');
+    expect(row(rows, 'serve: keystroke').value).toBe('1.36× (6.00 ms / 4.40 ms)');
+    expect(row(rows, 'serve: RSS').value).toBe('29.0 MB (PSS 12.0 MB)');
+    // Five times slower: the echo's ratio holds; the join's absolute target does not bend.
+    const slow: Row[] = verdicts({ serve: { ...serve, join: { p50: 9000, p99: 21000, failed: 0 }, echo: { ...serve.echo, p99: 30 }, floor: { p50: 3, p99: 22 } } });
+    expect(row(slow, 'serve: keystroke').ok).toBe(true);
+    expect(row(slow, 'serve: join').ok).toBe(false);
+  });
+
+  it('misses the workshop targets past their limits', () => {
+    const rows: Row[] = verdicts({ serve: { ...serve, join: { p50: 3000, p99: 5001, failed: 0 }, echo: { ...serve.echo, p99: 6.7 }, rssMb: 117.8, pssMb: 42.7 } });
+    expect(rows.map((r) => r.ok)).toEqual([false, false, false]);
+    expect(row(rows, 'serve: RSS').value).toBe('117.8 MB (PSS 42.7 MB)');
+  });
+
+  it('misses when a learner never got a prompt or a key never echoed, whatever the others measured', () => {
+    const rows: Row[] = verdicts({ serve: { ...serve, join: { ...serve.join, failed: 2 }, echo: { ...serve.echo, lost: 3 } } });
+    expect(row(rows, 'serve: join')).toMatchObject({ value: '2 of 50 never showed a prompt', ok: false });
+    expect(row(rows, 'serve: keystroke')).toMatchObject({ value: '3 of 5300 keys never echoed', ok: false });
+  });
+
+  it('gives the workshop rows n/a when the section could not measure them (a deadline, a server that did not start)', () => {
+    const rows: Row[] = verdicts({ serve: { learners: 50, join: undefined, echo: undefined, floor: undefined, rssMb: undefined, pssMb: undefined } });
+    expect(rows.length).toBe(3);
+    expect(rows.every((r) => r.value === 'n/a' && r.ok === undefined)).toBe(true);
+    // Joined, then the deadline passed during the typing.
+    const partial: Row[] = verdicts({ serve: { ...serve, echo: { p50: 1, p99: 5, keys: 5300, lost: 0 }, floor: undefined, rssMb: undefined, pssMb: undefined } });
+    expect(partial.map((r) => r.ok)).toEqual([true, undefined, undefined]);
+  });
+
   it('gives rows only for the sections measured (--only)', () => {
     expect(verdicts({}).length).toBe(0);
     expect(verdicts({ memory: { peakMb: 70 } }).map((r: Row) => r.figure)).toEqual([expect.stringMatching(/^peak RSS/)]);
