@@ -6,7 +6,7 @@ import type Database from 'libsql';
 
 /** PRAGMA application_id of every class database: "nslb". A SQLite file without it is
  * some other program's, and is never written to. */
-export const NSLAB_APPLICATION_ID = 0x6e736c62;
+export const CLASS_APPLICATION_ID = 0x6e736c62;
 
 /** The table that marks the file as a class, and holds its code and creation time. */
 export const MARK_TABLE = 'nslab_class';
@@ -52,7 +52,7 @@ export function pragma(db: DB, name: string): unknown {
 export function createSchemaV1(db: DB): void {
   db.transaction(() => {
     db.exec(V1);
-    db.exec(`PRAGMA application_id = ${NSLAB_APPLICATION_ID}; PRAGMA user_version = 1`);
+    db.exec(`PRAGMA application_id = ${CLASS_APPLICATION_ID}; PRAGMA user_version = 1`);
   })();
 }
 

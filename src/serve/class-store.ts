@@ -22,7 +22,7 @@ import Database from 'libsql';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_KINDS, learnerResult, type ClassEvent, type EventKind, type LearnerResult } from './class-results.js';
-import { MARK_TABLE, NSLAB_APPLICATION_ID, SCHEMA_VERSION, createSchemaV1, migrate, pragma } from './class-schema.js';
+import { MARK_TABLE, CLASS_APPLICATION_ID, SCHEMA_VERSION, createSchemaV1, migrate, pragma } from './class-schema.js';
 import { RosterError, readClassFile, type ClassFile, type LearnerRecord } from './roster.js';
 import { newClassCode, newToken, tokenHash } from './tokens.js';
 
@@ -90,7 +90,7 @@ function openClassDb(file: string, dir: string): DB {
     // Reading the schema first: a file that is no database, or a damaged one, throws here
     // (its header's pragmas may just read as nothing).
     const hasMark = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().some((t) => (t as { name: string }).name === MARK_TABLE);
-    if (pragma(db, 'application_id') !== NSLAB_APPLICATION_ID) throw new RosterError(`${file} is an SQLite database, but not an nslab class (it has no nslab mark). ${moveAway(dir)}`);
+    if (pragma(db, 'application_id') !== CLASS_APPLICATION_ID) throw new RosterError(`${file} is an SQLite database, but not an nslab class (it has no nslab mark). ${moveAway(dir)}`);
     if (!hasMark) throw new RosterError(`${file} is damaged (it is marked as nslab's but has no class in it). ${moveAway(dir)}`);
     const version = Number(pragma(db, 'user_version'));
     if (version > SCHEMA_VERSION) throw new RosterError(`${file} was written by a newer nslab (class database version ${version}); this one reads up to version ${SCHEMA_VERSION}. Serve this class with the nslab that wrote it, or give --state-dir another folder to start a new class.`);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClassStore, RosterError } from '../../src/serve/class-store.js';
-import { NSLAB_APPLICATION_ID, SCHEMA_VERSION, pragma } from '../../src/serve/class-schema.js';
+import { CLASS_APPLICATION_ID, SCHEMA_VERSION, pragma } from '../../src/serve/class-schema.js';
 import { TOKEN_SHAPE, tokenHash } from '../../src/serve/tokens.js';
 
 let dir: string;
@@ -50,7 +50,7 @@ describe('ClassStore.open on an empty folder', () => {
     const r = open();
     expect(r.learners).toEqual([]);
     const db = r['db'];
-    expect(pragma(db, 'application_id')).toBe(NSLAB_APPLICATION_ID);
+    expect(pragma(db, 'application_id')).toBe(CLASS_APPLICATION_ID);
     expect(pragma(db, 'user_version')).toBe(SCHEMA_VERSION);
     expect(pragma(db, 'journal_mode')).toBe('wal');
     expect(pragma(db, 'synchronous')).toBe(2);
@@ -240,7 +240,7 @@ describe('migration', () => {
       INSERT INTO nslab_class VALUES ('code', 'KLMN23'), ('created_at', '2026-01-01T00:00:00Z');
       INSERT INTO learners VALUES ('aaaaaaaaaa', 'Ada', '${tokenHash('a'.repeat(32))}', 0, 'l1', '2026-01-01T00:00:00Z');
       INSERT INTO events (learner_id, at, kind, data) VALUES ('aaaaaaaaaa', 5, 'step-started', '{"lessonId":"l1","number":1}');
-      PRAGMA application_id = ${NSLAB_APPLICATION_ID};
+      PRAGMA application_id = ${CLASS_APPLICATION_ID};
       PRAGMA user_version = 1;
     `);
     db.close();
@@ -305,7 +305,7 @@ describe('ClassStore.open on a class.db it did not write', () => {
     db.close();
     refuses(readFileSync(other), /class\.db is an SQLite database, but not an nslab class \(it has no nslab mark\)/);
     const marked = new Database(other);
-    marked.exec(`PRAGMA application_id = ${NSLAB_APPLICATION_ID}`);
+    marked.exec(`PRAGMA application_id = ${CLASS_APPLICATION_ID}`);
     marked.close();
     refuses(readFileSync(other), /class\.db is damaged \(it is marked as nslab.s but has no class in it\)/);
   });
