@@ -9,7 +9,7 @@ import { summarizeProgress } from '../progress/summary.js';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
 import { EVENTS_SOCKET_ENV, type LessonEntry, type ServerMessage } from './protocol.js';
 import { Learner, type ClassLimits, type LabLauncher } from './learner.js';
-import { Roster, type LearnerRecord } from './roster.js';
+import { ClassStore, type LearnerRecord } from './class-store.js';
 import { sameSecret } from './tokens.js';
 
 export interface ClassOptions {
@@ -54,7 +54,7 @@ export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number }
 export type JoinResult = { ok: true; token: string; learner: Learner } | { ok: false; why: 'full' | 'name' };
 
 export class Classroom {
-  readonly roster: Roster;
+  readonly roster: ClassStore;
   private readonly live = new Map<string, Learner>();
   readonly lessonsById: Map<string, Lesson>;
   /** Where the instructor holds the class (learners go no further than this step). */
@@ -63,7 +63,7 @@ export class Classroom {
   private readonly watchers = new Set<() => void>();
 
   constructor(readonly opts: ClassOptions) {
-    this.roster = Roster.open(opts.stateDir);
+    this.roster = ClassStore.open(opts.stateDir);
     this.lessonsById = new Map(opts.lessons.map((l) => [l.meta.id, l]));
     this.launcher = opts.launcher ?? defaultLauncher({ lessonsDir: opts.lessonsDir, memoryMax: opts.limits.memoryMax });
     try {

@@ -8,7 +8,7 @@ import { mkdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hold } from '../lesson/session.js';
 import type { StateBroker } from '../progress/state-broker.js';
-import { writeAtomically } from './roster.js';
+import { writeAtomically } from './atomic-file.js';
 
 /** Its name in the learner's state folder (bin/lab-state.pl knows it too). */
 export const CLASS_HOLD_FILE = 'class-hold';

@@ -1,6 +1,6 @@
 // The secrets of a class: learners' tokens (in their links), the instructor's token, and
 // the short class code people type. Tokens carry 192 random bits; the server keeps only
-// their SHA-256 (roster.ts), so neither a log nor the state directory gives one away.
+// their SHA-256 (class-store.ts), so neither a log nor the state directory gives one away.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** An unguessable token for a link: 24 random bytes, base64url (32 characters). */

@@ -1,7 +1,7 @@
 // The class server's own behaviour, with bash in each learner's pty instead of a lab (the
 // labs themselves: serve-labs.live.test.ts): joining, seats, tokens, the instructor's
 // 403, Origin, reconnecting, the clocks that end a lab, bad frames and floods.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BASH_LAUNCHER, PageClient, joinClass, startClass, waitFor, type TestClass } from './class-server.js';
@@ -114,7 +114,8 @@ describe('tokens', () => {
   it('keeps only hashes of learners\' tokens on disk, and never logs a token', async () => {
     cls = await startClass({ launcher: BASH_LAUNCHER });
     const { token } = await joinClass(cls.url, cls.room.code, 'Ada');
-    const saved = readFileSync(joinPath(cls.stateDir, 'class.json'), 'utf8');
+    const saved = ['class.db', 'class.db-wal'].map((f) => readFileSync(joinPath(cls!.stateDir, f), 'latin1')).join('');
+    expect(saved).toContain('Ada');
     expect(saved).not.toContain(token);
     expect(cls.logs.join('\n')).not.toContain(token);
     expect(cls.logs.join('\n')).not.toContain(cls.room.roster.instructorToken);
@@ -199,10 +200,11 @@ describe('coming back', () => {
     cls = await startClass({ launcher: BASH_LAUNCHER });
     const stateDir = cls.stateDir;
     await cls.close(true);
-    writeFileSync(joinPath(stateDir, 'class.json'), '{"some": "thing else"}');
-    await expect(startClass({ launcher: BASH_LAUNCHER, stateDir })).rejects.toThrow(/not an nslab class file. Move it away/);
+    writeFileSync(joinPath(stateDir, 'class.db'), '{"some": "thing else"}');
+    await expect(startClass({ launcher: BASH_LAUNCHER, stateDir })).rejects.toThrow(/class\.db is not a class database nslab can read \(not an SQLite database\)\. Move it away/);
+    rmSync(joinPath(stateDir, 'class.db'));
     writeFileSync(joinPath(stateDir, 'class.json'), '{"format": "nslab-cl');
-    await expect(startClass({ launcher: BASH_LAUNCHER, stateDir })).rejects.toThrow(/not JSON/);
+    await expect(startClass({ launcher: BASH_LAUNCHER, stateDir })).rejects.toThrow(/class\.json is not a class file nslab can read \(not JSON\)/);
   });
 });
 
