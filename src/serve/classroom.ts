@@ -3,6 +3,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeHold, type ClassHold as Hold } from './hold.js';
+import { writeAtomically } from './atomic-file.js';
+import { exportCsv, exportJson } from './class-store.js';
 import type { Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
 import { summarizeProgress } from '../progress/summary.js';
@@ -150,6 +152,7 @@ export class Classroom {
         lessons: () => this.lessonList(record.id),
         onLesson: (lessonId) => this.roster.setLesson(record.id, lessonId),
         onChange: () => { for (const w of this.watchers) w(); },
+        log: (kind, data) => this.roster.appendEvent(record.id, kind, data),
       });
       this.live.set(record.id, l);
       // A learner who joins (or comes back) while the class is held is held too.
@@ -177,5 +180,18 @@ export class Classroom {
   /** Ends every lab; resolves when all have ended. */
   async shutdown(): Promise<void> {
     await Promise.all([...this.live.values()].map((l) => l.shutdown()));
+    this.writeResults();
+    this.roster.close();
+  }
+
+  /** The class's results, as the instructor downloads them. */
+  results(format: 'csv' | 'json'): string {
+    const r = this.roster.results();
+    return format === 'csv' ? exportCsv(r) : exportJson(r);
+  }
+
+  /** results.csv and results.json in the state directory (when the server stops). */
+  writeResults(): void {
+    for (const f of ['csv', 'json'] as const) writeAtomically(join(this.opts.stateDir, `results.${f}`), this.results(f), 0o600);
   }
 }

@@ -161,6 +161,17 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
       });
       return;
     }
+    if (req.method === 'GET' && parts[0] === 'api' && parts[1] === 'i' && parts.length === 4 && /^results\.(csv|json)$/.test(parts[3])) {
+      if (!room.isInstructor(parts[2])) return sendJson(res, 403, { error: 'the instructor token is needed' });
+      const format = parts[3].endsWith('csv') ? 'csv' : 'json';
+      res.writeHead(200, {
+        'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json',
+        'Content-Disposition': `attachment; filename="nslab-class-${room.code}.${format}"`,
+        ...SECURITY_HEADERS,
+      });
+      res.end(room.results(format));
+      return;
+    }
     sendHtml(res, 404, page('Not found', '<p>There is nothing at this address.</p>'));
   }
 

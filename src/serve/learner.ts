@@ -15,6 +15,7 @@ import { OutputBudget, OutputBuffer } from './output-buffer.js';
 import { EVENTS_SOCKET_ENV, type CheckState, type LabEvent, type ServerMessage } from './protocol.js';
 import { spawnPty, type PtyProcess } from './pty.js';
 import type { LearnerRecord } from './roster.js';
+import type { EventKind } from './class-results.js';
 import { markdownHtml, stepView, type StepView } from './step-view.js';
 import { topologySvg } from './topo-svg.js';
 
@@ -46,6 +47,8 @@ export interface LearnerDeps {
   onLesson: (lessonId: string) => void;
   /** Something a watcher (the instructor) may want to know changed. */
   onChange?: () => void;
+  /** Keeps an event in the class's log, durably, before the page is told of it. */
+  log?: (kind: EventKind, data: object) => void;
 }
 
 /** Above this many bytes sent and not yet written to the page's socket, the pty waits. */
@@ -177,6 +180,14 @@ export class Learner {
     }
   }
 
+  private log(kind: EventKind, data: object): void {
+    try {
+      this.deps.log?.(kind, data);
+    } catch {
+      // The class's log is for the instructor's record; a learner's lab goes on without it.
+    }
+  }
+
   private send(msg: ServerMessage): void {
     if (this.page) this.sendTo(this.page, msg);
   }
@@ -246,6 +257,7 @@ export class Learner {
       if (next !== undefined && !this.stopped) this.startLab(next);
     });
     this.labState = 'running';
+    this.log('lab-started', { lessonId });
     this.send({ t: 'lab', state: 'running' });
     const { timeLimit, idleTimeout } = this.deps.limits;
     if (timeLimit > 0) this.timers.limit = setTimeout(() => this.endLab(`the class's time limit for a lab (${formatDuration(timeLimit)}) is over`), timeLimit);
@@ -320,6 +332,7 @@ export class Learner {
     this.closeEvents();
     this.labState = 'ended';
     this.endReason = reason;
+    this.log('lab-ended', { reason });
     this.idle = false;
     if (reason !== 'switching lesson') {
       this.send({ t: 'lab', state: 'ended', reason: `${reason}. Your progress is kept: the next lab starts where you were.` });
@@ -396,6 +409,7 @@ export class Learner {
         }
         this.held = undefined;
         if (this.step?.number !== view.number || this.step?.lessonId !== view.lessonId) {
+          this.log('step-started', { lessonId: view.lessonId, number: view.number });
           this.stepSince = Date.now();
           this.failingLines = 0;
           this.recentChecks = [];
@@ -415,16 +429,19 @@ export class Learner {
         {
           const failing = this.step.checks.filter((_, i) => !this.checks[i]?.ok);
           this.failingLines = failing.length ? this.failingLines + 1 : 0;
+          if (failing.length) this.log('check-failed', { lessonId: e.lessonId, number: e.number, failing });
           this.recentChecks = [...this.recentChecks, { at: Date.now(), passed: this.checks.filter((c) => c.ok).length, of: this.step.checks.length, failing }].slice(-8);
         }
         this.send({ t: 'checks', number: e.number, checks: this.checks });
         return;
       case 'step-passed':
         if (e.lessonId !== this.lessonId) return;
+        this.log('step-passed', { lessonId: e.lessonId, number: e.number });
         this.send({ t: 'step-passed', number: e.number });
         return;
       case 'lesson-done':
         if (e.lessonId !== this.lessonId) return;
+        this.log('lesson-done', { lessonId: e.lessonId });
         this.send({ t: 'lesson-done', lessonId: e.lessonId });
         void this.deps.lessons().then((m) => this.send(m));
         return;
@@ -433,6 +450,7 @@ export class Learner {
         const hint = this.deps.lesson(e.lessonId)?.steps.find((s) => s.number === e.number)?.hints[e.at - 1];
         if (hint === undefined) return;
         this.hints++;
+        this.log('hint', { lessonId: e.lessonId, number: e.number, at: e.at });
         this.send({ t: 'hint', number: e.number, at: e.at, of: e.of, html: markdownHtml(hint) });
         return;
       }
@@ -456,6 +474,7 @@ export class Learner {
         return;
       case 'error-seen':
         this.lastError = { line: e.line.slice(0, 300), explanation: e.explanation.slice(0, 600) };
+        this.log('error-seen', this.lastError);
         return;
     }
   }

@@ -2,7 +2,7 @@
 // lab's side of the events socket (what a learner's shell reports): the table follows
 // within a second, shadowing is read-only by construction, and the class-wide controls
 // reach every learner.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join as joinPath } from 'node:path';
 import WebSocket from 'ws';
@@ -75,6 +75,33 @@ describe('the instructor\'s live view', () => {
     expect(bars.onStep.slice(0, 2)).toEqual([1, 1]);
     a.report({ kind: 'error-seen', line: 'RTNETLINK answers: File exists', explanation: 'that address is already there' });
     await waitFor(() => (inst.lastClass()?.rows ?? []).some((r) => (r.lastError as { line: string } | null)?.line === 'RTNETLINK answers: File exists'), 'the last error');
+  });
+
+  it('keeps each event in the class\'s log and gives the results as CSV and JSON, to the instructor only', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const lesson = cls.room.opts.lessons[0];
+    const a = await learnerWithLab(cls, 'Ada, "the first"');
+    a.report({ kind: 'step', lessonId: lesson.meta.id, number: 1, total: lesson.steps.length });
+    a.report({ kind: 'step-passed', lessonId: lesson.meta.id, number: 1 });
+    a.report({ kind: 'step', lessonId: lesson.meta.id, number: 2, total: lesson.steps.length });
+    a.report({ kind: 'hint', lessonId: lesson.meta.id, number: 2, hint: 'x', of: 3, at: 1 });
+    await a.page.until(() => a.page.messages.some((m) => m.t === 'hint'), 'the hint on the page');
+    const events = cls.room.roster.events(a.learner.record.id).map((e) => e.kind);
+    expect(events).toEqual(expect.arrayContaining(['joined', 'lab-started', 'step-started', 'step-passed', 'hint']));
+    const token = cls.room.roster.instructorToken;
+    expect((await fetch(`${cls.url}/api/i/${a.token}/results.csv`)).status).toBe(403);
+    const csv = await fetch(`${cls.url}/api/i/${token}/results.csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toContain('attachment');
+    expect(await csv.text()).toContain('"Ada, ""the first"""');
+    const json = await (await fetch(`${cls.url}/api/i/${token}/results.json`)).json();
+    expect(JSON.stringify(json)).toContain(lesson.meta.id);
+    const stateDir = cls.stateDir;
+    await cls.close(true);
+    cls = undefined;
+    expect(readFileSync(joinPath(stateDir, 'results.csv'), 'utf8')).toContain('Ada');
+    expect(JSON.parse(readFileSync(joinPath(stateDir, 'results.json'), 'utf8'))).toBeTruthy();
+    rmSync(stateDir, { recursive: true, force: true });
   });
 
   it('marks a learner stuck after many lines with a check still failing', async () => {
