@@ -178,7 +178,12 @@
         $('shadow-topology').innerHTML = m.svg || ''; // drawn on the server, every text escaped
         $('shadow-recent').replaceChildren(...m.recent.map((c) => {
           const li = document.createElement('li');
-          li.textContent = c.failing.length ? `${c.passed}/${c.of} checks; failing: ${c.failing.join('; ')}` : `${c.passed}/${c.of} checks`;
+          const line = document.createElement('code');
+          line.textContent = c.line || '(a line)';
+          const what = document.createElement('div');
+          what.className = c.failing.length ? 'dim' : 'good';
+          what.textContent = c.failing.length ? `${c.passed}/${c.of} checks; still failing: ${c.failing.join('; ')}` : `${c.passed}/${c.of} checks: all pass`;
+          li.append(line, what);
           return li;
         }));
         return;

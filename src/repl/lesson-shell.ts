@@ -49,7 +49,8 @@ export interface ShellObserver {
   /** Every event of the lesson's session, as it happens. */
   session(e: SessionEvent): void;
   /** false: a line started running; true: the prompt is back. */
-  prompt(idle: boolean): void;
+  /** false when a line starts running (with the line), true when the prompt is back. */
+  prompt(idle: boolean, line?: string): void;
   /** The lab as the shell read it, at the start and after each line. */
   lab(state: KernelState): void;
   /** A known error a line printed, with nslab's explanation. */
@@ -167,7 +168,7 @@ export class LessonShell {
    * goes on: a learner's session is worth more than any one line. */
   async handleLine(raw: string): Promise<LineOutcome> {
     const observer = raw.trim() ? this.deps.observer : undefined;
-    observer?.prompt(false);
+    observer?.prompt(false, raw.trim());
     const outcome = await this.handleLineOrReport(raw);
     if (outcome !== 'quit') observer?.prompt(true);
     return outcome;

@@ -46,7 +46,7 @@ export function sessionReporter(lessonId: string, send: (json: string) => void):
   };
   return {
     session: (e) => report(() => labEventsOf(lessonId, e)),
-    prompt: (idle) => report(() => [{ kind: 'prompt', idle }]),
+    prompt: (idle, line) => report(() => [line === undefined ? { kind: 'prompt', idle } : { kind: 'prompt', idle, line: line.slice(0, 500) }]),
     // With the glyphs of the terminal's `.topo`, so that the page draws what the terminal would.
     lab: (state: KernelState) => report(() => [{ kind: 'topology', model: buildModel(state, UNICODE) }]),
     errorSeen: (line, explanation) => report(() => [{ kind: 'error-seen', line, explanation }]),

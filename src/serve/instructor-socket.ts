@@ -56,9 +56,20 @@ export function classSnapshot(room: Classroom, now = Date.now()) {
 export function onInstructorSocket(ws: WebSocket, room: Classroom, log: (line: string) => void): void {
   const send = (msg: unknown) => { if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg)); };
   let timer: NodeJS.Timeout | undefined;
+  let watched: number | undefined;
+  const shadowInfo = (seat: number) => {
+    const learner = room.learners.find((l) => l.record.seat + 1 === seat);
+    return learner && { t: 'shadow', seat, name: learner.record.name, svg: learner.svg ?? null, recent: learner.recentChecks };
+  };
   const push = () => {
     if (timer) return;
-    timer = setTimeout(() => { timer = undefined; send(classSnapshot(room)); }, 150);
+    timer = setTimeout(() => {
+      timer = undefined;
+      send(classSnapshot(room));
+      // The watched learner's picture and last lines follow them too.
+      const info = watched === undefined ? undefined : shadowInfo(watched);
+      if (info) send(info);
+    }, 150);
   };
   const unwatch = room.watch(push);
   // Times on a step move on their own: a fresh table every few seconds regardless.
@@ -74,7 +85,8 @@ export function onInstructorSocket(ws: WebSocket, room: Classroom, log: (line: s
         stopShadow?.();
         const learner = room.learners.find((l) => l.record.seat + 1 === msg.seat);
         if (!learner) return send({ t: 'error', text: `no learner in seat ${msg.seat}` });
-        send({ t: 'shadow', seat: msg.seat, name: learner.record.name, svg: learner.svg ?? null, recent: learner.recentChecks });
+        watched = msg.seat;
+        send(shadowInfo(msg.seat));
         stopShadow = learner.shadow((chunk) => {
           // A slow instructor's connection drops shadow output rather than slowing the learner.
           if (inFlight > 1024 * 1024) return;
@@ -86,6 +98,7 @@ export function onInstructorSocket(ws: WebSocket, room: Classroom, log: (line: s
       case 'unshadow':
         stopShadow?.();
         stopShadow = undefined;
+        watched = undefined;
         return;
       case 'broadcast':
         room.broadcast(msg.text);

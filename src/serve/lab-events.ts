@@ -46,7 +46,7 @@ export function parseLabEvent(line: string): LabEvent | string {
     case 'topology':
       return isModel(v.model) ? (v as LabEvent) : 'bad topology';
     case 'prompt':
-      return typeof v.idle === 'boolean' ? (v as LabEvent) : 'bad prompt';
+      return typeof v.idle === 'boolean' && (v.line === undefined || isStr(v.line, 500)) ? (v as LabEvent) : 'bad prompt';
     case 'error-seen':
       return isStr(v.line, 2000) && isStr(v.explanation, 8000) ? (v as LabEvent) : 'bad error-seen';
     default:

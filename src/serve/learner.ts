@@ -88,7 +88,9 @@ export class Learner {
   /** Lines run on this step whose checks did not all hold, in a row. */
   failingLines = 0;
   /** The checks after each of the last lines of this step, newest last. */
-  recentChecks: { at: number; passed: number; of: number; failing: string[] }[] = [];
+  recentChecks: { at: number; line: string; passed: number; of: number; failing: string[] }[] = [];
+  /** The line the learner's shell is running (or ran last). */
+  private lastLine = '';
   /** Read-only watchers of the terminal (the instructor shadowing): bytes only, no way back. */
   private readonly shadows = new Set<(chunk: Buffer) => void>();
   /** The lesson to start once the lab that is ending has gone (switchLesson). */
@@ -430,7 +432,7 @@ export class Learner {
           const failing = this.step.checks.filter((_, i) => !this.checks[i]?.ok);
           this.failingLines = failing.length ? this.failingLines + 1 : 0;
           if (failing.length) this.log('check-failed', { lessonId: e.lessonId, number: e.number, failing });
-          this.recentChecks = [...this.recentChecks, { at: Date.now(), passed: this.checks.filter((c) => c.ok).length, of: this.step.checks.length, failing }].slice(-8);
+          this.recentChecks = [...this.recentChecks, { at: Date.now(), line: this.lastLine, passed: this.checks.filter((c) => c.ok).length, of: this.step.checks.length, failing }].slice(-8);
         }
         this.send({ t: 'checks', number: e.number, checks: this.checks });
         return;
@@ -464,6 +466,7 @@ export class Learner {
         this.send({ t: 'topology', svg: this.svg });
         return;
       case 'prompt':
+        if (!e.idle && e.line !== undefined) this.lastLine = e.line;
         this.idle = e.idle;
         this.send({ t: 'prompt', idle: e.idle });
         return;

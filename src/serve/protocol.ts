@@ -27,8 +27,8 @@ export type LabEvent =
   | { kind: 'held'; lessonId: string; step: number; message: string }
   /** The lab as the `.topo` drawing sees it, after a line. */
   | { kind: 'topology'; model: TopoModel }
-  /** true: the shell waits at its prompt for a line; false: a line is running. */
-  | { kind: 'prompt'; idle: boolean }
+  /** true: the shell waits at its prompt for a line; false: `line` is running. */
+  | { kind: 'prompt'; idle: boolean; line?: string }
   /** A known error a line printed, with nslab's explanation (for the instructor). */
   | { kind: 'error-seen'; line: string; explanation: string };
 

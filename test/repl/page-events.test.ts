@@ -125,7 +125,7 @@ describe('page events from a real lab (`nslab start` with NSLAB_EVENTS_SOCKET)',
     expect(events).toContainEqual({ kind: 'step-passed', lessonId: '01-shell-test', number: 1 });
     expect(events).toContainEqual({ kind: 'checks', lessonId: '01-shell-test', number: 1, checks: [expect.objectContaining({ ok: true })] });
     // `.quit` starts a line and ends the shell: no prompt comes back after it.
-    expect(events.at(-1)).toEqual({ kind: 'prompt', idle: false });
+    expect(events.at(-1)).toEqual({ kind: 'prompt', idle: false, line: '.quit' });
   });
 
   it("held by the instructor: the step's solution passes it but the shell stays (.next too), and goes on at the next line once released", async () => {

@@ -111,8 +111,17 @@ describe('the instructor\'s live view', () => {
     const inst = new InstructorClient(cls.url, cls.room.roster.instructorToken);
     await inst.opened();
     a.report({ kind: 'step', lessonId: lesson.meta.id, number: 2, total: lesson.steps.length });
-    for (let i = 0; i < 8; i++) a.report({ kind: 'checks', lessonId: lesson.meta.id, number: 2, checks: lesson.steps[1].checks.map(() => ({ ok: false, expected: 'e', found: 'f' })) });
+    for (let i = 0; i < 8; i++) {
+      a.report({ kind: 'prompt', idle: false, line: `ip link add try${i}` });
+      a.report({ kind: 'checks', lessonId: lesson.meta.id, number: 2, checks: lesson.steps[1].checks.map(() => ({ ok: false, expected: 'e', found: 'f' })) });
+    }
     await waitFor(() => (inst.lastClass()?.rows ?? []).some((r) => r.name === 'Ada' && typeof r.stuck === 'string' && /8 lines/.test(r.stuck as string)), 'stuck');
+    // Watching them shows their last lines, each with what the checks said after it.
+    inst.send({ t: 'shadow', seat: 1 });
+    await waitFor(() => inst.messages.some((m) => m.t === 'shadow'), 'the shadow panel');
+    const recent = (inst.messages.filter((m) => m.t === 'shadow').at(-1)!.recent as { line: string; failing: string[] }[]);
+    expect(recent.map((r) => r.line)).toEqual(['try0', 'try1', 'try2', 'try3', 'try4', 'try5', 'try6', 'try7'].map((t) => `ip link add ${t}`));
+    expect(recent[0].failing).toEqual(lesson.steps[1].checks.map((c) => c.text));
   });
 
   it('shadows a learner\'s terminal read-only: what they type shows, nothing the instructor sends reaches them', async () => {
