@@ -155,6 +155,7 @@ export class Classroom {
         log: (kind, data) => this.roster.appendEvent(record.id, kind, data),
       });
       this.live.set(record.id, l);
+      l.restore(this.roster.events(record.id, 500));
       // A learner who joins (or comes back) while the class is held is held too.
       writeHold(this.roster.learnerDir(record.id), this.hold);
     }

@@ -15,7 +15,7 @@ import { OutputBudget, OutputBuffer } from './output-buffer.js';
 import { EVENTS_SOCKET_ENV, type CheckState, type LabEvent, type ServerMessage } from './protocol.js';
 import { spawnPty, type PtyProcess } from './pty.js';
 import type { LearnerRecord } from './roster.js';
-import type { EventKind } from './class-results.js';
+import type { ClassEvent, EventKind } from './class-results.js';
 import { markdownHtml, stepView, type StepView } from './step-view.js';
 import { topologySvg } from './topo-svg.js';
 
@@ -104,6 +104,26 @@ export class Learner {
   }
 
   get record(): LearnerRecord { return this.deps.record; }
+
+  /** Where the class's log last saw this learner (a restarted server's table shows what
+   * it showed before, until the learner's lab reports again). */
+  restore(events: readonly ClassEvent[]): void {
+    const findLast = (list: readonly ClassEvent[], pred: (e: ClassEvent) => boolean) => [...list].reverse().find(pred);
+    const started = findLast(events, (e) => e.kind === 'step-started' && e.data.lessonId === this.lessonId);
+    if (!started) return;
+    const lesson = this.deps.lesson(this.lessonId);
+    const view = lesson && stepView(lesson, Number(started.data.number));
+    if (!view) return;
+    this.step = view;
+    this.stepSince = started.at;
+    const since = events.filter((e) => e.id > started.id);
+    this.hints = since.filter((e) => e.kind === 'hint').length;
+    const lastCheck = findLast(since, (e) => e.kind === 'check-failed');
+    const failing = Array.isArray(lastCheck?.data.failing) ? (lastCheck!.data.failing as string[]) : undefined;
+    if (failing) this.checks = view.checks.map((c) => ({ ok: !failing.includes(c), expected: '', found: '' }));
+    const error = findLast(events, (e) => e.kind === 'error-seen');
+    if (error) this.lastError = { line: String(error.data.line ?? ''), explanation: String(error.data.explanation ?? '') };
+  }
   get online(): boolean { return this.page !== undefined; }
   get labPid(): number | undefined { return this.pty?.pid; }
 

@@ -8,6 +8,7 @@ import { join as joinPath } from 'node:path';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../src/serve/protocol.js';
+import { classSnapshot } from '../../src/serve/instructor-socket.js';
 import { BASH_LAUNCHER, PageClient, joinClass, startClass, waitFor, type TestClass } from './class-server.js';
 
 let cls: TestClass | undefined;
@@ -102,6 +103,24 @@ describe('the instructor\'s live view', () => {
     expect(readFileSync(joinPath(stateDir, 'results.csv'), 'utf8')).toContain('Ada');
     expect(JSON.parse(readFileSync(joinPath(stateDir, 'results.json'), 'utf8'))).toBeTruthy();
     rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('a restarted server shows the same table, from the class\'s log', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const lesson = cls.room.opts.lessons[0];
+    const a = await learnerWithLab(cls, 'Ada');
+    a.report({ kind: 'step', lessonId: lesson.meta.id, number: 2, total: lesson.steps.length });
+    a.report({ kind: 'hint', lessonId: lesson.meta.id, number: 2, hint: 'x', of: 3, at: 1 });
+    a.report({ kind: 'error-seen', line: 'Cannot find device "veth9"', explanation: 'no such link' });
+    await waitFor(() => a.learner.lastError !== undefined && a.learner.hints === 1, 'the events');
+    const row = (c: TestClass) => classSnapshot(c.room).rows.find((r) => r.name === 'Ada')!;
+    const before = row(cls);
+    const stateDir = cls.stateDir;
+    await cls.close(true);
+    cls = await startClass({ launcher: BASH_LAUNCHER, stateDir });
+    const after = row(cls);
+    expect({ ...after, online: before.online, lab: before.lab, onStep: 0 }).toEqual({ ...before, onStep: 0 });
+    expect(after).toMatchObject({ step: 2, hints: 1, lastError: { line: 'Cannot find device "veth9"' }, online: false });
   });
 
   it('marks a learner stuck after many lines with a check still failing', async () => {
