@@ -71,6 +71,22 @@ describe.skipIf(skip)('the instructor\'s page in chromium', () => {
     await teacher.screenshot({ path: join(shots, 'instructor-page.png'), fullPage: true });
   });
 
+  it('shows a learner\'s chosen name as text, never as HTML', async () => {
+    const name = '<img src=x onerror=alert(1)>';
+    let dialogs = 0;
+    teacher.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+    const r = await fetch(`${cls.url}/join/${cls.room.code}`, { method: 'POST', body: new URLSearchParams({ name }), redirect: 'manual' });
+    expect(r.status).toBe(303);
+    await teacher.waitForFunction((n) => [...document.querySelectorAll('#rows td:nth-child(2)')].some((td) => td.textContent === n), name, { timeout: 30_000 });
+    expect(await teacher.locator('#rows img').count()).toBe(0);
+    const hostile = await browser.newPage();
+    await hostile.goto(`${cls.url}${r.headers.get('location')}`);
+    await waitText(hostile, '#who', name);
+    expect(await hostile.locator('header img').count()).toBe(0);
+    await hostile.close();
+    expect(dialogs).toBe(0);
+  });
+
   it('holding the class at a step keeps a learner there until it is released', async () => {
     await teacher.selectOption('#hold-lesson', '00-first-steps');
     await teacher.selectOption('#hold-step', '2');
