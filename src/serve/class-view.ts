@@ -39,7 +39,7 @@ export interface ClassRow {
 export interface StuckRule {
   /** On one step longer than this (ms). */
   afterMs: number;
-  /** Or this many lines in a row with a check still failing. */
+  /** Or this many lines in a row after which the same check still failed. */
   failingLines: number;
 }
 
@@ -48,7 +48,7 @@ export const DEFAULT_STUCK: StuckRule = { afterMs: 10 * 60_000, failingLines: 8 
 /** Why a learner looks stuck, in a few words, or null. Offline learners are not stuck. */
 export function stuckReason(s: LearnerState, now: number, rule: StuckRule = DEFAULT_STUCK): string | null {
   if (!s.online || !s.step || s.lab !== 'running') return null;
-  if (s.failingLines >= rule.failingLines) return `${s.failingLines} lines, a check still failing`;
+  if (s.failingLines >= rule.failingLines) return `${s.failingLines} lines, the same check still failing`;
   if (now - s.stepSince >= rule.afterMs) return `${Math.floor((now - s.stepSince) / 60_000)} min on this step`;
   return null;
 }

@@ -85,8 +85,10 @@ export class Learner {
   held: number | undefined;
   /** When the current step was shown (ms since the epoch), for the time on a step. */
   stepSince = Date.now();
-  /** Lines run on this step whose checks did not all hold, in a row. */
+  /** The most lines in a row after which one same check still failed (for 'stuck'). */
   failingLines = 0;
+  /** For each check of this step, the lines in a row after which it still failed. */
+  private failStreaks = new Map<string, number>();
   /** The checks after each of the last lines of this step, newest last. */
   recentChecks: { at: number; line: string; passed: number; of: number; failing: string[] }[] = [];
   /** The line the learner's shell is running (or ran last). */
@@ -434,6 +436,7 @@ export class Learner {
           this.log('step-started', { lessonId: view.lessonId, number: view.number });
           this.stepSince = Date.now();
           this.failingLines = 0;
+          this.failStreaks.clear();
           this.recentChecks = [];
           this.hints = 0;
         }
@@ -450,7 +453,10 @@ export class Learner {
         this.checks = e.checks.slice(0, this.step.checks.length);
         {
           const failing = this.step.checks.filter((_, i) => !this.checks[i]?.ok);
-          this.failingLines = failing.length ? this.failingLines + 1 : 0;
+          // The same check failing line after line is what marks a learner stuck: a
+          // learner working through a step's checks one by one is not.
+          for (const c of this.step.checks) this.failStreaks.set(c, failing.includes(c) ? (this.failStreaks.get(c) ?? 0) + 1 : 0);
+          this.failingLines = Math.max(0, ...this.failStreaks.values());
           if (failing.length) this.log('check-failed', { lessonId: e.lessonId, number: e.number, failing });
           this.recentChecks = [...this.recentChecks, { at: Date.now(), line: this.lastLine, passed: this.checks.filter((c) => c.ok).length, of: this.step.checks.length, failing }].slice(-8);
         }

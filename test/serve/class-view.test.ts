@@ -15,7 +15,7 @@ const base: LearnerState = {
 describe('stuckReason', () => {
   it('is null for a learner moving along, and says why otherwise', () => {
     expect(stuckReason(base, NOW)).toBeNull();
-    expect(stuckReason({ ...base, failingLines: 8 }, NOW)).toBe('8 lines, a check still failing');
+    expect(stuckReason({ ...base, failingLines: 8 }, NOW)).toBe('8 lines, the same check still failing');
     expect(stuckReason({ ...base, stepSince: NOW - 11 * 60_000 }, NOW)).toBe('11 min on this step');
     expect(stuckReason({ ...base, stepSince: NOW - 3 * 60_000 }, NOW, { afterMs: 2 * 60_000, failingLines: 99 })).toBe('3 min on this step');
   });

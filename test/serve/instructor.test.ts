@@ -130,11 +130,17 @@ describe('the instructor\'s live view', () => {
     const inst = new InstructorClient(cls.url, cls.room.roster.instructorToken);
     await inst.opened();
     a.report({ kind: 'step', lessonId: lesson.meta.id, number: 2, total: lesson.steps.length });
+    // Working through the checks one by one (a different one failing each time) is not stuck.
+    const n = lesson.steps[1].checks.length;
+    for (let i = 0; i < 8; i++) a.report({ kind: 'checks', lessonId: lesson.meta.id, number: 2, checks: lesson.steps[1].checks.map((_, k) => ({ ok: k !== i % n, expected: 'e', found: 'f' })) });
+    await waitFor(() => a.learner.recentChecks.length === 8, 'the alternating lines');
+    expect(a.learner.failingLines).toBeLessThan(8);
+    expect((inst.lastClass()?.rows ?? []).find((r) => r.name === 'Ada')?.stuck ?? null).toBeNull();
     for (let i = 0; i < 8; i++) {
       a.report({ kind: 'prompt', idle: false, line: `ip link add try${i}` });
       a.report({ kind: 'checks', lessonId: lesson.meta.id, number: 2, checks: lesson.steps[1].checks.map(() => ({ ok: false, expected: 'e', found: 'f' })) });
     }
-    await waitFor(() => (inst.lastClass()?.rows ?? []).some((r) => r.name === 'Ada' && typeof r.stuck === 'string' && /8 lines/.test(r.stuck as string)), 'stuck');
+    await waitFor(() => (inst.lastClass()?.rows ?? []).some((r) => r.name === 'Ada' && typeof r.stuck === 'string' && /^\d+ lines, the same check still failing$/.test(r.stuck as string)), 'stuck');
     // Watching them shows their last lines, each with what the checks said after it.
     inst.send({ t: 'shadow', seat: 1 });
     await waitFor(() => inst.messages.some((m) => m.t === 'shadow'), 'the shadow panel');
