@@ -180,10 +180,15 @@ export class Classroom {
 
   /** Ends every lab; resolves when all have ended. */
   async shutdown(): Promise<void> {
-    await Promise.all([...this.live.values()].map((l) => l.shutdown()));
-    this.writeResults();
-    this.roster.close();
+    this.closing ??= (async () => {
+      await Promise.all([...this.live.values()].map((l) => l.shutdown()));
+      this.writeResults();
+      this.roster.close();
+    })();
+    return this.closing;
   }
+
+  private closing: Promise<void> | undefined;
 
   /** The class's results, as the instructor downloads them. */
   results(format: 'csv' | 'json'): string {
