@@ -1,6 +1,6 @@
 // One learner of a class, live: their lab (a pty running `nslab start LESSON`, the same
 // learning shell as in a terminal, in a lab of its own), the page attached to it (one at a
-// time), what their shell last reported (step, checks, picture), and the clocks that end
+// time), what their shell last reported (lab-report.ts), and the clocks that end
 // a lab: the class's time limit, the idle timeout, and the grace period after the page
 // went away. Progress outlives the lab: the lab's broker writes it under the learner's
 // folder, and the next lab resumes there.
@@ -12,12 +12,12 @@ import type { Lesson } from '../lesson/types.js';
 import { formatDuration } from './durations.js';
 import { LineSplitter, parseLabEvent } from './lab-events.js';
 import { OutputBudget, OutputBuffer } from './output-buffer.js';
-import { EVENTS_SOCKET_ENV, type CheckState, type LabEvent, type ServerMessage } from './protocol.js';
+import type { CheckState, ServerMessage } from './protocol.js';
 import { spawnPty, type PtyProcess } from './pty.js';
 import type { LearnerRecord } from './roster.js';
 import type { ClassEvent, EventKind } from './class-results.js';
-import { markdownHtml, stepView, type StepView } from './step-view.js';
-import { topologySvg } from './topo-svg.js';
+import type { StepView } from './step-view.js';
+import { LabReport, type RecentLine } from './lab-report.js';
 
 export interface ClassLimits {
   /** ms; 0: none. */
@@ -73,26 +73,10 @@ export class Learner {
   private endReason: string | undefined;
   labState: LabState = 'none';
   lessonId: string;
-  step: StepView | undefined;
-  checks: CheckState[] = [];
-  svg: string | undefined;
-  idle = false;
-  hints = 0;
-  lastError: { line: string; explanation: string } | undefined;
+  /** What the learner's lab reports of its session, as the pages show it. */
+  readonly report: LabReport;
   /** Lab events that failed validation (a learner's own lab can send anything). */
-  rejectedEvents = 0;
-  /** The step at which the learner's shell said it is held by the instructor. */
-  held: number | undefined;
-  /** When the current step was shown (ms since the epoch), for the time on a step. */
-  stepSince = Date.now();
-  /** The most lines in a row after which one same check still failed (for 'stuck'). */
-  failingLines = 0;
-  /** For each check of this step, the lines in a row after which it still failed. */
-  private failStreaks = new Map<string, number>();
-  /** The checks after each of the last lines of this step, newest last. */
-  recentChecks: { at: number; line: string; passed: number; of: number; failing: string[] }[] = [];
-  /** The line the learner's shell is running (or ran last). */
-  private lastLine = '';
+  private rejected = 0;
   /** Read-only watchers of the terminal (the instructor shadowing): bytes only, no way back. */
   private readonly shadows = new Set<(chunk: Buffer) => void>();
   /** The lesson to start once the lab that is ending has gone (switchLesson). */
@@ -103,29 +87,39 @@ export class Learner {
 
   constructor(private readonly deps: LearnerDeps) {
     this.lessonId = deps.record.lessonId;
+    this.report = new LabReport({
+      lesson: deps.lesson,
+      lessonId: () => this.lessonId,
+      lessonChanged: (id) => {
+        this.lessonId = id;
+        deps.onLesson(id);
+      },
+      log: (kind, data) => this.log(kind, data),
+      send: (msg) => this.send(msg),
+      lessons: () => void deps.lessons().then((m) => this.send(m)),
+    });
   }
+
+  // What the lab last reported (the instructor's table and the pages read these).
+  get step(): StepView | undefined { return this.report.step; }
+  get checks(): CheckState[] { return this.report.checks; }
+  get svg(): string | undefined { return this.report.svg; }
+  get idle(): boolean { return this.report.idle; }
+  get hints(): number { return this.report.hints; }
+  get lastError(): { line: string; explanation: string } | undefined { return this.report.lastError; }
+  get held(): number | undefined { return this.report.held; }
+  get stepSince(): number { return this.report.stepSince; }
+  get failingLines(): number { return this.report.failingLines; }
+  get recentChecks(): RecentLine[] { return this.report.recentChecks; }
+  get rejectedEvents(): number { return this.rejected + this.report.rejected; }
 
   get record(): LearnerRecord { return this.deps.record; }
 
-  /** Where the class's log last saw this learner (a restarted server's table shows what
-   * it showed before, until the learner's lab reports again). */
+  /** Where the class's log last saw this learner (lab-report.ts). */
   restore(events: readonly ClassEvent[]): void {
-    const findLast = (list: readonly ClassEvent[], pred: (e: ClassEvent) => boolean) => [...list].reverse().find(pred);
-    const started = findLast(events, (e) => e.kind === 'step-started' && e.data.lessonId === this.lessonId);
-    if (!started) return;
-    const lesson = this.deps.lesson(this.lessonId);
-    const view = lesson && stepView(lesson, Number(started.data.number));
-    if (!view) return;
-    this.step = view;
-    this.stepSince = started.at;
-    const since = events.filter((e) => e.id > started.id);
-    this.hints = since.filter((e) => e.kind === 'hint').length;
-    const lastCheck = findLast(since, (e) => e.kind === 'check-failed');
-    const failing = Array.isArray(lastCheck?.data.failing) ? (lastCheck!.data.failing as string[]) : undefined;
-    if (failing) this.checks = view.checks.map((c) => ({ ok: !failing.includes(c), expected: '', found: '' }));
-    const error = findLast(events, (e) => e.kind === 'error-seen');
-    if (error) this.lastError = { line: String(error.data.line ?? ''), explanation: String(error.data.explanation ?? '') };
+    this.report.restore(events, this.lessonId);
   }
+
   get online(): boolean { return this.page !== undefined; }
   get labPid(): number | undefined { return this.pty?.pid; }
 
@@ -252,10 +246,7 @@ export class Learner {
     this.lessonId = lessonId;
     this.deps.onLesson(lessonId);
     this.endReason = undefined;
-    this.step = undefined;
-    this.checks = [];
-    this.svg = undefined;
-    this.idle = false;
+    this.report.newLab();
     this.buffer.clear();
     this.labState = 'starting';
     this.send({ t: 'lab', state: 'starting' });
@@ -357,7 +348,7 @@ export class Learner {
     this.labState = 'ended';
     this.endReason = reason;
     this.log('lab-ended', { reason });
-    this.idle = false;
+    this.report.idle = false;
     if (reason !== 'switching lesson') {
       this.send({ t: 'lab', state: 'ended', reason: `${reason}. Your progress is kept: the next lab starts where you were.` });
     }
@@ -409,103 +400,16 @@ export class Learner {
     const now = Date.now();
     if (now - this.eventWindow.start >= 1000) this.eventWindow = { start: now, count: 0 };
     if (++this.eventWindow.count > Learner.EVENTS_PER_SECOND) {
-      this.rejectedEvents++;
+      this.rejected++;
       return;
     }
     const e = parseLabEvent(line);
     if (typeof e === 'string') {
-      this.rejectedEvents++;
+      this.rejected++;
       return;
     }
-    this.apply(e);
+    this.report.apply(e);
     this.deps.onChange?.();
-  }
-
-  private apply(e: LabEvent): void {
-    switch (e.kind) {
-      case 'step': {
-        const lesson = this.deps.lesson(e.lessonId);
-        const view = lesson && stepView(lesson, e.number);
-        if (!view) return;
-        if (e.lessonId !== this.lessonId) {
-          this.lessonId = e.lessonId;
-          this.deps.onLesson(e.lessonId);
-        }
-        this.held = undefined;
-        if (this.step?.number !== view.number || this.step?.lessonId !== view.lessonId) {
-          this.log('step-started', { lessonId: view.lessonId, number: view.number });
-          this.stepSince = Date.now();
-          this.failingLines = 0;
-          this.failStreaks.clear();
-          this.recentChecks = [];
-          this.hints = 0;
-        }
-        this.step = view;
-        this.checks = [];
-        this.send({ t: 'step', ...view });
-        // The shell shows the next step once the last one is saved as done: the lesson
-        // list read now has it (read at step-passed, it might not yet).
-        void this.deps.lessons().then((m) => this.send(m));
-        return;
-      }
-      case 'checks':
-        if (this.step?.number !== e.number || e.lessonId !== this.lessonId) return;
-        this.checks = e.checks.slice(0, this.step.checks.length);
-        {
-          const failing = this.step.checks.filter((_, i) => !this.checks[i]?.ok);
-          // The same check failing line after line is what marks a learner stuck: a
-          // learner working through a step's checks one by one is not.
-          for (const c of this.step.checks) this.failStreaks.set(c, failing.includes(c) ? (this.failStreaks.get(c) ?? 0) + 1 : 0);
-          this.failingLines = Math.max(0, ...this.failStreaks.values());
-          if (failing.length) this.log('check-failed', { lessonId: e.lessonId, number: e.number, failing });
-          this.recentChecks = [...this.recentChecks, { at: Date.now(), line: this.lastLine, passed: this.checks.filter((c) => c.ok).length, of: this.step.checks.length, failing }].slice(-8);
-        }
-        this.send({ t: 'checks', number: e.number, checks: this.checks });
-        return;
-      case 'step-passed':
-        if (e.lessonId !== this.lessonId) return;
-        this.log('step-passed', { lessonId: e.lessonId, number: e.number });
-        this.send({ t: 'step-passed', number: e.number });
-        return;
-      case 'lesson-done':
-        if (e.lessonId !== this.lessonId) return;
-        this.log('lesson-done', { lessonId: e.lessonId });
-        this.send({ t: 'lesson-done', lessonId: e.lessonId });
-        void this.deps.lessons().then((m) => this.send(m));
-        return;
-      case 'hint': {
-        // The hint's text from the lesson file, not from the lab.
-        const hint = this.deps.lesson(e.lessonId)?.steps.find((s) => s.number === e.number)?.hints[e.at - 1];
-        if (hint === undefined) return;
-        this.hints++;
-        this.log('hint', { lessonId: e.lessonId, number: e.number, at: e.at });
-        this.send({ t: 'hint', number: e.number, at: e.at, of: e.of, html: markdownHtml(hint) });
-        return;
-      }
-      case 'topology':
-        try {
-          this.svg = topologySvg(e.model);
-        } catch {
-          this.rejectedEvents++;
-          return;
-        }
-        this.send({ t: 'topology', svg: this.svg });
-        return;
-      case 'prompt':
-        if (!e.idle && e.line !== undefined) this.lastLine = e.line;
-        this.idle = e.idle;
-        this.send({ t: 'prompt', idle: e.idle });
-        return;
-      case 'held':
-        if (e.lessonId !== this.lessonId) return;
-        this.held = e.step;
-        this.send({ t: 'held', number: e.step, message: e.message });
-        return;
-      case 'error-seen':
-        this.lastError = { line: e.line.slice(0, 300), explanation: e.explanation.slice(0, 600) };
-        this.log('error-seen', this.lastError);
-        return;
-    }
   }
 
   /** Ends everything of this learner's (the server is stopping). Resolves when the lab's
