@@ -18,13 +18,7 @@
   $('export-csv').href = `/api/i/${token}/results.csv`;
   $('export-json').href = `/api/i/${token}/results.json`;
 
-  function notice(text, kind) {
-    const el = document.createElement('div');
-    el.className = `notice ${kind || ''}`;
-    el.textContent = text;
-    $('notices').append(el);
-    setTimeout(() => el.remove(), 8000);
-  }
+  const notice = (text, kind) => window.nslabNotice(text, kind, 8000);
 
   const minutes = (ms) => (ms < 60000 ? `${Math.round(ms / 1000)} s` : `${Math.floor(ms / 60000)} min`);
   const cell = (text, cls) => { const td = document.createElement('td'); td.textContent = text; if (cls) td.className = cls; return td; };

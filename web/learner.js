@@ -55,13 +55,7 @@
   }
   $('banner-action').addEventListener('click', () => { send({ t: 'lesson', id: lessonId }); banner(''); term.focus(); });
 
-  function notice(text, kind) {
-    const el = document.createElement('div');
-    el.className = `notice ${kind || ''}`;
-    el.textContent = text;
-    $('notices').append(el);
-    setTimeout(() => el.remove(), 12000);
-  }
+  const notice = (text, kind) => window.nslabNotice(text, kind, 12000);
 
   function showLessons(lessons) {
     const list = $('lessons');

@@ -24,6 +24,7 @@ const ASSETS: Record<string, { file: () => string; type: string }> = {
   'addon-fit.js': { file: () => join(pkgDir('@xterm/addon-fit'), 'lib', 'addon-fit.js'), type: 'text/javascript' },
   'learner.js': { file: () => join(WEB, 'learner.js'), type: 'text/javascript' },
   'instructor.js': { file: () => join(WEB, 'instructor.js'), type: 'text/javascript' },
+  'notices.js': { file: () => join(WEB, 'notices.js'), type: 'text/javascript' },
   'page.css': { file: () => join(WEB, 'page.css'), type: 'text/css' },
 };
 
