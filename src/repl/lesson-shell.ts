@@ -48,12 +48,11 @@ export interface ShellDeps {
 export interface ShellObserver {
   /** Every event of the lesson's session, as it happens. */
   session(e: SessionEvent): void;
-  /** false: a line started running; true: the prompt is back. */
   /** false when a line starts running (with the line), true when the prompt is back. */
   prompt(idle: boolean, line?: string): void;
   /** The lab as the shell read it, at the start and after each line. */
   lab(state: KernelState): void;
-  /** A known error a line printed, with nslab's explanation. */
+  /** A known error a line printed (its first line, `RTNETLINK answers: …`), with nslab's explanation. */
   errorSeen(line: string, explanation: string): void;
 }
 
@@ -256,9 +255,10 @@ export class LessonShell {
       // when they all ran in one place.
       const here = reading.inSeveralPlaces ? {} : { state, ns: await this.namespaceOf(reading.target, state) };
       const why = explainError(command, result.stderr, here);
+      const said = result.stderr.split('\n').find((l) => l.trim())?.trim() ?? command;
       for (const w of why) {
         this.print(this.wrap(this.style(pc.yellow, `  ↳ ${w}`)) + '\n');
-        this.deps.observer?.errorSeen(command, w);
+        this.deps.observer?.errorSeen(said, w);
       }
     }
     if (result.notFound?.length) await this.suggestCommands(result.notFound);

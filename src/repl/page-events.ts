@@ -34,21 +34,31 @@ function brokerSender(broker: StateBroker): (json: string) => void {
  * for the broker (the topology of a very large lab) is left out; one that cannot be made
  * at all is too: the page misses it, the learner's shell never notices. */
 export function sessionReporter(lessonId: string, send: (json: string) => void): ShellObserver {
+  const sendSized = (json: string) => { if (Buffer.byteLength(json) <= LAB_EVENT_MAX) send(json); };
   const report = (make: () => LabEvent[]) => {
     try {
-      for (const event of make()) {
-        const json = JSON.stringify(event);
-        if (Buffer.byteLength(json) <= LAB_EVENT_MAX) send(json);
-      }
+      for (const event of make()) sendSized(JSON.stringify(event));
     } catch {
       // (see above)
     }
   };
+  // The picture is sent when it changes: most lines (`ip a`, `ping`) leave the lab as it was,
+  // and each picture sent is drawn again on the server and pushed to the page.
+  let lastPicture = '';
   return {
     session: (e) => report(() => labEventsOf(lessonId, e)),
     prompt: (idle, line) => report(() => [line === undefined ? { kind: 'prompt', idle } : { kind: 'prompt', idle, line: line.slice(0, 500) }]),
     // With the glyphs of the terminal's `.topo`, so that the page draws what the terminal would.
-    lab: (state: KernelState) => report(() => [{ kind: 'topology', model: buildModel(state, UNICODE) }]),
+    lab: (state: KernelState) => {
+      try {
+        const json = JSON.stringify({ kind: 'topology', model: buildModel(state, UNICODE) } satisfies LabEvent);
+        if (json === lastPicture) return;
+        lastPicture = json;
+        sendSized(json);
+      } catch {
+        // (see above)
+      }
+    },
     errorSeen: (line, explanation) => report(() => [{ kind: 'error-seen', line, explanation }]),
   };
 }

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
 import type { Classroom } from './classroom.js';
-import { onInstructorSocket } from './instructor-socket.js';
+import { classSnapshot, onInstructorSocket } from './instructor-socket.js';
 import { PAGE_FRAME_MAX, parsePageMessage } from './page-messages.js';
 import { TOKEN_SHAPE } from './tokens.js';
 import { escapeXml } from './topo-svg.js';
@@ -150,16 +150,8 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
     }
     if (req.method === 'GET' && parts[0] === 'api' && parts[1] === 'i' && parts.length === 4 && parts[3] === 'class') {
       if (!room.isInstructor(parts[2])) return sendJson(res, 403, { error: 'the instructor token is needed' });
-      sendJson(res, 200, {
-        code: room.code,
-        seats: room.opts.seats,
-        learners: room.learners.map((l) => ({
-          name: l.record.name, seat: l.record.seat + 1, online: l.online, lab: l.labState,
-          lesson: l.lessonId, step: l.step?.number ?? null, steps: l.step?.total ?? null,
-          checksPassed: l.checks.filter((c) => c.ok).length, checks: l.step?.checks.length ?? 0,
-          hints: l.hints, lastError: l.lastError ?? null,
-        })),
-      });
+      // The same table the instructor's page is pushed (instructor-socket.ts), for scripts.
+      sendJson(res, 200, classSnapshot(room));
       return;
     }
     if (req.method === 'GET' && parts[0] === 'api' && parts[1] === 'i' && parts.length === 4 && /^results\.(csv|json)$/.test(parts[3])) {

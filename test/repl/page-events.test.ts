@@ -81,7 +81,7 @@ describe('page events from a real lab (`nslab start` with NSLAB_EVENTS_SOCKET)',
       { kind: 'prompt', idle: true },
     ]);
     expect(events).toContainEqual({ kind: 'hint', lessonId: '01-shell-test', number: 1, hint: 'Namespaces are made with `ip netns`.', of: 2, at: 1 });
-    expect(events).toContainEqual({ kind: 'error-seen', line: 'ip link show nosuch', explanation: expect.stringContaining('nosuch') });
+    expect(events).toContainEqual({ kind: 'error-seen', line: 'Device "nosuch" does not exist.', explanation: expect.stringContaining('nosuch') });
     // Every line: busy, then idle again (six lines, and the prompt at the start).
     expect(kinds.filter((k) => k === 'prompt')).toHaveLength(1 + 2 * lines.length);
     const checks = events.filter((e): e is Extract<LabEvent, { kind: 'checks' }> => e.kind === 'checks');
@@ -103,6 +103,8 @@ describe('page events from a real lab (`nslab start` with NSLAB_EVENTS_SOCKET)',
     expect(net1).toBeDefined();
     expect(last.wires.filter((w) => w.otherNs === net1!.ns)).toHaveLength(1);
     expect(topologies[0].model.boxes.map((b) => b.shortName)).not.toContain('net1');
+    // Sent only when it changed: no two pictures in a row are the same.
+    expect(topologies.every((t, i) => i === 0 || JSON.stringify(t.model) !== JSON.stringify(topologies[i - 1].model))).toBe(true);
     expect(JSON.stringify(last.host)).toContain('v0');
     // The last line ran: its report came after its checks, and the prompt came back last.
     expect(events.at(-1)).toEqual({ kind: 'prompt', idle: true });

@@ -108,7 +108,7 @@ describe('tokens', () => {
     }
     const ok = await fetch(`${cls.url}/api/i/${cls.room.roster.instructorToken}/class`);
     expect(ok.status).toBe(200);
-    expect((await ok.json()).learners.map((l: { name: string }) => l.name)).toEqual(['Eve']);
+    expect((await ok.json()).rows.map((l: { name: string }) => l.name)).toEqual(['Eve']);
   });
 
   it('keeps only hashes of learners\' tokens on disk, and never logs a token', async () => {
