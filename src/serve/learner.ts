@@ -271,9 +271,7 @@ export class Learner {
       this.nextLesson = undefined;
       if (next !== undefined && !this.stopped) this.startLab(next);
     });
-    this.labState = 'running';
     this.log('lab-started', { lessonId });
-    this.send({ t: 'lab', state: 'running' });
     const { timeLimit, idleTimeout } = this.deps.limits;
     if (timeLimit > 0) this.timers.limit = setTimeout(() => this.endLab(`the class's time limit for a lab (${formatDuration(timeLimit)}) is over`), timeLimit);
     if (idleTimeout > 0) {
@@ -295,6 +293,11 @@ export class Learner {
   }
 
   private fromLab(chunk: Buffer): void {
+    // The lab shows its first words once it is built: until then the page says it is building.
+    if (this.labState === 'starting') {
+      this.labState = 'running';
+      this.send({ t: 'lab', state: 'running' });
+    }
     this.buffer.push(chunk);
     this.sendOutput(chunk);
     for (const watch of this.shadows) watch(chunk);

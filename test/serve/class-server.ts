@@ -66,6 +66,8 @@ export class PageClient {
   readonly ws: WebSocket;
   screen = '';
   readonly messages: ServerMessage[] = [];
+  /** How much terminal output had come when each message came. */
+  readonly screenAt: number[] = [];
   closed: { code: number; reason: string } | undefined;
   private waiters: (() => void)[] = [];
 
@@ -73,7 +75,10 @@ export class PageClient {
     this.ws = new WebSocket(`${url.replace('http', 'ws')}/ws/l/${token}`, { origin });
     this.ws.on('message', (data, binary) => {
       if (binary) this.screen += data.toString();
-      else this.messages.push(JSON.parse(data.toString()));
+      else {
+        this.messages.push(JSON.parse(data.toString()));
+        this.screenAt.push(this.screen.length);
+      }
       this.wake();
     });
     this.ws.on('close', (code, reason) => { this.closed = { code, reason: reason.toString() }; this.wake(); });

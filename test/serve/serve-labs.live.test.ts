@@ -40,6 +40,17 @@ describe('real labs through nslab serve', () => {
   }, 120_000);
   afterAll(async () => { await cls?.close(); }, 60_000);
 
+  it('says the lab is building until its first words, then that it runs', async () => {
+    const page = pages.Ada;
+    const starting = page.messages.findIndex((m) => m.t === 'lab' && m.state === 'starting');
+    const running = page.messages.findIndex((m) => m.t === 'lab' && m.state === 'running');
+    expect(starting).toBeGreaterThanOrEqual(0);
+    expect(running).toBeGreaterThan(starting);
+    // The page's greeting comes at once; the lab takes a while to build: 'running' after it.
+    expect(running).toBeGreaterThan(page.messages.findIndex((m) => m.t === 'hello'));
+    expect(page.screenAt[running]).toBe(0); // sent just before the lab's first output
+  });
+
   it('runs the learning shell: the lesson\'s step, the annotated output', async () => {
     const out = await run(pages.Ada, 'ip -br link');
     expect(out).toContain('eth0@if2');
