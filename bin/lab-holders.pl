@@ -28,9 +28,10 @@ require(($self_dir =~ m{^\.?/} ? $self_dir : "./$self_dir") . '/lib/syscalls.pl'
 our (%CLONE, %MS);
 
 # The same test as the CLI's guard (src/sandbox/lab.ts): a lab's environment, and a
-# network namespace other than the one nslab was started from.
+# network namespace other than the one nslab was started from. test/sandbox/lab-guard.test.ts
+# runs both guards on the same cases, so that the two cannot drift apart.
 my $outer_netns = $ENV{NSLAB_OUTER_NETNS} // '';
-unless (($ENV{NSLAB_IN_LAB} // '') eq '1' && $outer_netns =~ /^\d+$/ && (stat '/proc/self/ns/net')[1] != $outer_netns) {
+unless (($ENV{NSLAB_IN_LAB} // '') eq '1' && $outer_netns =~ /\A[1-9][0-9]*\z/ && (stat '/proc/self/ns/net')[1] != $outer_netns) {
   print STDERR "lab-holders: refusing to run outside an nslab lab (it makes namespaces and links where it runs)\n";
   exit 2;
 }

@@ -43,8 +43,10 @@ let verified = false;
 export function assertInsideLab(): void {
   if (verified) return;
   if (!inLab()) throw new NotInLabError('this process is not inside an nslab lab');
-  const outer = Number(process.env.NSLAB_OUTER_NETNS);
-  if (!Number.isFinite(outer) || outer <= 0) throw new NotInLabError('the launcher did not record the machine\'s network namespace');
-  if (netnsInode('/proc/self/ns/net') === outer) throw new NotInLabError('this process is still in the machine\'s own network namespace');
+  // Digits only, no sign, space or leading zero: bin/lab-holders.pl reads it by the same
+  // pattern (test/sandbox/lab-guard.test.ts runs both guards on the same cases).
+  const recorded = process.env.NSLAB_OUTER_NETNS ?? '';
+  if (!/^[1-9][0-9]*$/.test(recorded)) throw new NotInLabError('the launcher did not record the machine\'s network namespace');
+  if (netnsInode('/proc/self/ns/net') === Number(recorded)) throw new NotInLabError('this process is still in the machine\'s own network namespace');
   verified = true;
 }
