@@ -28,6 +28,8 @@ export interface ClassOptions {
 /** Where root's labs' ids begin (bin/lab-launch.pl's default); each seat gets the next 65536. */
 const ID_BASE = 0x70000000;
 const ID_RANGE = 0x10000;
+/** The niceness of what a learner's lab runs, below the shell that echoes their keys. */
+const WORK_NICE = 10;
 
 /** `bin/nslab start LESSON`, with an environment made for the learner, not inherited:
  * nothing of the server's own (a sudo user, tokens, paths) reaches a lab. */
@@ -45,6 +47,8 @@ export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number }
         XDG_STATE_HOME: dir,
         [EVENTS_SOCKET_ENV]: eventsSocket,
         ...(process.getuid?.() === 0 ? { NSLAB_ID_BASE: String(base + record.seat * ID_RANGE) } : {}),
+        // The learners' commands yield to everyone's typing (src/sandbox/work-priority.ts).
+        NSLAB_WORK_NICE: String(WORK_NICE),
         ...(opts.memoryMax > 0 ? { NSLAB_MEMORY_MAX: String(opts.memoryMax) } : {}),
         ...(opts.lessonsDir ? { NSLAB_LESSONS: opts.lessonsDir } : {}),
         ...(process.env.NSLAB_PIDS_MAX ? { NSLAB_PIDS_MAX: process.env.NSLAB_PIDS_MAX } : {}),

@@ -57,6 +57,11 @@ describe('real labs through nslab serve', () => {
     expect(out).toContain('» eth0: veth');
   });
 
+  it('runs the learner\'s commands below the shell that echoes their keys (niceness 10 and 0)', async () => {
+    const out = await run(pages.Ada, 'echo "nice=$(nice)/$(cut -d" " -f19 /proc/$PPID/stat)"');
+    expect(out).toMatch(/^nice=10\/0\r?$/m);
+  });
+
   it('the page gets the step from the lesson file, the lab\'s picture and the checks as the learner goes', async () => {
     const page = pages.Ada;
     await page.until(() => page.message('step') !== undefined, 'the first step');
