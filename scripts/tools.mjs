@@ -15,6 +15,7 @@ export const REQUIRED_TOOLS = [
   { command: 'route', pkg: 'net-tools', why: 'route -n' },
   { command: 'curl', pkg: 'curl', why: 'published ports' },
   { command: 'tcpdump', pkg: 'tcpdump', why: 'watching packets' },
+  { command: 'conntrack', pkg: 'conntrack', why: 'the NAT mappings the packet walk names' },
   { command: 'newuidmap', pkg: 'uidmap', why: 'rootless labs where setgroups stays allowed' },
   { command: 'unshare', pkg: 'util-linux', why: 'creating the lab namespaces' },
   { command: 'nsenter', pkg: 'util-linux', why: 'entering containers and namespaces' },

@@ -45,6 +45,17 @@ program
   .action(async (words: string[], opts) => (await import('./commands/run.js')).runCommand(words, opts));
 
 program
+  .command('walk')
+  .description('follow one packet hop by hop: a fresh lab, the --setup lines, then the command with every namespace watched')
+  .addOption(presetOption())
+  .addOption(containersOption())
+  .option('--setup <line>', 'a shell line to run first (repeatable), e.g. to break the lab on purpose', (v: string, prev: string[] = []) => [...prev, v])
+  .option('--json', 'print the hops as JSON (the command\'s own output goes to stderr)')
+  .addOption(new Option('--raw').hideHelp())
+  .argument('<command...>', 'the shell command that sends the packet, e.g. docker exec c1 ping -c1 203.0.113.10')
+  .action(async (words: string[], opts) => (await import('./commands/walk.js')).walkCliCommand(words, opts));
+
+program
   .command('start')
   .description('start a lesson: builds its lab and opens the shell (a picker when no lesson is named)')
   .argument('[lesson]', 'a lesson number or id (see `nslab list`)')

@@ -1,0 +1,273 @@
+// From what the lab's namespaces captured to the packet's path: the first packet the
+// command sent (the probe), every place it was seen in time order, what happened between
+// two sightings (a veth crossed, a bridge, a route, a NAT rewrite, TTL), its reply, and,
+// where either died, where and the likely cause. Pure: the captures, the nft trace, the
+// conntrack table and a kernel snapshot in; the walk out. Routing decisions are the
+// kernel's own (`ip route get`), asked by the caller: a first pass lists the questions
+// (routeQuestions), the caller asks the lab, and the second pass gets the answers.
+import type { KernelState, Link } from '../kernel/types.js';
+import { findLink, linksIn, natRulesIn, peerOf, sysctl } from '../kernel/query.js';
+import type { Tracked } from './conntrack.js';
+import type { TraceStep } from './nft-trace.js';
+import type { Captured, IpFields, Passing } from './tcpdump.js';
+
+export interface NsCapture {
+  ns: string; // Netns.id
+  packets: Captured[];
+  trace?: TraceStep[];
+  conntrack?: Tracked[];
+}
+
+export interface RouteQuestion { ns: string; dst: string; from?: string; iif?: string }
+/** `ip route get`'s answer (its one line), or its error. */
+export type RouteAnswer = { ok: true; text: string } | { ok: false; text: string };
+
+export interface Hop {
+  ns: string;
+  where: string; // the namespace as the learner names it: c1, host, outside, net1
+  ifname: string;
+  passing: Passing;
+  src: string;
+  dst: string;
+  sport?: number;
+  dport?: number;
+  ttl: number;
+  /** Microseconds since the probe left. */
+  us: number;
+  /** What happened on the way here from the hop before, in plain words. */
+  notes: string[];
+}
+
+export interface Leg {
+  hops: Hop[];
+  /** Reached the namespace that has its destination address. */
+  delivered: boolean;
+}
+
+export interface Walk {
+  /** The probe in words: "ICMP echo request 172.17.0.2 → 203.0.113.10". */
+  probe: string;
+  request: Leg;
+  reply?: Leg;
+  ok: boolean;
+  /** Where the packet (or its reply) died, and the likely cause, in plain words. */
+  lost?: { where: string; cause: string };
+}
+
+export type RouteOracle = (q: RouteQuestion) => RouteAnswer | undefined;
+
+const key = (q: RouteQuestion) => `${q.ns} ${q.dst} ${q.from ?? ''} ${q.iif ?? ''}`;
+
+/** Answers from a table filled by the caller; records every question asked, answered or not. */
+export function routeTable(answers: Map<string, RouteAnswer> = new Map()): { oracle: RouteOracle; asked: RouteQuestion[] } {
+  const asked: RouteQuestion[] = [];
+  return {
+    asked,
+    oracle: (q) => {
+      if (!asked.some((a) => key(a) === key(q))) asked.push(q);
+      return answers.get(key(q));
+    },
+  };
+}
+export { key as routeKey };
+
+interface Sighting { ns: string; c: Captured & { ip: IpFields }; order: number }
+
+function isProbe(ip: IpFields): boolean {
+  const first = Number(ip.dst.split('.')[0]);
+  if (ip.dst === '255.255.255.255' || (first >= 224 && first <= 239)) return false;
+  if (ip.proto === 'icmp') return ip.icmp?.message === 'echo request';
+  if (ip.proto === 'tcp') return ip.tcp?.flags === 'S';
+  return ip.proto === 'udp';
+}
+
+/** One packet's sightings: the same IP id and protocol (and the same ICMP sequence or TCP
+ * sequence number), which forwarding and NAT leave as they are. */
+function samePacket(a: IpFields, b: IpFields): boolean {
+  if (a.proto !== b.proto || a.id !== b.id) return false;
+  if (a.proto === 'icmp') return a.icmp?.message === b.icmp?.message && a.icmp?.seq === b.icmp?.seq;
+  if (a.proto === 'tcp') return a.tcp?.seq === b.tcp?.seq && a.tcp?.flags === b.tcp?.flags;
+  return true;
+}
+
+function isReplyTo(probe: IpFields, ip: IpFields): boolean {
+  if (probe.proto !== ip.proto) return false;
+  if (ip.proto === 'icmp') return ip.icmp?.message === 'echo reply' && ip.icmp?.seq === probe.icmp?.seq;
+  if (ip.proto === 'tcp') return /^[SR]\.$/.test(ip.tcp?.flags ?? '') && ip.tcp?.ack === (probe.tcp?.seq ?? -2) + 1;
+  return false;
+}
+
+function describeProbe(ip: IpFields): string {
+  const port = (a: string, p?: number) => (p === undefined ? a : `${a}:${p}`);
+  const what = ip.proto === 'icmp' ? `ICMP ${ip.icmp?.message ?? ''}`.trim() : ip.proto === 'tcp' ? 'TCP SYN' : ip.proto.toUpperCase();
+  return `${what} ${port(ip.src, ip.sport)} → ${port(ip.dst, ip.dport)}`;
+}
+
+export interface AnalyseInput {
+  captures: NsCapture[];
+  state: KernelState;
+  routes: RouteOracle;
+}
+
+/** The learner's name for a namespace: a container's name, `host`, `outside`, a netns name. */
+export function placeName(state: KernelState, ns: string): string {
+  const n = state.namespaces.find((x) => x.id === ns);
+  return n?.names[0] ?? ns;
+}
+
+function ownsAddress(state: KernelState, ns: string, address: string): boolean {
+  return linksIn(state, ns).some((l) => l.addresses.some((a) => a.family === 'inet' && a.local === address));
+}
+
+function ownerOf(state: KernelState, address: string): string | undefined {
+  return state.links.find((l) => l.addresses.some((a) => a.family === 'inet' && a.local === address))?.ns;
+}
+
+class Analysis {
+  readonly sightings: Sighting[];
+  constructor(readonly input: AnalyseInput) {
+    let order = 0;
+    this.sightings = input.captures
+      .flatMap((cap) => cap.packets.filter((c): c is Captured & { ip: IpFields } => !!c.ip).map((c) => ({ ns: cap.ns, c, order: order++ })))
+      .sort((a, b) => (a.c.t < b.c.t ? -1 : a.c.t > b.c.t ? 1 : a.order - b.order));
+  }
+
+  get state(): KernelState { return this.input.state; }
+  where(ns: string): string { return placeName(this.state, ns); }
+  link(ns: string, ifname: string): Link | undefined { return findLink(this.state, ns, ifname); }
+  trace(ns: string): TraceStep[] { return this.input.captures.find((c) => c.ns === ns)?.trace ?? []; }
+  conntrack(ns: string): Tracked[] { return this.input.captures.find((c) => c.ns === ns)?.conntrack ?? []; }
+
+  leg(first: Sighting, t0: bigint): Leg {
+    const seen = this.sightings.filter((s) => s.c.t >= first.c.t && samePacket(s.c.ip, first.c.ip));
+    const hops: Hop[] = [];
+    for (const s of seen) {
+      const ip = s.c.ip;
+      const hop: Hop = {
+        ns: s.ns, where: this.where(s.ns), ifname: s.c.ifname, passing: s.c.passing, src: ip.src, dst: ip.dst,
+        ...(ip.sport !== undefined ? { sport: ip.sport } : {}), ...(ip.dport !== undefined ? { dport: ip.dport } : {}),
+        ttl: ip.ttl, us: Number(s.c.t - t0) / 1000, notes: [],
+      };
+      const prev = hops[hops.length - 1];
+      if (prev) hop.notes = this.between(prev, hop, ip);
+      hops.push(hop);
+    }
+    const last = hops[hops.length - 1];
+    const delivered = !!last && last.passing !== 'out' && ownsAddress(this.state, last.ns, last.dst);
+    return { hops, delivered };
+  }
+
+  /** What happened between two sightings of one packet. */
+  between(prev: Hop, cur: Hop, ip: IpFields): string[] {
+    const notes: string[] = [];
+    if (prev.ns !== cur.ns) {
+      const l = this.link(cur.ns, cur.ifname);
+      const peer = l && peerOf(this.state, l);
+      const kind = l?.kind === 'veth' && peer && peer.ns === prev.ns && peer.name === prev.ifname ? 'across the veth pair' : `over ${l?.kind ?? 'the link'}`;
+      notes.push(`${kind} ${prev.where}:${prev.ifname} → ${cur.where}:${cur.ifname}`);
+      return notes;
+    }
+    const from = this.link(cur.ns, prev.ifname);
+    const to = this.link(cur.ns, cur.ifname);
+    if (from?.master && to?.name === from.master && cur.passing === 'in') {
+      notes.push(`${to.name} takes it up into ${cur.where}'s IP stack (it is addressed to the bridge's own MAC)`);
+    } else if (from?.master && to?.master === from.master) {
+      notes.push(`bridged by ${from.master}: ${this.macNote(cur.ns, from.master, cur.dst, cur.ifname)}`);
+    } else if (from?.name && to?.master === from.name && prev.passing === 'out') {
+      notes.push(`${from.name} sends it out of its port ${cur.ifname}: ${this.macNote(cur.ns, from.name, cur.dst, cur.ifname)}`);
+    } else if (prev.passing !== 'out' && cur.passing === 'out' && prev.ifname !== cur.ifname) {
+      const answer = this.input.routes({ ns: cur.ns, dst: ip.dst, from: prev.src, iif: prev.ifname });
+      notes.push(answer?.ok ? `routed by ${cur.where}: ${answer.text}` : `routed by ${cur.where} out of ${cur.ifname}`);
+    }
+    if (prev.ttl !== cur.ttl) notes.push(`TTL ${prev.ttl} → ${cur.ttl}`);
+    if (prev.src !== cur.src || prev.sport !== cur.sport) notes.push(this.natNote(cur.ns, 'source', prev, cur, ip));
+    if (prev.dst !== cur.dst || prev.dport !== cur.dport) notes.push(this.natNote(cur.ns, 'destination', prev, cur, ip));
+    return notes;
+  }
+
+  macNote(ns: string, bridge: string, dst: string, port: string): string {
+    const owner = this.state.links.find((l) => l.addresses.some((a) => a.local === dst));
+    const mac = owner?.mac;
+    if (!mac) return `to ${port}`;
+    const entry = this.state.fdb.find((f) => f.ns === ns && f.mac === mac && (f.master === bridge || f.dev === port));
+    return entry ? `${mac} (${dst}) learned on ${entry.dev}` : `${mac} (${dst}) not in its table yet: flooded to every port`;
+  }
+
+  natNote(ns: string, which: 'source' | 'destination', prev: Hop, cur: Hop, ip: IpFields): string {
+    const port = (a: string, p?: number) => (p === undefined ? a : `${a}:${p}`);
+    const change = which === 'source' ? `${port(prev.src, prev.sport)} → ${port(cur.src, cur.sport)}` : `${port(prev.dst, prev.dport)} → ${port(cur.dst, cur.dport)}`;
+    const step = this.trace(ns).find((s) => s.table === 'nat' && s.packet.ipId === ip.id && s.rule && /\b(masquerade|snat|dnat)\b/.test(s.rule));
+    if (step?.rule) {
+      const target = /\bmasquerade\b/.test(step.rule) ? 'MASQUERADE' : /\bdnat\b/.test(step.rule) ? 'DNAT' : 'SNAT';
+      const rule = natRulesIn(this.state, ns).find((r) => r.chain === step.chain && r.target === target && (target !== 'DNAT' || r.dport === prev.dport));
+      return `${target}: ${which} ${change} (rule \`${rule ? `-A ${rule.chain} ${rule.spec}` : step.rule}\`)`;
+    }
+    // No rule ran: a reply, which conntrack rewrites by the entry its first packet made.
+    const entry = this.conntrack(ns).find((e) => (e.reply.src === prev.src && e.reply.dst === prev.dst) || (e.original.src === prev.src && e.original.dst === prev.dst));
+    return `conntrack undoes the NAT for the reply: ${which} ${change}${entry ? ` (entry \`${entry.line.replace(/\s+/g, ' ')}\`)` : ''}`;
+  }
+
+  /** Why a leg stopped where it did. */
+  cause(leg: Leg, ip: IpFields): { where: string; cause: string } {
+    const last = leg.hops[leg.hops.length - 1];
+    if (!last) return { where: 'nowhere', cause: 'the command sent no packet that could be seen' };
+    const where = `${last.where}:${last.ifname}`;
+    const ns = last.ns;
+    const drop = this.trace(ns).find((s) => s.packet.ipId === ip.id && s.verdict === 'drop');
+    if (drop) {
+      if (drop.policy) return { where, cause: `dropped in ${last.where} by the policy of the ${drop.table} table's ${drop.chain} chain (DROP)` };
+      const lines = (this.state.iptablesSave[ns] ?? '').split('\n').filter((l) => l.startsWith(`-A ${drop.chain} `) && / -j DROP\b/.test(l));
+      return { where, cause: `dropped in ${last.where} by a rule of the ${drop.table} table's ${drop.chain} chain: \`${lines.length === 1 ? lines[0] : drop.rule}\`` };
+    }
+    if (last.passing !== 'out' && !ownsAddress(this.state, ns, last.dst)) {
+      if (sysctl(this.state, ns, 'net.ipv4.ip_forward') === '0') {
+        return { where, cause: `forwarding is off in ${last.where} (net.ipv4.ip_forward=0): it drops packets that are not addressed to it. \`sysctl -w net.ipv4.ip_forward=1\` turns it on` };
+      }
+      const route = this.input.routes({ ns, dst: last.dst, from: last.src, iif: last.ifname });
+      if (route && !route.ok) return { where, cause: `${last.where} has no route to ${last.dst} (${route.text})` };
+      const dev = route?.ok ? /\bdev (\S+)/.exec(route.text)?.[1] : undefined;
+      const out = dev ? this.link(ns, dev) : undefined;
+      if (out && !out.up) return { where, cause: `${last.where} would send it out of ${dev}, which is down` };
+    }
+    return { where, cause: `no sign of it after ${where}, and no rule, route or setting there explains why` };
+  }
+
+  /** The request arrived and nothing answered: most often because the answer has no way back. */
+  noReply(request: Leg): { where: string; cause: string } {
+    const last = request.hops[request.hops.length - 1];
+    const back = this.input.routes({ ns: last.ns, dst: last.src });
+    if (back && !back.ok) {
+      // Did a router pass it on with its private source unchanged?
+      const router = request.hops.find((h, i) => i > 0 && h.passing === 'out' && h.ns !== last.ns && h.src === request.hops[0].src && ownerOf(this.state, h.src) !== h.ns && request.hops[i - 1].ns === h.ns && request.hops[i - 1].passing !== 'out');
+      const masq = router && natRulesIn(this.state, router.ns).some((r) => r.target === 'MASQUERADE');
+      if (router && !masq) {
+        return {
+          where: `${last.where}`,
+          cause: `no MASQUERADE: ${router.where} sent the request on with its source ${router.src} unchanged, and ${last.where} has no route back to ${router.src}, so no reply was sent. Docker's rule \`-A POSTROUTING -s <the bridge's subnet> ! -o docker0 -j MASQUERADE\` would have given it ${router.where}'s own address on ${router.ifname}`,
+        };
+      }
+      return { where: last.where, cause: `${last.where} has no route back to ${last.src} (${back.text}), so no reply was sent` };
+    }
+    return { where: last.where, cause: `${last.where} got the request and sent no reply (nothing listening, or a firewall there)` };
+  }
+}
+
+export function analyseWalk(input: AnalyseInput): Walk | undefined {
+  const a = new Analysis(input);
+  const probe = a.sightings.find((s) => isProbe(s.c.ip));
+  if (!probe) return undefined;
+  const t0 = probe.c.t;
+  const request = a.leg(probe, t0);
+  const replyStart = a.sightings.find((s) => s.c.t > t0 && isReplyTo(probe.c.ip, s.c.ip));
+  const reply = replyStart ? a.leg(replyStart, t0) : undefined;
+  // A reply is delivered when it gets back to where the probe came from.
+  const replyHome = reply && reply.hops.length > 0 && reply.hops[reply.hops.length - 1].ns === probe.ns;
+  if (reply) reply.delivered = !!replyHome;
+  const expectsReply = probe.c.ip.proto !== 'udp';
+  const ok = request.delivered && (!expectsReply || !!replyHome);
+  const walk: Walk = { probe: describeProbe(probe.c.ip), request, ...(reply ? { reply } : {}), ok };
+  if (!request.delivered) walk.lost = a.cause(request, probe.c.ip);
+  else if (expectsReply && !reply) walk.lost = a.noReply(request);
+  else if (expectsReply && reply && !replyHome) walk.lost = a.cause(reply, replyStart!.c.ip);
+  return walk;
+}

@@ -1,0 +1,144 @@
+// The packet walk's side: watches every namespace of the lab while one command runs, then
+// hands what was seen to the pure analysis (analyse.ts). In each namespace: a tcpdump on
+// every interface (the timeline), an nft trace table and `nft monitor trace` (which NAT
+// rule or drop decided), and afterwards conntrack (the NAT mapping) and `ip route get`
+// (the routing decisions). Everything is started and stopped inside the lab, the command
+// is bounded in time, and the trace table is removed whatever happens, so the learner's
+// rules read the same before and after.
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { KernelState, Netns } from '../kernel/types.js';
+import { run } from '../sandbox/exec.js';
+import { analyseWalk, routeKey, routeTable, type NsCapture, type RouteAnswer, type Walk } from './analyse.js';
+import { parseConntrack } from './conntrack.js';
+import { parseNftTrace } from './nft-trace.js';
+import { parseTcpdump } from './tcpdump.js';
+
+/** The table the walk adds, in each namespace, for as long as it watches. */
+export const TRACE_TABLE = 'nslab_walk';
+const TRACE_RULES = `table inet ${TRACE_TABLE} {
+  chain pre { type filter hook prerouting priority -350; meta l4proto { icmp, tcp, udp } meta nftrace set 1; }
+  chain out { type filter hook output priority -350; meta l4proto { icmp, tcp, udp } meta nftrace set 1; }
+}
+`;
+/** At most this many namespaces are watched (a lab of fifty containers would otherwise
+ * start a hundred and fifty watchers). */
+export const MAX_WATCHED = 24;
+
+export interface WalkRun {
+  walk?: Walk;
+  /** Why there is no walk, or what limited it, in words for the learner. */
+  problem?: string;
+  /** What was seen, as the analysis got it (for --json and for tests' fixtures). */
+  raw: { captures: NsCapture[]; routes: Record<string, RouteAnswer>; state?: KernelState };
+}
+
+export interface WalkDeps {
+  /** Runs the learner's line where they are, bounded by the walk (see boundedLine). */
+  runLine(line: string): Promise<void>;
+  snapshot(): Promise<KernelState>;
+  /** How long the command may run, in seconds. */
+  seconds?: number;
+}
+
+/** The line, ended after `seconds` if it has not ended by itself (a ping without -c). */
+export function boundedLine(line: string, seconds: number): string {
+  return `timeout -k 1 ${seconds} bash -c ${"'" + line.replace(/'/g, `'\\''`) + "'"}`;
+}
+
+const inNs = (ns: Netns, argv: string[]) => ['nsenter', `--net=${ns.path}`, ...argv];
+
+interface Watcher { ns: Netns; tcpdump: ChildProcess; out: string; err: string; monitor?: ChildProcess; trace: string }
+
+function collect(child: ChildProcess, sink: (s: string) => void, stream: 'stdout' | 'stderr'): void {
+  child[stream]?.setEncoding('utf8').on('data', (d: string) => sink(d));
+}
+
+function ended(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('close', () => resolve());
+  });
+}
+
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGINT'); // tcpdump prints what it still holds, then ends
+  const t = setTimeout(() => child.kill('SIGKILL'), 2000);
+  await ended(child);
+  clearTimeout(t);
+}
+
+async function startWatcher(ns: Netns, traced: boolean): Promise<Watcher> {
+  const w: Watcher = { ns, out: '', err: '', trace: '', tcpdump: undefined as unknown as ChildProcess };
+  if (traced) {
+    // The monitor first: it is listening by the time tcpdump says it is.
+    w.monitor = spawn(inNs(ns, ['nft', 'monitor', 'trace'])[0], inNs(ns, ['nft', 'monitor', 'trace']).slice(1), { stdio: ['ignore', 'pipe', 'ignore'] });
+    collect(w.monitor, (d) => { w.trace += d; }, 'stdout');
+  }
+  const argv = inNs(ns, ['tcpdump', '-i', 'any', '-nn', '-e', '-v', '-tt', '--time-stamp-precision=nano', '-l', '-U', 'not ip6']);
+  w.tcpdump = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+  collect(w.tcpdump, (d) => { w.out += d; }, 'stdout');
+  await new Promise<void>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`tcpdump in ${ns.names[0]} did not start listening within 5 s`)), 5000);
+    w.tcpdump.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      w.err += d;
+      if (/listening on/.test(w.err)) { clearTimeout(t); resolve(); }
+    });
+    w.tcpdump.once('close', () => { clearTimeout(t); reject(new Error(`tcpdump in ${ns.names[0]} could not start: ${w.err.trim().split('\n').pop() ?? 'no message'}`)); });
+    w.tcpdump.once('error', (e) => { clearTimeout(t); reject(e); });
+  });
+  return w;
+}
+
+/** Why tcpdump could not run here, in words a learner can act on. */
+export function tcpdumpProblem(message: string): string {
+  if (/Couldn't change to|setgroups|Operation not permitted/.test(message)) {
+    return `the packet walk needs tcpdump, which cannot drop to its own user in this lab (${message}). A lab started as an ordinary user needs subordinate ids for it: install the package uidmap and give the user a range in /etc/subuid and /etc/subgid (nslab doctor says how); as root it works.`;
+  }
+  return `the packet walk needs tcpdump, which could not start: ${message}`;
+}
+
+export async function walkCommand(line: string, deps: WalkDeps): Promise<WalkRun> {
+  const before = await deps.snapshot();
+  const namespaces = before.namespaces.slice(0, MAX_WATCHED);
+  const limited = before.namespaces.length > MAX_WATCHED ? `only the first ${MAX_WATCHED} of ${before.namespaces.length} namespaces were watched` : undefined;
+  const traced = new Set<string>();
+  const watchers: Watcher[] = [];
+  try {
+    for (const ns of namespaces) {
+      const r = await run(inNs(ns, ['nft', '-f', '-']), { input: TRACE_RULES });
+      if (r.exitCode === 0) traced.add(ns.id);
+    }
+    try {
+      watchers.push(...(await Promise.all(namespaces.map((ns) => startWatcher(ns, traced.has(ns.id))))));
+    } catch (e) {
+      return { problem: tcpdumpProblem((e as Error).message), raw: { captures: [], routes: {} } };
+    }
+    await deps.runLine(boundedLine(line, deps.seconds ?? 5));
+    // A reply may still be on its way through conntrack and a bridge or two.
+    await new Promise((r) => setTimeout(r, 150));
+  } finally {
+    await Promise.all(watchers.flatMap((w) => [stop(w.tcpdump), stop(w.monitor)]));
+    for (const ns of namespaces) if (traced.has(ns.id)) await run(inNs(ns, ['nft', 'delete', 'table', 'inet', TRACE_TABLE]));
+  }
+  const captures: NsCapture[] = [];
+  for (const w of watchers) {
+    // conntrack may be missing (an older set-up): the walk then names no entry.
+    const ct = await run(inNs(w.ns, ['conntrack', '-L'])).catch(() => undefined);
+    captures.push({ ns: w.ns.id, packets: parseTcpdump(w.out), trace: parseNftTrace(w.trace), conntrack: ct?.exitCode === 0 ? parseConntrack(ct.stdout) : [] });
+  }
+  const state = await deps.snapshot();
+  // Two passes: the first asks which routing decisions matter, the lab answers them.
+  const first = routeTable();
+  analyseWalk({ captures, state, routes: first.oracle });
+  const answers = new Map<string, RouteAnswer>();
+  for (const q of first.asked) {
+    const ns = state.namespaces.find((n) => n.id === q.ns);
+    if (!ns) continue;
+    const argv = ['ip', '-o', 'route', 'get', q.dst, ...(q.from ? ['from', q.from] : []), ...(q.iif ? ['iif', q.iif] : [])];
+    const r = await run(inNs(ns, argv));
+    answers.set(routeKey(q), r.exitCode === 0 ? { ok: true, text: r.stdout.replace(/\\\s*/g, ' ').replace(/\s+/g, ' ').replace(/ cache.*$/, '').trim() } : { ok: false, text: r.stderr.trim() || `ip route get exited ${r.exitCode}` });
+  }
+  const walk = analyseWalk({ captures, state, routes: routeTable(answers).oracle });
+  return { ...(walk ? { walk } : { problem: 'the command sent no IPv4 packet that could be followed (an echo request, a TCP connection or UDP)' }), ...(limited && walk ? { problem: limited } : {}), raw: { captures, routes: Object.fromEntries(answers), state } };
+}
