@@ -50,3 +50,19 @@ describe('docker network inspect of a macvlan network', () => {
     expect(notesOf('docker-network-inspect', b)).not.toMatch(/macvlan/);
   });
 });
+
+describe('a ping lost to the macvlan trait', () => {
+  it('host → a container whose macvlan sits on the host\'s eth0: the blind spot and its fix', async () => {
+    const { diagnoseNoAnswer } = await import('../../src/explain/diagnose.js');
+    const [first] = diagnoseNoAnswer(state, 'host', '192.168.0.3');
+    expect(first).toMatch(/^192\.168\.0\.3 is eth0 of container m2, a macvlan on eth0: the very interface this packet leaves by\. .*a \/32 route to 192\.168\.0\.3/);
+  });
+  it('container → the host\'s own address on the parent', async () => {
+    const { diagnoseNoAnswer } = await import('../../src/explain/diagnose.js');
+    expect(diagnoseNoAnswer(state, 'container:m1', '192.168.0.11')[0]).toMatch(/^192\.168\.0\.11 is on eth0 of the host namespace, the parent of eth0, the macvlan this packet leaves by/);
+  });
+  it('after the fix (a /32 route through mac0, a sibling), no blind spot is claimed', async () => {
+    const { diagnoseNoAnswer } = await import('../../src/explain/diagnose.js');
+    expect(diagnoseNoAnswer(state, 'host', '192.168.0.2').join('\n')).not.toMatch(/never hear each other/);
+  });
+});
