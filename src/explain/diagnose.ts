@@ -3,7 +3,7 @@
 // back, forwarding or NAT missing. Used for ping's 100% loss and for error messages.
 import type { KernelState, Link } from '../kernel/types.js';
 import { defaultRoute, linksIn, nsLabel, peerOf, routesIn } from './lab-context.js';
-import { lookupRoute } from '../kernel/query.js';
+import { lookupRoute, lowerLinkOf } from '../kernel/query.js';
 
 export { lookupRoute };
 import { inIpv4Net, parseIpv4 } from './net.js';
@@ -26,6 +26,20 @@ function linkDown(state: KernelState, link: Link): string | undefined {
     return `The bridge ${link.name} has no carrier because none of its ports (${ports.map((p) => p.name).join(', ')}) has one${why.length ? `: ${why[0]}` : ''}`;
   }
   if (!link.lowerUp) return `${link.name} in ${where} has no carrier (NO-CARRIER): nothing is up at its other end.`;
+  return undefined;
+}
+
+const sameLink = (a: Link | undefined, b: Link): boolean => a !== undefined && a.ns === b.ns && a.ifindex === b.ifindex;
+
+/** The macvlan trait: a macvlan and the parent it sits on never hear each other, whatever
+ * the routes say (frames between them go to the wire or to sibling macvlans only). */
+function macvlanBlindSpot(state: KernelState, out: Link, target: Link, dest: string): string | undefined {
+  if (target.kind === 'macvlan' && sameLink(lowerLinkOf(state, target), out)) {
+    return `${dest} is ${target.name} of ${nsLabel(state, target.ns)}, a macvlan on ${out.name}: the very interface this packet leaves by. A macvlan and its own parent never hear each other; reach it through a macvlan of your own on ${out.name} (an address of its LAN as a /32, and a /32 route to ${dest} through it).`;
+  }
+  if (out.kind === 'macvlan' && sameLink(lowerLinkOf(state, out), target)) {
+    return `${dest} is on ${target.name} of ${nsLabel(state, target.ns)}, the parent of ${out.name}, the macvlan this packet leaves by: a macvlan and its own parent never hear each other. That host answers only through a macvlan of its own on ${target.name}.`;
+  }
   return undefined;
 }
 
@@ -64,6 +78,8 @@ export function diagnoseNoAnswer(state: KernelState, ns: string, dest: string): 
       ? `No interface in the lab has the gateway address ${route.gateway}: nobody answers ARP for it.`
       : `No interface in the lab has the address ${dest}: nobody answers ARP for it.`);
   } else {
+    const blind = out ? macvlanBlindSpot(state, out, target, next) : undefined;
+    if (blind) reasons.unshift(blind);
     const down = linkDown(state, target);
     if (down && target !== out) reasons.push(down);
     const src = route.prefsrc ?? out?.addresses.find((a) => a.family === 'inet')?.local;

@@ -98,6 +98,8 @@ const OPTIONS: Record<string, string> = {
   'com.docker.network.bridge.host_binding_ipv4': 'the host address published ports listen on (0.0.0.0 = all)',
   'com.docker.network.bridge.default_bridge': 'true for the default network, docker0',
   'com.docker.network.driver.mtu': 'the MTU of the bridge and the containers\' interfaces',
+  parent: 'the host interface the containers\' macvlans are stacked on: their frames leave by its wire, each with the container\'s own MAC (a name like eth0.10 is an 802.1q VLAN sub-interface: trunk mode)',
+  macvlan_mode: 'how macvlans on the same parent may reach each other (bridge: directly; private: not at all; vepa: through the outside switch; passthru: one only)',
 };
 
 export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Annotations {
@@ -109,12 +111,13 @@ export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Anno
       const top = f.path.length === 1;
       const inContainer = n.containers.some((c) => f.path.includes(c.id));
       const v = f.value;
+      const macvlan = n.driver === 'macvlan';
       let text: string | undefined;
       let weight: 0 | 1 | 2 | 3 = 0;
       if (top && f.key === 'Name') {
         text = v === 'bridge' ? 'Name bridge: the default network; containers join it when no --net is given. Its Linux bridge is docker0.' : `Name ${v}: the network's name (docker run --net=${v}).`;
         weight = 1;
-      } else if (top && f.key === 'Id') text = 'Id: the network\'s unique id; a user-defined bridge network\'s Linux bridge is named br- plus its first 12 characters.';
+      } else if (top && f.key === 'Id') text = macvlan ? 'Id: the network\'s unique id; a macvlan network has no device of its own, only the containers\' macvlans.' : 'Id: the network\'s unique id; a user-defined bridge network\'s Linux bridge is named br- plus its first 12 characters.';
       else if (top && f.key === 'Driver') {
         const drivers: Record<string, string> = { bridge: 'a Linux bridge on this host, containers plugged in with veth pairs, NAT to the outside', host: 'no isolation: the container uses the host\'s network namespace', null: 'no network: the container gets only lo', overlay: 'VXLAN tunnels between hosts', macvlan: 'macvlan interfaces on a host NIC, containers appear on the physical LAN' };
         text = `Driver ${v}: ${drivers[v] ?? 'the plugin that implements the network'}.`;
@@ -125,12 +128,19 @@ export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Anno
         const [a, p] = v.split('/');
         text = `Subnet ${v}: containers get addresses from ${describeIpv4Net(a, Number(p))}.`;
         weight = 2;
+      } else if (f.key === 'Gateway' && !inContainer && macvlan) {
+        text = `Gateway ${v}: a router on the parent's LAN, not an address of this host: the containers' default route goes straight to it.`;
+        weight = 1;
       } else if (f.key === 'Gateway' && !inContainer) {
         text = `Gateway ${v}: the bridge's own address, the containers' default route${n.name === 'bridge' ? ' (docker0)' : ''}.`;
         weight = 1;
       } else if (inContainer && f.key === 'Name') text = `The container ${v} is attached to this network.`;
-      else if (f.key === 'EndpointID') text = 'EndpointID: Docker\'s id for this attachment (one veth pair).';
-      else if (f.key === 'MacAddress' && v) {
+      else if (f.key === 'EndpointID') text = `EndpointID: Docker's id for this attachment (one ${macvlan ? 'macvlan interface' : 'veth pair'}).`;
+      else if (f.key === 'MacAddress' && v && macvlan) {
+        const m = describeMac(v);
+        text = `MacAddress ${v}: the container's own MAC on the LAN${m ? ` (${m})` : ''}; the router's neighbour table (\`ip neigh\`) pairs it with the IPv4Address below.`;
+        weight = 1;
+      } else if (f.key === 'MacAddress' && v) {
         const m = describeMac(v);
         text = `MacAddress ${v}${m ? `: ${m}` : ''}.`;
       } else if (f.key === 'IPv4Address' && v) {
@@ -140,10 +150,10 @@ export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Anno
         weight = 2;
       } else if (f.key === 'IPv6Address') text = v ? `IPv6Address ${v}.` : 'IPv6Address empty: IPv6 is not enabled on this network.';
       else if (f.path[f.path.length - 1] === 'Options' && OPTIONS[f.key]) text = `${f.key} = ${v}: ${OPTIONS[f.key]}.`;
-      else if (f.key === 'Internal') text = v === 'true' ? 'Internal true: no route to the outside (no NAT).' : 'Internal false: containers may reach the outside through NAT.';
+      else if (f.key === 'Internal') text = v === 'true' ? 'Internal true: no route to the outside (no NAT).' : macvlan ? 'Internal false: containers reach the outside through the LAN\'s router, with their own addresses (no NAT on this host).' : 'Internal false: containers may reach the outside through NAT.';
       else if (f.key === 'EnableIPv6') text = `EnableIPv6 ${v}.`;
       else if (f.key === 'Containers' && (v === '{}')) {
-        text = 'Containers {}: no container is attached yet (docker0 shows NO-CARRIER).';
+        text = macvlan ? 'Containers {}: no container is attached yet, so the kernel holds nothing of this network: each container\'s macvlan is made when it joins.' : 'Containers {}: no container is attached yet (docker0 shows NO-CARRIER).';
         weight = 3;
       } else if (f.key === 'Attachable' || f.key === 'Ingress' || f.key === 'Created' || f.key === 'ConfigOnly') text = `${f.key}: ${v}.`;
       if (text) out.add(f.line, text, weight);

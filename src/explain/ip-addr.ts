@@ -40,6 +40,8 @@ export interface IpLinkEntry {
   mac?: string;
   linkNetnsid?: number;
   linkNetns?: string;
+  /** From `-d`: how many reasons the link has to accept frames for any MAC. */
+  promiscuity?: number;
   /** From `-d`: the first word of the details line (veth, bridge, vxlan, …). */
   detailKind?: string;
   altnames: string[];
@@ -175,6 +177,7 @@ export function parseIpAddr(lines: readonly string[]): IpAddrOutput {
       if (ws[1] && /^[0-9a-f]{2}(:[0-9a-f]{2})+$/i.test(ws[1])) current.mac = ws[1];
       current.linkNetnsid = toInt(after(ws, 'link-netnsid'));
       current.linkNetns = after(ws, 'link-netns');
+      current.promiscuity = toInt(after(ws, 'promiscuity'));
     } else if (first === 'inet' || first === 'inet6') {
       const a = parseAddress(ws, i);
       if (a) current.addresses.push(a);
@@ -265,9 +268,10 @@ function annotateLink(e: IpLinkEntry, ctx: Context, out: Annotations): void {
       out.add(l, `link/${e.linkType} ${e.mac}: the MAC address${m ? `, ${m}` : ''}; brd ff:ff:ff:ff:ff:ff is the Ethernet broadcast address.`);
     } else out.mark(l);
     if (e.linkNetnsid !== undefined && e.at === undefined) out.add(l, `link-netnsid ${e.linkNetnsid}: its peer or parent lives in another network namespace.`);
+    if (e.promiscuity) out.add(l, `promiscuity ${e.promiscuity}: ${e.name} accepts frames whatever their destination MAC (a count of who asked: tcpdump, a bridge it is a port of, or macvlans stacked on it, whose own MACs it must let in when it cannot filter several).`, 1);
   }
   for (const a of e.addresses) annotateAddress(a, e, out);
-  for (const d of e.details) annotateDetail(d.line, d.words, out);
+  for (const d of e.details) annotateDetail(d.line, d.words, e, ctx, out);
   e.altnames.forEach((alt, k) => out.add(e.altnameLines[k], `altname ${alt}: another name for ${e.name}; commands accept either (\`ip link show ${alt}\`).${describeIfName(alt)}`, 0));
   for (const s of e.stats) annotateStats(s, e, kind?.kind, out);
 }
@@ -308,8 +312,29 @@ function annotateStats(s: IpLinkStats, e: IpLinkEntry, kind: string | undefined,
   out.add(s.valuesLine, `${e.name} has ${verb} ${v.packets ?? '?'} packet(s), ${v.bytes ?? '?'} bytes${problems.length ? `; ${problems.join(', ')}` : ', with no errors or drops'}.${peer}`, problems.length ? 1 : 0);
 }
 
+/** What each macvlan mode lets through, between macvlans on one parent and to the parent. */
+export const MACVLAN_MODE_MEANINGS: Record<string, string> = {
+  bridge: 'macvlans on the same parent reach each other directly, inside the host, and the LAN through the parent\'s wire; never the parent\'s own addresses (the frames bypass its stack): a host reaches its macvlan containers only through a macvlan of its own',
+  private: 'macvlans on the same parent cannot reach each other at all, even through an outside switch; each talks only to the LAN',
+  vepa: 'frames between macvlans on the same parent go out to the switch, which must send them back (hairpin, 802.1Qbg)',
+  passthru: 'the one macvlan allowed on the parent takes over the parent itself, MAC and all',
+  source: 'the macvlan accepts only frames from a list of source MACs',
+};
+
+/** The parent of a macvlan as this output shows it (@eth0, or @ifN in another namespace),
+ * named from the live lab when it can be. */
+function macvlanParent(e: IpLinkEntry, ctx: Context): string | undefined {
+  if (!e.at || e.at === 'NONE') return undefined;
+  const ifindex = /^if(\d+)$/.exec(e.at);
+  if (!ifindex) return e.at;
+  const parent = ctx.state ? peerByNsid(e, Number(ifindex[1]), ctx) : undefined;
+  return parent
+    ? `${parent.name} (interface ${parent.ifindex} in ${nsLabel(ctx.state, parent.ns)}: it was made there and moved into this namespace)`
+    : `interface ${ifindex[1]} in another namespace (it was made there and moved in)`;
+}
+
 /** The `ip -d` line that says what kind of link this is and how it is set up. */
-function annotateDetail(i: number, ws: string[], out: Annotations): void {
+function annotateDetail(i: number, ws: string[], e: IpLinkEntry, ctx: Context, out: Annotations): void {
   const kind = ws[0];
   const v = (k: string) => after(ws, k);
   switch (kind) {
@@ -317,7 +342,12 @@ function annotateDetail(i: number, ws: string[], out: Annotations): void {
       out.add(i, `vxlan id ${v('id') ?? '?'}: the VXLAN network id (VNI); frames are wrapped in UDP to port ${v('dstport') ?? '?'}${v('local') ? ` from ${v('local')}` : ''}${v('dev') ? ` over ${v('dev')}` : ''}${v('remote') ? ` to ${v('remote')}` : v('group') ? ` to the multicast group ${v('group')}` : ''}.`, 1);
       break;
     case 'macvlan':
-      out.add(i, `macvlan mode ${v('mode') ?? '?'}${v('mode') === 'bridge' ? ': macvlans on the same parent reach each other directly, but not the parent itself' : ''}.`, 1);
+    {
+      const mode = v('mode') ?? '?';
+      const parent = macvlanParent(e, ctx);
+      out.add(i, `macvlan mode ${mode}${parent ? `, on the parent ${parent}` : ''}: ${e.name} has a MAC of its own on the parent's wire${MACVLAN_MODE_MEANINGS[mode] ? `; mode ${mode}: ${MACVLAN_MODE_MEANINGS[mode]}` : ''}.`, 1);
+      if (v('bcqueuelen')) out.add(i, `bcqueuelen ${v('bcqueuelen')}: broadcast and multicast frames for the macvlans wait in a queue this long.`, 0);
+    }
       break;
     case 'tun':
       out.add(i, `tun type ${v('type') ?? '?'}: a ${v('type') === 'tap' ? 'tap (Ethernet frames)' : 'tun (IP packets)'} device${v('persist') === 'on' ? '; persist on: it stays when the program using it closes' : ''}.`, 0);
@@ -360,7 +390,9 @@ function annotatePeer(e: IpLinkEntry, kind: string | undefined, live: Link | und
   }
   const where = e.linkNetns !== undefined ? `namespace ${e.linkNetns}` : e.linkNetnsid !== undefined ? 'another network namespace' : 'another namespace';
   const peer = ctx.state ? (live ? peerOf(ctx.state, live) : undefined) ?? peerByNsid(e, Number(ifindex[1]), ctx) : undefined;
-  if (peer) {
+  if (peer && !isVeth) {
+    out.add(i, `@${at}: ${e.name}'s parent link is interface ${peer.ifindex}, called ${peer.name}, in ${nsLabel(ctx.state, peer.ns)}${kind === 'macvlan' ? `: ${e.name} is a macvlan stacked on it, made there and moved into this namespace; its frames leave by ${peer.name}'s wire` : ''}${peer.up ? '' : ' (it is DOWN there)'}.`, 3);
+  } else if (peer) {
     const label = nsLabel(ctx.state, peer.ns);
     out.add(i, `@${at}: ${e.name} is one end of a veth pair; the other end is interface ${peer.ifindex}, called ${peer.name}, in ${label}${peer.up ? '' : ' (it is DOWN there)'}.`, 3);
   } else {

@@ -59,6 +59,14 @@ export function peerOf(state: KernelState, link: Link): Link | undefined {
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
+/** The link a stacked link (a macvlan, a VLAN) sits on: in its own namespace, or, once
+ * it was moved away from it, in the namespace its link-netnsid names. */
+export function lowerLinkOf(state: KernelState, link: Link): Link | undefined {
+  if (link.peerIfindex === undefined) return undefined;
+  const ns = link.linkNetnsid === undefined ? link.ns : nsByNetnsid(state, link.ns, link.linkNetnsid)?.id;
+  return ns === undefined ? undefined : state.links.find((l) => l.ns === ns && l.ifindex === link.peerIfindex);
+}
+
 export function sysctl(state: KernelState, ns: string, name: string): string | undefined {
   return state.sysctls[nsId(state, ns)]?.[name];
 }

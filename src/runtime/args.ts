@@ -16,7 +16,7 @@ export interface Parsed {
 }
 
 /** Docker flags nslab knows but does not implement: a precise message beats "unknown". */
-const NOT_IMPLEMENTED = new Set(['env', 'volume', 'privileged', 'cap-add', 'cap-drop', 'workdir', 'entrypoint', 'restart', 'memory', 'cpus', 'ip', 'mac-address', 'dns', 'add-host', 'user', 'link', 'env-file', 'label', 'mount', 'publish-all', 'expose', 'ulimit', 'pid', 'ipc', 'userns', 'detach-keys', 'platform', 'pull', 'init', 'sysctl', 'device']);
+const NOT_IMPLEMENTED = new Set(['env', 'volume', 'privileged', 'cap-add', 'cap-drop', 'workdir', 'entrypoint', 'restart', 'memory', 'cpus', 'mac-address', 'dns', 'add-host', 'user', 'link', 'env-file', 'label', 'mount', 'publish-all', 'expose', 'ulimit', 'pid', 'ipc', 'userns', 'detach-keys', 'platform', 'pull', 'init', 'sysctl', 'device']);
 const NOT_IMPLEMENTED_SHORT: Record<string, string> = { e: 'env', v: 'volume', w: 'workdir', m: 'memory', u: 'user', P: 'publish-all', l: 'label' };
 
 function unknownFlag(flag: string, command: string): DockerError {

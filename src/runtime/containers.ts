@@ -4,8 +4,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { hostname as labHostname } from 'node:os';
 import { DockerError } from './docker-error.js';
 import { generatedName, newId, shortId, VALID_NAME } from './ids.js';
-import { allocateAddress } from './ipam.js';
 import { attach, detach } from './bridge-driver.js';
+import { addressOn, attachMacvlan, detachMacvlan } from './macvlan-driver.js';
 import { CONTAINERS_DIR, etcContents, etcDir, etcOwnerId, pruneEtcFiles, readLabHostFiles, writeEtcFiles } from './etc-files.js';
 import { containerNamespaces } from './exec-in.js';
 import { dnatRules, startDockerProxy, startHttpServer } from './ports.js';
@@ -23,6 +23,8 @@ export interface CreateRequest {
   entrypoint: string[];
   cmd: string[];
   network: string; // bridge | host | none | container:X | a user network
+  /** --ip: the address asked for on a user-defined network. */
+  ip?: string;
   hostname?: string;
   ports: PortSpec[];
   tty: boolean;
@@ -90,8 +92,13 @@ export async function createContainer(state: RuntimeState, req: CreateRequest, t
     ports = [];
   }
   if (ports.length && !p.network) ports = [];
+  if (ports.length && p.network?.driver === 'macvlan') {
+    process.stderr.write(`WARNING: Published ports are discarded when using a macvlan network: the container has an address of its own on the LAN (${p.network.subnet})\n`);
+    ports = [];
+  }
   checkPorts(state, ports);
-  const ip = p.network ? allocateAddress(state, p.network) : undefined;
+  if (req.ip !== undefined && !p.network) throw runErr('user specified IP address is supported on user defined networks only');
+  const ip = p.network ? await addressOn(state, p.network, req.ip) : undefined;
 
   if (req.hostname !== undefined && p.sharedWith) throw runErr('conflicting options: hostname and the network mode.\nSee \'docker run --help\'.');
   const id = newId();
@@ -119,7 +126,8 @@ export async function createContainer(state: RuntimeState, req: CreateRequest, t
     rollback.push(`kill ${pid}`, () => killAndWait(pid, tracer));
     rec.pid = pid;
     if (p.network) {
-      rec.endpoints.push(await attach({ network: p.network, pid, ip: ip!, ifname: 'eth0', withDefaultRoute: true }, tracer, rollback));
+      const join = p.network.driver === 'macvlan' ? attachMacvlan : attach;
+      rec.endpoints.push(await join({ network: p.network, pid, ip: ip!, ifname: 'eth0', withDefaultRoute: true }, tracer, rollback));
     } else if (p.networkMode === 'none') {
       tracer.note('--net=none: only the loopback interface, brought up');
       await ipBatch(tracer, 'bringing lo up', ['link set lo up'], pid);
@@ -184,8 +192,12 @@ export async function teardown(rec: ContainerRecord, tracer: Tracer): Promise<vo
     tracer.note(`remove the port rules of ${rec.name}`);
     await iptablesRemove(tracer, 'nat', rec.ports.flatMap((m) => dnatRules(m, '-D')));
   }
-  if (rec.endpoints.length) tracer.note(`delete the veth pair${rec.endpoints.length > 1 ? 's' : ''} of ${rec.name} (its peer in the container goes with it)`);
-  for (const ep of rec.endpoints) await detach(ep, tracer);
+  const veths = rec.endpoints.filter((ep) => ep.kind !== 'macvlan');
+  if (veths.length) tracer.note(`delete the veth pair${veths.length > 1 ? 's' : ''} of ${rec.name} (its peer in the container goes with it)`);
+  for (const ep of veths) await detach(ep, tracer);
+  const macvlans = rec.endpoints.filter((ep) => ep.kind === 'macvlan');
+  if (macvlans.length && rec.running) tracer.note(`delete the macvlan${macvlans.length > 1 ? 's' : ''} of ${rec.name}, in its namespace`);
+  for (const ep of macvlans) if (rec.running) await detachMacvlan(ep, rec.pid, tracer);
   tracer.note(`end the container's processes`);
   for (const h of rec.helpers) await killAndWait(h, tracer);
   if (rec.running) await killAndWait(rec.pid, tracer);

@@ -8,6 +8,7 @@ import { imageConfig } from './images.js';
 import { containerJson, dockerJson, networkJson, networkTable, psTable } from './format.js';
 import { withLock } from './pid-lock.js';
 import { connect, createNetwork, disconnect, removeNetwork } from './networks.js';
+import { createMacvlanNetwork } from './macvlan-driver.js';
 import type { RuntimeState } from './state.js';
 import type { Tracer } from './steps.js';
 import { findContainer, getContainer, isRunning, loadState, LOCK_FILE, RUNTIME_DIR, saveState } from './store.js';
@@ -37,17 +38,17 @@ const HELP_FLAG: FlagSpec = { long: 'help' };
 export const RUN_FLAGS: FlagSpec[] = [
   { long: 'detach', short: 'd' }, { long: 'interactive', short: 'i' }, { long: 'tty', short: 't' }, { long: 'rm' },
   { long: 'name', value: true }, { long: 'net', value: true }, { long: 'network', value: true },
-  { long: 'hostname', short: 'h', value: true }, { long: 'publish', short: 'p', value: true, repeat: true }, HELP_FLAG,
+  { long: 'hostname', short: 'h', value: true }, { long: 'publish', short: 'p', value: true, repeat: true }, { long: 'ip', value: true }, HELP_FLAG,
 ];
 
 const USAGE: Record<string, string> = {
-  run: 'Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nCreate and run a new container (nslab: a process in its own network, uts and mount namespaces, with its own /etc/hosts, /etc/hostname and /etc/resolv.conf)\n\nOptions:\n  -d, --detach             Run container in background and print container ID\n  -h, --hostname string    Container host name\n  -i, --interactive        Keep STDIN open\n      --name string        Assign a name to the container\n      --network string     Connect a container to a network (bridge, host, none, container:NAME, or a user network); --net is the same\n  -p, --publish list       Publish a container\'s port to the host (HOST:CONTAINER[/tcp])\n      --rm                 Automatically remove the container when it exits\n  -t, --tty                Allocate a pseudo-TTY\n',
+  run: 'Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nCreate and run a new container (nslab: a process in its own network, uts and mount namespaces, with its own /etc/hosts, /etc/hostname and /etc/resolv.conf)\n\nOptions:\n  -d, --detach             Run container in background and print container ID\n  -h, --hostname string    Container host name\n  -i, --interactive        Keep STDIN open\n      --ip string          IPv4 address (e.g., 192.168.0.20) on a user-defined network\n      --name string        Assign a name to the container\n      --network string     Connect a container to a network (bridge, host, none, container:NAME, or a user network); --net is the same\n  -p, --publish list       Publish a container\'s port to the host (HOST:CONTAINER[/tcp])\n      --rm                 Automatically remove the container when it exits\n  -t, --tty                Allocate a pseudo-TTY\n',
   exec: 'Usage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container (its network, uts and mount namespaces)\n\nOptions:\n  -i, --interactive   Keep STDIN open\n  -t, --tty           Allocate a pseudo-TTY\n',
   inspect: 'Usage:  docker inspect [OPTIONS] NAME|ID [NAME|ID...]\n\nOptions:\n  -f, --format string   Format output using a Go template ({{.State.Pid}}, {{json .NetworkSettings}})\n',
   ps: 'Usage:  docker ps [OPTIONS]\n\nOptions:\n  -a, --all     Show all containers (default shows just running)\n  -q, --quiet   Only display container IDs\n',
   rm: 'Usage:  docker rm [OPTIONS] CONTAINER [CONTAINER...]\n\nOptions:\n  -f, --force   Force the removal of a running container\n',
   stop: 'Usage:  docker stop CONTAINER [CONTAINER...]\n',
-  network: 'Usage:  docker network COMMAND\n\nCommands:\n  connect     Connect a container to a network\n  create      Create a network (--subnet CIDR)\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  rm          Remove one or more networks\n',
+  network: 'Usage:  docker network COMMAND\n\nCommands:\n  connect     Connect a container to a network\n  create      Create a network: [-d bridge] [--subnet CIDR], or -d macvlan --subnet CIDR [--gateway IP] -o parent=IFACE [-o macvlan_mode=bridge]\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  rm          Remove one or more networks\n',
 };
 
 export const TOP_HELP = `Usage:  docker [--trace] COMMAND\n\nnslab's docker: what Docker's bridge driver does, on the lab's real kernel.\n--trace (or NSLAB_TRACE=1) prints every ip/iptables step it runs.\n\nCommands:\n  run, exec, inspect, ps, stop, rm, network\n\n${SUPPORTED}\n`;
@@ -76,7 +77,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const ports = values(p, 'publish').map(parsePort);
   const network = value(p, 'network') ?? value(p, 'net') ?? 'bridge';
   const rec = await mutate((state) => createContainer(state, {
-    name: value(p, 'name'), image, entrypoint: shown.entrypoint, cmd: given.length ? given : shown.cmd, network, hostname: value(p, 'hostname'), ports, tty, interactive, autoRemove,
+    name: value(p, 'name'), image, entrypoint: shown.entrypoint, cmd: given.length ? given : shown.cmd, network, ip: value(p, 'ip'), hostname: value(p, 'hostname'), ports, tty, interactive, autoRemove,
     backgroundCmd: detach && given.length > 0 && !isShell(given),
   }, io.tracer));
   if (detach) {
@@ -192,7 +193,7 @@ export async function network(argv: string[], io: Io): Promise<number> {
   const specs: Record<string, FlagSpec[]> = {
     ls: [{ long: 'quiet', short: 'q' }, HELP_FLAG],
     inspect: [{ long: 'format', short: 'f', value: true }, HELP_FLAG],
-    create: [{ long: 'subnet', value: true }, { long: 'driver', short: 'd', value: true }, HELP_FLAG],
+    create: [{ long: 'subnet', value: true }, { long: 'gateway', value: true }, { long: 'opt', short: 'o', value: true, repeat: true }, { long: 'driver', short: 'd', value: true }, HELP_FLAG],
     rm: [HELP_FLAG],
     connect: [HELP_FLAG],
     disconnect: [{ long: 'force', short: 'f' }, HELP_FLAG],
@@ -223,7 +224,12 @@ export async function network(argv: string[], io: Io): Promise<number> {
     case 'create': {
       needArgs('network create', p.args, 1, 'Create a network');
       const driver = value(p, 'driver') ?? 'bridge';
-      if (driver !== 'bridge') throw new DockerError(`Error response from daemon: nslab's docker creates bridge networks only, not ${driver}`, 1);
+      if (driver === 'macvlan') {
+        const net = await mutate((state) => createMacvlanNetwork(state, { name: p.args[0], subnet: value(p, 'subnet'), gateway: value(p, 'gateway'), options: values(p, 'opt') }, io.tracer));
+        io.out(`${net.id}\n`);
+        return 0;
+      }
+      if (driver !== 'bridge') throw new DockerError(`Error response from daemon: nslab's docker creates bridge and macvlan networks only, not ${driver}`, 1);
       const net = await mutate((state) => createNetwork(state, p.args[0], value(p, 'subnet'), io.tracer));
       io.out(`${net.id}\n`);
       return 0;

@@ -16,4 +16,4 @@ export const noSuchNetwork = (name: string): DockerError =>
   new DockerError(`Error response from daemon: network ${name} not found`, 1);
 
 /** What nslab's docker implements, appended to usage errors so a learner knows the limits. */
-export const SUPPORTED = `nslab's docker supports: run [-d] [-i] [-t] [--rm] [--name N] [--net|--network bridge|host|none|container:N|NET] [--hostname H] [-p HOST:CONTAINER[/tcp]] IMAGE [CMD...]; exec [-i] [-t] N CMD...; inspect [-f FORMAT] N...; ps [-a] [-q]; stop N...; rm [-f] N...; network ls|inspect|create [--subnet S]|rm|connect|disconnect; and --trace before the command to see every ip/iptables step.`;
+export const SUPPORTED = `nslab's docker supports: run [-d] [-i] [-t] [--rm] [--name N] [--net|--network bridge|host|none|container:N|NET] [--ip ADDR] [--hostname H] [-p HOST:CONTAINER[/tcp]] IMAGE [CMD...]; exec [-i] [-t] N CMD...; inspect [-f FORMAT] N...; ps [-a] [-q]; stop N...; rm [-f] N...; network ls|inspect|create [-d bridge|macvlan] [--subnet S] [--gateway G] [-o parent=IF]|rm|connect|disconnect; and --trace before the command to see every ip/iptables step.`;

@@ -69,6 +69,11 @@ export function containerJson(state: RuntimeState, c: ContainerRecord, running: 
   };
 }
 
+/** Docker shows the options a macvlan network was created with: the parent always, the
+ * mode when it is not the default. */
+const macvlanOptions = (m: NonNullable<NetworkRecord['macvlan']>): Record<string, string> =>
+  ({ parent: m.parent, ...(m.mode !== 'bridge' ? { macvlan_mode: m.mode } : {}) });
+
 /** One network as `docker network inspect` prints it. */
 export function networkJson(state: RuntimeState, n: NetworkRecord): Record<string, unknown> {
   const containers: Record<string, unknown> = {};
@@ -86,7 +91,7 @@ export function networkJson(state: RuntimeState, n: NetworkRecord): Record<strin
         'com.docker.network.bridge.name': 'docker0',
         'com.docker.network.driver.mtu': '1500',
       }
-    : {};
+    : n.macvlan ? macvlanOptions(n.macvlan) : {};
   return {
     Name: n.name,
     Id: n.id,

@@ -79,9 +79,29 @@ function usedAddresses(state: RuntimeState, networkId: string): string[] {
   return state.containers.flatMap((c) => c.endpoints.filter((e) => e.networkId === networkId).map((e) => e.ip));
 }
 
-/** The next free address of a bridge network, or Docker's "no available addresses". */
-export function allocateAddress(state: RuntimeState, net: NetworkRecord): string {
-  const ip = nextFreeAddress(parseSubnet(net.subnet!), usedAddresses(state, net.id));
+/** The next free address of a network, or Docker's "no available addresses". `reserved`:
+ * addresses others hold on the network's wire (the lab host's own, on a macvlan's LAN). */
+export function allocateAddress(state: RuntimeState, net: NetworkRecord, reserved: Iterable<string> = []): string {
+  const ip = nextFreeAddress(parseSubnet(net.subnet!), [...usedAddresses(state, net.id), ...reserved]);
   if (!ip) throw new DockerError(`docker: Error response from daemon: no available IPv4 addresses on this network's address pools: ${net.name} (${net.id})`, 125);
   return ip;
 }
+
+/** `docker run --ip ADDR` on a network: the address must lie in the subnet and be free.
+ * `reserved` names addresses others hold on that network's wire (the lab host's own on a
+ * macvlan's LAN), each with who holds it, so the error can say. */
+export function requestAddress(state: RuntimeState, net: NetworkRecord, ip: string, reserved: Map<string, string> = new Map()): string {
+  const bad = (why: string) => new DockerError(`docker: Error response from daemon: invalid address ${ip} for network ${net.name}: ${why}`, 125);
+  if (parseIpv4(ip) === undefined) throw bad('write an IPv4 address such as 192.168.0.20');
+  if (net.builtin || !net.subnet) throw new DockerError('docker: Error response from daemon: user specified IP address is supported on user defined networks only', 125);
+  const subnet = parseSubnet(net.subnet);
+  const n = ipToInt(ip);
+  if (!contains(subnet, ip)) throw bad(`it is outside the network's subnet ${net.subnet}`);
+  if (n === subnet.base || n === subnet.base + subnetSize(subnet) - 1) throw bad(`it is the subnet's ${n === subnet.base ? 'network' : 'broadcast'} address`);
+  if (ip === net.gateway) throw bad('it is the gateway\'s address');
+  if (reserved.has(ip)) throw bad(`it is ${reserved.get(ip)}: pick another`);
+  const holder = state.containers.find((c) => c.endpoints.some((e) => e.networkId === net.id && e.ip === ip));
+  if (holder) throw new DockerError(`docker: Error response from daemon: Address already in use: ${ip} is ${holder.name}'s on ${net.name}`, 125);
+  return ip;
+}
+

@@ -4,7 +4,7 @@
 import { attach, detach } from './bridge-driver.js';
 import { refreshEtcFiles } from './etc-files.js';
 import { findNetwork } from './containers.js';
-import { allocateAddress } from './ipam.js';
+import { addressOn, attachMacvlan, detachMacvlan, removeMacvlanNetwork } from './macvlan-driver.js';
 import { DockerError, noSuchNetwork } from './docker-error.js';
 import { bridgeNameFor, newId } from './ids.js';
 import { formatSubnet, gatewayOf, nextFreeSubnet, overlaps, parseSubnet, type Subnet } from './ipam.js';
@@ -76,9 +76,12 @@ export async function removeNetwork(state: RuntimeState, ref: string, tracer: Tr
   if (state.containers.some((c) => c.endpoints.some((e) => e.networkId === net.id))) {
     throw new DockerError(`Error response from daemon: error while removing network: network ${net.name} id ${net.id} has active endpoints`, 1);
   }
-  tracer.note(`network ${net.name}: its nat rules and its bridge go`);
-  await iptablesRemove(tracer, 'nat', natRules(net, '-D'));
-  await ipQuiet(tracer, `link del ${net.bridge}`);
+  if (net.driver === 'macvlan') await removeMacvlanNetwork(net, tracer);
+  else {
+    tracer.note(`network ${net.name}: its nat rules and its bridge go`);
+    await iptablesRemove(tracer, 'nat', natRules(net, '-D'));
+    await ipQuiet(tracer, `link del ${net.bridge}`);
+  }
   state.networks = state.networks.filter((n) => n.id !== net.id);
   return net;
 }
@@ -90,15 +93,16 @@ function nextIfname(c: ContainerRecord): string {
 
 export async function connect(state: RuntimeState, net: NetworkRecord, c: ContainerRecord, tracer: Tracer): Promise<void> {
   if (!isRunning(c)) throw new DockerError(`Error response from daemon: Container ${c.id} is not running`, 1);
-  if (net.driver !== 'bridge') throw new DockerError(`Error response from daemon: container cannot be disconnected from host network or connected to host network`, 1);
+  if (net.driver !== 'bridge' && net.driver !== 'macvlan') throw new DockerError(`Error response from daemon: container cannot be disconnected from host network or connected to host network`, 1);
   if (c.networkMode === 'host' || c.networkMode === 'none' || c.sharedWith) {
     throw new DockerError(`Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network (its mode is ${c.networkMode})`, 1);
   }
   if (c.endpoints.some((e) => e.networkId === net.id)) throw new DockerError(`Error response from daemon: endpoint with name ${c.name} already exists in network ${net.name}`, 1);
-  const ip = allocateAddress(state, net);
+  const ip = await addressOn(state, net, undefined);
   const rollback = new Rollback();
   try {
-    const ep = await attach({ network: net, pid: c.pid, ip, ifname: nextIfname(c), withDefaultRoute: c.endpoints.length === 0 }, tracer, rollback);
+    const join = net.driver === 'macvlan' ? attachMacvlan : attach;
+    const ep = await join({ network: net, pid: c.pid, ip, ifname: nextIfname(c), withDefaultRoute: c.endpoints.length === 0 }, tracer, rollback);
     c.endpoints.push(ep);
     refreshEtcFiles(c); // its /etc/hosts names the new address too, as Docker's does
     rollback.commit();
@@ -111,8 +115,13 @@ export async function connect(state: RuntimeState, net: NetworkRecord, c: Contai
 export async function disconnect(net: NetworkRecord, c: ContainerRecord, tracer: Tracer): Promise<void> {
   const ep = c.endpoints.find((e) => e.networkId === net.id);
   if (!ep) throw new DockerError(`Error response from daemon: container ${c.id} is not connected to network ${net.name}`, 1);
-  tracer.note(`unplug ${c.name} from ${net.name}: delete ${ep.hostIf} (its peer ${ep.ifname} in the container goes with it)`);
-  await detach(ep, tracer);
+  if (ep.kind === 'macvlan') {
+    tracer.note(`unplug ${c.name} from ${net.name}: delete its macvlan ${ep.ifname}, in the container`);
+    await detachMacvlan(ep, c.pid, tracer);
+  } else {
+    tracer.note(`unplug ${c.name} from ${net.name}: delete ${ep.hostIf} (its peer ${ep.ifname} in the container goes with it)`);
+    await detach(ep, tracer);
+  }
   c.endpoints = c.endpoints.filter((e) => e !== ep);
   refreshEtcFiles(c);
 }

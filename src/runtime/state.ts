@@ -4,7 +4,7 @@
 export interface NetworkRecord {
   id: string;
   name: string;
-  driver: 'bridge' | 'host' | 'null';
+  driver: 'bridge' | 'host' | 'null' | 'macvlan';
   /** The Linux bridge behind a bridge network: docker0, or br-<12 hex> for user networks. */
   bridge?: string;
   subnet?: string;
@@ -12,6 +12,9 @@ export interface NetworkRecord {
   created: string; // ISO time
   /** bridge, host and none: made at "daemon start", cannot be removed. */
   builtin: boolean;
+  /** A macvlan network: the host interface its containers' macvlans sit on, their mode,
+   * and the 802.1q sub-interface the network made for `parent=eth0.10` (removed with it). */
+  macvlan?: { parent: string; mode: string; madeVlan?: boolean };
 }
 
 export interface Endpoint {
@@ -20,8 +23,10 @@ export interface Endpoint {
   endpointId: string;
   /** Interface name inside the container (eth0, eth1, …). */
   ifname: string;
-  /** Host end of the veth pair (vethXXXXXXX). */
+  /** Host end of the veth pair (vethXXXXXXX); empty for a macvlan, which has none. */
   hostIf: string;
+  /** 'macvlan': the container's interface is a macvlan on the network's parent. */
+  kind?: 'macvlan';
   ip: string;
   prefixlen: number;
   gateway: string;

@@ -69,8 +69,9 @@ export async function iptablesRemove(tracer: Tracer, table: string, rules: strin
   for (const rule of rules) await run(['iptables', '-t', table, ...splitRuleWords(rule)]);
 }
 
-/** Best-effort deletion for teardown and rollback: "not found" counts as done. */
-export async function ipQuiet(tracer: Tracer, line: string): Promise<void> {
-  tracer.command(`ip ${line}`);
-  await run(['ip', ...line.split(' ')]);
+/** Best-effort deletion for teardown and rollback: "not found" counts as done. In the lab
+ * host's namespace, or in the namespace of process `pid`. */
+export async function ipQuiet(tracer: Tracer, line: string, pid?: number): Promise<void> {
+  tracer.command(`${pid === undefined ? 'ip' : `nsenter -t ${pid} -n ip`} ${line}`);
+  await run([...(pid === undefined ? [] : ['nsenter', `--net=/proc/${pid}/ns/net`]), 'ip', ...line.split(' ')]);
 }

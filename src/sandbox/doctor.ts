@@ -35,13 +35,14 @@ async function packageVersions(pkgs: string[]): Promise<Map<string, string>> {
 
 // Link types and NAT, tried in a throwaway network namespace: what a lesson needs from the
 // kernel, tested the only reliable way, by asking it.
-const KERNEL_FEATURES: { name: string; script: string; why: string; optional?: boolean }[] = [
+const KERNEL_FEATURES: { name: string; script: string; why: string; optional?: boolean; module?: string }[] = [
   { name: 'veth', script: 'ip link add t0 type veth peer name t1', why: 'veth pairs (every lesson)' },
   { name: 'bridge', script: 'ip link add b0 type bridge', why: 'docker0 and hand-made bridges' },
-  // No lesson and no `docker network create -d` uses these yet (the lab's docker makes
-  // bridge networks only): what works today is making them by hand in a sandbox.
+  // vxlan: no lesson and no `docker network create -d` uses it yet. macvlan: lesson 07 and
+  // the lab's macvlan networks; optional, since every other lesson works without it.
   { name: 'vxlan', script: 'ip link add vx0 type vxlan id 42 dstport 4789', why: 'vxlan links made by hand in `nslab sandbox` (`ip link add … type vxlan`; no lesson or overlay network uses them yet)', optional: true },
-  { name: 'macvlan', script: 'ip link add p0 type veth peer name p1 && ip link add mv0 link p0 type macvlan', why: 'macvlan links made by hand in `nslab sandbox` (`ip link add … type macvlan`; no lesson or macvlan network uses them yet)', optional: true },
+  { name: 'macvlan', script: 'ip link add p0 type veth peer name p1 && ip link add mv0 link p0 type macvlan', why: 'lesson 07 and `docker network create -d macvlan` (containers straight on the LAN)', optional: true },
+  { name: '802.1q vlan', module: '8021q', script: 'ip link add p0 type veth peer name p1 && ip link add link p0 name p0.10 type vlan id 10', why: 'macvlan trunk mode (`-o parent=eth0.10`); without it lesson 07 shows the message that explains why', optional: true },
   { name: 'nat', script: 'iptables -t nat -A POSTROUTING -s 10.0.0.0/8 -j MASQUERADE', why: 'NAT lessons' },
 ];
 
@@ -89,7 +90,7 @@ export async function collectDoctorLines(): Promise<DoctorLine[]> {
     ok: features[i],
     name: `kernel: ${f.name}`,
     detail: features[i] ? f.why : `not available, needed for: ${f.why}`,
-    fix: features[i] ? undefined : `load the module if the kernel has it (sudo modprobe ${f.name === 'nat' ? 'nft_chain_nat' : f.name})`,
+    fix: features[i] ? undefined : `load the module if the kernel has it (sudo modprobe ${f.module ?? (f.name === 'nat' ? 'nft_chain_nat' : f.name)})`,
     ...(f.optional ? { optional: true } : {}),
   }));
 

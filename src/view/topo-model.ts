@@ -2,7 +2,7 @@
 // lines (its links, routes, NAT, bridges with their ports), one box per other namespace,
 // and the wires (veth pairs) between a host link and a link in a box. Everything comes
 // from the kernel snapshot, so what a learner built by hand shows like what Docker built.
-import { linksIn, natRulesIn, routesIn, sysctl } from '../kernel/query.js';
+import { linksIn, lowerLinkOf, natRulesIn, routesIn, sysctl } from '../kernel/query.js';
 import type { ContainerInfo, KernelState, Link, NatRule, Netns, NetnsKind } from '../kernel/types.js';
 import { part, type Glyphs, type Line } from './topo-text.js';
 
@@ -150,7 +150,16 @@ class ModelBuilder {
       out.push(part(` port of ${l.master}`, 'dim'));
     }
     if (l.kind === 'veth' && !this.isWire(l)) out.push(...this.peerNote(l));
+    if (l.kind === 'macvlan') out.push(...this.parentNote(l));
     return out;
+  }
+
+  /** A macvlan's parent: the interface whose wire its frames share. */
+  private parentNote(l: Link): Line {
+    const parent = lowerLinkOf(this.state, l);
+    if (!parent) return [];
+    const where = parent.ns === l.ns || this.nsById.get(parent.ns)?.kind === 'host' ? '' : `${this.shortName(parent.ns)} `;
+    return [part(` on ${where}${parent.name}`, 'dim')];
   }
 
   private peerNote(l: Link): Line {

@@ -53,6 +53,12 @@ const ANSWERS: Record<string, Record<string, Answers>> = {
     // "alone or with its port as the DNAT rule writes it": 172.17.0.3:80.
     'The DNAT rule, from outside': { right: ['172.17.0.3', '172.17.0.3/16', '172.17.0.3:80'], wrong: ['172.17.0.3:8080', '192.168.0.11:8080', '192.168.0.11', '172.17.0.2'] },
   },
+  '07-macvlan': {
+    // m1's own MAC, which the router learned; not the host's, whose eth0 is the parent.
+    'What the router sees': { right: ['02:42:c0:a8:00:02', '02:42:C0:A8:00:02'], wrong: ['08:00:27:70:b6:ef', '02:42:c0:a8:00:03', '192.168.0.2'] },
+    'The host cannot reach them': { right: ['eth0'], wrong: ['mac0', 'docker0', '192.168.0.1'] },
+    'Trunk mode needs 802.1q': { right: ['802.1q', '802.1Q'], wrong: ['vlan', '802.1d', '8021q'] },
+  },
 };
 
 const lessonFiles = readdirSync(join(ROOT, 'lessons')).filter((f) => /^\d.*\.md$/.test(f)).sort();
