@@ -5,18 +5,19 @@
 // takes two) and code blocks are never wrapped (reflow.ts, wrap.ts); with no width (a
 // pipe, `nslab start < file`) the text is left exactly as written, which keeps transcripts
 // diffable.
-import type { Lexer } from 'marked';
-import { colors } from './color.js';
 import { prepareForWrapping } from './reflow.js';
-import { renderTokens } from './terminal-markdown.js';
 import { unmark, wrapText } from './wrap.js';
 
-let lexer: typeof Lexer | undefined;
+let draw: ((md: string, width: number) => string) | undefined;
 
-/** Loads marked's lexer (some 20 ms and 2 MB here): only a terminal with colour needs it,
- * so it loads on demand, and a caller can start this early to overlap other work. */
+/** Loads marked's lexer and the renderer (some 30 ms and 4 MB here): only a terminal with
+ * colour needs them, so they load on demand, and a caller can start this early to overlap
+ * other work. */
 export async function loadTerminalMarkdown(): Promise<void> {
-  lexer ??= (await import('marked')).Lexer;
+  if (draw) return;
+  const [{ Lexer }, { renderTokens }, { colors }] = await Promise.all([import('marked'), import('./terminal-markdown.js'), import('./color.js')]);
+  const c = colors(true);
+  draw = (md, width) => renderTokens(Lexer.lex(md), c, width);
 }
 
 /** The columns text is filled to: one short of the terminal (a full line would make some
@@ -33,10 +34,10 @@ export function renderMarkdown(md: string, opts: { color: boolean; width?: numbe
   if (width === undefined) return text + '\n';
   const prepared = prepareForWrapping(text);
   const fill = fillWidth(width);
-  if (!opts.color || !lexer) return wrapText(prepared, fill) + '\n';
+  if (!opts.color || !draw) return wrapText(prepared, fill) + '\n';
   try {
     // Too narrow to fill (wrapText's limit too): the lines are left as they come.
-    const rendered = renderTokens(lexer.lex(prepared), colors(true), fill < 20 ? Infinity : fill);
+    const rendered = draw(prepared, fill < 20 ? Infinity : fill);
     // The blank line after the text is the one marked-terminal left, which the shells'
     // spacing was made for.
     return unmark(rendered) + '\n\n';
