@@ -89,8 +89,8 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   const color = tty && colorEnabled();
   const pc = colors(color);
   for (const w of warnings) print(pc.yellow(`note: ${w}\n`));
-  // On a terminal the markdown renderer's imports (~200 ms) overlap the lab's build.
-  // If they fail to load, the steps print as plain text.
+  // On a terminal the markdown renderer's import (marked's lexer) overlaps the lab's build.
+  // If it fails to load, the steps print as plain text.
   const terminalMarkdown = tty ? import('../view/markdown.js').then((m) => m.loadTerminalMarkdown()).catch(() => {}) : undefined;
   await openLab({ preset: lesson.meta.preset });
 

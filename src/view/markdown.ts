@@ -1,24 +1,23 @@
-// Markdown for the terminal: lesson intros and steps. marked-terminal renders it with
-// colour on a terminal; without colour (NO_COLOR, or before the renderer has loaded) the
-// markdown is printed as written, which reads well as it is. Either way, given a width,
-// prose is filled to it and code blocks are never wrapped (reflow.ts, wrap.ts); with no
-// width (a pipe, `nslab start < file`) the text is left exactly as written, which keeps
-// transcripts diffable.
-import type { Marked } from 'marked';
-import type { markedTerminal } from 'marked-terminal';
+// Markdown for the terminal: lesson intros and steps. On a terminal with colour it is drawn
+// by terminal-markdown.ts from marked's tokens; without colour (NO_COLOR, or before marked
+// has loaded) the markdown is printed as written, which reads well as it is. Either way,
+// given a width, prose is filled to it counting display columns (a Chinese character
+// takes two) and code blocks are never wrapped (reflow.ts, wrap.ts); with no width (a
+// pipe, `nslab start < file`) the text is left exactly as written, which keeps transcripts
+// diffable.
 import { prepareForWrapping } from './reflow.js';
-import { wrapText } from './wrap.js';
+import { unmark, wrapText } from './wrap.js';
 
-let modules: { Marked: typeof Marked; markedTerminal: typeof markedTerminal } | undefined;
-let renderer: Marked | undefined;
+let draw: ((md: string, width: number) => string) | undefined;
 
-/** Loads marked and marked-terminal, which cost about 200 ms of start-up here (most of it
- * the highlight.js that marked-terminal pulls in; see bench/): only a terminal needs them,
- * so they load on demand, and a caller can start this early to overlap other work. */
+/** Loads marked's lexer and the renderer (some 30 ms and 4 MB here): only a terminal with
+ * colour needs them, so they load on demand, and a caller can start this early to overlap
+ * other work. */
 export async function loadTerminalMarkdown(): Promise<void> {
-  if (modules) return;
-  const [m, t] = await Promise.all([import('marked'), import('marked-terminal')]);
-  modules = { Marked: m.Marked, markedTerminal: t.markedTerminal };
+  if (draw) return;
+  const [{ Lexer }, { renderTokens }, { colors }] = await Promise.all([import('marked'), import('./terminal-markdown.js'), import('./color.js')]);
+  const c = colors(true);
+  draw = (md, width) => renderTokens(Lexer.lex(md), c, width);
 }
 
 /** The columns text is filled to: one short of the terminal (a full line would make some
@@ -34,13 +33,14 @@ export function renderMarkdown(md: string, opts: { color: boolean; width?: numbe
   const width = opts.width ?? (opts.color ? 100 : undefined);
   if (width === undefined) return text + '\n';
   const prepared = prepareForWrapping(text);
-  if (!opts.color || !modules) return wrapText(prepared, fillWidth(width)) + '\n';
+  const fill = fillWidth(width);
+  if (!opts.color || !draw) return wrapText(prepared, fill) + '\n';
   try {
-    // marked-terminal's reflow moves punctuation after inline code onto a line of its own:
-    // it keeps the (already joined) lines, and they are wrapped here.
-    renderer ??= new modules.Marked(modules.markedTerminal({ reflowText: false, tab: 2 }));
-    const rendered = String(renderer.parse(prepared)).replace(/\n{3,}/g, '\n\n');
-    return wrapText(rendered, fillWidth(width));
+    // Too narrow to fill (wrapText's limit too): the lines are left as they come.
+    const rendered = draw(prepared, fill < 20 ? Infinity : fill);
+    // The blank line after the text is the one marked-terminal left, which the shells'
+    // spacing was made for.
+    return unmark(rendered) + '\n\n';
   } catch {
     return text + '\n';
   }

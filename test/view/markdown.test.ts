@@ -9,6 +9,7 @@ import { prepareForWrapping } from '../../src/view/reflow.js';
 import { visibleLength, wrapText } from '../../src/view/wrap.js';
 import { ROOT } from '../helpers/lab.js';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 const WIDTHS = [60, 80, 120];
@@ -127,5 +128,120 @@ describe('reflow and wrap', () => {
     for (const l of wrapText(short, 52).split('\n')) expect(l.includes('`ip -br') === l.includes('a`')).toBe(true);
     const long = prepareForWrapping(`see \`${'x '.repeat(30)}\` there`);
     expect(wrapText(long, 40).split('\n').length).toBeGreaterThan(1);
+  });
+});
+
+const FIXTURES = join(ROOT, 'test/fixtures/markdown');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const plain = (s: string) => s.replace(ANSI, '');
+
+/** The styles a line leaves on at its end: a terminal would carry them onto the next line
+ * (and over its indent). */
+function openAtEnd(line: string): string[] {
+  const closer: Record<string, string> = { 1: '22', 2: '22', 3: '23', 4: '24', 9: '29', 31: '39', 32: '39', 33: '39', 34: '39', 35: '39', 36: '39', 90: '39' };
+  let open: string[] = [];
+  for (const [, code] of line.matchAll(/\x1b\[([0-9;]*)m/g)) {
+    if (code === '0' || code === '') open = [];
+    else if (closer[code]) open.push(code);
+    else open = open.filter((o) => closer[o] !== code);
+  }
+  return open;
+}
+
+describe('each markdown construct, in colour', () => {
+  // Rendered in the tests, after beforeAll has loaded marked.
+  let out = '';
+  beforeAll(() => { out = renderMarkdown(fixture('constructs.md'), { color: true, width: 81 }); });
+  const line = (start: string) => {
+    const found = out.split('\n').find((l) => plain(l).startsWith(start));
+    if (!found) throw new Error(`no line starting ${JSON.stringify(start)} in:\n${plain(out)}`);
+    return found;
+  };
+
+  it('headings keep their # and are bold, the first level magenta and underlined, the others green', () => {
+    expect(line('# Heading one')).toBe('\x1b[35m\x1b[4m\x1b[1m# Heading one\x1b[22m\x1b[24m\x1b[39m');
+    expect(line('## Heading two')).toMatch(/^\x1b\[32m\x1b\[1m## Heading two with \x1b\[33mcode\x1b\[32m/);
+    expect(line('### Sub-heading')).toBe('\x1b[32m\x1b[1m### Sub-heading\x1b[22m\x1b[39m');
+  });
+
+  it('inline code is yellow without its backticks, bold bold, italic italic, a link shows where it goes', () => {
+    const p = line('A paragraph');
+    expect(p).toContain('\x1b[1mbold\x1b[22m');
+    expect(p).toContain('\x1b[3mitalic\x1b[23m');
+    expect(p).toContain('\x1b[33minline code\x1b[39m');
+    expect(plain(out).replace(/\s+/g, ' ')).toContain('a link (https://example.com/x) and https://auto.example.org,');
+    expect(plain(out)).not.toMatch(/`/);
+  });
+
+  it('lists have bullets or numbers, two columns in; a nested list sits under its item\'s text; code in an item is code', () => {
+    expect(line('  * first item')).toBe('  * first item with \x1b[33mip a\x1b[39m');
+    expect(plain(out)).toContain('  * second item continued on a second line that is long enough to wrap when the\n    terminal is narrow\n    * nested item one\n    * nested item two\n      1. deep ordered\n  * third item');
+    expect(plain(out)).toContain('  1. one\n  2. two\n     * nested bullet\n  3. three');
+  });
+
+  it('an ordered list keeps the number it starts at', () => {
+    expect(plain(renderMarkdown('0. zero\n1. one', { color: true, width: 80 }))).toBe('  0. zero\n  1. one\n\n');
+  });
+
+  it('a block quote is grey italic, indented two columns, on every line it wraps to', () => {
+    const quoted = renderMarkdown(fixture('constructs.md'), { color: true, width: 41 }).split('\n').filter((l) => plain(l).includes('quote') || plain(l).startsWith('  inside'));
+    expect(quoted.length).toBeGreaterThan(1);
+    for (const l of quoted) expect(l).toMatch(/^ {2}\x1b\[90m\x1b\[3m\S.*\x1b\[23m\x1b\[39m$/);
+  });
+
+  it('code blocks (fenced or indented) are two columns in and never wrapped, with no colour', () => {
+    for (const width of [30, 60, 200]) {
+      const all = renderMarkdown(fixture('constructs.md'), { color: true, width }).split('\n');
+      expect(all).toContain('  ip link add veth1 type veth peer name veth1_p   # a long command line that must not be wrapped at all ever');
+      expect(all).toContain('    indented output');
+      expect(all).toContain('  indented code block');
+    }
+  });
+
+  it('a table is aligned by display columns, its head bold', () => {
+    const t = renderMarkdown('| A | 名称 |\n|---|---:|\n| 网络 | x |', { color: true, width: 80 }).split('\n');
+    expect(t[0]).toBe('  \x1b[1mA\x1b[22m     \x1b[1m名称\x1b[22m');
+    expect(plain(t[2])).toBe('  网络     x');
+  });
+
+  it('hard breaks stay; entities and escapes read as the characters they stand for; html is grey', () => {
+    expect(plain(out)).toContain('\nHard\nbreak and\nanother.\n');
+    expect(plain(out)).toContain('Escapes: *not italic* and & entity <tag>.');
+    expect(out).toContain('\x1b[90m<div>block html</div>\x1b[39m');
+  });
+
+  it('ends with one blank line, as marked-terminal did (the shells\' spacing expects it)', () => {
+    expect(renderMarkdown('one paragraph', { color: true, width: 80 })).toBe('one paragraph\n\n');
+  });
+});
+
+describe('filling English and Chinese prose to the width', () => {
+  const samples = { constructs: fixture('constructs.md'), zh: fixture('zh.md') };
+  const code = codeLines(samples.constructs).concat(codeLines(samples.zh));
+  it.each([30, 40, 60, 80, 120])('at %i columns no prose line is wider, and no colour is left on at a line\'s end', (width) => {
+    for (const [name, md] of Object.entries(samples)) {
+      for (const color of [true, false]) {
+        const out = renderMarkdown(md, { color, width });
+        for (const l of out.split('\n')) {
+          if (code.includes(plain(l).trim())) continue;
+          expect(visibleLength(l), `${name} ${color ? 'colour' : 'plain'} @${width}: ${l}`).toBeLessThanOrEqual(Math.min(width, 120) - 1);
+          expect(plain(l), 'a colour code cut in two').not.toContain('\x1b');
+          if (color) expect(openAtEnd(l), `${name} @${width}: ${JSON.stringify(l)}`).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('Chinese prose fills its lines (it has no spaces to break at)', () => {
+    const out = plain(renderMarkdown(samples.zh, { color: true, width: 41 })).split('\n');
+    const para = out.slice(0, out.indexOf(''));
+    expect(para.length).toBeGreaterThan(3);
+    for (const l of para.slice(0, -1)) expect(visibleLength(l)).toBeGreaterThanOrEqual(40 - 8);
+  });
+});
+
+describe('without colour (NO_COLOR), the output is what it was', () => {
+  it.each([40, 80])('the constructs at %i columns, byte for byte as before nslab drew markdown itself', (width) => {
+    expect(renderMarkdown(fixture('constructs.md'), { color: false, width })).toBe(fixture(`constructs.plain-${width}.txt`));
   });
 });
