@@ -28,6 +28,8 @@ export interface ShellForCommands {
   goTo(index: number): Promise<void>;
   setPlace(name: string): Promise<string | undefined>;
   broadcast(line: string): Promise<void>;
+  /** Runs a line where the learner is, its output shown (not a learner's line: no checks). */
+  runHere(line: string): Promise<void>;
 }
 
 export interface DotCommand {
@@ -136,6 +138,29 @@ export const DOT_COMMANDS: DotCommand[] = [
       if (!state) return;
       const { drawTopology } = await import('../view/topology.js');
       shell.print(drawTopology(state, { color: shell.deps.color, width: process.stdout.columns || 100 }) + '\n');
+    },
+  },
+  {
+    name: 'walk',
+    args: 'COMMAND',
+    help: 'run COMMAND and follow its first packet hop by hop: where it went, NAT, where it died',
+    async run(shell, arg) {
+      if (!arg) {
+        shell.print('usage: .walk COMMAND, e.g. .walk docker exec c1 ping -c1 203.0.113.10\n');
+        return;
+      }
+      const [{ walkCommand }, { renderWalk }] = await Promise.all([import('../walk/capture.js'), import('../walk/render.js')]);
+      const r = await walkCommand(arg, {
+        runLine: (line) => shell.runHere(line),
+        snapshot: async () => {
+          const state = await shell.snapshotQuietly();
+          if (!state) throw new Error('the lab\'s state could not be read');
+          return state;
+        },
+      });
+      const style = (f: (s: string) => string) => (s: string) => shell.style(f, s);
+      if (r.walk) shell.print(renderWalk(r.walk, { bold: style(pc.bold), dim: style(pc.dim), good: style(pc.green), bad: style(pc.red) }));
+      if (r.problem) shell.print(`walk: ${r.problem}\n`);
     },
   },
   {

@@ -343,6 +343,10 @@ export class LessonShell {
     return { ...process.env, ...(this.traceOn ? { NSLAB_TRACE: '1' } : {}) };
   }
 
+  async runHere(line: string): Promise<void> {
+    await this.runIn(this.place, line, { capture: true });
+  }
+
   /** Applies an export to every running shell (for `.trace`). */
   async broadcast(line: string): Promise<void> {
     for (const s of this.sessions.values()) if (!s.hasExited) await s.runLine(line);
