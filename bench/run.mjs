@@ -5,7 +5,7 @@
 // other work on a shared machine hits both sides of a ratio alike. Every target is a ratio
 // to a baseline measured in the same run (bench/lib/targets.mjs), peak RSS excepted.
 // Prints a table (figure, target, verdict) and exits 1 when a target is missed.
-//   node bench/run.mjs [--runs N] [--only scale,startup,lines,checks,memory,serve] [--no-mininet]
+//   node bench/run.mjs [--runs N] [--only scale,startup,lines,checks,memory,walk,serve] [--no-mininet]
 // The serve section runs once (its 50 learners are its sample); NSLAB_BENCH_LEARNERS=N
 // picks another number of learners for a quick run.
 import { spawn, spawnSync } from 'node:child_process';
@@ -28,7 +28,7 @@ const LINES = 200;
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
 const RUNS = Number(opt('--runs', '5'));
-const ONLY = new Set(opt('--only', 'scale,startup,lines,checks,memory,serve').split(','));
+const ONLY = new Set(opt('--only', 'scale,startup,lines,checks,memory,walk,serve').split(','));
 const LEARNERS = Number(process.env.NSLAB_BENCH_LEARNERS ?? '50');
 const SERVE_DEADLINE_MS = 4 * 60_000;
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
@@ -102,6 +102,19 @@ async function benchScale() {
   console.log(`  (nslab's fixed cost, an empty docker-host lab running \`true\`: ${ms(r['nslab, empty lab'].median)})`);
   for (const [name, slot] of Object.entries(r)) if (slot.error) console.log(`  ${name}: n/a: ${slot.error}`);
   figures.scale = { nslab: r['nslab N=50'].median, ipBatch: r['ip-batch N=50'].median, mininet: r['mininet N=50']?.median };
+}
+
+async function benchWalk() {
+  // The walk's own cost is what it adds to the same command in the same kind of lab: a
+  // fresh lab with one container running the ping, with and without the walk watching.
+  const ping = ['docker', 'exec', 'c1', 'ping', '-c1', '-W1', '203.0.113.10'];
+  const r = await interleaved(RUNS, {
+    'nslab walk': async () => (await timeCommand([NSLAB, 'walk', '--containers', '1', '--', ...ping], { env })).ms,
+    'nslab run': async () => (await timeCommand([NSLAB, 'run', '--containers', '1', '--', ...ping], { env })).ms,
+  }, progress);
+  const walk = r['nslab walk'].median, plain = r['nslab run'].median;
+  console.log(`\nPacket walk: \`nslab walk --containers 1 -- ${ping.join(' ')}\`: ${ms(walk)}; the same ping with \`nslab run\`: ${ms(plain)}; the walk itself: ${ms(walk - plain)}`);
+  figures.walk = { walk, plain };
 }
 
 async function benchStartup(lessons) {
@@ -236,6 +249,7 @@ if (ONLY.has('startup')) await benchStartup(lessons);
 if (ONLY.has('lines')) await benchLines(lessons);
 if (ONLY.has('checks')) await benchChecks(lessons);
 if (ONLY.has('memory')) await benchMemory();
+if (ONLY.has('walk')) await benchWalk();
 if (ONLY.has('serve')) await benchServeSection(lessons);
 console.log(`\nload average at end: ${loadavg()}\n`);
 const rows = verdicts(figures);

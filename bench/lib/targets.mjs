@@ -27,6 +27,9 @@ export const TARGETS = {
   serveJoinP99Ms: 5000,
   serveEchoVsRelay: 1.5,
   serveRssPerLearnerMb: 30,
+  /** What `nslab walk` adds to a ping in the same fresh lab, ms (absolute, as issue 18
+   * sets it: a learner waits the same for it on any machine). */
+  walkMs: 1500,
 };
 
 /** Milliseconds as the bench prints them: two decimals below 10, none above. */
@@ -48,12 +51,13 @@ function ratio(figure, a, b, limit, digits = 1) {
  *   lines   { bash, sandbox, lesson }     ms a line
  *   checks  { check, reads }              ms: a snapshot + a step's checks; its bare reads
  *   memory  { peakMb }                    MB
+ *   walk    { walk, plain }                ms: `nslab walk` of a ping; the same ping with `nslab run`
  *   serve   { learners, join: { p50, p99, failed }, echo: { p50, p99, keys, lost },
  *             floor: { p50, p99 }, rssMb, pssMb }   ms; MB per learner
  */
 export function verdicts(figures, targets = TARGETS) {
   const rows = [];
-  const { scale, startup, lines, checks, memory, serve } = figures;
+  const { scale, startup, lines, checks, memory, walk, serve } = figures;
   if (scale) {
     rows.push(ratio('N=50: nslab / ip-batch', scale.nslab, scale.ipBatch, targets.scaleVsIpBatch, 2));
     rows.push(ratio('N=50: nslab / Mininet', scale.nslab, scale.mininet, targets.scaleVsMininet, 2));
@@ -67,6 +71,10 @@ export function verdicts(figures, targets = TARGETS) {
   if (memory) {
     const mb = memory.peakMb;
     rows.push({ figure: 'peak RSS, shell with 10 containers', value: known(mb) ? `${mb.toFixed(1)} MB` : 'n/a', target: `≤ ${targets.peakRssMb} MB`, ok: known(mb) ? mb <= targets.peakRssMb : undefined });
+  }
+  if (walk) {
+    const extra = known(walk.walk, walk.plain) ? walk.walk - walk.plain : undefined;
+    rows.push({ figure: 'packet walk of a ping, over the ping alone (absolute)', value: known(extra) ? `${ms(extra)} (${ms(walk.walk)} − ${ms(walk.plain)})` : 'n/a', target: `≤ ${ms(targets.walkMs)}`, ok: known(extra) ? extra <= targets.walkMs : undefined });
   }
   if (serve) rows.push(...serveRows(serve, targets));
   return rows;

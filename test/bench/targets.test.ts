@@ -131,6 +131,12 @@ describe('bench verdicts', () => {
     expect(partial.map((r) => r.ok)).toEqual([true, undefined, undefined]);
   });
 
+  it('judges the packet walk by what it adds to the same ping: under 1.5 s passes, more misses', () => {
+    expect(row(verdicts({ walk: { walk: 498, plain: 149 } }), 'packet walk')).toMatchObject({ value: '349 ms (498 ms − 149 ms)', ok: true });
+    expect(row(verdicts({ walk: { walk: 1800, plain: 150 } }), 'packet walk').ok).toBe(false);
+    expect(row(verdicts({ walk: { walk: undefined, plain: 150 } }), 'packet walk')).toMatchObject({ value: 'n/a', ok: undefined });
+  });
+
   it('gives rows only for the sections measured (--only)', () => {
     expect(verdicts({}).length).toBe(0);
     expect(verdicts({ memory: { peakMb: 70 } }).map((r: Row) => r.figure)).toEqual([expect.stringMatching(/^peak RSS/)]);
