@@ -34,7 +34,7 @@ export async function sandboxCommand(opts: { preset: Preset; containers?: number
     print: (s) => { process.stdout.write(s); },
     markdown: (md) => renderMarkdown(md, { color, width: process.stdout.columns }),
     snapshot: takeLabSnapshot,
-    prober: pingProber(),
+    prober: pingProber({ snapshot: takeLabSnapshot }),
     newSession: (place, env) => new BashSession({ wrap: place.wrap, stdinIsTerminal: true, env }),
     lessonTable: async () => (await import('./list.js')).lessonTable({ color }),
     color,

@@ -71,6 +71,6 @@ export async function solveInLabCommand(file: string): Promise<void> {
   const { lesson, errors } = await loadLessonFile(file);
   if (!lesson) throw new UserError(errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
   await openLab({ preset: lesson.meta.preset });
-  const proof = await proveLesson(lesson, { snapshot: takeLabSnapshot, prober: pingProber() });
+  const proof = await proveLesson(lesson, { snapshot: takeLabSnapshot, prober: pingProber({ snapshot: takeLabSnapshot }) });
   process.stdout.write(JSON.stringify(proof) + '\n');
 }

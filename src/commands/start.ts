@@ -109,7 +109,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
     print,
     markdown: (md) => renderMarkdown(md, { color, width: process.stdout.columns }),
     snapshot: takeLabSnapshot,
-    prober: pingProber(),
+    prober: pingProber({ snapshot: takeLabSnapshot }),
     progress: store,
     lessonTable: async () => (await import('./list.js')).lessonTable({ color }),
     newSession: (place, env) => new BashSession({ wrap: place.wrap, stdinIsTerminal: tty, env }),

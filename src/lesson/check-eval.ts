@@ -20,7 +20,7 @@ export interface CheckResult {
 export interface ProbeNeeded {
   needsProbe: PingProbe;
   expected: string;
-  complete(reachable: boolean): CheckResult;
+  complete(reachable: boolean, walked?: WalkedPing): CheckResult;
 }
 
 export interface PingProbe {
@@ -28,11 +28,24 @@ export interface PingProbe {
   /** The namespace to ping from (its path is what nsenter --net= takes). */
   from: Netns;
   address: string;
+  /** The request must be seen here on its way (`host`, `host:eth0`): a packet walk. */
+  via?: string;
 }
 
-/** Runs the probes checks ask for; the shell implements it with nsenter + ping. */
+/** What a walked ping found: whether it got there and back, and the places its request
+ * was seen, as `place:interface`, in order. */
+export interface WalkedPing { reachable: boolean; path: string[]; lost?: string }
+
+/** Runs the probes checks ask for; the shell implements it with nsenter + ping, and
+ * `walk` with the packet walk (src/walk/), for checks with `via`. */
 export interface Prober {
   ping(from: Netns, address: string): Promise<boolean>;
+  walk?(from: Netns, address: string): Promise<WalkedPing>;
+}
+
+/** Whether a walked request passed `via` (`host` or `host:eth0`). */
+export function passedVia(path: readonly string[], via: string): boolean {
+  return path.some((p) => p === via || (!via.includes(':') && p.startsWith(`${via}:`)));
 }
 
 export interface EvalContext {
@@ -68,10 +81,17 @@ export function evaluate(check: Check, state: KernelState, ctx: EvalContext = { 
     const from = resolveNs(state, check.from);
     if (!from) return finish({ holds: false, found: noNamespaceFound(state, check.from) });
     return {
-      needsProbe: { kind: 'ping', from, address: check.address },
+      needsProbe: { kind: 'ping', from, address: check.address, ...(check.via ? { via: check.via } : {}) },
       expected,
-      complete: (reachable) =>
-        finish({ holds: reachable, found: `${check.address} ${reachable ? 'answers' : 'does not answer'} ping from ${check.from}` }),
+      complete: (reachable, walked) => {
+        if (!walked || !check.via) return finish({ holds: reachable, found: `${check.address} ${reachable ? 'answers' : 'does not answer'} ping from ${check.from}` });
+        const through = passedVia(walked.path, check.via);
+        const path = walked.path.join(' → ') || 'nowhere';
+        const found = walked.reachable
+          ? `${check.address} answers, its request going ${path}${through ? '' : ` (not through ${check.via})`}`
+          : `${check.address} does not answer: the request went ${path}${walked.lost ? `, lost: ${walked.lost}` : ''}`;
+        return finish({ holds: walked.reachable && through, found });
+      },
     };
   }
   return finish(outcome(check, state, ctx));
@@ -98,7 +118,13 @@ export async function evaluateAll<T extends { check: Check } | Check>(
       const e = evaluate(check, state, ctx);
       if (!isProbeNeeded(e)) return { item, check, result: e };
       try {
-        return { item, check, result: e.complete(await prober.ping(e.needsProbe.from, e.needsProbe.address)) };
+        const { from, address, via } = e.needsProbe;
+        if (via) {
+          if (!prober.walk) throw new Error('this front end cannot follow a packet (no packet walk)');
+          const walked = await prober.walk(from, address);
+          return { item, check, result: e.complete(walked.reachable, walked) };
+        }
+        return { item, check, result: e.complete(await prober.ping(from, address)) };
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);
         return { item, check, result: { ok: false, expected: e.expected, found: `could not run ping: ${why}` } };
@@ -187,6 +213,7 @@ export function describe(check: CheckBody, examples?: readonly string[]): Phrase
       return { expected: `a DNAT rule ${d} in ${check.ns}`, expectedNot: `no DNAT rule ${d} in ${check.ns}` };
     }
     case 'ping':
+      if (check.via) return { expected: `${check.address} answers ping from ${check.from}, through ${check.via}`, expectedNot: `${check.address} not reached from ${check.from} through ${check.via}` };
       return { expected: `${check.address} answers ping from ${check.from}`, expectedNot: `${check.address} does not answer ping from ${check.from}` };
     case 'container': {
       const props = [check.state, check.net && `with network mode ${check.net}`].filter(Boolean);

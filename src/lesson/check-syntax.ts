@@ -17,7 +17,7 @@ export type CheckBody =
   | { kind: 'sysctl'; key: string; value: string; ns: string }
   | { kind: 'nat-masquerade'; source: string; outIface?: string; ns: string }
   | { kind: 'nat-dnat'; protocol?: string; port: number; to: string; ns: string }
-  | { kind: 'ping'; address: string; from: string }
+  | { kind: 'ping'; address: string; from: string; via?: string }
   | { kind: 'container'; name: string; state?: 'running' | 'stopped'; net?: string }
   | { kind: 'ran'; words?: string[]; pattern?: string; flags?: string };
 
@@ -264,7 +264,11 @@ function parsePing(t: Tokens): CheckBody {
   const address = t.next('an address to ping');
   if (!isIpAddress(address)) throw new CheckSyntaxError(`"${address}" is not an IP address (ping checks take an address, not a name)`);
   const from = t.accept('from') ? t.name('a namespace or container after "from"') : DEFAULT_NS;
-  return { kind: 'ping', address, from };
+  if (!t.accept('via')) return { kind: 'ping', address, from };
+  // A place the request must pass: `host`, or a place and interface, `host:eth0`.
+  const via = t.next('a place (host, c1, outside) or place:interface after "via"');
+  if (!/^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.@-]+)?$/.test(via)) throw new CheckSyntaxError(`"via ${via}": write a place (host, c1, outside) or place:interface (host:eth0)`);
+  return { kind: 'ping', address, from, via };
 }
 
 function parseContainer(t: Tokens): CheckBody {

@@ -2,7 +2,8 @@
 // from check-eval.ts so the evaluator stays pure; `run` is injectable for tests.
 import type { Netns } from '../kernel/types.js';
 import { run as realRun, type RunOptions, type RunResult } from '../sandbox/exec.js';
-import type { Prober } from './check-eval.js';
+import type { KernelState } from '../kernel/types.js';
+import type { Prober, WalkedPing } from './check-eval.js';
 
 type Runner = (argv: string[], opts?: RunOptions) => Promise<RunResult>;
 
@@ -13,7 +14,7 @@ export function pingArgv(from: Netns, address: string, waitSeconds = 1): string[
 
 /** A reachable address answers within `waitSeconds`; exit 1 is "no reply"; anything
  * else (nsenter cannot enter, ping missing) is an error with ping's words. */
-export function pingProber(opts: { run?: Runner; waitSeconds?: number } = {}): Prober {
+export function pingProber(opts: { run?: Runner; waitSeconds?: number; snapshot?: () => Promise<KernelState> } = {}): Prober {
   const run = opts.run ?? realRun;
   // (A ping that fails right after a step mends a path is tried once more, a second later:
   // see SETTLE_PING in session.ts.)
@@ -28,5 +29,22 @@ export function pingProber(opts: { run?: Runner; waitSeconds?: number } = {}): P
       if (r.exitCode === 2 && /unreachable|no route|invalid argument/i.test(r.stderr)) return false;
       throw new Error((r.stderr || r.stdout).trim().split('\n').pop() || `exit ${r.signal ?? r.exitCode}`);
     },
+    // A `via` check: the same one ping, with the packet walk watching.
+    ...(opts.snapshot ? { walk: (from, address) => walkPing(from, address, wait, run, opts.snapshot!) } : {}),
+  };
+}
+
+async function walkPing(from: Netns, address: string, wait: number, run: Runner, snapshot: () => Promise<KernelState>): Promise<WalkedPing> {
+  const { walkCommand } = await import('../walk/capture.js');
+  const r = await walkCommand(`ping -n -q -c 1 -W ${wait} ${address}`, {
+    runLine: async (line) => { await run(['nsenter', `--net=${from.path}`, 'bash', '-c', line], { timeoutMs: (wait + 6) * 1000 }); },
+    snapshot,
+    seconds: wait + 2,
+  });
+  if (!r.walk) throw new Error(r.problem ?? 'the packet walk saw nothing');
+  return {
+    reachable: r.walk.ok,
+    path: r.walk.request.hops.map((h) => `${h.where}:${h.ifname}`),
+    ...(r.walk.lost ? { lost: `at ${r.walk.lost.where}, ${r.walk.lost.cause}` } : {}),
   };
 }

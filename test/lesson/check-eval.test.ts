@@ -187,6 +187,27 @@ describe('ping: a probe for the caller to run', () => {
   });
 });
 
+describe('ping … via: the request must pass a place (a packet walk)', () => {
+  const walked = (path: string[], reachable = true, lost?: string) => ({ reachable, path, ...(lost ? { lost } : {}) });
+  const out = ['c1:eth0', 'host:veth1', 'host:docker0', 'host:eth0', 'outside:eth0'];
+  it('passes when the ping is answered and its request was seen at the place, or on the interface', async () => {
+    const prober: Prober = { ping: async () => { throw new Error('a via check walks, it does not only ping'); }, walk: async () => walked(out) };
+    const reports = await evaluateAll(['ping 203.0.113.10 from c1 via host:eth0', 'ping 203.0.113.10 from c1 via outside', 'ping 203.0.113.10 from c1 via host:eth1'].map(check), dockerLab(), prober);
+    expect(reports.map((r) => r.result.ok)).toEqual([true, true, false]);
+    expect(reports[0].result).toEqual({ ok: true, expected: '203.0.113.10 answers ping from c1, through host:eth0', found: '203.0.113.10 answers, its request going c1:eth0 → host:veth1 → host:docker0 → host:eth0 → outside:eth0' });
+    expect(reports[2].result.found).toMatch(/\(not through host:eth1\)$/);
+  });
+  it('fails with where the request was lost', async () => {
+    const prober: Prober = { ping: async () => true, walk: async () => walked(out.slice(0, 3), false, 'at host:docker0, forwarding is off in host') };
+    const [r] = await evaluateAll([check('ping 203.0.113.10 from c1 via host:eth0')], dockerLab(), prober);
+    expect(r.result).toEqual({ ok: false, expected: '203.0.113.10 answers ping from c1, through host:eth0', found: '203.0.113.10 does not answer: the request went c1:eth0 → host:veth1 → host:docker0, lost: at host:docker0, forwarding is off in host' });
+  });
+  it('says so where the front end cannot walk', async () => {
+    const [r] = await evaluateAll([check('ping 203.0.113.10 from c1 via host')], dockerLab(), { ping: async () => true });
+    expect(r.result).toMatchObject({ ok: false, found: 'could not run ping: this front end cannot follow a packet (no packet walk)' });
+  });
+});
+
 describe('checks read state, not commands', () => {
   it('a port added with brctl addif or ip link set master is the same state', () => {
     const s = dockerLab();

@@ -109,3 +109,14 @@ describe('.walk in the shell, on a terminal', () => {
     await session.waitFor('usage: .walk COMMAND', at);
   }, 60_000);
 });
+
+describe('the `ping … via` check', () => {
+  it('fails while the packet cannot go that way and passes once it does (nslab solve on a fixture lesson)', async () => {
+    const r = await runProcess(nslabArgv(['solve', '--json', '01-walk-check']), { env: { NSLAB_LESSONS: join(ROOT, 'test', 'fixtures', 'walk', 'lessons') } });
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    const [proof] = JSON.parse(r.stdout);
+    // Before the step's command the check failed (the walk lost the ping at docker0),
+    // after it the check passed (the request seen leaving through host:eth0).
+    expect(proof).toMatchObject({ ok: true, steps: [{ step: 1, passedBefore: [], failedAfter: [], ok: true }] });
+  }, 90_000);
+});
