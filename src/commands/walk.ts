@@ -6,7 +6,7 @@ import { takeLabSnapshot } from '../lab-setup/lab-snapshot.js';
 import { runOnTerminal } from '../sandbox/exec.js';
 import type { Preset } from '../sandbox/presets.js';
 import { walkCommand } from '../walk/capture.js';
-import { plainStyle, renderWalk, walkJson, type Style } from '../walk/render.js';
+import { plainStyle, renderWalk, walkJson, walkMarks, type Style } from '../walk/render.js';
 
 export async function walkCliCommand(words: string[], opts: { preset: Preset; containers?: number; setup?: string[]; json?: boolean; raw?: boolean }): Promise<void> {
   await openLab(opts);
@@ -29,6 +29,10 @@ export async function walkCliCommand(words: string[], opts: { preset: Preset; co
     const color = !!process.stdout.isTTY && !process.env.NO_COLOR;
     const style: Style = color ? { bold: pc.bold, dim: pc.dim, good: pc.green, bad: pc.red } : plainStyle;
     if (r.walk) process.stdout.write(renderWalk(r.walk, style));
+    if (r.walk && r.raw.state) {
+      const { drawTopology } = await import('../view/topology.js');
+      process.stdout.write(drawTopology(r.raw.state, { color, width: process.stdout.columns || 100, marks: walkMarks(r.walk, r.raw.state) }) + '\n');
+    }
     if (r.problem) process.stderr.write(`nslab walk: ${r.problem}\n`);
   }
   process.exit(r.walk ? (r.walk.ok ? 0 : 2) : 1);

@@ -149,7 +149,7 @@ export const DOT_COMMANDS: DotCommand[] = [
         shell.print('usage: .walk COMMAND, e.g. .walk docker exec c1 ping -c1 203.0.113.10\n');
         return;
       }
-      const [{ walkCommand }, { renderWalk }] = await Promise.all([import('../walk/capture.js'), import('../walk/render.js')]);
+      const [{ walkCommand }, { renderWalk, walkMarks }] = await Promise.all([import('../walk/capture.js'), import('../walk/render.js')]);
       const r = await walkCommand(arg, {
         runLine: (line) => shell.runHere(line),
         snapshot: async () => {
@@ -160,6 +160,11 @@ export const DOT_COMMANDS: DotCommand[] = [
       });
       const style = (f: (s: string) => string) => (s: string) => shell.style(f, s);
       if (r.walk) shell.print(renderWalk(r.walk, { bold: style(pc.bold), dim: style(pc.dim), good: style(pc.green), bad: style(pc.red) }));
+      // The same path on the lab's picture: each link the packet passed, with its hop numbers.
+      if (r.walk && r.raw.state) {
+        const { drawTopology } = await import('../view/topology.js');
+        shell.print(drawTopology(r.raw.state, { color: shell.deps.color, width: process.stdout.columns || 100, marks: walkMarks(r.walk, r.raw.state) }) + '\n');
+      }
       if (r.problem) shell.print(`walk: ${r.problem}\n`);
     },
   },

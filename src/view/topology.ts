@@ -6,8 +6,8 @@
 import type { KernelState } from '../kernel/types.js';
 import { drawDiagram } from './topo-diagram.js';
 import { drawList } from './topo-list.js';
-import { buildModel } from './topo-model.js';
-import { ASCII, UNICODE } from './topo-text.js';
+import { buildModel, type TopoModel } from './topo-model.js';
+import { ASCII, UNICODE, part } from './topo-text.js';
 
 /** Containers and namespaces drawn as boxes; more than this becomes the compact list. */
 export const MAX_DRAWN_NAMESPACES = 10;
@@ -22,11 +22,15 @@ export interface TopologyOptions {
   ascii?: boolean;
   /** Always the compact list. */
   list?: boolean;
+  /** Labels to show beside links (by linkKey): the packet walk numbers the hops of its
+   * path this way, so the drawing shows where the packet went. */
+  marks?: ReadonlyMap<string, string>;
 }
 
 export function drawTopology(state: KernelState, opts: TopologyOptions): string {
   const glyphs = opts.ascii ? ASCII : UNICODE;
   const model = buildModel(state, glyphs);
+  if (opts.marks?.size) markLinks(model, opts.marks);
   const boxes = model.boxes.filter((b) => b.kind !== 'outside').length;
   if (opts.list) return drawList(model, { glyphs, color: opts.color });
   if (boxes > MAX_DRAWN_NAMESPACES) {
@@ -36,4 +40,14 @@ export function drawTopology(state: KernelState, opts: TopologyOptions): string 
   const width = opts.width ?? DEFAULT_WIDTH;
   const drawn = drawDiagram(model, { width, glyphs, color: opts.color });
   return drawn ?? drawList(model, { glyphs, color: opts.color, why: `the drawing needs more than ${width} columns: listed` });
+}
+
+/** Puts each label at the end of its link's line, before the layout measures widths. */
+function markLinks(model: TopoModel, marks: ReadonlyMap<string, string>): void {
+  for (const box of [model.host, ...model.boxes]) {
+    for (const line of box.lines) {
+      const label = line.link && marks.get(line.link);
+      if (label) line.parts.push(part(` ${label}`, 'warn'));
+    }
+  }
 }

@@ -5,10 +5,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseWalk, routeTable, type NsCapture, type RouteAnswer, type Walk } from '../../src/walk/analyse.js';
-import { renderWalk } from '../../src/walk/render.js';
+import { renderWalk, walkMarks } from '../../src/walk/render.js';
+import { drawTopology } from '../../src/view/topology.js';
 import type { KernelState } from '../../src/kernel/types.js';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'walk');
+
+function rawOf(name: string) {
+  const raw = JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')).raw as { captures: NsCapture[]; routes: Record<string, RouteAnswer>; state: KernelState };
+  return raw;
+}
 
 function walkOf(name: string): Walk {
   const raw = JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')).raw as { captures: NsCapture[]; routes: Record<string, RouteAnswer>; state: KernelState };
@@ -76,8 +82,18 @@ describe('the packet walk, on captures from real labs', () => {
   it('renders one line per hop, what happened indented above it, and the verdict', () => {
     const text = renderWalk(walkOf('masquerade'));
     expect(text.split('\n')[0]).toBe('packet walk: ICMP echo request 172.17.0.2 → 203.0.113.10');
-    expect(text).toMatch(/\n {2} +\d+\.\d µs {2}host:eth0 +out {2}192\.168\.0\.11 → 203\.0\.113\.10 {2}ttl 63\n/);
+    expect(text).toMatch(/\n 4 +\d+\.\d µs {2}host:eth0 +out {2}192\.168\.0\.11 → 203\.0\.113\.10 {2}ttl 63\n/);
     expect(text.trimEnd().split('\n').at(-1)).toBe('✓ there and back: 5 sightings out, 5 back');
     expect(renderWalk(walkOf('forward-drop'))).toMatch(/✗ lost at host:docker0: dropped in host/);
+  });
+
+  it('marks the path on the lab\'s drawing: each link with the numbers of its hops, ✗ where it was lost', () => {
+    const state = rawOf('masquerade').state;
+    const drawn = drawTopology(state, { color: false, width: 120, marks: walkMarks(walkOf('masquerade'), state) });
+    expect(drawn).toContain('eth0 192.168.0.11/24 ◀ 4,7');
+    expect(drawn).toMatch(/docker0 bridge 172\.17\.0\.1\/16 ◀ 3,8/);
+    expect(drawn).toMatch(/eth0 172\.17\.0\.2\/16 ◀ 1,10/);
+    const lostState = rawOf('forward-drop').state;
+    expect(drawTopology(lostState, { color: false, width: 120, marks: walkMarks(walkOf('forward-drop'), lostState) })).toMatch(/docker0 bridge 172\.17\.0\.1\/16 ◀ 3 ✗/);
   });
 });
