@@ -30,6 +30,8 @@ export interface ShellForCommands {
   broadcast(line: string): Promise<void>;
   /** Runs a line where the learner is, its output shown (not a learner's line: no checks). */
   runHere(line: string): Promise<void>;
+  /** The lab's picture elsewhere (the workshop page) with a walk's path marked. */
+  showWalk(state: KernelState, marks: ReadonlyMap<string, string>): void;
 }
 
 export interface DotCommand {
@@ -163,7 +165,9 @@ export const DOT_COMMANDS: DotCommand[] = [
       // The same path on the lab's picture: each link the packet passed, with its hop numbers.
       if (r.walk && r.raw.state) {
         const { drawTopology } = await import('../view/topology.js');
-        shell.print(drawTopology(r.raw.state, { color: shell.deps.color, width: process.stdout.columns || 100, marks: walkMarks(r.walk, r.raw.state) }) + '\n');
+        const marks = walkMarks(r.walk, r.raw.state);
+        shell.print(drawTopology(r.raw.state, { color: shell.deps.color, width: process.stdout.columns || 100, marks }) + '\n');
+        shell.showWalk(r.raw.state, marks);
       }
       if (r.problem) shell.print(`walk: ${r.problem}\n`);
     },

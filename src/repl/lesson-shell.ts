@@ -50,8 +50,9 @@ export interface ShellObserver {
   session(e: SessionEvent): void;
   /** false when a line starts running (with the line), true when the prompt is back. */
   prompt(idle: boolean, line?: string): void;
-  /** The lab as the shell read it, at the start and after each line. */
-  lab(state: KernelState): void;
+  /** The lab as the shell read it, at the start and after each line; after `.walk`, with
+   * the walk's hop numbers to show beside the links it passed (by linkKey). */
+  lab(state: KernelState, marks?: ReadonlyMap<string, string>): void;
   /** A known error a line printed (its first line, `RTNETLINK answers: …`), with nslab's explanation. */
   errorSeen(line: string, explanation: string): void;
 }
@@ -341,6 +342,10 @@ export class LessonShell {
 
   sessionEnv(): NodeJS.ProcessEnv {
     return { ...process.env, ...(this.traceOn ? { NSLAB_TRACE: '1' } : {}) };
+  }
+
+  showWalk(state: KernelState, marks: ReadonlyMap<string, string>): void {
+    this.deps.observer?.lab(state, marks);
   }
 
   async runHere(line: string): Promise<void> {

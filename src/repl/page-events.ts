@@ -7,7 +7,7 @@ import type { KernelState } from '../kernel/types.js';
 import type { SessionEvent } from '../lesson/session.js';
 import { labBroker, type StateBroker } from '../progress/state-broker.js';
 import { EVENTS_SOCKET_ENV, LAB_EVENT_MAX, type LabEvent } from '../serve/protocol.js';
-import { buildModel } from '../view/topo-model.js';
+import { buildModel, markLinks } from '../view/topo-model.js';
 import { UNICODE } from '../view/topo-text.js';
 import type { ShellObserver } from './lesson-shell.js';
 
@@ -49,9 +49,11 @@ export function sessionReporter(lessonId: string, send: (json: string) => void):
     session: (e) => report(() => labEventsOf(lessonId, e)),
     prompt: (idle, line) => report(() => [line === undefined ? { kind: 'prompt', idle } : { kind: 'prompt', idle, line: line.slice(0, 500) }]),
     // With the glyphs of the terminal's `.topo`, so that the page draws what the terminal would.
-    lab: (state: KernelState) => {
+    lab: (state: KernelState, marks?: ReadonlyMap<string, string>) => {
       try {
-        const json = JSON.stringify({ kind: 'topology', model: buildModel(state, UNICODE) } satisfies LabEvent);
+        const model = buildModel(state, UNICODE);
+        if (marks?.size) markLinks(model, marks);
+        const json = JSON.stringify({ kind: 'topology', model } satisfies LabEvent);
         if (json === lastPicture) return;
         lastPicture = json;
         sendSized(json);

@@ -286,3 +286,14 @@ function natText(r: NatRule, g: Glyphs): string | undefined {
 export function buildModel(state: KernelState, glyphs: Glyphs): TopoModel {
   return new ModelBuilder(state, glyphs).build();
 }
+
+/** Puts each label at the end of its link's line (the packet walk's hop numbers), before
+ * a layout measures widths: the terminal's drawing and the page's SVG both show them. */
+export function markLinks(model: TopoModel, marks: ReadonlyMap<string, string>): void {
+  for (const box of [model.host, ...model.boxes]) {
+    for (const line of box.lines) {
+      const label = line.link && marks.get(line.link);
+      if (label) line.parts.push(part(` ${label}`, 'warn'));
+    }
+  }
+}

@@ -6,8 +6,8 @@
 import type { KernelState } from '../kernel/types.js';
 import { drawDiagram } from './topo-diagram.js';
 import { drawList } from './topo-list.js';
-import { buildModel, type TopoModel } from './topo-model.js';
-import { ASCII, UNICODE, part } from './topo-text.js';
+import { buildModel, markLinks } from './topo-model.js';
+import { ASCII, UNICODE } from './topo-text.js';
 
 /** Containers and namespaces drawn as boxes; more than this becomes the compact list. */
 export const MAX_DRAWN_NAMESPACES = 10;
@@ -42,12 +42,3 @@ export function drawTopology(state: KernelState, opts: TopologyOptions): string 
   return drawn ?? drawList(model, { glyphs, color: opts.color, why: `the drawing needs more than ${width} columns: listed` });
 }
 
-/** Puts each label at the end of its link's line, before the layout measures widths. */
-function markLinks(model: TopoModel, marks: ReadonlyMap<string, string>): void {
-  for (const box of [model.host, ...model.boxes]) {
-    for (const line of box.lines) {
-      const label = line.link && marks.get(line.link);
-      if (label) line.parts.push(part(` ${label}`, 'warn'));
-    }
-  }
-}

@@ -96,6 +96,17 @@ describe.skipIf(skip)('the learner\'s page in chromium', () => {
     await waitForScreen(ada, /^pasted-2\s*\n[\s\S]*^pasted-4/m, 'both pasted lines run');
   }, 120_000);
 
+  it('.walk draws the packet\'s path on the page\'s picture too: each link it passed with its hop numbers', async () => {
+    await typeLine(ada, '.walk ping -c1 -W1 192.168.0.1');
+    await waitForScreen(ada, /there and back/, 'the walk');
+    // Out of the host's eth0 (1), into the router's (2), the reply back (3, 4).
+    await ada.waitForFunction(() => {
+      const svg = document.querySelector('#topology svg')?.textContent ?? '';
+      return svg.includes('◀ 1,4') && svg.includes('◀ 2,3');
+    }, undefined, { timeout: 30_000 });
+    await ada.screenshot({ path: join(shots, 'learner-page-walk.png') });
+  }, 60_000);
+
   it('a second learner beside the first has a lab of their own', async () => {
     const bo = await joinAs(browser, cls, 'Bo');
     await typeLine(bo, 'ls /tmp | grep -c ada-was-here; ip -br link | grep -c veth1_p; echo done-$((2+3))');
