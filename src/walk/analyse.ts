@@ -224,12 +224,47 @@ class Analysis {
         return { where, cause: `forwarding is off in ${last.where} (net.ipv4.ip_forward=0): it drops packets that are not addressed to it. \`sysctl -w net.ipv4.ip_forward=1\` turns it on` };
       }
       const route = this.input.routes({ ns, dst: last.dst, from: last.src, iif: last.ifname });
-      if (route && !route.ok) return { where, cause: `${last.where} has no route to ${last.dst} (${route.text})` };
+      if (route && !route.ok) {
+        const down = linksIn(this.state, ns).filter((l) => !l.up && l.kind !== 'loopback' && l.name !== 'lo').map((l) => l.name);
+        const why = down.length ? `; ${down.join(', ')} ${down.length > 1 ? 'are' : 'is'} down, and the routes through ${down.length > 1 ? 'them' : 'it'} are gone with ${down.length > 1 ? 'them' : 'it'}` : '';
+        return { where, cause: `${last.where} has no route to ${last.dst} (${route.text})${why}` };
+      }
       const dev = route?.ok ? /\bdev (\S+)/.exec(route.text)?.[1] : undefined;
       const out = dev ? this.link(ns, dev) : undefined;
       if (out && !out.up) return { where, cause: `${last.where} would send it out of ${dev}, which is down` };
+      const nextHop = route?.ok ? (/\bvia (\S+)/.exec(route.text)?.[1] ?? last.dst) : undefined;
+      const unanswered = nextHop && this.unansweredArp(ns, nextHop);
+      if (unanswered) return { where, cause: unanswered };
     }
     return { where, cause: `no sign of it after ${where}, and no rule, route or setting there explains why` };
+  }
+
+  /** "no answer to ARP …" when `ns` asked for `ip` and no reply came back, else undefined. */
+  unansweredArp(ns: string, ip: string): string | undefined {
+    const arp = (this.input.captures.find((c) => c.ns === ns)?.packets ?? []).filter((p) => p.arp?.ip === ip);
+    const asked = arp.find((p) => p.arp?.op === 'request' && p.passing === 'out');
+    if (!asked || arp.some((p) => p.arp?.op === 'reply')) return undefined;
+    // Heard on a bridge port whose bridge is down: that is why nobody answered.
+    for (const cap of this.input.captures) {
+      if (cap.ns === ns) continue;
+      const heard = cap.packets.find((p) => p.arp?.op === 'request' && p.arp.ip === ip && p.passing !== 'out');
+      const port = heard && this.link(cap.ns, heard.ifname);
+      const bridge = port?.master ? this.link(cap.ns, port.master) : undefined;
+      if (bridge && !bridge.up) return `no answer to ARP: ${this.where(ns)} asked who has ${ip}; ${this.where(cap.ns)} heard it on ${heard!.ifname}, a port of ${bridge.name}, which is down (\`ip link set ${bridge.name} up\`)`;
+    }
+    return `no answer to ARP: ${this.where(ns)} asked who has ${ip} on ${asked.ifname} and nobody answered, so it could not send the packet (nothing on that link has ${ip}, or the link is down)`;
+  }
+
+  /** Without an IP packet to follow: the first ARP question nobody answered, if any. */
+  silentArp(): { where: string; cause: string; ip: string } | undefined {
+    for (const cap of this.input.captures) {
+      for (const p of cap.packets) {
+        if (p.arp?.op !== 'request' || p.passing !== 'out') continue;
+        const cause = this.unansweredArp(cap.ns, p.arp.ip);
+        if (cause) return { where: `${this.where(cap.ns)}:${p.ifname}`, cause, ip: p.arp.ip };
+      }
+    }
+    return undefined;
   }
 
   /** The request arrived and nothing answered: most often because the answer has no way back. */
@@ -255,7 +290,12 @@ class Analysis {
 export function analyseWalk(input: AnalyseInput): Walk | undefined {
   const a = new Analysis(input);
   const probe = a.sightings.find((s) => isProbe(s.c.ip));
-  if (!probe) return undefined;
+  if (!probe) {
+    // No IP packet left: a first hop that never answered ARP is the likeliest why.
+    const arp = a.silentArp();
+    if (!arp) return undefined;
+    return { probe: `ARP who-has ${arp.ip} (no IP packet could be sent)`, request: { hops: [], delivered: false }, ok: false, lost: { where: arp.where, cause: arp.cause } };
+  }
   const t0 = probe.c.t;
   const request = a.leg(probe, t0);
   const replyStart = a.sightings.find((s) => s.c.t > t0 && isReplyTo(probe.c.ip, s.c.ip));

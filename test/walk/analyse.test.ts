@@ -79,6 +79,21 @@ describe('the packet walk, on captures from real labs', () => {
     expect(w.lost).toEqual({ where: 'host:docker0', cause: 'dropped in host by a rule of the filter table\'s FORWARD chain: `-A FORWARD -i docker0 -j DROP`' });
   });
 
+  it('an interface down: no route any more, and which link took the routes with it', () => {
+    expect(walkOf('eth0-down').lost).toEqual({ where: 'host:docker0', cause: 'host has no route to 203.0.113.10 (RTNETLINK answers: Network is unreachable); eth0 is down, and the routes through it are gone with it' });
+  });
+
+  it('a gateway that does not answer ARP: the packet never leaves, and the walk says whom nobody answered', () => {
+    expect(walkOf('no-arp-answer').lost?.cause).toBe('no answer to ARP: host asked who has 192.168.0.99 on eth0 and nobody answered, so it could not send the packet (nothing on that link has 192.168.0.99, or the link is down)');
+  });
+
+  it('no IP packet at all (the bridge is down, so the container\'s ARP goes unanswered): the ARP question is the walk', () => {
+    const w = walkOf('bridge-down');
+    expect(w.probe).toBe('ARP who-has 172.17.0.1 (no IP packet could be sent)');
+    expect(w.request.hops).toEqual([]);
+    expect(w.lost).toEqual({ where: 'c1:eth0', cause: expect.stringMatching(/^no answer to ARP: c1 asked who has 172\.17\.0\.1; host heard it on veth\w+, a port of docker0, which is down \(`ip link set docker0 up`\)$/) });
+  });
+
   it('renders one line per hop, what happened indented above it, and the verdict', () => {
     const text = renderWalk(walkOf('masquerade'));
     expect(text.split('\n')[0]).toBe('packet walk: ICMP echo request 172.17.0.2 → 203.0.113.10');
