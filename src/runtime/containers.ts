@@ -8,6 +8,7 @@ import { allocateAddress } from './ipam.js';
 import { attach, detach } from './bridge-driver.js';
 import { CONTAINERS_DIR, etcContents, etcDir, etcOwnerId, pruneEtcFiles, readLabHostFiles, writeEtcFiles } from './etc-files.js';
 import { containerNamespaces } from './exec-in.js';
+import { useInternalDns } from './dns.js';
 import { dnatRules, startDockerProxy, startHttpServer } from './ports.js';
 import { killAndWait, spawnDetached, startHolder, type NetMode } from './process.js';
 import { Rollback } from './rollback.js';
@@ -30,6 +31,8 @@ export interface CreateRequest {
   autoRemove: boolean;
   /** -d with a CMD that is not a shell: run it in the container, in the background. */
   backgroundCmd: boolean;
+  /** --network-alias: more names for it on its (user-defined) network. */
+  aliases?: string[];
 }
 
 const runErr = (msg: string) => new DockerError(`docker: Error response from daemon: ${msg}`, 125);
@@ -91,6 +94,7 @@ export async function createContainer(state: RuntimeState, req: CreateRequest, t
   }
   if (ports.length && !p.network) ports = [];
   checkPorts(state, ports);
+  if (req.aliases?.length && !(p.network && !p.network.builtin)) throw runErr('network-scoped alias is supported only for containers in user defined networks');
   const ip = p.network ? allocateAddress(state, p.network) : undefined;
 
   if (req.hostname !== undefined && p.sharedWith) throw runErr('conflicting options: hostname and the network mode.\nSee \'docker run --help\'.');
@@ -108,6 +112,7 @@ export async function createContainer(state: RuntimeState, req: CreateRequest, t
       tty: req.tty, interactive: req.interactive, autoRemove: req.autoRemove,
       ...(p.sharedWith ? { sharedWith: p.sharedWith.id } : {}),
     };
+    if (p.network && !p.network.builtin) useInternalDns(rec); // its resolv.conf names 127.0.0.11
     // Written before the holder starts, which mounts them (its address is known already).
     // container:X mounts X's.
     if (!p.sharedWith) {
@@ -119,7 +124,9 @@ export async function createContainer(state: RuntimeState, req: CreateRequest, t
     rollback.push(`kill ${pid}`, () => killAndWait(pid, tracer));
     rec.pid = pid;
     if (p.network) {
-      rec.endpoints.push(await attach({ network: p.network, pid, ip: ip!, ifname: 'eth0', withDefaultRoute: true }, tracer, rollback));
+      const ep = await attach({ network: p.network, pid, ip: ip!, ifname: 'eth0', withDefaultRoute: true }, tracer, rollback);
+      if (req.aliases?.length) ep.aliases = req.aliases;
+      rec.endpoints.push(ep);
     } else if (p.networkMode === 'none') {
       tracer.note('--net=none: only the loopback interface, brought up');
       await ipBatch(tracer, 'bringing lo up', ['link set lo up'], pid);
