@@ -15,6 +15,8 @@ export const REQUIRED_TOOLS = [
   { command: 'route', pkg: 'net-tools', why: 'route -n' },
   { command: 'curl', pkg: 'curl', why: 'published ports' },
   { command: 'tcpdump', pkg: 'tcpdump', why: 'watching packets' },
+  { command: 'dnsmasq', pkg: 'dnsmasq-base', why: 'the DNS server on 127.0.0.11 of user-defined networks, and the outside world\'s' },
+  { command: 'nslookup', pkg: 'bind9-dnsutils', why: 'nslookup and dig, asking DNS servers by name' },
   { command: 'newuidmap', pkg: 'uidmap', why: 'rootless labs where setgroups stays allowed' },
   { command: 'unshare', pkg: 'util-linux', why: 'creating the lab namespaces' },
   { command: 'nsenter', pkg: 'util-linux', why: 'entering containers and namespaces' },

@@ -94,6 +94,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Starts dnsmasq in the container's network namespace and waits until it listens; returns
  * its pid, or why it could not start. */
 async function startDnsmasq(c: ContainerRecord, tracer: Tracer): Promise<number | string> {
+  // Tests make it fail here (NSLAB_RUNTIME_FAIL_AT=dnsmasq) to prove the /etc/hosts fallback.
+  if (process.env.NSLAB_RUNTIME_FAIL_AT === 'dnsmasq') return 'injected failure (NSLAB_RUNTIME_FAIL_AT=dnsmasq)';
   mkdirSync(hostsDir(c.id), { recursive: true });
   if (!existsSync(namesFile(c.id))) writeFileSync(namesFile(c.id), '');
   tracer.note(`${c.name} is on a user-defined network: its own DNS server on ${RESOLVER_IP}:53 in its network namespace (dnsmasq, reading ${hostsDir(c.id)}, which it watches)`);
