@@ -120,7 +120,7 @@ describe('user-defined networks: name resolution', () => {
     expectDns(s);
     expect(s.aliases).toMatch(/^\["www"\] \["web","www","[0-9a-f]{12}"\]$/);
     expect(s.defaultalias).toBe('docker: Error response from daemon: network-scoped alias is supported only for containers in user defined networks\nexit=125');
-    expect(s.fallback).toMatch(/^nslab: dnsmasq could not start in nodns \(injected failure.*\n172\.18\.0\.2\s+web\n0$/);
+    expect(s.fallback).toMatch(/^nslab: dnsmasq could not start in nodns \(injected failure.*\n172\.18\.0\.2\s+web www [0-9a-f]{12}\n0$/);
     expect(s.gone).toBe('0');
   });
 
