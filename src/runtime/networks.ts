@@ -10,7 +10,7 @@ import { refreshEtcFiles } from './etc-files.js';
 import { findNetwork } from './containers.js';
 import { allocateAddress } from './ipam.js';
 import { DockerError, noSuchNetwork } from './docker-error.js';
-import { bridgeNameFor, newId } from './ids.js';
+import { bridgeNameFor, hex, newId } from './ids.js';
 import { formatSubnet, gatewayOf, nextFreeSubnet, overlaps, parseSubnet, type Subnet } from './ipam.js';
 import { Rollback } from './rollback.js';
 import type { ContainerRecord, NetworkRecord, RuntimeState } from './state.js';
@@ -20,6 +20,8 @@ import { useInternalDns } from './dns.js';
 
 /** The lab's LAN: a user network must not take it. */
 const LAB_LAN = '192.168.0.0/24';
+
+const bridgeMac = (): string => `02:42:${hex(8).match(/../g)!.join(':')}`;
 
 function natRules(net: NetworkRecord, op: '-A' | '-D'): string[] {
   return [
@@ -74,6 +76,9 @@ export async function createNetwork(state: RuntimeState, name: string, opts: Net
     failpoint('bridge');
     await ipBatch(tracer, 'creating the bridge', [
       `link add ${net.bridge} type bridge`,
+      // Docker gives the bridge a MAC of its own (02:42 + 4 random bytes): brctl show then
+      // shows a bridge id, and the bridge has NO-CARRIER until a container plugs in, as docker0.
+      `link set ${net.bridge} address ${bridgeMac()}`,
       `addr add ${net.gateway}/${subnet.prefixlen} brd + dev ${net.bridge}`,
       `link set ${net.bridge} up`,
     ]);

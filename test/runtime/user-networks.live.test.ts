@@ -9,6 +9,7 @@ import { SECTION, sections } from './sections.js';
 const POOLS = `${SECTION}
 sec ids; docker network create front; docker network create -d bridge back; docker network create --subnet 10.10.0.0/24 --gateway 10.10.0.254 lab
 sec links; ip -br link show type bridge | awk '{print $1}' | sort
+sec fresh; ip -br link show type bridge | grep '^br-' | head -1
 sec addrs; for n in front back lab; do b=br-$(docker network inspect -f '{{.Id}}' $n | cut -c1-12); ip -4 -br addr show dev $b | awk '{print $3}'; done
 sec brctl; brctl show | awk 'NR>1 && $1 ~ /^br-/ {print $1}' | sort
 sec inspect; docker network inspect lab
@@ -63,6 +64,8 @@ describe('user-defined networks: bridges and pools', () => {
     expect(ids).toHaveLength(3);
     const bridges = ids.map((id) => `br-${id.slice(0, 12)}`);
     expect(s.links.split('\n')).toEqual(['docker0', ...bridges].sort());
+    // a MAC of its own, as Docker gives it: NO-CARRIER until a container plugs in, like docker0
+    expect(s.fresh).toMatch(/^br-[0-9a-f]{12}\s+DOWN\s+02:42(:[0-9a-f]{2}){4} <NO-CARRIER,BROADCAST,MULTICAST,UP>/);
     expect(s.addrs.split('\n')).toEqual(['172.18.0.1/16', '172.19.0.1/16', '10.10.0.254/24']);
     expect(s.brctl.split('\n')).toEqual([...bridges].sort());
     const lab = JSON.parse(s.inspect)[0];
