@@ -114,12 +114,16 @@ async function startDnsmasq(c: ContainerRecord, tracer: Tracer): Promise<number 
   return log || 'it did not listen on 127.0.0.11:53 within 5 s';
 }
 
-function writeIfChanged(path: string, text: string): void {
-  try { if (readFileSync(path, 'utf8') === text) return; } catch { /* new */ }
+/** Whether it wrote: a file already holding `text` is left alone. */
+function writeIfChanged(path: string, text: string): boolean {
+  try { if (readFileSync(path, 'utf8') === text) return false; } catch { /* new */ }
   const tmp = `${path}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, path); // dnsmasq sees a whole file appear (IN_MOVED_TO), never half of one
+  return true;
 }
+
+const nameList = (names: [string, string[]][]): string => names.map(([ip, ns]) => `${ns.join('/')} ${ip}`).join(', ') || 'no names';
 
 /** Brings every running container's resolver in line with the state: starts the ones
  * missing, rewrites the names they answer, and removes what containers that are gone left.
@@ -138,9 +142,11 @@ export async function syncNames(state: RuntimeState, running: (o: ContainerRecor
         warn(`nslab: dnsmasq could not start in ${c.name} (${started}); its names go into its /etc/hosts instead: they resolve, but no DNS packets cross lo.`);
       }
     }
-    const text = hostsLines(namesFor(state, c, running));
-    if (c.resolver.mode === 'dnsmasq') writeIfChanged(namesFile(c.id), text);
-    else refreshEtcFiles(c, undefined, text);
+    const names = namesFor(state, c, running);
+    const text = hostsLines(names);
+    if (c.resolver.mode === 'dnsmasq') {
+      if (writeIfChanged(namesFile(c.id), text)) tracer.note(`${c.name}'s DNS server on ${RESOLVER_IP} now answers: ${nameList(names)} (${namesFile(c.id)}, which it rereads by itself)`);
+    } else refreshEtcFiles(c, undefined, text);
   }
   let dirs: string[] = [];
   try { dirs = readdirSync(DNS_DIR); } catch { return; }
