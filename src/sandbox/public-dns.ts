@@ -2,9 +2,10 @@
 // host's nameservers, or Google's (8.8.8.8, 8.8.4.4) when the host has none it can use, as
 // in the lab. Without anything at those addresses, every lookup from such a container waited
 // 20 s for nothing; real ones get an answer at once, which for a container's name is "no such
-// name" (a public resolver has never heard of it). So the docker-host preset gives the
-// outside world those two addresses and a DNS server on them (dnsmasq, ~5 MB) that knows no
-// name at all: `ping web` in a default-bridge container fails at once with "Name or service
+// name" (a public resolver has never heard of it). So the docker-host preset makes the
+// outside world take those two addresses as its own (local routes: the addresses appear on
+// no interface, so `ip a` and the drawings of the outside stay as they were) and runs a DNS
+// server there (dnsmasq, ~5 MB) that knows no name at all: `ping web` in a default-bridge container fails at once with "Name or service
 // not known", and tcpdump shows the question leave for 8.8.8.8 and the NXDOMAIN come back.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -34,18 +35,19 @@ export async function startPublicResolver(timeoutMs = 5000): Promise<void> {
   const dnsmasq = findTool('dnsmasq');
   if (!dnsmasq) return;
   await runOk(['nsenter', `--net=${OUTSIDE_NETNS_PATH}`, 'ip', '-batch', '-'], {
-    input: PUBLIC_RESOLVERS.map((ip) => `addr add ${ip}/32 dev lo`).join('\n') + '\n',
+    input: PUBLIC_RESOLVERS.map((ip) => `route add local ${ip}/32 dev lo`).join('\n') + '\n',
     timeoutMs,
   });
+  // Bound to every address (it answers from the one asked), for what comes in by the LAN.
   const child = spawn('nsenter', [`--net=${OUTSIDE_NETNS_PATH}`, dnsmasq, '--keep-in-foreground', '--conf-file=/dev/null',
-    '--no-resolv', '--no-hosts', '--local=/#/', `--listen-address=${PUBLIC_RESOLVERS.join(',')}`, '--bind-interfaces',
+    '--no-resolv', '--no-hosts', '--local=/#/', '--interface=eth0',
     '--pid-file=', '--user=root', '--group=', '--log-facility=/dev/null'], { detached: true, stdio: 'ignore', cwd: '/' });
   child.on('error', () => { /* seen below: nothing listens */ });
   child.unref();
   for (let waited = 0, wait = 1; waited < timeoutMs && child.pid; waited += wait, wait = Math.min(wait * 2, 50)) {
     let table = '';
     try { table = readFileSync(`/proc/${child.pid}/net/udp`, 'utf8'); } catch { return; /* it exited */ }
-    if (udpBound(table, PUBLIC_RESOLVERS[0], 53)) return;
+    if (udpBound(table, '0.0.0.0', 53)) return;
     await sleep(wait);
   }
 }
