@@ -16,6 +16,8 @@ export const REQUIRED_TOOLS = [
   { command: 'curl', pkg: 'curl', why: 'published ports' },
   { command: 'tcpdump', pkg: 'tcpdump', why: 'watching packets' },
   { command: 'conntrack', pkg: 'conntrack', why: 'the NAT mappings the packet walk names' },
+  { command: 'dnsmasq', pkg: 'dnsmasq-base', why: 'the DNS server on 127.0.0.11 of user-defined networks, and the outside world\'s' },
+  { command: 'nslookup', pkg: 'bind9-dnsutils', why: 'nslookup and dig, asking DNS servers by name' },
   { command: 'newuidmap', pkg: 'uidmap', why: 'rootless labs where setgroups stays allowed' },
   { command: 'unshare', pkg: 'util-linux', why: 'creating the lab namespaces' },
   { command: 'nsenter', pkg: 'util-linux', why: 'entering containers and namespaces' },

@@ -115,9 +115,17 @@ export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Anno
       let text: string | undefined;
       let weight: 0 | 1 | 2 | 3 = 0;
       if (top && f.key === 'Name') {
-        text = v === 'bridge' ? 'Name bridge: the default network; containers join it when no --net is given. Its Linux bridge is docker0.' : `Name ${v}: the network's name (docker run --net=${v}).`;
+        text = v === 'bridge' ? 'Name bridge: the default network; containers join it when no --net is given. Its Linux bridge is docker0.'
+          : v === 'host' || v === 'none' ? `Name ${v}: the network's name (docker run --net=${v}).`
+          : `Name ${v}: a user-defined network (docker run --network ${v}). Unlike the default bridge, its containers find each other by name (through 127.0.0.11), and it is isolated from the other bridge networks.`;
         weight = 1;
-      } else if (top && f.key === 'Id') text = macvlan ? 'Id: the network\'s unique id; a macvlan network has no device of its own, only the containers\' macvlans.' : 'Id: the network\'s unique id; a user-defined bridge network\'s Linux bridge is named br- plus its first 12 characters.';
+      } else if (top && f.key === 'Id') {
+        const userBridge = !macvlan && n.driver === 'bridge' && n.name !== 'bridge' && /^[0-9a-f]{12}/.test(v);
+        text = macvlan
+          ? 'Id: the network\'s unique id; a macvlan network has no device of its own, only the containers\' macvlans.'
+          : userBridge ? `Id: the network's unique id. Its Linux bridge is named br- plus the first 12 characters: br-${v.slice(0, 12)} (see ip a, brctl show).` : 'Id: the network\'s unique id; a user-defined bridge network\'s Linux bridge is named br- plus its first 12 characters.';
+        weight = userBridge ? 2 : 0;
+      }
       else if (top && f.key === 'Driver') {
         const drivers: Record<string, string> = { bridge: 'a Linux bridge on this host, containers plugged in with veth pairs, NAT to the outside', host: 'no isolation: the container uses the host\'s network namespace', null: 'no network: the container gets only lo', overlay: 'VXLAN tunnels between hosts', macvlan: 'macvlan interfaces on a host NIC, containers appear on the physical LAN' };
         text = `Driver ${v}: ${drivers[v] ?? 'the plugin that implements the network'}.`;
@@ -126,13 +134,14 @@ export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Anno
       else if (f.key === 'Driver' && f.path.includes('IPAM')) text = 'IPAM Driver default: Docker\'s built-in address manager hands out the addresses.';
       else if (f.key === 'Subnet') {
         const [a, p] = v.split('/');
-        text = `Subnet ${v}: containers get addresses from ${describeIpv4Net(a, Number(p))}.`;
+        const pool = n.name !== 'bridge' && /^172\.(1[89]|2\d|3[01])\.0\.0\/16$/.test(v) ? ' Without --subnet, Docker takes the next free /16 of its default pools: 172.18.0.0/16, then 172.19.0.0/16, …' : '';
+        text = `Subnet ${v}: containers get addresses from ${describeIpv4Net(a, Number(p))}.${pool}`;
         weight = 2;
       } else if (f.key === 'Gateway' && !inContainer && macvlan) {
         text = `Gateway ${v}: a router on the parent's LAN, not an address of this host: the containers' default route goes straight to it.`;
         weight = 1;
       } else if (f.key === 'Gateway' && !inContainer) {
-        text = `Gateway ${v}: the bridge's own address, the containers' default route${n.name === 'bridge' ? ' (docker0)' : ''}.`;
+        text = `Gateway ${v}: the bridge's own address, the containers' default route${n.name === 'bridge' ? ' (docker0)' : n.id ? ` (br-${n.id.slice(0, 12)})` : ''}.`;
         weight = 1;
       } else if (inContainer && f.key === 'Name') text = `The container ${v} is attached to this network.`;
       else if (f.key === 'EndpointID') text = `EndpointID: Docker's id for this attachment (one ${macvlan ? 'macvlan interface' : 'veth pair'}).`;
@@ -146,14 +155,17 @@ export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Anno
       } else if (f.key === 'IPv4Address' && v) {
         const c = n.containers.find((x) => f.path.includes(x.id));
         const live = ctx.state?.containers.find((x) => x.name === c?.name);
-        text = `IPv4Address ${v}: the address of ${c?.name ?? 'the container'}'s eth0, with the subnet's prefix.${live && live.ip && `${live.ip}` !== v.split('/')[0] ? ` (the lab now shows ${live.ip})` : ''}`;
+        text = `IPv4Address ${v}: the address of ${c?.name ?? 'the container'}'s interface on this network (eth0 for its first network, eth1 … for those it was connected to later), with the subnet's prefix.${live && live.ip && `${live.ip}` !== v.split('/')[0] ? ` (the lab now shows ${live.ip})` : ''}`;
         weight = 2;
       } else if (f.key === 'IPv6Address') text = v ? `IPv6Address ${v}.` : 'IPv6Address empty: IPv6 is not enabled on this network.';
       else if (f.path[f.path.length - 1] === 'Options' && OPTIONS[f.key]) text = `${f.key} = ${v}: ${OPTIONS[f.key]}.`;
       else if (f.key === 'Internal') text = v === 'true' ? 'Internal true: no route to the outside (no NAT).' : macvlan ? 'Internal false: containers reach the outside through the LAN\'s router, with their own addresses (no NAT on this host).' : 'Internal false: containers may reach the outside through NAT.';
       else if (f.key === 'EnableIPv6') text = `EnableIPv6 ${v}.`;
+      else if (top && f.key === 'Options' && v === '{}') text = 'Options {}: no driver options given, so the defaults: a bridge named br-<id>, masquerade on, containers on it may talk to each other.';
       else if (f.key === 'Containers' && (v === '{}')) {
-        text = macvlan ? 'Containers {}: no container is attached yet, so the kernel holds nothing of this network: each container\'s macvlan is made when it joins.' : 'Containers {}: no container is attached yet (docker0 shows NO-CARRIER).';
+        text = macvlan
+          ? 'Containers {}: no container is attached yet, so the kernel holds nothing of this network: each container\'s macvlan is made when it joins.'
+          : `Containers {}: no container is attached yet (${n.name === 'bridge' || !n.id ? 'docker0' : `br-${n.id.slice(0, 12)}`} shows NO-CARRIER).`;
         weight = 3;
       } else if (f.key === 'Attachable' || f.key === 'Ingress' || f.key === 'Created' || f.key === 'ConfigOnly') text = `${f.key}: ${v}.`;
       if (text) out.add(f.line, text, weight);

@@ -84,9 +84,21 @@ export function annotatePing(v: PingOutput, ctx: Context): Annotations {
   if (v.fatal) {
     out.add(v.fatal.line, /unreachable/i.test(v.fatal.message)
       ? 'ping found no route for the destination, so nothing was sent: this namespace has no matching route (often: no default route).'
-      : `ping could not start: ${v.fatal.message}.`, 3);
+      : nameFailure(v.fatal.message) ?? `ping could not start: ${v.fatal.message}.`, 3);
   }
   return out;
+}
+
+/** The name could not be turned into an address (iputils and busybox wordings). */
+function nameFailure(message: string): string | undefined {
+  const m = /^(\S+): (Name or service not known|No address associated with hostname)$|^bad address '([^']+)'$/.exec(message);
+  if (m) {
+    const name = m[1] ?? m[3];
+    return `No address for the name ${name}: the DNS server of /etc/resolv.conf (and /etc/hosts) said it has none, so nothing was sent. Containers on the default bridge cannot find each other by name (their server, 8.8.8.8, knows no containers); on a user-defined network 127.0.0.11 answers with the names of the containers there.`;
+  }
+  const t = /^(\S+): Temporary failure in name resolution$/.exec(message);
+  if (t) return `No DNS server answered for ${t[1]}: the nameservers of /etc/resolv.conf could not be reached, so nothing was sent.`;
+  return undefined;
 }
 
 export const pingExplainer: Explainer<PingOutput> = {

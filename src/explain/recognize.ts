@@ -185,6 +185,12 @@ function recognizeWords(ws: string[]): ExplainerId | undefined {
         return args.some((a) => a === '-K' || a === '--kill' || /^-\w*[sE]/.test(a)) ? undefined : 'ss';
       case 'nft':
         return args.filter((a) => !a.startsWith('-'))[0] === 'list' && !args.includes('-j') && !args.includes('--json') ? 'nft' : undefined;
+      case 'cat':
+        return args.length === 1 && /(^|\/)resolv\.conf$/.test(args[0]) ? 'resolv-conf' : args.length === 1 && /^\/etc\/hosts$/.test(args[0]) ? 'hosts' : undefined;
+      case 'getent':
+        return args[0] === 'hosts' || args[0] === 'ahostsv4' ? 'hosts' : undefined;
+      case 'nslookup':
+        return args.some((a) => !a.startsWith('-')) ? 'nslookup' : undefined;
       case 'docker':
         return args[0] === 'network' && args[1] === 'inspect' && !args.some((a) => a === '-f' || a.startsWith('--format')) ? 'docker-network-inspect' : undefined;
       default:

@@ -1,6 +1,7 @@
 // Every explainer, by id.
 import { bridgeFdbExplainer, bridgeLinkExplainer, brctlShowExplainer } from './bridge.js';
 import { dockerNetworkExplainer } from './docker-network.js';
+import { hostsExplainer, nslookupExplainer, resolvConfExplainer } from './dns.js';
 import { ifconfigExplainer } from './ifconfig.js';
 import { ipAddrExplainer } from './ip-addr.js';
 import { ipNetnsExplainer } from './ip-netns.js';
@@ -30,6 +31,9 @@ export const EXPLAINERS: Record<ExplainerId, Explainer<any>> = {
   arp: arpExplainer,
   ss: ssExplainer,
   nft: nftExplainer,
+  'resolv-conf': resolvConfExplainer,
+  nslookup: nslookupExplainer,
+  hosts: hostsExplainer,
 };
 
 export const EXPLAINER_IDS = Object.keys(EXPLAINERS) as ExplainerId[];

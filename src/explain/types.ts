@@ -18,7 +18,10 @@ export type ExplainerId =
   | 'ip-neigh'
   | 'arp'
   | 'ss' // ss -tlnp, ss -tulnp, ss -tan
-  | 'nft'; // nft list ruleset
+  | 'nft' // nft list ruleset
+  | 'resolv-conf' // cat /etc/resolv.conf
+  | 'nslookup'
+  | 'hosts'; // getent hosts NAME, cat /etc/hosts
 
 /** One line of the original output with what nslab can say about it. */
 export interface AnnotatedLine {

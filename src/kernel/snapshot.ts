@@ -13,11 +13,13 @@ import { candidates, discoverNamespaces, realNamespaceFs, type NamespaceFs } fro
 import { resolveVethPeers, type NsidMaps } from './peers.js';
 import { splitReadOutput, type NamespaceOutput } from './read-script.js';
 import { READ_TIMEOUT_MS, readNamespaces, snapshotScript } from './reader.js';
-import type { ContainerInfo, KernelState, Netns } from './types.js';
+import type { ContainerInfo, DockerNetworkInfo, KernelState, Netns } from './types.js';
 
 export interface SnapshotDeps {
   /** The runtime's containers (src/runtime supplies it); none by default. */
   listContainers?: () => ContainerInfo[] | Promise<ContainerInfo[]>;
+  /** The runtime's networks (src/runtime supplies it); none by default. */
+  listNetworks?: () => DockerNetworkInfo[];
   fs?: NamespaceFs;
   /** Runs the read script's argv (tests replace it); by default sandbox/exec's run(). */
   runScript?: (argv: string[]) => Promise<{ exitCode: number; stdout: string; stderr: string }>;
@@ -95,5 +97,7 @@ export async function takeSnapshot(deps: SnapshotDeps = {}): Promise<KernelState
   if (result.exitCode !== 0) {
     throw new SnapshotError(`could not read the lab's network state (exit ${result.exitCode}): ${result.stderr.trim() || 'no message'}. \`nslab doctor\` checks the tools it needs (util-linux, iproute2, iptables).`);
   }
-  return assembleState(namespaces, splitReadOutput(result.stdout), containers, resolved);
+  const state = assembleState(namespaces, splitReadOutput(result.stdout), containers, resolved);
+  if (deps.listNetworks) state.dockerNetworks = deps.listNetworks();
+  return state;
 }

@@ -111,6 +111,17 @@ export interface ContainerInfo {
   ip?: string;
 }
 
+/** A network of the lab's docker runtime (docker network ls): its bridge names a link. */
+export interface DockerNetworkInfo {
+  name: string;
+  id: string;
+  driver: string;
+  /** The Linux bridge of a bridge network: docker0, br-<12 hex>. */
+  bridge?: string;
+  subnet?: string;
+  gateway?: string;
+}
+
 export interface KernelState {
   namespaces: Netns[];
   links: Link[];
@@ -127,6 +138,8 @@ export interface KernelState {
     flags?: string[]; // 'self', 'extern_learn', … as bridge prints them
   }[];
   containers: ContainerInfo[];
+  /** The runtime's networks; absent where no docker command ran yet. */
+  dockerNetworks?: DockerNetworkInfo[];
   /** Per namespace: each nsid it numbers another namespace by (as `link-netnsid N` and
    * `ip netns list-id` print it) → that namespace's Netns.id, where it is one we read. */
   nsids?: Record<string, Record<number, string>>;

@@ -3,6 +3,6 @@
 import type { KernelState } from '../kernel/types.js';
 
 export async function takeLabSnapshot(): Promise<KernelState> {
-  const [{ takeSnapshot }, { listContainers }] = await Promise.all([import('../kernel/snapshot.js'), import('../runtime/store.js')]);
-  return takeSnapshot({ listContainers });
+  const [{ takeSnapshot }, { listContainers, listNetworks }] = await Promise.all([import('../kernel/snapshot.js'), import('../runtime/store.js')]);
+  return takeSnapshot({ listContainers, listNetworks });
 }

@@ -43,7 +43,7 @@ function warnOnceAboutLimitedUserns(): void {
   if (usernsMode() !== 'userns-root-only') return;
   process.stderr.write(
     'nslab: note: this lab maps only your own user id, so the kernel forbids setgroups in it: ' +
-      'tcpdump and dnsmasq cannot drop privileges and will fail. To lift this, give your user ' +
+      'tcpdump cannot drop privileges and will fail (the DNS servers of docker networks run without dropping them, and work). To lift this, give your user ' +
       'subordinate ids (`sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 $USER`) ' +
       'and install the uidmap package; `nslab doctor` shows the mode.\n',
   );

@@ -220,6 +220,10 @@ export function describe(check: CheckBody, examples?: readonly string[]): Phrase
       if (props.length === 0) return { expected: `a container ${check.name}`, expectedNot: `no container ${check.name}` };
       return { expected: `container ${check.name} ${props.join(', ')}`, expectedNot: `container ${check.name} not ${props.join(' and ')}` };
     }
+    case 'network': {
+      const props = [check.subnet && `subnet ${check.subnet}`, check.gateway && `gateway ${check.gateway}`].filter(Boolean).join(', ');
+      return { expected: `a docker network ${check.name}${props ? ` (${props})` : ''} with its bridge in the kernel`, expectedNot: `no docker network ${check.name}` };
+    }
     case 'ran': {
       const cmd = ranCommand(check, examples);
       return { expected: `${cmd} run in this step`, expectedNot: `${cmd} not run in this step` };
@@ -265,6 +269,8 @@ function outcome(check: Check, state: KernelState, ctx: EvalContext): Outcome {
       return dnatOutcome(check, state);
     case 'container':
       return containerOutcome(check, state);
+    case 'network':
+      return networkOutcome(check, state);
     case 'ran':
       return ranOutcome(check, ctx);
     case 'ping':
@@ -413,6 +419,21 @@ function containerOutcome(c: Of<'container'>, state: KernelState): Outcome {
   if (c.state && c.state !== status) return { holds: false, found: `container ${c.name} is ${status}` };
   if (c.net && ct.networkMode !== c.net) return { holds: false, found: `container ${c.name} has network mode ${ct.networkMode}` };
   return { holds: true, found: `container ${c.name} is ${status}, network mode ${ct.networkMode}` };
+}
+
+/** The runtime knows the network, and the kernel has its bridge, up, with the gateway on it. */
+function networkOutcome(c: Of<'network'>, state: KernelState): Outcome {
+  const nets = state.dockerNetworks ?? [];
+  const n = nets.find((x) => x.name === c.name);
+  if (!n) return { holds: false, found: `no docker network ${c.name} (networks: ${listOrNone(nets.map((x) => x.name), 'none')})` };
+  if (c.subnet && n.subnet !== c.subnet) return { holds: false, found: `network ${c.name} has subnet ${n.subnet ?? 'none'}` };
+  if (c.gateway && n.gateway !== c.gateway) return { holds: false, found: `network ${c.name} has gateway ${n.gateway ?? 'none'}` };
+  if (!n.bridge) return { holds: true, found: `network ${c.name} (driver ${n.driver})` };
+  const l = lookupLink(state, n.bridge, 'host');
+  if (!l.ok) return { holds: false, found: `network ${c.name} is known, but its bridge ${n.bridge} is not in the kernel: ${l.found}` };
+  const gwOn = !n.gateway || l.link.addresses.some((a) => a.local === n.gateway);
+  if (!gwOn) return { holds: false, found: `${n.bridge} does not hold the gateway ${n.gateway}` };
+  return { holds: true, found: `network ${c.name}: bridge ${n.bridge}${n.subnet ? `, subnet ${n.subnet}` : ''}${n.gateway ? `, gateway ${n.gateway}` : ''}` };
 }
 
 function ranOutcome(c: Of<'ran'>, ctx: EvalContext): Outcome {

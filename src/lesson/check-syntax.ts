@@ -19,6 +19,7 @@ export type CheckBody =
   | { kind: 'nat-dnat'; protocol?: string; port: number; to: string; ns: string }
   | { kind: 'ping'; address: string; from: string; via?: string }
   | { kind: 'container'; name: string; state?: 'running' | 'stopped'; net?: string }
+  | { kind: 'network'; name: string; subnet?: string; gateway?: string }
   | { kind: 'ran'; words?: string[]; pattern?: string; flags?: string };
 
 export type CheckKind = CheckBody['kind'];
@@ -30,7 +31,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string
 
 export class CheckSyntaxError extends Error {}
 
-const STARTERS = ['netns', 'link', 'veth', 'addr', 'route', 'bridge', 'sysctl', 'nat', 'ping', 'container', 'ran'];
+const STARTERS = ['netns', 'link', 'veth', 'addr', 'route', 'bridge', 'sysctl', 'nat', 'ping', 'container', 'network', 'ran'];
 
 /** Parses one check line (without its leading/trailing blanks). Never throws. */
 export function parseCheck(line: string): ParseResult<Check> {
@@ -91,6 +92,9 @@ function parseOrThrow(text: string): Check {
       break;
     case 'container':
       body = parseContainer(t);
+      break;
+    case 'network':
+      body = parseNetwork(t);
       break;
     default:
       throw new CheckSyntaxError(`unknown check "${word}": a check starts with one of ${STARTERS.join(', ')} (optionally after "no" or "not")`);
@@ -261,14 +265,36 @@ function parseNat(t: Tokens): CheckBody {
 }
 
 function parsePing(t: Tokens): CheckBody {
-  const address = t.next('an address to ping');
-  if (!isIpAddress(address)) throw new CheckSyntaxError(`"${address}" is not an IP address (ping checks take an address, not a name)`);
+  const address = t.next('an address or a name to ping');
+  // A name is looked up as the container does it (its /etc/resolv.conf, its 127.0.0.11).
+  if (!isIpAddress(address) && !HOSTNAME.test(address)) throw new CheckSyntaxError(`"${address}" is neither an IP address nor a host name`);
   const from = t.accept('from') ? t.name('a namespace or container after "from"') : DEFAULT_NS;
   if (!t.accept('via')) return { kind: 'ping', address, from };
   // A place the request must pass: `host`, or a place and interface, `host:eth0`.
   const via = t.next('a place (host, c1, outside) or place:interface after "via"');
   if (!/^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.@-]+)?$/.test(via)) throw new CheckSyntaxError(`"via ${via}": write a place (host, c1, outside) or place:interface (host:eth0)`);
   return { kind: 'ping', address, from, via };
+}
+
+const HOSTNAME = /^[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?)*$/;
+
+/** `network NAME [subnet CIDR] [gateway IP]`: a docker network whose bridge is in the kernel. */
+function parseNetwork(t: Tokens): CheckBody {
+  const name = t.name('a docker network name');
+  let subnet: string | undefined;
+  let gateway: string | undefined;
+  while (!t.done()) {
+    if (t.accept('subnet')) {
+      const s = t.next('a subnet after "subnet", e.g. 172.18.0.0/16');
+      if (!isIpOrCidr(s) || !s.includes('/')) throw new CheckSyntaxError(`"${s}" is not a subnet (write it like 172.18.0.0/16)`);
+      subnet = setOnce(subnet, s, 'subnet');
+    } else if (t.accept('gateway', 'via')) {
+      const g = t.next('an address after "gateway"');
+      if (!isIpAddress(g)) throw new CheckSyntaxError(`"${g}" is not a gateway address`);
+      gateway = setOnce(gateway, g, 'gateway');
+    } else t.unexpected('subnet CIDR or gateway ADDRESS');
+  }
+  return { kind: 'network', name, subnet, gateway };
 }
 
 function parseContainer(t: Tokens): CheckBody {

@@ -20,6 +20,7 @@ export const ANSWER_KINDS = [
   'gateway-of', // NS: the default route's gateway
   'route-dev-of', // ADDRESS|PREFIX [in NS]: the interface the kernel sends it by (longest match)
   'pid-of', // CONTAINER
+  'bridge-of', // NETWORK: the Linux bridge of a docker network (docker0, br-<12 hex>)
   'literal', // TEXT: a fixed answer, for questions about concepts
 ] as const;
 
@@ -60,9 +61,9 @@ export function parseAnswer(text: string): ParseResult<AnswerExpr> {
     port = { port: n };
     words.splice(-2);
   }
-  const what = kind === 'gateway-of' ? 'a namespace' : kind === 'pid-of' ? 'a container name' : kind === 'port-of' ? 'a bridge name' : kind === 'route-dev-of' ? 'an address or prefix' : 'a link name';
+  const what = kind === 'gateway-of' ? 'a namespace' : kind === 'pid-of' ? 'a container name' : kind === 'bridge-of' ? 'a docker network name' : kind === 'port-of' ? 'a bridge name' : kind === 'route-dev-of' ? 'an address or prefix' : 'a link name';
   if (words.length === 0) return { ok: false, error: `"${kind}" needs ${what}` };
-  if (kind === 'gateway-of' || kind === 'pid-of') {
+  if (kind === 'gateway-of' || kind === 'pid-of' || kind === 'bridge-of') {
     if (words.length > 1) return { ok: false, error: `"${kind}" takes only ${what}, found "${words.slice(1).join(' ')}"` };
     return { ok: true, value: { kind, subject: words[0], ns: kind === 'gateway-of' ? words[0] : DEFAULT_NS, text: t } };
   }
@@ -80,6 +81,10 @@ export function computeAnswer(expr: AnswerExpr, state: KernelState): AnswerValue
   if (expr.kind === 'pid-of') {
     const c = state.containers.find((x) => x.name === expr.subject);
     return c ? one(String(c.pid)) : { ok: false, found: `no container ${expr.subject}` };
+  }
+  if (expr.kind === 'bridge-of') {
+    const n = state.dockerNetworks?.find((x) => x.name === expr.subject);
+    return n?.bridge ? one(n.bridge) : { ok: false, found: n ? `network ${expr.subject} has no bridge` : `no docker network ${expr.subject}` };
   }
   if (expr.kind === 'gateway-of') {
     const ns = resolveNs(state, expr.subject);

@@ -8,6 +8,7 @@ import { attach, detach } from './bridge-driver.js';
 import { addressOn, attachMacvlan, detachMacvlan } from './macvlan-driver.js';
 import { CONTAINERS_DIR, etcContents, etcDir, etcOwnerId, pruneEtcFiles, readLabHostFiles, writeEtcFiles } from './etc-files.js';
 import { containerNamespaces } from './exec-in.js';
+import { useInternalDns } from './dns.js';
 import { dnatRules, startDockerProxy, startHttpServer } from './ports.js';
 import { killAndWait, spawnDetached, startHolder, type NetMode } from './process.js';
 import { Rollback } from './rollback.js';
@@ -32,6 +33,8 @@ export interface CreateRequest {
   autoRemove: boolean;
   /** -d with a CMD that is not a shell: run it in the container, in the background. */
   backgroundCmd: boolean;
+  /** --network-alias: more names for it on its (user-defined) network. */
+  aliases?: string[];
 }
 
 const runErr = (msg: string) => new DockerError(`docker: Error response from daemon: ${msg}`, 125);
@@ -98,6 +101,7 @@ export async function createContainer(state: RuntimeState, req: CreateRequest, t
   }
   checkPorts(state, ports);
   if (req.ip !== undefined && !p.network) throw runErr('user specified IP address is supported on user defined networks only');
+  if (req.aliases?.length && !(p.network && !p.network.builtin)) throw runErr('network-scoped alias is supported only for containers in user defined networks');
   const ip = p.network ? await addressOn(state, p.network, req.ip) : undefined;
 
   if (req.hostname !== undefined && p.sharedWith) throw runErr('conflicting options: hostname and the network mode.\nSee \'docker run --help\'.');
@@ -115,6 +119,7 @@ export async function createContainer(state: RuntimeState, req: CreateRequest, t
       tty: req.tty, interactive: req.interactive, autoRemove: req.autoRemove,
       ...(p.sharedWith ? { sharedWith: p.sharedWith.id } : {}),
     };
+    if (p.network && !p.network.builtin) useInternalDns(rec); // its resolv.conf names 127.0.0.11
     // Written before the holder starts, which mounts them (its address is known already).
     // container:X mounts X's.
     if (!p.sharedWith) {
@@ -127,7 +132,9 @@ export async function createContainer(state: RuntimeState, req: CreateRequest, t
     rec.pid = pid;
     if (p.network) {
       const join = p.network.driver === 'macvlan' ? attachMacvlan : attach;
-      rec.endpoints.push(await join({ network: p.network, pid, ip: ip!, ifname: 'eth0', withDefaultRoute: true }, tracer, rollback));
+      const ep = await join({ network: p.network, pid, ip: ip!, ifname: 'eth0', withDefaultRoute: true }, tracer, rollback);
+      if (req.aliases?.length) ep.aliases = req.aliases;
+      rec.endpoints.push(ep);
     } else if (p.networkMode === 'none') {
       tracer.note('--net=none: only the loopback interface, brought up');
       await ipBatch(tracer, 'bringing lo up', ['link set lo up'], pid);

@@ -9,6 +9,7 @@ import { containerJson, dockerJson, networkJson, networkTable, psTable } from '.
 import { withLock } from './pid-lock.js';
 import { connect, createNetwork, disconnect, removeNetwork } from './networks.js';
 import { createMacvlanNetwork } from './macvlan-driver.js';
+import { syncNames } from './dns.js';
 import type { RuntimeState } from './state.js';
 import type { Tracer } from './steps.js';
 import { findContainer, getContainer, isRunning, loadState, LOCK_FILE, RUNTIME_DIR, saveState } from './store.js';
@@ -20,15 +21,20 @@ export interface Io {
   tracer: Tracer;
 }
 
-/** Runs fn on the state under the lock and saves what it changed. */
-async function mutate<T>(fn: (s: RuntimeState) => Promise<T>): Promise<T> {
+/** Runs fn on the state under the lock and saves what it changed; the resolvers of
+ * user-defined networks then answer for what changed (dns.ts). */
+async function mutate<T>(fn: (s: RuntimeState) => Promise<T>, tracer: Tracer): Promise<T> {
   mkdirSync(RUNTIME_DIR, { recursive: true });
   return withLock(LOCK_FILE, async () => {
     const state = loadState();
     try {
       return await fn(state);
     } finally {
-      saveState(state);
+      try {
+        await syncNames(state, isRunning, tracer, (s) => process.stderr.write(`${s}\n`));
+      } finally {
+        saveState(state);
+      }
     }
   });
 }
@@ -38,17 +44,18 @@ const HELP_FLAG: FlagSpec = { long: 'help' };
 export const RUN_FLAGS: FlagSpec[] = [
   { long: 'detach', short: 'd' }, { long: 'interactive', short: 'i' }, { long: 'tty', short: 't' }, { long: 'rm' },
   { long: 'name', value: true }, { long: 'net', value: true }, { long: 'network', value: true },
-  { long: 'hostname', short: 'h', value: true }, { long: 'publish', short: 'p', value: true, repeat: true }, { long: 'ip', value: true }, HELP_FLAG,
+  { long: 'hostname', short: 'h', value: true }, { long: 'publish', short: 'p', value: true, repeat: true }, { long: 'ip', value: true },
+  { long: 'network-alias', value: true, repeat: true }, HELP_FLAG,
 ];
 
 const USAGE: Record<string, string> = {
-  run: 'Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nCreate and run a new container (nslab: a process in its own network, uts and mount namespaces, with its own /etc/hosts, /etc/hostname and /etc/resolv.conf)\n\nOptions:\n  -d, --detach             Run container in background and print container ID\n  -h, --hostname string    Container host name\n  -i, --interactive        Keep STDIN open\n      --ip string          IPv4 address (e.g., 192.168.0.20) on a user-defined network\n      --name string        Assign a name to the container\n      --network string     Connect a container to a network (bridge, host, none, container:NAME, or a user network); --net is the same\n  -p, --publish list       Publish a container\'s port to the host (HOST:CONTAINER[/tcp])\n      --rm                 Automatically remove the container when it exits\n  -t, --tty                Allocate a pseudo-TTY\n',
+  run: 'Usage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nCreate and run a new container (nslab: a process in its own network, uts and mount namespaces, with its own /etc/hosts, /etc/hostname and /etc/resolv.conf)\n\nOptions:\n  -d, --detach             Run container in background and print container ID\n  -h, --hostname string    Container host name\n  -i, --interactive        Keep STDIN open\n      --ip string          IPv4 address (e.g., 192.168.0.20) on a user-defined network\n      --name string        Assign a name to the container\n      --network string     Connect a container to a network (bridge, host, none, container:NAME, or a user network); --net is the same\n      --network-alias list Add network-scoped alias for the container (user-defined networks: its resolver answers for it)\n  -p, --publish list       Publish a container\'s port to the host (HOST:CONTAINER[/tcp])\n      --rm                 Automatically remove the container when it exits\n  -t, --tty                Allocate a pseudo-TTY\n',
   exec: 'Usage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container (its network, uts and mount namespaces)\n\nOptions:\n  -i, --interactive   Keep STDIN open\n  -t, --tty           Allocate a pseudo-TTY\n',
   inspect: 'Usage:  docker inspect [OPTIONS] NAME|ID [NAME|ID...]\n\nOptions:\n  -f, --format string   Format output using a Go template ({{.State.Pid}}, {{json .NetworkSettings}})\n',
   ps: 'Usage:  docker ps [OPTIONS]\n\nOptions:\n  -a, --all     Show all containers (default shows just running)\n  -q, --quiet   Only display container IDs\n',
   rm: 'Usage:  docker rm [OPTIONS] CONTAINER [CONTAINER...]\n\nOptions:\n  -f, --force   Force the removal of a running container\n',
   stop: 'Usage:  docker stop CONTAINER [CONTAINER...]\n',
-  network: 'Usage:  docker network COMMAND\n\nCommands:\n  connect     Connect a container to a network\n  create      Create a network: [-d bridge] [--subnet CIDR], or -d macvlan --subnet CIDR [--gateway IP] -o parent=IFACE [-o macvlan_mode=bridge]\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  rm          Remove one or more networks\n',
+  network: 'Usage:  docker network COMMAND\n\nCommands:\n  connect     Connect a container to a network (--alias NAME)\n  create      Create a network: [-d bridge] [--subnet CIDR] [--gateway IP] NAME, or -d macvlan --subnet CIDR [--gateway IP] -o parent=IFACE [-o macvlan_mode=bridge] NAME\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  rm          Remove one or more networks\n',
 };
 
 export const TOP_HELP = `Usage:  docker [--trace] COMMAND\n\nnslab's docker: what Docker's bridge driver does, on the lab's real kernel.\n--trace (or NSLAB_TRACE=1) prints every ip/iptables step it runs.\n\nCommands:\n  run, exec, inspect, ps, stop, rm, network\n\n${SUPPORTED}\n`;
@@ -78,8 +85,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const network = value(p, 'network') ?? value(p, 'net') ?? 'bridge';
   const rec = await mutate((state) => createContainer(state, {
     name: value(p, 'name'), image, entrypoint: shown.entrypoint, cmd: given.length ? given : shown.cmd, network, ip: value(p, 'ip'), hostname: value(p, 'hostname'), ports, tty, interactive, autoRemove,
-    backgroundCmd: detach && given.length > 0 && !isShell(given),
-  }, io.tracer));
+    backgroundCmd: detach && given.length > 0 && !isShell(given), aliases: values(p, 'network-alias'),
+  }, io.tracer), io.tracer);
   if (detach) {
     io.out(`${rec.id}\n`);
     return 0;
@@ -90,7 +97,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (!now) return;
     if (autoRemove) await removeContainer(state, now, true, io.tracer);
     else await stopContainer(now, io.tracer, code);
-  });
+  }, io.tracer);
   return code;
 }
 
@@ -160,7 +167,7 @@ async function eachRef(refs: string[], io: Io, fn: (s: RuntimeState, ref: string
         errors.push(e.message);
       }
     }
-  });
+  }, io.tracer);
   if (errors.length) throw new DockerError(errors.join('\n'), 1);
   return 0;
 }
@@ -195,7 +202,7 @@ export async function network(argv: string[], io: Io): Promise<number> {
     inspect: [{ long: 'format', short: 'f', value: true }, HELP_FLAG],
     create: [{ long: 'subnet', value: true }, { long: 'gateway', value: true }, { long: 'opt', short: 'o', value: true, repeat: true }, { long: 'driver', short: 'd', value: true }, HELP_FLAG],
     rm: [HELP_FLAG],
-    connect: [HELP_FLAG],
+    connect: [{ long: 'alias', value: true, repeat: true }, HELP_FLAG],
     disconnect: [{ long: 'force', short: 'f' }, HELP_FLAG],
   };
   if (sub === undefined || sub === '--help' || !specs[sub === 'list' ? 'ls' : sub === 'remove' ? 'rm' : sub]) {
@@ -225,12 +232,12 @@ export async function network(argv: string[], io: Io): Promise<number> {
       needArgs('network create', p.args, 1, 'Create a network');
       const driver = value(p, 'driver') ?? 'bridge';
       if (driver === 'macvlan') {
-        const net = await mutate((state) => createMacvlanNetwork(state, { name: p.args[0], subnet: value(p, 'subnet'), gateway: value(p, 'gateway'), options: values(p, 'opt') }, io.tracer));
+        const net = await mutate((state) => createMacvlanNetwork(state, { name: p.args[0], subnet: value(p, 'subnet'), gateway: value(p, 'gateway'), options: values(p, 'opt') }, io.tracer), io.tracer);
         io.out(`${net.id}\n`);
         return 0;
       }
       if (driver !== 'bridge') throw new DockerError(`Error response from daemon: nslab's docker creates bridge and macvlan networks only, not ${driver}`, 1);
-      const net = await mutate((state) => createNetwork(state, p.args[0], value(p, 'subnet'), io.tracer));
+      const net = await mutate((state) => createNetwork(state, p.args[0], { subnet: value(p, 'subnet'), gateway: value(p, 'gateway') }, io.tracer), io.tracer);
       io.out(`${net.id}\n`);
       return 0;
     }
@@ -247,9 +254,9 @@ export async function network(argv: string[], io: Io): Promise<number> {
         if (!net) throw noSuchNetwork(netRef);
         const c = findContainer(state, ref);
         if (!c) throw noSuchContainer(ref);
-        if (name === 'connect') await connect(state, net, c, io.tracer);
+        if (name === 'connect') await connect(state, net, c, io.tracer, values(p, 'alias'));
         else await disconnect(net, c, io.tracer);
-      });
+      }, io.tracer);
       return 0;
     }
   }

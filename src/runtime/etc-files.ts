@@ -96,15 +96,32 @@ export function legacyResolvConf(hostFile: string | undefined, usable: boolean):
   ].join('');
 }
 
+/** /etc/resolv.conf as Docker writes it for a container with its internal resolver (one
+ * on a user-defined network): only 127.0.0.11, and ndots:0 so that a bare name is asked
+ * for as it is. */
+export function internalResolvConf(): string {
+  return [
+    RESOLV_HEADER,
+    'nameserver 127.0.0.11\n',
+    'options ndots:0\n',
+    "\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n",
+    '# ExtServers: []\n',
+    "# (nslab: the lab cannot reach the machine's nameservers, so 127.0.0.11 answers only the names of this container's networks.)\n",
+    '# Overrides: []\n',
+    '# Option ndots from: internal\n',
+  ].join('');
+}
+
 /** What a container's three files hold, with the container on `ips`. --net=host: copies of the lab host's hosts and
- * resolv.conf, as Docker copies the host's; every other mode: Docker's own. */
-export function etcContents(c: Pick<ContainerRecord, 'hostname' | 'networkMode'>, ips: string[], host: LabHostFiles): EtcContents {
+ * resolv.conf, as Docker copies the host's; every other mode: Docker's own. `names`: lines
+ * for /etc/hosts when the container's network names go there (no resolver, dns.ts). */
+export function etcContents(c: Pick<ContainerRecord, 'hostname' | 'networkMode' | 'resolver'>, ips: string[], host: LabHostFiles, names = ''): EtcContents {
   const hostname = `${c.hostname}\n`;
   if (c.networkMode === 'host') return { hosts: host.hosts, hostname, resolvConf: host.resolvConf ?? '' };
   return {
-    hosts: dockerHosts(c.hostname, ips),
+    hosts: dockerHosts(c.hostname, ips) + (c.resolver?.mode === 'hosts' ? names : ''),
     hostname,
-    resolvConf: legacyResolvConf(host.resolvConf, host.resolvConfIsTheLabs),
+    resolvConf: c.resolver?.mode === 'dnsmasq' ? internalResolvConf() : legacyResolvConf(host.resolvConf, host.resolvConfIsTheLabs),
   };
 }
 
@@ -149,9 +166,9 @@ export function writeEtcFiles(id: string, contents: EtcContents): EtcPaths {
 }
 
 /** Writes a container's files again from its state (after `docker network connect`). */
-export function refreshEtcFiles(c: ContainerRecord, host: LabHostFiles = readLabHostFiles()): void {
+export function refreshEtcFiles(c: ContainerRecord, host: LabHostFiles = readLabHostFiles(), names = ''): void {
   if (c.sharedWith) return;
-  writeEtcFiles(c.id, etcContents(c, c.endpoints.map((e) => e.ip), host));
+  writeEtcFiles(c.id, etcContents(c, c.endpoints.map((e) => e.ip), host, names));
 }
 
 /** Removes the directories no container in `state` uses any more (its own, or as X's of

@@ -4,12 +4,14 @@ import { etcOwnerId, etcPaths } from './etc-files.js';
 import { shortId } from './ids.js';
 import type { ContainerRecord, Endpoint, NetworkRecord, RuntimeState } from './state.js';
 
-function endpointJson(ep: Endpoint): Record<string, unknown> {
+/** `dnsNames`: what the network's resolver answers for the container (user-defined
+ * networks only; Docker 25 and later show them). */
+function endpointJson(ep: Endpoint, dnsNames: string[] | null = null): Record<string, unknown> {
   return {
-    IPAMConfig: null, Links: null, Aliases: null,
+    IPAMConfig: null, Links: null, Aliases: ep.aliases?.length ? ep.aliases : null,
     NetworkID: ep.networkId, EndpointID: ep.endpointId, Gateway: ep.gateway,
     IPAddress: ep.ip, IPPrefixLen: ep.prefixlen, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
-    MacAddress: ep.mac, DriverOpts: null,
+    MacAddress: ep.mac, DriverOpts: null, DNSNames: dnsNames,
   };
 }
 
@@ -21,7 +23,10 @@ export function containerJson(state: RuntimeState, c: ContainerRecord, running: 
   const onDefault = c.sharedWith ? undefined : eps.find((e) => e.networkName === 'bridge');
   const networks: Record<string, unknown> = {};
   if (!c.sharedWith) {
-    for (const ep of eps) networks[ep.networkName] = endpointJson(ep);
+    for (const ep of eps) {
+      const builtin = state.networks.find((n) => n.id === ep.networkId)?.builtin ?? true;
+      networks[ep.networkName] = endpointJson(ep, builtin ? null : [c.name, ...(ep.aliases ?? []), shortId(c.id)]);
+    }
     if (running && (c.networkMode === 'host' || c.networkMode === 'none')) {
       const net = state.networks.find((n) => n.name === c.networkMode);
       networks[c.networkMode] = { ...endpointJson({ networkId: net?.id ?? '', networkName: c.networkMode, endpointId: '', ifname: '', hostIf: '', ip: '', prefixlen: 0, gateway: '', mac: '' }), IPPrefixLen: 0 };

@@ -31,6 +31,15 @@ export interface Endpoint {
   prefixlen: number;
   gateway: string;
   mac: string;
+  /** --network-alias / connect --alias: more names the network's resolver answers for it. */
+  aliases?: string[];
+}
+
+/** How a container on a user-defined network finds the others by name (dns.ts): its own
+ * resolver on 127.0.0.11 (dnsmasq, pid), or, where that cannot run, its /etc/hosts. */
+export interface ResolverRecord {
+  mode: 'dnsmasq' | 'hosts';
+  pid?: number;
 }
 
 export interface PortMapping {
@@ -68,6 +77,8 @@ export interface ContainerRecord {
   tty: boolean;
   interactive: boolean;
   autoRemove: boolean;
+  /** Set once the container joins a user-defined network (Docker then starts its resolver). */
+  resolver?: ResolverRecord;
 }
 
 export interface RuntimeState {

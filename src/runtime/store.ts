@@ -2,7 +2,7 @@
 // Writers hold the lock (lock.ts) and replace the file with rename(2), so readers such as
 // listContainers() never see half a file and need no lock.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import type { ContainerInfo } from '../kernel/types.js';
+import type { ContainerInfo, DockerNetworkInfo } from '../kernel/types.js';
 import { noSuchContainer } from './docker-error.js';
 import { newId } from './ids.js';
 import { pidAlive } from './pid-lock.js';
@@ -110,6 +110,13 @@ export function listContainers(): ContainerInfo[] {
     if (ip) info.ip = ip;
     return info;
   });
+}
+
+/** The lab's docker networks, for the kernel snapshot (lesson checks name a network; its
+ * bridge is the link they look at). Empty before the first docker command. */
+export function listNetworks(): DockerNetworkInfo[] {
+  if (!existsSync(STATE_FILE)) return [];
+  return loadState().networks.map((n) => ({ name: n.name, id: n.id, driver: n.driver, ...(n.bridge ? { bridge: n.bridge } : {}), ...(n.subnet ? { subnet: n.subnet } : {}), ...(n.gateway ? { gateway: n.gateway } : {}) }));
 }
 
 /** The pid holding a running container's namespaces, by name, id or id prefix;

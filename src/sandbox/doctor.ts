@@ -70,9 +70,9 @@ export async function collectDoctorLines(): Promise<DoctorLine[]> {
       ok: plain,
       name: 'user namespaces',
       detail: auto
-        ? 'allowed, with subordinate ids (mode userns-auto: tcpdump and dnsmasq work)'
+        ? 'allowed, with subordinate ids (mode userns-auto: tcpdump works)'
         : plain
-          ? 'allowed, own id only (mode userns-root-only: setgroups is denied, tcpdump and dnsmasq fail)'
+          ? 'allowed, own id only (mode userns-root-only: setgroups is denied, tcpdump fails)'
           : `blocked${blockers.length ? ': ' + blockers.map((b) => b.setting).join(', ') : ''}`,
       fix: plain ? undefined : (blockers.map((b) => b.fix).join(' && ') || 'allow unprivileged user namespaces, or run nslab with sudo'),
     });

@@ -6,6 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { runOk } from './exec.js';
 import { OUTSIDE_NETNS_PATH, assertInsideLab } from './lab.js';
+import { daemonFilterRules } from '../runtime/isolation.js';
+import { startPublicResolver } from './public-dns.js';
 
 export const PRESETS = ['bare', 'docker-host'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -81,18 +83,20 @@ async function buildHost(preset: Preset): Promise<void> {
   await runOk(['ip', '-batch', '-'], { input: lines.join('\n') + '\n', timeoutMs: STEP_TIMEOUT_MS });
 }
 
-/** Docker's daemon at start: forwarding on, and its nat table. The rules name docker0
- * but do not need it to exist, so they load while the links are being made. */
+/** Docker's daemon at start: forwarding on, its nat table, and its filter chains (the
+ * isolation between bridge networks, runtime/isolation.ts). The rules name docker0 but do
+ * not need it to exist, so they load while the links are being made. */
 async function buildDockerNat(): Promise<void> {
   writeFileSync('/proc/sys/net/ipv4/ip_forward', '1\n');
-  await runOk(['iptables-restore', '--noflush'], { input: DOCKER_NAT_RULES, timeoutMs: STEP_TIMEOUT_MS });
+  await runOk(['iptables-restore', '--noflush'], { input: DOCKER_NAT_RULES + daemonFilterRules(LAB.docker0.name), timeoutMs: STEP_TIMEOUT_MS });
 }
 
 /** Builds a preset in the lab this process runs in. Call once, on a fresh lab. */
 export async function buildPreset(preset: Preset): Promise<void> {
   assertInsideLab();
   const links = buildOutside().then(() => buildHost(preset));
-  await Promise.all([links, preset === 'docker-host' ? buildDockerNat() : undefined]);
+  const outsideDns = links.then(() => (preset === 'docker-host' ? startPublicResolver() : undefined));
+  await Promise.all([links, outsideDns, preset === 'docker-host' ? buildDockerNat() : undefined]);
 }
 
 /** What a lab starts as: a preset, and busybox containers on it when asked. */

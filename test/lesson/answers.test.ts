@@ -53,6 +53,13 @@ const ANSWERS: Record<string, Record<string, Answers>> = {
     // "alone or with its port as the DNAT rule writes it": 172.17.0.3:80.
     'The DNAT rule, from outside': { right: ['172.17.0.3', '172.17.0.3/16', '172.17.0.3:80'], wrong: ['172.17.0.3:8080', '192.168.0.11:8080', '192.168.0.11', '172.17.0.2'] },
   },
+  '06-user-networks': {
+    'Find its bridge': { right: ['{answer}', '{answer}:'], wrong: ['docker0', 'mynet', 'br-', 'br-000000000000'] },
+    'Who answered the name': { right: ['127.0.0.11'], wrong: ['172.18.0.1', '8.8.8.8', '127.0.0.1', '172.18.0.2'] },
+    'The isolation rules': { right: ['DOCKER-ISOLATION-STAGE-2', 'docker-isolation-stage-2'], wrong: ['DOCKER-ISOLATION-STAGE-1', 'FORWARD', 'DOCKER', 'DOCKER-USER'] },
+    // bridge sorts before mynet: docker0's gateway stays plain's way out.
+    'On two networks at once': { right: ['172.17.0.1'], wrong: ['172.18.0.1', '192.168.0.1', '172.18.0.4'] },
+  },
   '07-macvlan': {
     // m1's own MAC, which the router learned; not the host's, whose eth0 is the parent.
     'What the router sees': { right: ['02:42:c0:a8:00:02', '02:42:C0:A8:00:02'], wrong: ['08:00:27:70:b6:ef', '02:42:c0:a8:00:03', '192.168.0.2'] },

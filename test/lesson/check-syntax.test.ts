@@ -56,7 +56,7 @@ describe('parseCheck: the sentences of the check language', () => {
 describe('parseCheck: errors say what was expected', () => {
   it.each([
     ['', 'empty check'],
-    ['lnk veth1', 'unknown check "lnk": a check starts with one of netns, link, veth, addr, route, bridge, sysctl, nat, ping, container, ran (optionally after "no" or "not")'],
+    ['lnk veth1', 'unknown check "lnk": a check starts with one of netns, link, veth, addr, route, bridge, sysctl, nat, ping, container, network, ran (optionally after "no" or "not")'],
     ['link', '"link" check is missing a link name'],
     ['ping 10.0.0.1 via', '"ping" check is missing a place (host, c1, outside) or place:interface after "via"'],
     ['ping 10.0.0.1 via host:eth0:x', '"via host:eth0:x": write a place (host, c1, outside) or place:interface (host:eth0)'],
@@ -79,7 +79,7 @@ describe('parseCheck: errors say what was expected', () => {
     ['nat snat 10.0.0.0/8', '"nat snat": write "nat masquerade SUBNET" or "nat dnat [tcp|udp] PORT to ADDRESS:PORT"'],
     ['nat dnat tcp 99999 to 1.2.3.4', '"99999" is not a port number (1-65535)'],
     ['nat dnat tcp 80 to web:80', '"web:80" is not a destination (write ADDRESS or ADDRESS:PORT, like 172.17.0.2:80)'],
-    ['ping example.com', '"example.com" is not an IP address (ping checks take an address, not a name)'],
+    ['ping -example.com', '"-example.com" is neither an IP address nor a host name'],
     ['container c1 healthy', 'unexpected "healthy" in "container" check; expected exists, running, stopped or net MODE'],
     ['ran', '"ran" needs the command, e.g. "ran brctl show" or "ran /^ip (a|addr)/"'],
     ['ran /ip (/', '"ran /ip (/": the regular expression does not compile: Invalid regular expression: /ip (/: Unterminated group'],

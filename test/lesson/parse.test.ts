@@ -84,11 +84,11 @@ describe('parseLesson errors, each at its line', () => {
       'broken/11-steps.md:11: step "No commands" has no commands: add a ```sh block with the reference solution',
       'broken/11-steps.md:20: step "Twice" has no hints: add a "### Hints" list, from gentle to the answer',
       'broken/11-steps.md:23: remove the "$ " prompt: a ```sh block holds the commands exactly as typed',
-      'broken/11-steps.md:27: check: unknown check "lnk": a check starts with one of netns, link, veth, addr, route, bridge, sysctl, nat, ping, container, ran (optionally after "no" or "not")',
+      'broken/11-steps.md:27: check: unknown check "lnk": a check starts with one of netns, link, veth, addr, route, bridge, sysctl, nat, ping, container, network, ran (optionally after "no" or "not")',
       'broken/11-steps.md:28: check: "link" check is missing a namespace after "in"',
       'broken/11-steps.md:32: step title "Twice" repeats the step at line 20: titles name steps in progress, so they must differ',
       'broken/11-steps.md:32: step "Twice" has no checks: add a ```check block (or a ```question for an observation step)',
-      'broken/11-steps.md:40: answer: unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, literal',
+      'broken/11-steps.md:40: answer: unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, bridge-of, literal',
       'broken/11-steps.md:46: step "Unclosed" has no checks: add a ```check block (or a ```question for an observation step)',
       'broken/11-steps.md:46: step "Unclosed" has no hints: add a "### Hints" list, from gentle to the answer',
       'broken/11-steps.md:48: this ```sh block is never closed: add a line ``` after it',
@@ -151,7 +151,7 @@ describe('parseLesson errors, each at its line', () => {
     expect(l.steps[0].commands).toEqual(['ip a', '```']);
     expect(parseLesson(lesson('## S\n\n````check\nnetns x\n```\n````\n\n### Hints\n1. h\n'), '05-test.md').errors.map((e) => e.message)).toEqual([
       'step "S" has no commands: add a ```sh block with the reference solution',
-      'check: unknown check "```": a check starts with one of netns, link, veth, addr, route, bridge, sysctl, nat, ping, container, ran (optionally after "no" or "not")',
+      'check: unknown check "```": a check starts with one of netns, link, veth, addr, route, bridge, sysctl, nat, ping, container, network, ran (optionally after "no" or "not")',
     ]);
   });
 

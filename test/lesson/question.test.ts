@@ -66,8 +66,8 @@ describe('checkAnswer: what the learner typed against the live answer', () => {
 
 describe('parseAnswer errors', () => {
   it.each([
-    ['colour-of eth0', 'unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, literal'],
-    ['', 'unknown answer "": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, literal'],
+    ['colour-of eth0', 'unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, bridge-of, literal'],
+    ['', 'unknown answer "": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, bridge-of, literal'],
     ['port-of', '"port-of" needs a bridge name'],
     ['ip-of eth0 on c1', 'write "ip-of NAME" or "ip-of NAME in NAMESPACE" (then optionally "port N"), not "ip-of eth0 on c1"'],
     ['pid-of c1 c2', '"pid-of" takes only a container name, found "c2"'],
