@@ -27,7 +27,7 @@ function checkoutForTestUser(scratch: string): string | undefined {
   if (reachable) return undefined;
   const copy = join(scratch, 'checkout');
   mkdirSync(join(copy, 'test'), { recursive: true, mode: 0o755 });
-  for (const part of ['bin', 'dist', 'lab-bin', 'lessons', 'node_modules', 'package.json', 'test/fixtures']) {
+  for (const part of ['bin', 'dist', 'lab-bin', 'lessons', 'node_modules', 'package.json', 'scripts', 'test/fixtures']) {
     const to = join(copy, part);
     if (spawnSync('cp', ['-al', join(ROOT, part), to]).status !== 0 && spawnSync('cp', ['-a', join(ROOT, part), to]).status !== 0) {
       throw new Error(`could not copy ${part} of the checkout to ${copy} for the rootless tests`);

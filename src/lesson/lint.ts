@@ -1,6 +1,8 @@
 // `nslab lint` as a function: every problem in a set of lesson files, and a one-line
 // summary of each good lesson. The command module only prints this.
-import { dirname, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { TRANSLATION_DIRS, translationProblems } from './translation.js';
 import { defaultLessonsDir, lessonFiles, lessonSetRules, loadLessonFile, loadLessons } from './load.js';
 import type { Lesson, LintError } from './types.js';
 
@@ -19,13 +21,20 @@ export async function lintFiles(files?: string[]): Promise<{ reports: LintReport
     } catch {
       return { reports: [], errors: [{ file: displayPath(dir), line: 1, message: 'no lessons directory here' }] };
     }
+    // The translations too, each held to its English lesson.
+    for (const sub of Object.values(TRANSLATION_DIRS)) paths.push(...(await lessonFiles(join(dir, sub)).catch(() => [])));
   }
   const reports: LintReport[] = [];
+  const translations: LintReport[] = [];
   for (const p of paths) {
     const shown = displayPath(p);
     const r = await loadLessonFile(p);
     const errors = r.errors.map((e) => ({ ...e, file: shown }));
-    reports.push({ file: shown, lesson: r.lesson, errors });
+    const report: LintReport = { file: shown, lesson: r.lesson, errors };
+    if (isTranslation(p)) {
+      await holdToEnglish(p, report);
+      translations.push(report);
+    } else reports.push(report);
   }
   // Ids and `next` are checked against the linted lessons and their neighbours on disk.
   const lessons = reports.flatMap((r) => (r.lesson ? [r.lesson] : []));
@@ -40,7 +49,28 @@ export async function lintFiles(files?: string[]): Promise<{ reports: LintReport
       report.lesson = undefined;
     }
   }
-  return { reports, errors: reports.flatMap((r) => r.errors) };
+  const all = [...reports, ...translations];
+  return { reports: all, errors: all.flatMap((r) => r.errors) };
+}
+
+/** A file in a translation folder (lessons/zh-CN/…). */
+function isTranslation(path: string): boolean {
+  return Object.values(TRANSLATION_DIRS).includes(basename(dirname(path)));
+}
+
+/** A translation's rules: an English lesson of the same file name, and the same steps,
+ * commands, checks and answers (src/lesson/translation.ts). */
+async function holdToEnglish(path: string, report: LintReport): Promise<void> {
+  if (!report.lesson) return;
+  const englishFile = join(dirname(dirname(path)), basename(path));
+  const en = existsSync(englishFile) ? await loadLessonFile(englishFile) : undefined;
+  const problems = en?.lesson
+    ? translationProblems(en.lesson, report.lesson)
+    : [{ file: path, line: 1, message: `a translation of ${displayPath(englishFile)}, which ${en ? 'has problems of its own (lint it first)' : 'does not exist'}` }];
+  if (problems.length) {
+    report.errors.push(...problems.map((e) => ({ ...e, file: report.file })));
+    report.lesson = undefined;
+  }
 }
 
 export function summarizeLesson(l: Lesson): string {

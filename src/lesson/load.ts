@@ -1,6 +1,10 @@
 // Loading the lessons of a directory for the shell, `nslab list` and lint, and finding one
 // by what a learner types: "1", "01", "01-docker0" or "docker0".
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { asTranslation, TRANSLATION_DIRS, translationProblems } from './translation.js';
 import { parseLesson } from './parse.js';
 import { readLessonText } from './read-file.js';
 import { defaultLessonsDir, lessonFiles, matchLessons } from './find.js';
@@ -16,7 +20,7 @@ export async function loadLessonFile(file: string): Promise<{ lesson?: Lesson; e
 
 /** Every lesson of `dir` that parses and follows the rules; the others' problems in
  * `errors`. A missing directory is an error, not an empty list. */
-export async function loadLessons(dir: string = defaultLessonsDir()): Promise<{ lessons: Lesson[]; errors: LintError[] }> {
+export async function loadLessons(dir: string = defaultLessonsDir(), lang: Lang = currentLang()): Promise<{ lessons: Lesson[]; errors: LintError[] }> {
   let files: string[];
   try {
     files = await lessonFiles(dir);
@@ -25,9 +29,20 @@ export async function loadLessons(dir: string = defaultLessonsDir()): Promise<{ 
     return { lessons: [], errors: [{ file: dir, line: 1, message: code === 'ENOENT' ? 'no such lessons directory' : `cannot list lessons: ${(e as Error).message}` }] };
   }
   const results = await Promise.all(files.map(loadLessonFile));
-  const lessons = results.flatMap((r) => (r.lesson ? [r.lesson] : []));
-  const errors = [...results.flatMap((r) => r.errors), ...lessonSetRules(lessons)];
+  const english = results.flatMap((r) => (r.lesson ? [r.lesson] : []));
+  const errors = [...results.flatMap((r) => r.errors), ...lessonSetRules(english)];
+  const lessons = lang === 'en' ? english : await Promise.all(english.map((l) => translated(l, join(dir, TRANSLATION_DIRS[lang]))));
   return { lessons: lessons.sort((a, b) => a.meta.id.localeCompare(b.meta.id)), errors };
+}
+
+/** The lesson in the translation folder's words where it has a faithful translation
+ * (src/lesson/translation.ts); the English one where not (lint names what is wrong). */
+async function translated(en: Lesson, dir: string): Promise<Lesson> {
+  const file = join(dir, basename(en.file));
+  if (!existsSync(file)) return en;
+  const tr = await loadLessonFile(file);
+  if (!tr.lesson || translationProblems(en, tr.lesson).length) return en;
+  return asTranslation(en, tr.lesson);
 }
 
 /** Rules across lessons: ids unique, `next` names a lesson that exists. `known` adds ids

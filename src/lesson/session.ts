@@ -5,6 +5,7 @@
 // front end renders (the terminal shell) or only checks (`nslab solve`). One engine, so
 // that what solve proves is what learners meet. In a workshop the instructor may hold the
 // class at a step (src/serve/hold.ts): the session then goes no further until released.
+import { progressTitle } from './translation.js';
 import type { KernelState } from '../kernel/types.js';
 import type { CheckReport, Prober } from './check-eval.js';
 import type { Check } from './check-syntax.js';
@@ -105,7 +106,7 @@ export class LessonSession {
     this.lines = [];
     this.waiting = false;
     this.deps.emit({ kind: 'step', step, total: this.lesson.steps.length });
-    this.warn((await this.deps.progress?.visit(this.lesson.meta.id, step))?.warnings);
+    this.warn((await this.deps.progress?.visit(this.lesson.meta.id, { number: step.number, title: progressTitle(step) }))?.warnings);
   }
 
   private warn(warnings: string[] | undefined): void {
@@ -186,7 +187,7 @@ export class LessonSession {
     const step = this.step!;
     this.passed.add(step.number);
     this.deps.emit({ kind: 'step-passed', step });
-    this.warn((await this.deps.progress?.markDone(this.lesson.meta.id, step, this.lesson.steps.length))?.warnings);
+    this.warn((await this.deps.progress?.markDone(this.lesson.meta.id, { number: step.number, title: progressTitle(step) }, this.lesson.steps.length))?.warnings);
     const hold = await this.holdBefore(this.index + 1);
     if (hold) {
       this.heldHere = true;

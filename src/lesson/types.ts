@@ -43,6 +43,8 @@ export interface Step {
   /** 1-based position in the lesson. */
   number: number;
   title: string;
+  /** In a translated lesson, the English title: what progress keeps the step by. */
+  key?: string;
   /** The title as a slug, unique within a lesson: "create-the-veth-pair". */
   slug: string;
   /** Line of the `## ` heading. */

@@ -1,6 +1,7 @@
 // Progress as a learner reads it: per lesson, how many of its current steps are done.
 // Steps are matched by title first, so editing a lesson (a step inserted, one renamed)
 // keeps the progress that still makes sense.
+import { progressTitle } from '../lesson/translation.js';
 import type { Lesson } from '../lesson/types.js';
 import type { LessonProgress, ProgressData } from './schema.js';
 
@@ -19,9 +20,9 @@ export interface LessonSummary {
 
 export function doneStepNumbers(lesson: Lesson, p: LessonProgress | undefined): number[] {
   if (!p) return [];
-  const titles = new Set(lesson.steps.map((s) => s.title));
+  const titles = new Set(lesson.steps.map((s) => progressTitle(s)));
   return lesson.steps
-    .filter((s) => p.done.some((d) => d.title === s.title || (d.number === s.number && !titles.has(d.title))))
+    .filter((s) => p.done.some((d) => d.title === progressTitle(s) || (d.number === s.number && !titles.has(d.title))))
     .map((s) => s.number);
 }
 

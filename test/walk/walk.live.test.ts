@@ -47,7 +47,7 @@ const CASES: { name: string; args: string[]; expect: (w: Walk) => void }[] = [
   },
   {
     name: 'a DROP in FORWARD',
-    args: ['--containers', '1', '--setup', 'iptables -A FORWARD -i docker0 -j DROP', '--', ...PING_OUT],
+    args: ['--containers', '1', '--setup', 'iptables -I FORWARD -i docker0 -j DROP', '--', ...PING_OUT],
     expect: (w) => expect(w.lost).toEqual({ where: 'host:docker0', cause: 'dropped in host by a rule of the filter table\'s FORWARD chain: `-A FORWARD -i docker0 -j DROP`' }),
   },
 ];

@@ -1,0 +1,50 @@
+// A lesson in another language (lessons/zh-CN/FILE beside lessons/FILE) is the same
+// lesson in other words: the same steps in the same order, the same commands, checks and
+// answers, as many hints, and the same front matter but for its title and summary. These
+// rules are checked here, for lint and for the loader, which uses a translation only when
+// it holds to them. Progress is kept by the English step titles, so that a learner who
+// switches language mid-lesson keeps their place.
+import type { Lesson, LintError, Step } from './types.js';
+
+/** Where the translations of a lessons directory are, by language. */
+export const TRANSLATION_DIRS: Record<string, string> = { 'zh-CN': 'zh-CN' };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Every way `tr` is not a faithful translation of `en`; empty when it is. */
+export function translationProblems(en: Lesson, tr: Lesson): LintError[] {
+  const errors: LintError[] = [];
+  const err = (line: number, message: string) => errors.push({ file: tr.file, line, message });
+  const m = en.meta;
+  const t = tr.meta;
+  for (const key of ['id', 'preset', 'next'] as const) {
+    if (m[key] !== t[key]) err(2, `front matter "${key}" is "${t[key] ?? ''}" here but "${m[key] ?? ''}" in ${en.file}: only title and summary are translated`);
+  }
+  if (!same(m.source, t.source)) err(2, `front matter "source" differs from ${en.file}`);
+  if (!same(m.setup.map((s) => s.text), t.setup.map((s) => s.text))) err(2, `front matter "setup" differs from ${en.file}: setup lines are commands, the same in every language`);
+  if (en.steps.length !== tr.steps.length) {
+    err(tr.steps[0]?.line ?? 1, `${tr.steps.length} steps here, ${en.steps.length} in ${en.file}: a translation has the same steps, in the same order`);
+    return errors;
+  }
+  en.steps.forEach((e, i) => {
+    const s = tr.steps[i];
+    const where = `step ${i + 1} ("${s.title}", "${e.title}" in English)`;
+    if (!same(e.commands, s.commands)) err(s.line, `${where}: its commands differ from the English; commands are the same in every language`);
+    if (!same(e.checks.map((c) => c.text), s.checks.map((c) => c.text))) err(s.line, `${where}: its checks differ from the English`);
+    if (!!e.question !== !!s.question) err(s.line, `${where}: ${e.question ? 'the English asks a question here, this does not' : 'this asks a question the English does not'}`);
+    else if (e.question && s.question && !same(e.question.answer, s.question.answer)) err(s.question.line, `${where}: its answer: line differs from the English`);
+    if (e.hints.length !== s.hints.length) err(s.line, `${where}: ${s.hints.length} hints here, ${e.hints.length} in English`);
+    if (!!e.recap !== !!s.recap) err(s.line, `${where}: ${e.recap ? 'the English has a recap here' : 'the English has no recap here'}`);
+  });
+  return errors;
+}
+
+/** The translated lesson, its steps keyed by their English titles (for progress). */
+export function asTranslation(en: Lesson, tr: Lesson): Lesson {
+  return { ...tr, steps: tr.steps.map((s, i) => ({ ...s, key: en.steps[i].title })) };
+}
+
+/** The name progress keeps a step by: its English title, in every language. */
+export function progressTitle(step: Pick<Step, 'title' | 'key'>): string {
+  return step.key ?? step.title;
+}
