@@ -5,13 +5,14 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { inLab } from './sandbox/lab.js';
 import { PRESETS } from './sandbox/presets.js';
 import { OptionValueError, parseContainers, parsePreset, parseStepNumber } from './sandbox/option-values.js';
-import { reportAndExit } from './errors.js';
+import { reportAndExit, UserError } from './errors.js';
 
 const program = new Command('nslab')
   .description('A guided shell for learning how containers get their network, on the real kernel.')
   .version('0.1.0')
   .showHelpAfterError('(run `nslab --help` for the commands)')
   .option('--no-color', 'no ANSI colours in any output, as NO_COLOR=1 does')
+  .option('--lang <lang>', 'en or zh-CN (default: NSLAB_LANG, then LC_ALL, LC_MESSAGES, LANG); lessons in lessons/zh-CN/ in Chinese')
   // One variable decides colour everywhere (view/color.ts), the lab's own commands included.
   .hook('preAction', (cmd) => { if (cmd.opts().color === false) process.env.NO_COLOR = '1'; });
 
@@ -147,6 +148,10 @@ export async function main(): Promise<void> {
     process.stderr.write(usernsBlockedMessage(readUsernsSysctls()) + '\n');
     process.exit(3);
   }
+  // bin/nslab took `--lang` out and put it here; one nslab does not speak is an error.
+  const { langProblem } = await import('./i18n/lang.js');
+  const wrongLang = langProblem(process.env.NSLAB_LANG);
+  if (wrongLang) throw new UserError(wrongLang);
   // The global --no-color may come before the command's name, which bin/nslab (looking at
   // the first word only) then did not see: sent back without it; NO_COLOR carries it over.
   let args = process.argv.slice(2);
