@@ -2,7 +2,7 @@
 // lab: builds the lesson's preset and setup, resumes at the step the learner was on by
 // replaying the earlier steps' reference commands, then opens the shell.
 import { UserError } from '../errors.js';
-import { defaultLessonsDir, findLesson, loadLessonFile, loadLessons } from '../lesson/load.js';
+import { defaultLessonsDir, findLesson, loadLessonFileIn, loadLessons } from '../lesson/load.js';
 import { lessonMeant } from '../lesson/meant.js';
 import { formatLintError, type Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
@@ -42,7 +42,7 @@ async function pickLesson(lessons: Lesson[]): Promise<Lesson | undefined> {
  * without parsing every lesson. Undefined: load them all, to choose or to explain. */
 async function quickLesson(query: string): Promise<Lesson | undefined> {
   const meant = await lessonMeant(defaultLessonsDir(), query);
-  return meant ? (await loadLessonFile(meant.file)).lesson : undefined;
+  return meant ? (await loadLessonFileIn(meant.file)).lesson : undefined;
 }
 
 export async function startCommand(query: string | undefined, opts: StartOptions): Promise<void> {
@@ -158,7 +158,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   }
   if (!shell.completed) {
     const unfinished = shell.session!.unfinishedSteps();
-    print(`\nLesson ${lesson.meta.id} not finished: step(s) ${unfinished.map((s) => `${s.number} (${s.title})`).join(', ')} still to do.\n`);
+    print(`\n${shell.wrap(`Lesson ${lesson.meta.id} not finished: step(s) ${unfinished.map((s) => `${s.number} (${s.title})`).join(', ')} still to do.`)}\n`);
     if (!tty) process.exitCode = 1;
   }
 }

@@ -1,7 +1,7 @@
 // Loading the lessons of a directory for the shell, `nslab list` and lint, and finding one
 // by what a learner types: "1", "01", "01-docker0" or "docker0".
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { currentLang, type Lang } from '../i18n/lang.js';
 import { asTranslation, TRANSLATION_DIRS, translationProblems } from './translation.js';
@@ -33,6 +33,13 @@ export async function loadLessons(dir: string = defaultLessonsDir(), lang: Lang 
   const errors = [...results.flatMap((r) => r.errors), ...lessonSetRules(english)];
   const lessons = lang === 'en' ? english : await Promise.all(english.map((l) => translated(l, join(dir, TRANSLATION_DIRS[lang]))));
   return { lessons: lessons.sort((a, b) => a.meta.id.localeCompare(b.meta.id)), errors };
+}
+
+/** One lesson file, in the language asked for where it has a faithful translation. */
+export async function loadLessonFileIn(file: string, lang: Lang = currentLang()): Promise<{ lesson?: Lesson; errors: LintError[] }> {
+  const r = await loadLessonFile(file);
+  if (!r.lesson || lang === 'en') return r;
+  return { ...r, lesson: await translated(r.lesson, join(dirname(file), TRANSLATION_DIRS[lang])) };
 }
 
 /** The lesson in the translation folder's words where it has a faithful translation

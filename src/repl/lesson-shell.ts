@@ -11,6 +11,7 @@ import type { LineReading } from '../explain/recognize.js';
 import { BashSession, ShellExitedError, runQuietly, type LineResult } from '../place/bash-session.js';
 import { HOST_PLACE, resolvePlace, type Place } from '../place/places.js';
 import { wrapText } from '../view/wrap.js';
+import { displayWidth } from '../view/display-width.js';
 import { DOT_COMMANDS, findDotCommand, type LineOutcome } from './dot-commands.js';
 
 export type { LineOutcome } from './dot-commands.js';
@@ -116,8 +117,12 @@ export class LessonShell {
         if (e.lesson.intro.trim()) this.print(this.deps.markdown(e.lesson.intro) + '\n');
         return;
       case 'step': {
-        const head = `── Step ${e.step.number}/${e.total}: ${e.step.title} `;
-        this.print('\n' + this.style(pc.cyan, head + '─'.repeat(Math.max(0, 72 - head.length))) + '\n');
+        // A rule to 72 columns, or to the terminal's edge when it is narrower (a Chinese
+        // title's characters take two columns each).
+        const head = this.wrap(`── Step ${e.step.number}/${e.total}: ${e.step.title} `);
+        const last = head.split('\n').pop()!;
+        const end = Math.min(72, (this.deps.width ?? 73) - 1);
+        this.print('\n' + this.style(pc.cyan, head + '─'.repeat(Math.max(0, end - displayWidth(last)))) + '\n');
         this.print(this.deps.markdown(e.step.body) + '\n');
         if (e.step.question && e.step.checks.length === 0) {
           this.print(this.style(pc.dim, 'Run a command to look, then answer the question that follows.') + '\n');
@@ -128,7 +133,7 @@ export class LessonShell {
         this.warn([e.text]);
         return;
       case 'question':
-        this.print('\n' + this.style(pc.magenta, '? ') + this.deps.markdown(e.step.question!.prompt).trim() + '\n');
+        this.print('\n' + this.wrap(this.style(pc.magenta, '? ') + this.deps.markdown(e.step.question!.prompt).trim()) + '\n');
         return;
       case 'answer':
         this.print(e.ok ? this.style(pc.green, '✔ ') + `${e.text}\n` : this.style(pc.red, '✘ ') + `${e.text}. Try again, or .hint for help.\n`);
@@ -144,11 +149,11 @@ export class LessonShell {
         this.print('You can keep experimenting here; .quit ends the lab.\n');
         return;
       case 'lesson-unfinished':
-        this.print(`That was the last step. Not yet passed: ${e.unfinished.map((s) => `${s.number} (${s.title})`).join(', ')}.\n`);
+        this.print(this.wrap(`That was the last step. Not yet passed: ${e.unfinished.map((s) => `${s.number} (${s.title})`).join(', ')}.`) + '\n');
         return;
       case 'hint':
         // A hint is markdown, as the step's prose is: rendered the same way.
-        this.print(`hint ${e.number}/${e.of}: ${this.deps.markdown(e.hint).trim()}\n`);
+        this.print(this.wrap(`hint ${e.number}/${e.of}: ${this.deps.markdown(e.hint).trim()}`) + '\n');
         return;
       case 'held': {
         const message = e.message ? `: ${e.message}${/[.!?]$/.test(e.message) ? '' : '.'}` : '.';
@@ -286,7 +291,8 @@ export class LessonShell {
     return nsByName(state, target)?.id ?? this.place.nsId;
   }
 
-  private wrap(text: string): string {
+  /** Text filled to the terminal's width (none: as it is). */
+  wrap(text: string): string {
     return this.deps.width ? wrapText(text, this.deps.width - 1) : text;
   }
 
