@@ -1,6 +1,7 @@
 // `nslab start <lesson>` (and `nslab` alone on a terminal: a picker first). Runs inside the
 // lab: builds the lesson's preset and setup, resumes at the step the learner was on by
 // replaying the earlier steps' reference commands, then opens the shell.
+import { shellText } from '../i18n/shell-text.js';
 import { UserError } from '../errors.js';
 import { defaultLessonsDir, findLesson, loadLessonFileIn, loadLessons } from '../lesson/load.js';
 import { lessonMeant } from '../lesson/meant.js';
@@ -31,7 +32,7 @@ async function pickLesson(lessons: Lesson[]): Promise<Lesson | undefined> {
     return { name: `${lessonNumber(l.meta.id).padStart(2)}. ${l.meta.title}  ${colors(colorEnabled()).dim(p?.completed ? '✔ done' : `${done}/${l.steps.length}`)}`, value: l, description: l.meta.summary };
   });
   try {
-    return await select({ message: 'Which lesson?', choices, pageSize: 10 });
+    return await select({ message: shellText().whichLesson, choices, pageSize: 10 });
   } catch {
     return undefined; // Ctrl-C or Escape in the picker
   }
@@ -158,7 +159,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   }
   if (!shell.completed) {
     const unfinished = shell.session!.unfinishedSteps();
-    print(`\n${shell.wrap(`Lesson ${lesson.meta.id} not finished: step(s) ${unfinished.map((s) => `${s.number} (${s.title})`).join(', ')} still to do.`)}\n`);
+    print(`\n${shell.wrap(shell.text.notFinished(lesson.meta.id, unfinished.map((s) => `${s.number} (${s.title})`).join(', ')))}\n`);
     if (!tty) process.exitCode = 1;
   }
 }

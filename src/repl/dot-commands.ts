@@ -1,6 +1,7 @@
 // The shell's own commands, each with its help text beside its handler. A line starting
 // with `.` is one of these; `./x` runs as a shell command.
 import pc from 'picocolors';
+import { shellText } from '../i18n/shell-text.js';
 import type { KernelState } from '../kernel/types.js';
 import type { CheckReport } from '../lesson/check-eval.js';
 import type { LessonSession } from '../lesson/session.js';
@@ -61,12 +62,9 @@ export const DOT_COMMANDS: DotCommand[] = [
     async run(shell) {
       const shown = DOT_COMMANDS.filter((c) => shell.lesson || !c.lessonOnly);
       const width = Math.max(...shown.map((c) => c.name.length + (c.args ? c.args.length + 1 : 0)));
-      const lines = shown.map((c) => `  .${(c.name + (c.args ? ' ' + c.args : '')).padEnd(width)}  ${c.help}`);
-      shell.print([
-        'Type shell commands as in any terminal; they run in the lab. Add " ?" after a',
-        'command to have its output explained in full. Lines starting with ./ run as commands.',
-        ...lines, '',
-      ].join('\n'));
+      const text = shellText();
+      const lines = shown.map((c) => `  .${(c.name + (c.args ? ' ' + c.args : '')).padEnd(width)}  ${text.dotHelp[c.name] ?? c.help}`);
+      shell.print([...text.helpIntro, ...lines, ''].join('\n'));
     },
   },
   {
@@ -75,7 +73,7 @@ export const DOT_COMMANDS: DotCommand[] = [
     help: 'the next hint for this step (each one gives away a little more)',
     async run(shell) {
       // The hint itself is printed as the session announces it.
-      if (!shell.session?.nextHint()) shell.print('This step has no hints; .solution shows its commands.\n');
+      if (!shell.session?.nextHint()) shell.print(shellText().noHints + '\n');
     },
   },
   {
@@ -84,7 +82,7 @@ export const DOT_COMMANDS: DotCommand[] = [
     help: "this step's commands",
     async run(shell) {
       const cmds = shell.step?.commands ?? [];
-      shell.print(cmds.length ? cmds.map((c) => `  ${c}`).join('\n') + '\n' : 'This step has no commands to type: look, then answer.\n');
+      shell.print(cmds.length ? cmds.map((c) => `  ${c}`).join('\n') + '\n' : shellText().noCommands + '\n');
     },
   },
   {
@@ -98,10 +96,11 @@ export const DOT_COMMANDS: DotCommand[] = [
       if (!state) return;
       const reports = await shell.evaluate(state);
       const { headline } = await import('../lesson/check-eval.js');
-      if (!reports.length) shell.print(step.question ? 'This step is answered by its question.\n' : 'This step has no checks.\n');
+      const text = shellText();
+      if (!reports.length) shell.print((step.question ? text.answeredByQuestion : text.noChecks) + '\n');
       for (const r of reports) {
         const mark = r.result.ok ? shell.style(pc.green, '✔') : shell.style(pc.red, '✘');
-        shell.print(`${mark} ${headline(r.check, r.result, shell.evalContext())}${r.result.ok ? '' : `\n    expected: ${r.result.expected}\n    found:    ${r.result.found}`}\n`);
+        shell.print(`${mark} ${headline(r.check, r.result, shell.evalContext())}${r.result.ok ? '' : `\n    ${text.expected} ${r.result.expected}\n    ${text.found} ${r.result.found}`}\n`);
       }
       if (reports.length && reports.every((r) => r.result.ok)) await shell.session?.afterLine(state, true);
     },

@@ -12,6 +12,7 @@ import { BashSession, ShellExitedError, runQuietly, type LineResult } from '../p
 import { HOST_PLACE, resolvePlace, type Place } from '../place/places.js';
 import { wrapText } from '../view/wrap.js';
 import { displayWidth } from '../view/display-width.js';
+import { shellText } from '../i18n/shell-text.js';
 import { DOT_COMMANDS, findDotCommand, type LineOutcome } from './dot-commands.js';
 
 export type { LineOutcome } from './dot-commands.js';
@@ -99,6 +100,8 @@ export class LessonShell {
     return `[${num} · ${where}] ${this.place.label} # `;
   }
 
+  /** What the shell says, in the learner's language. */
+  readonly text = shellText();
   print(text: string): void { this.deps.print(text); }
   style(f: (s: string) => string, s: string): string { return this.deps.color ? f(s) : s; }
 
@@ -119,13 +122,13 @@ export class LessonShell {
       case 'step': {
         // A rule to 72 columns, or to the terminal's edge when it is narrower (a Chinese
         // title's characters take two columns each).
-        const head = this.wrap(`── Step ${e.step.number}/${e.total}: ${e.step.title} `);
+        const head = this.wrap(this.text.stepHead(e.step.number, e.total, e.step.title));
         const last = head.split('\n').pop()!;
         const end = Math.min(72, (this.deps.width ?? 73) - 1);
         this.print('\n' + this.style(pc.cyan, head + '─'.repeat(Math.max(0, end - displayWidth(last)))) + '\n');
         this.print(this.deps.markdown(e.step.body) + '\n');
         if (e.step.question && e.step.checks.length === 0) {
-          this.print(this.style(pc.dim, 'Run a command to look, then answer the question that follows.') + '\n');
+          this.print(this.style(pc.dim, this.text.runThenAnswer) + '\n');
         }
         return;
       }
@@ -136,28 +139,27 @@ export class LessonShell {
         this.print('\n' + this.wrap(this.style(pc.magenta, '? ') + this.deps.markdown(e.step.question!.prompt).trim()) + '\n');
         return;
       case 'answer':
-        this.print(e.ok ? this.style(pc.green, '✔ ') + `${e.text}\n` : this.style(pc.red, '✘ ') + `${e.text}. Try again, or .hint for help.\n`);
+        this.print(e.ok ? this.style(pc.green, '✔ ') + `${e.text}\n` : this.style(pc.red, '✘ ') + `${this.text.tryAgain(e.text)}\n`);
         return;
       case 'step-passed': {
         const recap = e.step.recap ? ` ${this.deps.markdown(e.step.recap).trim()}` : '';
-        this.print(this.wrap('\n' + this.style(pc.green, `✔ Step ${e.step.number} done.`) + recap) + '\n');
+        this.print(this.wrap('\n' + this.style(pc.green, this.text.stepDone(e.step.number)) + recap) + '\n');
         return;
       }
       case 'lesson-done':
-        this.print('\n' + this.style(pc.green, pc.bold(`🎉 Lesson complete: ${e.lesson.meta.title}`)) + '\n');
-        if (e.lesson.meta.next) this.print(`Next: \`nslab start ${e.lesson.meta.next}\` (or .lessons).\n`);
-        this.print('You can keep experimenting here; .quit ends the lab.\n');
+        this.print('\n' + this.style(pc.green, pc.bold(this.text.lessonComplete(e.lesson.meta.title))) + '\n');
+        if (e.lesson.meta.next) this.print(this.text.next(e.lesson.meta.next) + '\n');
+        this.print(this.text.keepExperimenting + '\n');
         return;
       case 'lesson-unfinished':
-        this.print(this.wrap(`That was the last step. Not yet passed: ${e.unfinished.map((s) => `${s.number} (${s.title})`).join(', ')}.`) + '\n');
+        this.print(this.wrap(this.text.lastStepNotPassed(e.unfinished.map((s) => `${s.number} (${s.title})`).join(', '))) + '\n');
         return;
       case 'hint':
         // A hint is markdown, as the step's prose is: rendered the same way.
-        this.print(this.wrap(`hint ${e.number}/${e.of}: ${this.deps.markdown(e.hint).trim()}`) + '\n');
+        this.print(this.wrap(this.text.hint(e.number, e.of) + this.deps.markdown(e.hint).trim()) + '\n');
         return;
       case 'held': {
-        const message = e.message ? `: ${e.message}${/[.!?]$/.test(e.message) ? '' : '.'}` : '.';
-        this.print(this.wrap(this.style(pc.yellow, `⏸ The instructor holds the class here${message} You'll go on when they release it; meanwhile explore.`)) + '\n');
+        this.print(this.wrap(this.style(pc.yellow, this.text.held(e.message))) + '\n');
         return;
       }
       case 'checks':
@@ -166,7 +168,7 @@ export class LessonShell {
   }
 
   warn(warnings: string[] | undefined): void {
-    for (const w of warnings ?? []) this.print(this.style(pc.yellow, `note: ${w}`) + '\n');
+    for (const w of warnings ?? []) this.print(this.style(pc.yellow, this.text.note(w)) + '\n');
   }
 
   /** Handles one line the learner typed. An unexpected failure is reported and the shell
@@ -200,11 +202,11 @@ export class LessonShell {
       const [name, ...rest] = line.slice(1).split(/\s+/);
       const cmd = findDotCommand(name);
       if (!cmd) {
-        this.print(`unknown command .${name}: ${DOT_COMMANDS.filter((c) => this.lesson || !c.lessonOnly).map((c) => '.' + c.name).join(' ')} (.help explains each)\n`);
+        this.print(this.text.unknownDot(name, DOT_COMMANDS.filter((c) => this.lesson || !c.lessonOnly).map((c) => '.' + c.name).join(' ')) + '\n');
         return 'continue';
       }
       if (cmd.lessonOnly && !this.lesson) {
-        this.print(`.${name} belongs to lessons; this sandbox has none. \`nslab start\` begins one.\n`);
+        this.print(this.text.lessonOnlyDot(name) + '\n');
         return 'continue';
       }
       return (await cmd.run(this, rest.join(' '))) ?? 'continue';
@@ -215,7 +217,7 @@ export class LessonShell {
       return 'continue';
     }
     const outcome = await this.runLearnerLine(line);
-    if (wasWaiting && this.awaitingAnswer) this.print(this.style(pc.dim, '(the question still waits for your answer)') + '\n');
+    if (wasWaiting && this.awaitingAnswer) this.print(this.style(pc.dim, this.text.questionWaits) + '\n');
     return outcome;
   }
 
@@ -232,7 +234,7 @@ export class LessonShell {
       if (!(err instanceof ShellExitedError)) throw err;
       this.sessions.delete(this.place.label);
       if (this.place !== HOST_PLACE) {
-        this.print(`(left ${this.place.label})\n`);
+        this.print(this.text.left(this.place.label) + '\n');
         this.place = HOST_PLACE;
         return 'continue';
       }
@@ -241,7 +243,7 @@ export class LessonShell {
         this.exitStatus = err.exitCode ?? 1;
         return 'quit';
       }
-      this.print('(the shell exited: a fresh one takes its place; .quit ends nslab)\n');
+      this.print(this.text.shellExited + '\n');
       return 'continue';
     }
     this.session?.noteLine(command);
