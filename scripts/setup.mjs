@@ -51,11 +51,19 @@ function ensureBuild() {
   writeFileSync(stamp, String(srcTime));
 }
 
+/** Whether a Debian package is installed (false where dpkg-query is not: not Debian). */
+function debInstalled(pkg) {
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
+  return r.status === 0 && /install ok installed/.test(r.stdout);
+}
+
 /** Installs the missing ones of `tools` with apt-get. `needed`: without them the command
  * cannot work, so a failure stops it; otherwise (the tests' tools) it says so and goes on,
  * and the tests that need them skip with the reason. */
 function ensureSystemTools(tools, { needed, purpose }) {
-  const missing = tools.filter((t) => !findTool(t.command));
+  // A tool is missing when its command is, or a package it comes with (the browser's fonts:
+  // without a CJK font its screenshots show Chinese as empty boxes).
+  const missing = tools.filter((t) => !findTool(t.command) || (t.with ?? []).some((p) => !debInstalled(p)));
   if (missing.length === 0) return;
   const stop = needed ? fail : (msg) => say(`${msg}\n  (the tests that need them will skip)`);
   const packages = [...new Set(missing.flatMap((t) => [t.pkg, ...(t.with ?? [])]))];
@@ -74,7 +82,7 @@ function ensureSystemTools(tools, { needed, purpose }) {
       return;
     }
   }
-  const still = missing.filter((t) => !findTool(t.command));
+  const still = missing.filter((t) => !findTool(t.command) || (t.with ?? []).some((p) => !debInstalled(p)));
   if (still.length) stop(`still missing after apt-get: ${still.map((t) => t.command).join(', ')}`);
 }
 

@@ -24,7 +24,7 @@ export const REQUIRED_TOOLS = [
 ];
 
 export const TEST_TOOLS = [
-  { command: 'chromium', pkg: 'chromium', with: ['fonts-dejavu-core'], why: 'the browser tests of nslab serve (headless, through playwright-core)' },
+  { command: 'chromium', pkg: 'chromium', with: ['fonts-dejavu-core', 'fonts-wqy-microhei'], why: 'the browser tests of nslab serve (headless, through playwright-core)' },
   { command: 'python3', pkg: 'python3', why: 'the tests of the python3 terminal helper of nslab serve' },
 ];
 

@@ -53,7 +53,9 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
     grace: duration('--grace', opts.grace),
     memoryMax: parseBytes(opts.memory),
   };
-  const { lessons, errors } = await loadLessons();
+  // The class's lessons in English; each learner may read them in Chinese (their choice).
+  const { lessons, errors } = await loadLessons(undefined, 'en');
+  const translations = { 'zh-CN': (await loadLessons(undefined, 'zh-CN')).lessons };
   if (!lessons.length) throw new UserError(`no lessons to teach in ${defaultLessonsDir()}${errors.length ? `:\n${errors.map(formatLintError).join('\n')}` : '.'}`);
   const wanted = opts.lesson;
   const first = wanted ? lessons.find((l) => l.meta.id === wanted || l.meta.id.startsWith(`${wanted.padStart(2, '0')}-`)) : lessons[0];
@@ -66,7 +68,7 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   }
   let room: Classroom;
   try {
-    room = new Classroom({ stateDir, seats, lessonId: first.meta.id, limits, lessons, lessonsDir: process.env.NSLAB_LESSONS });
+    room = new Classroom({ stateDir, seats, lessonId: first.meta.id, limits, lessons, translations, lessonsDir: process.env.NSLAB_LESSONS });
   } catch (e) {
     if (e instanceof RosterError) throw new UserError(e.message);
     throw e;

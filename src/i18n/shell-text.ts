@@ -35,6 +35,8 @@ export interface ShellText {
   found: string;
   notFinished(id: string, steps: string): string;
   whichLesson: string;
+  /** Before a step's question on the workshop page. */
+  questionLabel: string;
 }
 
 const en: ShellText = {
@@ -83,6 +85,7 @@ const en: ShellText = {
   found: 'found:   ',
   notFinished: (id, steps) => `Lesson ${id} not finished: step(s) ${steps} still to do.`,
   whichLesson: 'Which lesson?',
+  questionLabel: 'Question:',
 };
 
 const zh: ShellText = {
@@ -131,6 +134,7 @@ const zh: ShellText = {
   found: '实际：',
   notFinished: (id, steps) => `课程 ${id} 还没有完成，还差这些步骤：${steps}。`,
   whichLesson: '选哪一课？',
+  questionLabel: '问题：',
 };
 
 const TEXTS: Record<Lang, ShellText> = { en, 'zh-CN': zh };

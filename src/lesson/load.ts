@@ -31,7 +31,7 @@ export async function loadLessons(dir: string = defaultLessonsDir(), lang: Lang 
   const results = await Promise.all(files.map(loadLessonFile));
   const english = results.flatMap((r) => (r.lesson ? [r.lesson] : []));
   const errors = [...results.flatMap((r) => r.errors), ...lessonSetRules(english)];
-  const lessons = lang === 'en' ? english : await Promise.all(english.map((l) => translated(l, join(dir, TRANSLATION_DIRS[lang]))));
+  const lessons = lang === 'en' ? english : await Promise.all(english.map((l) => translated(l, lang)));
   return { lessons: lessons.sort((a, b) => a.meta.id.localeCompare(b.meta.id)), errors };
 }
 
@@ -39,17 +39,17 @@ export async function loadLessons(dir: string = defaultLessonsDir(), lang: Lang 
 export async function loadLessonFileIn(file: string, lang: Lang = currentLang()): Promise<{ lesson?: Lesson; errors: LintError[] }> {
   const r = await loadLessonFile(file);
   if (!r.lesson || lang === 'en') return r;
-  return { ...r, lesson: await translated(r.lesson, join(dirname(file), TRANSLATION_DIRS[lang])) };
+  return { ...r, lesson: await translated(r.lesson, lang) };
 }
 
 /** The lesson in the translation folder's words where it has a faithful translation
  * (src/lesson/translation.ts); the English one where not (lint names what is wrong). */
-async function translated(en: Lesson, dir: string): Promise<Lesson> {
-  const file = join(dir, basename(en.file));
+async function translated(en: Lesson, lang: Exclude<Lang, 'en'>): Promise<Lesson> {
+  const file = join(dirname(en.file), TRANSLATION_DIRS[lang], basename(en.file));
   if (!existsSync(file)) return en;
   const tr = await loadLessonFile(file);
   if (!tr.lesson || translationProblems(en, tr.lesson).length) return en;
-  return asTranslation(en, tr.lesson);
+  return asTranslation(en, tr.lesson, lang);
 }
 
 /** Rules across lessons: ids unique, `next` names a lesson that exists. `known` adds ids

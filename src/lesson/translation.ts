@@ -4,6 +4,7 @@
 // rules are checked here, for lint and for the loader, which uses a translation only when
 // it holds to them. Progress is kept by the English step titles, so that a learner who
 // switches language mid-lesson keeps their place.
+import type { Lang } from '../i18n/lang.js';
 import type { Lesson, LintError, Step } from './types.js';
 
 /** Where the translations of a lessons directory are, by language. */
@@ -40,8 +41,8 @@ export function translationProblems(en: Lesson, tr: Lesson): LintError[] {
 }
 
 /** The translated lesson, its steps keyed by their English titles (for progress). */
-export function asTranslation(en: Lesson, tr: Lesson): Lesson {
-  return { ...tr, steps: tr.steps.map((s, i) => ({ ...s, key: en.steps[i].title })) };
+export function asTranslation(en: Lesson, tr: Lesson, lang: Lang): Lesson {
+  return { ...tr, lang, steps: tr.steps.map((s, i) => ({ ...s, key: en.steps[i].title })) };
 }
 
 /** The name progress keeps a step by: its English title, in every language. */

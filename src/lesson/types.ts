@@ -1,4 +1,5 @@
 // The typed shape of a lesson, as the shell, `nslab solve` and `nslab lint` see it.
+import type { Lang } from '../i18n/lang.js';
 import type { Preset } from '../sandbox/presets.js';
 import type { Check } from './check-syntax.js';
 import type { Question } from './question.js';
@@ -71,5 +72,7 @@ export interface Lesson {
   file: string;
   /** Markdown between the front matter and the first step. */
   intro: string;
+  /** The language it is written in, when not English (a translation: lessons/zh-CN/). */
+  lang?: Lang;
   steps: Step[];
 }

@@ -13,6 +13,8 @@ import { EVENTS_SOCKET_ENV, type LessonEntry, type ServerMessage } from './proto
 import { Learner, type ClassLimits, type LabLauncher } from './learner.js';
 import { ClassStore, type LearnerRecord } from './class-store.js';
 import { sameSecret } from './tokens.js';
+import { readLearnerLang, writeLearnerLang } from './learner-lang.js';
+import type { Lang } from '../i18n/lang.js';
 
 export interface ClassOptions {
   stateDir: string;
@@ -20,6 +22,9 @@ export interface ClassOptions {
   lessonId: string;
   limits: ClassLimits;
   lessons: Lesson[];
+  /** The lessons in other languages (each as loadLessons gives it: translated where a
+   * faithful translation exists, English where not). */
+  translations?: Partial<Record<Lang, Lesson[]>>;
   /** Lessons folder the labs read (NSLAB_LESSONS), when not nslab's own. */
   lessonsDir?: string;
   launcher?: LabLauncher;
@@ -36,7 +41,7 @@ const WORK_NICE = 10;
 export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number }): LabLauncher {
   return {
     argv: (lessonId) => [join(NSLAB_ROOT, 'bin', 'nslab'), ['start', lessonId]],
-    env: (record: LearnerRecord, eventsSocket: string) => {
+    env: (record: LearnerRecord, eventsSocket: string, lang: Lang) => {
       const dir = join(eventsSocket, '..');
       const base = Number(process.env.NSLAB_ID_BASE ?? ID_BASE);
       return {
@@ -46,6 +51,7 @@ export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number }
         HOME: dir,
         XDG_STATE_HOME: dir,
         [EVENTS_SOCKET_ENV]: eventsSocket,
+        NSLAB_LANG: lang,
         ...(process.getuid?.() === 0 ? { NSLAB_ID_BASE: String(base + record.seat * ID_RANGE) } : {}),
         // The learners' commands yield to everyone's typing (src/sandbox/work-priority.ts).
         NSLAB_WORK_NICE: String(WORK_NICE),
@@ -124,13 +130,14 @@ export class Classroom {
   }
 
   /** A newcomer with this display name takes a seat, if one is free. */
-  join(name: string): JoinResult {
+  join(name: string, lang: Lang = 'en'): JoinResult {
     // No control or format characters (a right-to-left override would make the class list
     // and the server's log read other than they are).
     const clean = name.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 40);
     if (!clean) return { ok: false, why: 'name' };
     if (this.seatsTaken >= this.opts.seats) return { ok: false, why: 'full' };
     const { record, token } = this.roster.add(clean, this.opts.lessonId);
+    writeLearnerLang(this.roster.learnerDir(record.id), lang);
     return { ok: true, token, learner: this.learnerFor(record) };
   }
 
@@ -152,7 +159,7 @@ export class Classroom {
         dir: this.roster.learnerDir(record.id),
         limits: this.opts.limits,
         launcher: this.launcher,
-        lesson: (id) => this.lessonsById.get(id),
+        lesson: (id, lang) => this.lessonIn(id, lang),
         lessons: () => this.lessonList(record.id),
         onLesson: (lessonId) => this.roster.setLesson(record.id, lessonId),
         onChange: () => { for (const w of this.watchers) w(); },
@@ -166,11 +173,19 @@ export class Classroom {
     return l;
   }
 
+  /** A lesson as a learner reading `lang` sees it. */
+  lessonIn(id: string, lang: Lang): Lesson | undefined {
+    if (lang === 'en') return this.lessonsById.get(id);
+    return this.opts.translations?.[lang]?.find((l) => l.meta.id === id) ?? this.lessonsById.get(id);
+  }
+
   /** The lessons, with this learner's progress in each. */
   async lessonList(learnerId: string): Promise<ServerMessage & { t: 'lessons' }> {
     const store = new ProgressStore({ path: join(this.roster.learnerDir(learnerId), 'nslab', 'progress.json') });
     const { data } = await store.read();
-    const lessons: LessonEntry[] = summarizeProgress(this.opts.lessons, data)
+    const lang = readLearnerLang(this.roster.learnerDir(learnerId));
+    const shown = lang === 'en' ? this.opts.lessons : this.opts.lessons.map((l) => this.lessonIn(l.meta.id, lang) ?? l);
+    const lessons: LessonEntry[] = summarizeProgress(shown, data)
       .filter((s) => this.lessonsById.has(s.id))
       .map((s) => ({ id: s.id, title: s.title ?? s.id, steps: s.total ?? 0, done: s.done }));
     return { t: 'lessons', lessons };

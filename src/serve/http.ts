@@ -2,6 +2,7 @@
 // files and packages: a workshop room may have no internet), and the sockets that join a
 // page to a learner's lab. Every route checks its token first; nothing here decides about
 // lessons or labs (classroom.ts, learner.ts do).
+import { langFromAcceptLanguage } from './learner-lang.js';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -123,7 +124,8 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
         // A browser says where a form came from: another site's page may not take seats.
         if (req.headers.origin !== undefined && !sameOrigin(req)) return forbidden(res);
         const form = await readForm(req);
-        const joined = room.join(form?.get('name') ?? '');
+        // The page and the lab speak the browser's language, until the learner picks another.
+        const joined = room.join(form?.get('name') ?? '', langFromAcceptLanguage(req.headers['accept-language']));
         if (!joined.ok && joined.why === 'full') return full(res);
         if (!joined.ok) {
           sendHtml(res, 400, page('A name, please', `<p>Type the name the instructor will see beside your progress.</p><p><a href="/join/${escapeXml(room.code)}">Back</a></p>`));

@@ -4,6 +4,8 @@
 // a lab: the class's time limit, the idle timeout, and the grace period after the page
 // went away. Progress outlives the lab: the lab's broker writes it under the learner's
 // folder, and the next lab resumes there.
+import { readLearnerLang, writeLearnerLang } from './learner-lang.js';
+import type { Lang } from '../i18n/lang.js';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -12,7 +14,7 @@ import type { Lesson } from '../lesson/types.js';
 import { formatDuration } from './durations.js';
 import { LineSplitter, parseLabEvent } from './lab-events.js';
 import { OutputBudget, OutputBuffer } from './output-buffer.js';
-import type { CheckState, ServerMessage } from './protocol.js';
+import type { CheckState, PageMessage, ServerMessage } from './protocol.js';
 import { spawnPty, type PtyProcess } from './pty.js';
 import type { LearnerRecord } from './roster.js';
 import type { ClassEvent, EventKind } from './class-results.js';
@@ -32,7 +34,7 @@ export interface LabLauncher {
   /** The program and arguments that open a lab on `lessonId` (bin/nslab start …). */
   argv(lessonId: string): [string, string[]];
   /** The environment of that lab's launcher for this learner. */
-  env(record: LearnerRecord, eventsSocket: string): NodeJS.ProcessEnv;
+  env(record: LearnerRecord, eventsSocket: string, lang: Lang): NodeJS.ProcessEnv;
 }
 
 export interface LearnerDeps {
@@ -40,7 +42,8 @@ export interface LearnerDeps {
   dir: string;
   limits: ClassLimits;
   launcher: LabLauncher;
-  lesson: (id: string) => Lesson | undefined;
+  /** A lesson in the learner's language. */
+  lesson: (id: string, lang: Lang) => Lesson | undefined;
   /** The lessons list with this learner's progress (for the picker). */
   lessons: () => Promise<ServerMessage & { t: 'lessons' }>;
   /** The learner's shell is now on this lesson (kept in the roster). */
@@ -85,10 +88,14 @@ export class Learner {
   private stopped = false;
   private eventWindow = { start: 0, count: 0 };
 
+  /** The language of this learner's page and lab. */
+  lang: Lang;
+
   constructor(private readonly deps: LearnerDeps) {
+    this.lang = readLearnerLang(deps.dir);
     this.lessonId = deps.record.lessonId;
     this.report = new LabReport({
-      lesson: deps.lesson,
+      lesson: (id) => deps.lesson(id, this.lang),
       lessonId: () => this.lessonId,
       lessonChanged: (id) => {
         this.lessonId = id;
@@ -160,7 +167,7 @@ export class Learner {
   private async greet(): Promise<void> {
     const lessons = await this.deps.lessons();
     if (!this.page) return;
-    this.send({ t: 'hello', name: this.record.name, lessons: lessons.lessons, lessonId: this.lessonId, graceSeconds: Math.round(this.deps.limits.grace / 1000) });
+    this.send({ t: 'hello', name: this.record.name, lessons: lessons.lessons, lessonId: this.lessonId, graceSeconds: Math.round(this.deps.limits.grace / 1000), lang: this.lang });
     if (this.labState !== 'none') this.send({ t: 'lab', state: this.labState, reason: this.endReason });
     const past = this.buffer.contents();
     if (past.length) this.sendOutput(past);
@@ -172,7 +179,7 @@ export class Learner {
   }
 
   /** A message from the page, already checked for shape (page-messages.ts). */
-  input(msg: { t: 'in'; data: string } | { t: 'resize'; cols: number; rows: number } | { t: 'hint' } | { t: 'lesson'; id: string }): void {
+  input(msg: PageMessage): void {
     switch (msg.t) {
       case 'in':
         this.lastInput = Date.now();
@@ -188,8 +195,11 @@ export class Learner {
         if (this.pty && this.idle && this.labState === 'running') this.pty.write('\x15.hint\r');
         else this.send({ t: 'notice', text: 'A hint comes when the shell is at its prompt: wait for the command to finish (or press Ctrl-C).' });
         return;
+      case 'lang':
+        this.setLang(msg.lang);
+        return;
       case 'lesson':
-        if (!this.deps.lesson(msg.id)) {
+        if (!this.deps.lesson(msg.id, this.lang)) {
           this.send({ t: 'error', text: `there is no lesson "${msg.id}"` });
           return;
         }
@@ -254,7 +264,7 @@ export class Learner {
     const [file, args] = this.deps.launcher.argv(lessonId);
     let pty: PtyProcess;
     try {
-      pty = spawnPty(file, args, { cols: this.size.cols, rows: this.size.rows, env: this.deps.launcher.env(this.record, sock), cwd: this.deps.dir });
+      pty = spawnPty(file, args, { cols: this.size.cols, rows: this.size.rows, env: this.deps.launcher.env(this.record, sock, this.lang), cwd: this.deps.dir });
     } catch (e) {
       this.labEnded(`the lab could not start: ${(e as Error).message}`);
       return;
@@ -306,6 +316,16 @@ export class Learner {
       this.setPaused('throttle', true);
       this.timers.throttle = setTimeout(() => this.setPaused('throttle', false), wait);
     }
+  }
+
+  /** The learner picked another language on the page: the page hears it at once, the
+   * lab starts afresh at the same lesson to speak it (their progress is the same in both). */
+  setLang(lang: Lang): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    writeLearnerLang(this.deps.dir, lang);
+    void this.greet();
+    if (this.pty) this.switchLesson(this.lessonId);
   }
 
   /** The instructor moves the class to `lessonId`: a running lab restarts on it; a

@@ -1,5 +1,6 @@
 // What a page may send (protocol.ts, PageMessage), checked for shape and size before it
 // reaches a learner's lab: anything else is an error for that page, never a crash.
+import { LANGS, type Lang } from '../i18n/lang.js';
 import type { PageMessage } from './protocol.js';
 
 /** The largest frame a page may send (typing and pasting; a paste of 64 KiB is plenty). */
@@ -30,6 +31,8 @@ export function parsePageMessage(text: string): PageMessage | string {
       return { t: 'hint' };
     case 'lesson':
       return typeof v.id === 'string' && v.id.length <= 200 ? { t: 'lesson', id: v.id } : 'a lesson that is not a name';
+    case 'lang':
+      return typeof v.lang === 'string' && (LANGS as readonly string[]).includes(v.lang) ? { t: 'lang', lang: v.lang as Lang } : `a language other than ${LANGS.join(' or ')}`;
     default:
       return `an unknown message type`;
   }

@@ -7,6 +7,7 @@
 //   server → page: JSON text frames (ServerMessage); the terminal's bytes go as binary frames.
 //   page → server: JSON text frames (PageMessage).
 import type { TopoModel } from '../view/topo-model.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** One check of the current step, as the session evaluated it. */
 export interface CheckState {
@@ -45,7 +46,7 @@ export interface LessonEntry {
 }
 
 export type ServerMessage =
-  | { t: 'hello'; name: string; lessons: LessonEntry[]; lessonId: string; graceSeconds: number }
+  | { t: 'hello'; name: string; lessons: LessonEntry[]; lessonId: string; graceSeconds: number; lang: Lang }
   /** The lab's state of life: starting (being built), running, or ended (and why). */
   | { t: 'lab'; state: 'starting' | 'running' | 'ended'; reason?: string }
   /** The current step, its text rendered on the server from the lesson file. */
@@ -68,4 +69,6 @@ export type PageMessage =
   | { t: 'in'; data: string }
   | { t: 'resize'; cols: number; rows: number }
   | { t: 'hint' }
-  | { t: 'lesson'; id: string };
+  | { t: 'lesson'; id: string }
+  /** The learner's choice of language (the page's words, the lab's, the lesson's). */
+  | { t: 'lang'; lang: Lang };

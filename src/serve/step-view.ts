@@ -1,6 +1,7 @@
 // A lesson step as the learner's page shows it: its markdown rendered to HTML on the
 // server, from the lesson file (never from what a lab reports), with raw HTML in the
 // markdown shown as text rather than passed through.
+import { shellText } from '../i18n/shell-text.js';
 import { Marked } from 'marked';
 import type { Lesson } from '../lesson/types.js';
 import { escapeXml } from './topo-svg.js';
@@ -35,7 +36,7 @@ export interface StepView {
 export function stepView(lesson: Lesson, number: number): StepView | undefined {
   const step = lesson.steps.find((s) => s.number === number);
   if (!step) return undefined;
-  const question = step.question ? `\n\n**Question:** ${step.question.prompt}` : '';
+  const question = step.question ? `\n\n**${shellText(lesson.lang ?? 'en').questionLabel}** ${step.question.prompt}` : '';
   return {
     lessonId: lesson.meta.id,
     number,

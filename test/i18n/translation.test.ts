@@ -40,7 +40,7 @@ describe('a translation, held to its English lesson', () => {
 
   it('keys its steps by the English titles, so progress is shared between languages', () => {
     const en = parse(EN, 'en.md');
-    const zh = asTranslation(en, parse(ZH, 'zh.md'));
+    const zh = asTranslation(en, parse(ZH, 'zh.md'), 'zh-CN');
     expect(zh.steps.map((s) => [s.title, s.key])).toEqual([['创建 veth 对', 'Make the pair'], ['找到另一端', 'Find the other end']]);
     const progress = { done: [{ number: 1, title: 'Make the pair' }], current: 2, completed: false };
     expect(doneStepNumbers(zh, progress)).toEqual([1]);

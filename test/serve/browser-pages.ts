@@ -31,8 +31,9 @@ export async function typeLine(page: Page, line: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-export async function joinAs(browser: Browser, cls: TestClass, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+export async function joinAs(browser: Browser, cls: TestClass, name: string, locale?: string): Promise<Page> {
+  // The browser's language (Accept-Language) is what the page and the lab speak at first.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   await page.goto(`${cls.url}/join/${cls.room.code}`);
   await page.fill('input[name=name]', name);

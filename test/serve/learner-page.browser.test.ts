@@ -107,6 +107,23 @@ describe.skipIf(skip)('the learner\'s page in chromium', () => {
     await ada.screenshot({ path: join(shots, 'learner-page-walk.png') });
   }, 60_000);
 
+  it('speaks the browser\'s language, Chinese here, and switches to English on the page, keeping the lab\'s place', async () => {
+    const lin = await joinAs(browser, cls, 'Lin', 'zh-CN');
+    await waitText(lin, 'h3[data-w="checks"]', '检查');
+    await waitText(lin, '#step-title', '看看实验环境', 30_000);
+    await waitText(lin, '#step-number', '第 1/5 步');
+    await waitText(lin, '#conn', '已连接');
+    await waitForScreen(lin, /── 第 1\/5 步：看看实验环境/, 'the shell in Chinese');
+    expect(await lin.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await lin.screenshot({ path: join(shots, 'learner-page-zh.png') });
+    await lin.selectOption('#lang', 'en');
+    await waitText(lin, 'h3[data-w="checks"]', /^checks$/i); // shown in capitals by the page's style
+    // The lab starts afresh to speak English, at the same lesson and step.
+    await waitText(lin, '#step-title', 'Look at the lab', 60_000);
+    await waitForScreen(lin, /── Step 1\/5: Look at the lab/, 'the shell in English');
+    await lin.context().close();
+  }, 120_000);
+
   it('a second learner beside the first has a lab of their own', async () => {
     const bo = await joinAs(browser, cls, 'Bo');
     await typeLine(bo, 'ls /tmp | grep -c ada-was-here; ip -br link | grep -c veth1_p; echo done-$((2+3))');
