@@ -103,4 +103,21 @@ describe.skipIf(skip)('the instructor\'s page in chromium', () => {
     await typeLine(ada, 'ip -br link');
     await waitText(ada, '#step-title', /address/i);
   });
+
+  it('speaks the browser\'s language, Chinese here, and switches on the page (kept for the next visit)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    const zh = await context.newPage();
+    await zh.goto(`${cls.url}/i/${cls.room.roster.instructorToken}`);
+    await waitText(zh, '#code', cls.room.code);
+    await waitText(zh, 'th[data-key="name"]', '学员');
+    await waitText(zh, '#summary', /^已占 \d+\/4 个座位/);
+    await waitText(zh, '#hold-state', /^(未停住|停在 )/);
+    await zh.screenshot({ path: join(shots, 'instructor-page-zh.png'), fullPage: true });
+    await zh.selectOption('#lang', 'en');
+    await waitText(zh, 'th[data-key="name"]', 'learner');
+    await zh.reload();
+    await waitText(zh, '#code', cls.room.code);
+    await waitText(zh, 'th[data-key="name"]', 'learner');
+    await context.close();
+  });
 });
