@@ -2,6 +2,7 @@
 // is Chinese, and pages that keep their form fields. The server saying them to a Chinese
 // learner: test/serve/server.test.ts ("a learner whose browser asks for Chinese").
 import { describe, expect, it } from 'vitest';
+import { expectSameKeysAllSampled, expectTranslated } from './catalogue-checks.js';
 import { serveText, type ServeText } from '../../src/i18n/serve-text.js';
 
 const en = serveText('en');
@@ -17,20 +18,9 @@ const sample = (t: ServeText) => [
 ];
 
 describe('the workshop server\'s words, in English and in Chinese', () => {
-  it('have the same keys, and the sample calls every one of them', () => {
-    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
-    const called = new Set<string>();
-    sample(new Proxy(en, { get: (o, k: string) => { called.add(k); return o[k as keyof ServeText]; } }));
-    expect([...called].sort()).toEqual(Object.keys(en).sort());
-  });
+  it('have the same keys, and the sample calls every one of them', () => expectSameKeysAllSampled(en, zh, sample));
 
-  it('are translated: every Chinese text has Chinese in it and differs from the English', () => {
-    const [e, z] = [sample(en), sample(zh)];
-    z.forEach((text, i) => {
-      expect(text, `Chinese for "${e[i]}"`).toMatch(/[\u4e00-\u9fff]/);
-      expect(text).not.toBe(e[i]);
-    });
-  });
+  it('are translated: every Chinese text has Chinese in it and differs from the English', () => expectTranslated(en, zh, sample));
 
   it('pages keep their forms, links and values in Chinese', () => {
     const tags = (html: string) => [...html.matchAll(/<(form|input|a|button|code)\b[^>]*>/g)].map((m) => m[0]);

@@ -2,6 +2,7 @@
 // (not English left in place). The walk itself in Chinese, on real captures:
 // test/walk/analyse.test.ts.
 import { describe, expect, it } from 'vitest';
+import { expectSameKeysAllSampled, expectTranslated } from './catalogue-checks.js';
 import { walkText, type WalkText } from '../../src/i18n/walk-text.js';
 
 const en = walkText('en');
@@ -23,22 +24,9 @@ const sample = (t: WalkText) => [
 ];
 
 describe('the packet walk\'s words, in English and in Chinese', () => {
-  it('have the same keys, and the sample calls every one of them', () => {
-    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
-    // A key added to the catalogue and left out here would go untested.
-    const called = new Set<string>();
-    const spy = new Proxy(en, { get: (o, k: string) => { called.add(k); return o[k as keyof WalkText]; } });
-    sample(spy);
-    expect([...called].sort()).toEqual(Object.keys(en).sort());
-  });
+  it('have the same keys, and the sample calls every one of them', () => expectSameKeysAllSampled(en, zh, sample));
 
-  it('are translated: every Chinese text has Chinese in it and differs from the English', () => {
-    const [e, z] = [sample(en), sample(zh)];
-    z.forEach((text, i) => {
-      expect(text, `Chinese for "${e[i]}"`).toMatch(/[\u4e00-\u9fff]/);
-      expect(text).not.toBe(e[i]);
-    });
-  });
+  it('are translated: every Chinese text has Chinese in it and differs from the English', () => expectTranslated(en, zh, sample));
 
   it('keep rule text, addresses and interface names as they are inside the Chinese', () => {
     expect(zh.natByRule('MASQUERADE', 'source', '172.17.0.2 → 192.168.0.11', '-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE'))
