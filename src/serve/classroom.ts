@@ -87,7 +87,7 @@ export class Classroom {
 
   /** A short message on every learner's page. */
   broadcast(text: string): void {
-    for (const l of this.learners) l.notice(`From the instructor: ${text}`);
+    for (const l of this.learners) l.notice(l.words.fromInstructor(text));
   }
 
   /** Everyone to `lessonId`: running labs restart on it, the others start there next
@@ -117,7 +117,7 @@ export class Classroom {
     else rmSync(file, { force: true });
     for (const r of this.roster.learners) writeHold(this.roster.learnerDir(r.id), hold);
     // The lab notices a release at its next line (nothing reaches into it): say so.
-    if (!hold) for (const l of this.learners) if (l.held !== undefined) l.notice('The instructor released the class: press Enter in the terminal to go on.');
+    if (!hold) for (const l of this.learners) if (l.held !== undefined) l.notice(l.words.released);
     for (const w of this.watchers) w();
     return undefined;
   }

@@ -2,6 +2,8 @@
 // files and packages: a workshop room may have no internet), and the sockets that join a
 // page to a learner's lab. Every route checks its token first; nothing here decides about
 // lessons or labs (classroom.ts, learner.ts do).
+import type { Lang } from '../i18n/lang.js';
+import { serveText, type PageText } from '../i18n/serve-text.js';
 import { langFromAcceptLanguage } from './learner-lang.js';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -39,9 +41,9 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
-/** A page of plain HTML around a message; every value in it is escaped. */
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(title)} · nslab</title><link rel="stylesheet" href="/assets/page.css"></head><body class="plain"><main class="card"><h1>${escapeXml(title)}</h1>${body}</main></body></html>`;
+/** A page of plain HTML around a message, in `lang`; every value in it is escaped. */
+function page({ title, body }: PageText, lang: Lang): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(title)} · nslab</title><link rel="stylesheet" href="/assets/page.css"></head><body class="plain"><main class="card"><h1>${escapeXml(title)}</h1>${body}</main></body></html>`;
 }
 
 function sendHtml(res: ServerResponse, status: number, html: string): void {
@@ -54,7 +56,10 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
-const forbidden = (res: ServerResponse) => sendHtml(res, 403, page('Not allowed', '<p>This link does not open this page. Ask the instructor for the right link.</p>'));
+/** The language of a page for whoever asked: their browser's (before there is a learner). */
+const langOfRequest = (req: IncomingMessage): Lang => langFromAcceptLanguage(req.headers['accept-language']);
+
+const forbidden = (req: IncomingMessage, res: ServerResponse) => sendHtml(res, 403, page(serveText(langOfRequest(req)).notAllowed, langOfRequest(req)));
 
 async function readForm(req: IncomingMessage, max = 4096): Promise<URLSearchParams | undefined> {
   let body = '';
@@ -85,7 +90,7 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
       log(`error answering a request: ${(e as Error).message}`);
-      if (!res.headersSent) sendHtml(res, 500, page('Something went wrong', '<p>The server could not answer this request. Try again.</p>'));
+      if (!res.headersSent) sendHtml(res, 500, page(serveText(langOfRequest(req)).somethingWrong, langOfRequest(req)));
       else res.end();
     });
   });
@@ -93,6 +98,8 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
     const parts = url.pathname.split('/').filter(Boolean);
+    const lang = langOfRequest(req);
+    const words = serveText(lang);
     if (req.method === 'GET' && parts[0] === 'assets' && parts.length === 2 && Object.hasOwn(ASSETS, parts[1])) {
       const a = ASSETS[parts[1]];
       res.writeHead(200, { 'Content-Type': `${a.type}; charset=utf-8`, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'max-age=300' });
@@ -106,29 +113,29 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
         res.end();
         return;
       }
-      sendHtml(res, 200, page('Join a class', '<form method="get" action="/"><label>Class code <input name="code" autofocus autocomplete="off" maxlength="12"></label> <button>Join</button></form>'));
+      sendHtml(res, 200, page(words.joinAClass, lang));
       return;
     }
     if (parts[0] === 'join' && parts.length === 2) {
       if (parts[1].toUpperCase() !== room.code) {
-        sendHtml(res, 404, page('No such class', '<p>No class here has that code. Check the code on the instructor\'s screen.</p><p><a href="/">Try another code</a></p>'));
+        sendHtml(res, 404, page(words.noSuchClass, lang));
         return;
       }
-      if (room.seatsTaken >= room.opts.seats) return full(res);
+      if (room.seatsTaken >= room.opts.seats) return full(res, lang);
       if (req.method === 'GET') {
         const offer = `${suggestions[room.seatsTaken % suggestions.length]}-${room.seatsTaken + 1}`;
-        sendHtml(res, 200, page('Join the class', `<form method="post"><label>Your name on the class list <input name="name" value="${escapeXml(offer)}" maxlength="40" autofocus required></label> <button>Start</button></form><p class="dim">You get a lab of your own: a Linux machine in miniature, on the real kernel. Your link is yours: keep it to come back.</p>`));
+        sendHtml(res, 200, page(words.joinTheClass(escapeXml(offer)), lang));
         return;
       }
       if (req.method === 'POST') {
         // A browser says where a form came from: another site's page may not take seats.
-        if (req.headers.origin !== undefined && !sameOrigin(req)) return forbidden(res);
+        if (req.headers.origin !== undefined && !sameOrigin(req)) return forbidden(req, res);
         const form = await readForm(req);
         // The page and the lab speak the browser's language, until the learner picks another.
-        const joined = room.join(form?.get('name') ?? '', langFromAcceptLanguage(req.headers['accept-language']));
-        if (!joined.ok && joined.why === 'full') return full(res);
+        const joined = room.join(form?.get('name') ?? '', lang);
+        if (!joined.ok && joined.why === 'full') return full(res, lang);
         if (!joined.ok) {
-          sendHtml(res, 400, page('A name, please', `<p>Type the name the instructor will see beside your progress.</p><p><a href="/join/${escapeXml(room.code)}">Back</a></p>`));
+          sendHtml(res, 400, page(words.namePlease(escapeXml(room.code)), lang));
           return;
         }
         log(`${joined.learner.record.name} joined (seat ${joined.learner.record.seat + 1} of ${room.opts.seats})`);
@@ -139,14 +146,14 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && parts[0] === 'l' && parts.length === 2) {
       if (!TOKEN_SHAPE.test(parts[1]) || !room.byToken(parts[1])) {
-        sendHtml(res, 404, page('Unknown link', `<p>This link is not one of this class's learners. Join with the class code to get your own.</p><p><a href="/">Join</a></p>`));
+        sendHtml(res, 404, page(words.unknownLink, lang));
         return;
       }
       sendHtml(res, 200, readFileSync(join(WEB, 'learner.html'), 'utf8'));
       return;
     }
     if (req.method === 'GET' && parts[0] === 'i' && parts.length === 2) {
-      if (!room.isInstructor(parts[1])) return forbidden(res);
+      if (!room.isInstructor(parts[1])) return forbidden(req, res);
       sendHtml(res, 200, readFileSync(join(WEB, 'instructor.html'), 'utf8'));
       return;
     }
@@ -167,11 +174,11 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
       res.end(room.results(format));
       return;
     }
-    sendHtml(res, 404, page('Not found', '<p>There is nothing at this address.</p>'));
+    sendHtml(res, 404, page(words.notFound, lang));
   }
 
-  function full(res: ServerResponse): void {
-    sendHtml(res, 503, page('This class is full', `<p>All ${room.opts.seats} seats of this class are taken. Ask the instructor to make room (a larger <code>--seats</code>).</p>`));
+  function full(res: ServerResponse, lang: Lang): void {
+    sendHtml(res, 503, page(serveText(lang).classFull(room.opts.seats), lang));
   }
 
   server.on('upgrade', (req, socket, head) => {

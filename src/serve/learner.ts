@@ -6,6 +6,7 @@
 // folder, and the next lab resumes there.
 import { readLearnerLang, writeLearnerLang } from './learner-lang.js';
 import type { Lang } from '../i18n/lang.js';
+import { serveText, type ServeText } from '../i18n/serve-text.js';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -61,6 +62,11 @@ const ROWS = 30;
 
 type LabState = 'none' | 'starting' | 'running' | 'ended';
 
+/** Why a lab ended, in words of a language: the learner's on their page, English in the
+ * class's log (the instructor's record). */
+export type EndReason = (lang: Lang) => string;
+const SWITCHING: EndReason = (lang) => serveText(lang).switchingLesson;
+
 export class Learner {
   private pty: PtyProcess | undefined;
   private page: WebSocket | undefined;
@@ -73,7 +79,7 @@ export class Learner {
   private paused = { pressure: false, throttle: false, away: false };
   private size = { cols: COLS, rows: ROWS };
   private lastInput = Date.now();
-  private endReason: string | undefined;
+  private endReason: EndReason | undefined;
   labState: LabState = 'none';
   lessonId: string;
   /** What the learner's lab reports of its session, as the pages show it. */
@@ -135,7 +141,7 @@ export class Learner {
   /** A page opened this learner's link: it replaces any other page of theirs. */
   attach(ws: WebSocket): void {
     if (this.page && this.page !== ws) {
-      this.sendTo(this.page, { t: 'notice', text: 'This lab was opened in another tab or window; this one is no longer connected.' });
+      this.sendTo(this.page, { t: 'notice', text: this.words.openedElsewhere });
       this.page.close(4000, 'opened elsewhere');
     }
     this.page = ws;
@@ -149,7 +155,7 @@ export class Learner {
     // Coming back to a lab that ended while the page was away: a new one, at the step
     // where the learner was (the shell resumes from their progress), and why.
     if (this.labState === 'none' || ended !== undefined) this.startLab(this.lessonId);
-    if (ended !== undefined) this.send({ t: 'notice', text: `Your last lab ended (${ended}); this is a new one, at the step where you were.` });
+    if (ended !== undefined) this.send({ t: 'notice', text: this.words.lastLabEnded(ended(this.lang)) });
   }
 
   detach(ws: WebSocket): void {
@@ -159,7 +165,8 @@ export class Learner {
     // Output nobody reads is not worth making: the lab waits until the page is back.
     this.setPaused('away', true);
     if (this.pty && this.deps.limits.grace > 0) {
-      this.timers.grace = setTimeout(() => this.endLab(`you were away longer than the class's grace period (${formatDuration(this.deps.limits.grace)})`), this.deps.limits.grace);
+      const grace = this.deps.limits.grace;
+      this.timers.grace = setTimeout(() => this.endLab((lang) => serveText(lang).awayTooLong(formatDuration(grace, lang))), grace);
     }
     this.deps.onChange?.();
   }
@@ -168,7 +175,7 @@ export class Learner {
     const lessons = await this.deps.lessons();
     if (!this.page) return;
     this.send({ t: 'hello', name: this.record.name, lessons: lessons.lessons, lessonId: this.lessonId, graceSeconds: Math.round(this.deps.limits.grace / 1000), lang: this.lang });
-    if (this.labState !== 'none') this.send({ t: 'lab', state: this.labState, reason: this.endReason });
+    if (this.labState !== 'none') this.send({ t: 'lab', state: this.labState, reason: this.endReason?.(this.lang) });
     const past = this.buffer.contents();
     if (past.length) this.sendOutput(past);
     if (this.step) this.send({ t: 'step', ...this.step });
@@ -193,14 +200,14 @@ export class Learner {
         // As if the learner typed `.hint` at an empty prompt (Ctrl-U clears a line begun);
         // only at the prompt, so it never lands in a program that is running.
         if (this.pty && this.idle && this.labState === 'running') this.pty.write('\x15.hint\r');
-        else this.send({ t: 'notice', text: 'A hint comes when the shell is at its prompt: wait for the command to finish (or press Ctrl-C).' });
+        else this.send({ t: 'notice', text: this.words.hintAtPrompt });
         return;
       case 'lang':
         this.setLang(msg.lang);
         return;
       case 'lesson':
         if (!this.deps.lesson(msg.id, this.lang)) {
-          this.send({ t: 'error', text: `there is no lesson "${msg.id}"` });
+          this.send({ t: 'error', text: this.words.noLesson(msg.id) });
           return;
         }
         this.switchLesson(msg.id);
@@ -222,6 +229,11 @@ export class Learner {
 
   private sendTo(ws: WebSocket, msg: ServerMessage): void {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+  }
+
+  /** What the server says to this learner, in their language. */
+  get words(): ServeText {
+    return serveText(this.lang);
   }
 
   /** Notice from the server or the instructor, shown on the page as text. */
@@ -266,7 +278,8 @@ export class Learner {
     try {
       pty = spawnPty(file, args, { cols: this.size.cols, rows: this.size.rows, env: this.deps.launcher.env(this.record, sock, this.lang), cwd: this.deps.dir });
     } catch (e) {
-      this.labEnded(`the lab could not start: ${(e as Error).message}`);
+      const message = (e as Error).message;
+      this.labEnded((lang) => serveText(lang).labCouldNotStart(message));
       return;
     }
     this.pty = pty;
@@ -276,18 +289,18 @@ export class Learner {
     pty.onExit((e) => {
       if (this.pty !== pty) return;
       this.pty = undefined;
-      this.labEnded(this.endReason ?? (e.exitCode === 0 ? 'the shell ended (exit)' : `the lab ended (status ${e.exitCode}${e.signal ? `, signal ${e.signal}` : ''})`));
+      this.labEnded(this.endReason ?? ((lang) => (e.exitCode === 0 ? serveText(lang).shellEnded : serveText(lang).labEndedStatus(e.exitCode, e.signal))));
       const next = this.nextLesson;
       this.nextLesson = undefined;
       if (next !== undefined && !this.stopped) this.startLab(next);
     });
     this.log('lab-started', { lessonId });
     const { timeLimit, idleTimeout } = this.deps.limits;
-    if (timeLimit > 0) this.timers.limit = setTimeout(() => this.endLab(`the class's time limit for a lab (${formatDuration(timeLimit)}) is over`), timeLimit);
+    if (timeLimit > 0) this.timers.limit = setTimeout(() => this.endLab((lang) => serveText(lang).timeLimitOver(formatDuration(timeLimit, lang))), timeLimit);
     if (idleTimeout > 0) {
       this.lastInput = Date.now();
       this.timers.idle = setInterval(() => {
-        if (Date.now() - this.lastInput >= idleTimeout) this.endLab(`nothing was typed for ${formatDuration(idleTimeout)}`);
+        if (Date.now() - this.lastInput >= idleTimeout) this.endLab((lang) => serveText(lang).nothingTyped(formatDuration(idleTimeout, lang)));
       }, Math.min(idleTimeout, 10_000));
     }
     this.deps.onChange?.();
@@ -332,7 +345,7 @@ export class Learner {
    * learner away starts there next time. */
   moveTo(lessonId: string): void {
     if (this.pty) {
-      this.send({ t: 'notice', text: 'The instructor moves the class to another lesson: your lab starts afresh for it.' });
+      this.send({ t: 'notice', text: this.words.instructorMoves });
       this.switchLesson(lessonId);
     } else {
       this.lessonId = lessonId;
@@ -349,12 +362,12 @@ export class Learner {
     }
     const ending = this.nextLesson !== undefined;
     this.nextLesson = lessonId;
-    if (!ending) this.endLab('switching lesson');
+    if (!ending) this.endLab(SWITCHING);
   }
 
   /** Ends the lab: a hang-up, as when a terminal closes (the lab's launcher turns it into
    * the end of every process in the lab); KILL if it is still there 5 s later. */
-  endLab(reason: string): void {
+  endLab(reason: EndReason): void {
     if (!this.pty) return;
     this.endReason = reason;
     const pty = this.pty;
@@ -363,18 +376,16 @@ export class Learner {
     this.timers.kill = setTimeout(() => { if (this.pty === pty) pty.kill('SIGKILL'); }, 5000);
   }
 
-  private labEnded(reason: string): void {
+  private labEnded(reason: EndReason): void {
     for (const t of Object.values(this.timers)) clearTimeout(t);
     clearInterval(this.timers.idle);
     this.timers = {};
     this.closeEvents();
     this.labState = 'ended';
     this.endReason = reason;
-    this.log('lab-ended', { reason });
+    this.log('lab-ended', { reason: reason('en') });
     this.report.idle = false;
-    if (reason !== 'switching lesson') {
-      this.send({ t: 'lab', state: 'ended', reason: `${reason}. Your progress is kept: the next lab starts where you were.` });
-    }
+    if (reason !== SWITCHING) this.send({ t: 'lab', state: 'ended', reason: this.words.labEnded(reason(this.lang)) });
     this.deps.onChange?.();
   }
 
@@ -401,7 +412,7 @@ export class Learner {
     });
     server.on('error', (e) => {
       // The lab then reports nothing (its terminal still works): say so once, to the page.
-      this.send({ t: 'notice', text: `The side panel cannot follow this lab (${e.message}); the terminal works as usual.` });
+      this.send({ t: 'notice', text: this.words.sidePanelCannotFollow(e.message) });
     });
     server.listen(path);
     this.events = server;
@@ -446,7 +457,7 @@ export class Learner {
       return;
     }
     const ended = new Promise<void>((resolve) => pty.onExit(() => resolve()));
-    this.endLab('the class server stopped');
+    this.endLab((lang) => serveText(lang).serverStopped);
     await ended;
   }
 }

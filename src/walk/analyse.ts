@@ -7,6 +7,8 @@
 // (routeQuestions), the caller asks the lab, and the second pass gets the answers.
 import type { KernelState, Link } from '../kernel/types.js';
 import { findLink, linksIn, natRulesIn, peerOf, sysctl } from '../kernel/query.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { walkText, type WalkText } from '../i18n/walk-text.js';
 import type { Tracked } from './conntrack.js';
 import type { TraceStep } from './nft-trace.js';
 import type { Captured, IpFields, Passing } from './tcpdump.js';
@@ -125,7 +127,9 @@ function ownerOf(state: KernelState, address: string): string | undefined {
 
 class Analysis {
   readonly sightings: Sighting[];
-  constructor(readonly input: AnalyseInput) {
+  readonly t: WalkText;
+  constructor(readonly input: AnalyseInput, lang: Lang) {
+    this.t = walkText(lang);
     let order = 0;
     this.sightings = input.captures
       .flatMap((cap) => cap.packets.filter((c): c is Captured & { ip: IpFields } => !!c.ip).map((c) => ({ ns: cap.ns, c, order: order++ })))
@@ -163,23 +167,24 @@ class Analysis {
     if (prev.ns !== cur.ns) {
       const l = this.link(cur.ns, cur.ifname);
       const peer = l && peerOf(this.state, l);
-      const kind = l?.kind === 'veth' && peer && peer.ns === prev.ns && peer.name === prev.ifname ? 'across the veth pair' : `over ${l?.kind ?? 'the link'}`;
-      notes.push(`${kind} ${prev.where}:${prev.ifname} → ${cur.where}:${cur.ifname}`);
+      const [from, to] = [`${prev.where}:${prev.ifname}`, `${cur.where}:${cur.ifname}`];
+      const veth = l?.kind === 'veth' && peer && peer.ns === prev.ns && peer.name === prev.ifname;
+      notes.push(veth ? this.t.acrossVeth(from, to) : this.t.overLink(l?.kind, from, to));
       return notes;
     }
     const from = this.link(cur.ns, prev.ifname);
     const to = this.link(cur.ns, cur.ifname);
     if (from?.master && to?.name === from.master && cur.passing === 'in') {
-      notes.push(`${to.name} takes it up into ${cur.where}'s IP stack (it is addressed to the bridge's own MAC)`);
+      notes.push(this.t.upIntoStack(to.name, cur.where));
     } else if (from?.master && to?.master === from.master) {
-      notes.push(`bridged by ${from.master}: ${this.macNote(cur.ns, from.master, cur.dst, cur.ifname)}`);
+      notes.push(this.t.bridged(from.master, this.macNote(cur.ns, from.master, cur.dst, cur.ifname)));
     } else if (from?.name && to?.master === from.name && prev.passing === 'out') {
-      notes.push(`${from.name} sends it out of its port ${cur.ifname}: ${this.macNote(cur.ns, from.name, cur.dst, cur.ifname)}`);
+      notes.push(this.t.sentOutOfPort(from.name, cur.ifname, this.macNote(cur.ns, from.name, cur.dst, cur.ifname)));
     } else if (prev.passing !== 'out' && cur.passing === 'out' && prev.ifname !== cur.ifname) {
       const answer = this.input.routes({ ns: cur.ns, dst: ip.dst, from: prev.src, iif: prev.ifname });
-      notes.push(answer?.ok ? `routed by ${cur.where}: ${answer.text}` : `routed by ${cur.where} out of ${cur.ifname}`);
+      notes.push(answer?.ok ? this.t.routedBy(cur.where, answer.text) : this.t.routedOut(cur.where, cur.ifname));
     }
-    if (prev.ttl !== cur.ttl) notes.push(`TTL ${prev.ttl} → ${cur.ttl}`);
+    if (prev.ttl !== cur.ttl) notes.push(this.t.ttl(prev.ttl, cur.ttl));
     if (prev.src !== cur.src || prev.sport !== cur.sport) notes.push(this.natNote(cur.ns, 'source', prev, cur, ip));
     if (prev.dst !== cur.dst || prev.dport !== cur.dport) notes.push(this.natNote(cur.ns, 'destination', prev, cur, ip));
     return notes;
@@ -188,9 +193,9 @@ class Analysis {
   macNote(ns: string, bridge: string, dst: string, port: string): string {
     const owner = this.state.links.find((l) => l.addresses.some((a) => a.local === dst));
     const mac = owner?.mac;
-    if (!mac) return `to ${port}`;
+    if (!mac) return this.t.macToPort(port);
     const entry = this.state.fdb.find((f) => f.ns === ns && f.mac === mac && (f.master === bridge || f.dev === port));
-    return entry ? `${mac} (${dst}) learned on ${entry.dev}` : `${mac} (${dst}) not in its table yet: flooded to every port`;
+    return entry ? this.t.macLearned(mac, dst, entry.dev) : this.t.macFlooded(mac, dst);
   }
 
   natNote(ns: string, which: 'source' | 'destination', prev: Hop, cur: Hop, ip: IpFields): string {
@@ -200,43 +205,42 @@ class Analysis {
     if (step?.rule) {
       const target = /\bmasquerade\b/.test(step.rule) ? 'MASQUERADE' : /\bdnat\b/.test(step.rule) ? 'DNAT' : 'SNAT';
       const rule = natRulesIn(this.state, ns).find((r) => r.chain === step.chain && r.target === target && (target !== 'DNAT' || r.dport === prev.dport));
-      return `${target}: ${which} ${change} (rule \`${rule ? `-A ${rule.chain} ${rule.spec}` : step.rule}\`)`;
+      return this.t.natByRule(target, which, change, rule ? `-A ${rule.chain} ${rule.spec}` : step.rule);
     }
     // No rule ran: a reply, which conntrack rewrites by the entry its first packet made.
     const entry = this.conntrack(ns).find((e) => (e.reply.src === prev.src && e.reply.dst === prev.dst) || (e.original.src === prev.src && e.original.dst === prev.dst));
-    return `conntrack undoes the NAT for the reply: ${which} ${change}${entry ? ` (entry \`${entry.line.replace(/\s+/g, ' ')}\`)` : ''}`;
+    return this.t.natUndone(which, change, entry?.line.replace(/\s+/g, ' '));
   }
 
   /** Why a leg stopped where it did. */
   cause(leg: Leg, ip: IpFields): { where: string; cause: string } {
     const last = leg.hops[leg.hops.length - 1];
-    if (!last) return { where: 'nowhere', cause: 'the command sent no packet that could be seen' };
+    if (!last) return { where: this.t.nowhere, cause: this.t.noPacketSeen };
     const where = `${last.where}:${last.ifname}`;
     const ns = last.ns;
     const drop = this.trace(ns).find((s) => s.packet.ipId === ip.id && s.verdict === 'drop');
     if (drop) {
-      if (drop.policy) return { where, cause: `dropped in ${last.where} by the policy of the ${drop.table} table's ${drop.chain} chain (DROP)` };
+      if (drop.policy) return { where, cause: this.t.droppedByPolicy(last.where, drop.table, drop.chain) };
       const lines = (this.state.iptablesSave[ns] ?? '').split('\n').filter((l) => l.startsWith(`-A ${drop.chain} `) && / -j DROP\b/.test(l));
-      return { where, cause: `dropped in ${last.where} by a rule of the ${drop.table} table's ${drop.chain} chain: \`${lines.length === 1 ? lines[0] : drop.rule}\`` };
+      return { where, cause: this.t.droppedByRule(last.where, drop.table, drop.chain, lines.length === 1 ? lines[0] : String(drop.rule)) };
     }
     if (last.passing !== 'out' && !ownsAddress(this.state, ns, last.dst)) {
       if (sysctl(this.state, ns, 'net.ipv4.ip_forward') === '0') {
-        return { where, cause: `forwarding is off in ${last.where} (net.ipv4.ip_forward=0): it drops packets that are not addressed to it. \`sysctl -w net.ipv4.ip_forward=1\` turns it on` };
+        return { where, cause: this.t.forwardingOff(last.where) };
       }
       const route = this.input.routes({ ns, dst: last.dst, from: last.src, iif: last.ifname });
       if (route && !route.ok) {
         const down = linksIn(this.state, ns).filter((l) => !l.up && l.kind !== 'loopback' && l.name !== 'lo').map((l) => l.name);
-        const why = down.length ? `; ${down.join(', ')} ${down.length > 1 ? 'are' : 'is'} down, and the routes through ${down.length > 1 ? 'them' : 'it'} are gone with ${down.length > 1 ? 'them' : 'it'}` : '';
-        return { where, cause: `${last.where} has no route to ${last.dst} (${route.text})${why}` };
+        return { where, cause: this.t.noRoute(last.where, last.dst, route.text, down) };
       }
       const dev = route?.ok ? /\bdev (\S+)/.exec(route.text)?.[1] : undefined;
       const out = dev ? this.link(ns, dev) : undefined;
-      if (out && !out.up) return { where, cause: `${last.where} would send it out of ${dev}, which is down` };
+      if (out && !out.up) return { where, cause: this.t.outOfDownLink(last.where, dev!) };
       const nextHop = route?.ok ? (/\bvia (\S+)/.exec(route.text)?.[1] ?? last.dst) : undefined;
       const unanswered = nextHop && this.unansweredArp(ns, nextHop);
       if (unanswered) return { where, cause: unanswered };
     }
-    return { where, cause: `no sign of it after ${where}, and no rule, route or setting there explains why` };
+    return { where, cause: this.t.unexplained(where) };
   }
 
   /** "no answer to ARP …" when `ns` asked for `ip` and no reply came back, else undefined. */
@@ -250,9 +254,9 @@ class Analysis {
       const heard = cap.packets.find((p) => p.arp?.op === 'request' && p.arp.ip === ip && p.passing !== 'out');
       const port = heard && this.link(cap.ns, heard.ifname);
       const bridge = port?.master ? this.link(cap.ns, port.master) : undefined;
-      if (bridge && !bridge.up) return `no answer to ARP: ${this.where(ns)} asked who has ${ip}; ${this.where(cap.ns)} heard it on ${heard!.ifname}, a port of ${bridge.name}, which is down (\`ip link set ${bridge.name} up\`)`;
+      if (bridge && !bridge.up) return this.t.arpBridgeDown(this.where(ns), ip, this.where(cap.ns), heard!.ifname, bridge.name);
     }
-    return `no answer to ARP: ${this.where(ns)} asked who has ${ip} on ${asked.ifname} and nobody answered, so it could not send the packet (nothing on that link has ${ip}, or the link is down)`;
+    return this.t.arpUnanswered(this.where(ns), ip, asked.ifname);
   }
 
   /** Without an IP packet to follow: the first ARP question nobody answered, if any. */
@@ -278,23 +282,24 @@ class Analysis {
       if (router && !masq) {
         return {
           where: `${last.where}`,
-          cause: `no MASQUERADE: ${router.where} sent the request on with its source ${router.src} unchanged, and ${last.where} has no route back to ${router.src}, so no reply was sent. Docker's rule \`-A POSTROUTING -s <the bridge's subnet> ! -o docker0 -j MASQUERADE\` would have given it ${router.where}'s own address on ${router.ifname}`,
+          cause: this.t.noMasquerade(router.where, router.src, last.where, router.ifname),
         };
       }
-      return { where: last.where, cause: `${last.where} has no route back to ${last.src} (${back.text}), so no reply was sent` };
+      return { where: last.where, cause: this.t.noRouteBack(last.where, last.src, back.text) };
     }
-    return { where: last.where, cause: `${last.where} got the request and sent no reply (nothing listening, or a firewall there)` };
+    return { where: last.where, cause: this.t.noReply(last.where) };
   }
 }
 
-export function analyseWalk(input: AnalyseInput): Walk | undefined {
-  const a = new Analysis(input);
+/** The walk, in words of `lang`. */
+export function analyseWalk(input: AnalyseInput, lang: Lang = currentLang()): Walk | undefined {
+  const a = new Analysis(input, lang);
   const probe = a.sightings.find((s) => isProbe(s.c.ip));
   if (!probe) {
     // No IP packet left: a first hop that never answered ARP is the likeliest why.
     const arp = a.silentArp();
     if (!arp) return undefined;
-    return { probe: `ARP who-has ${arp.ip} (no IP packet could be sent)`, request: { hops: [], delivered: false }, ok: false, lost: { where: arp.where, cause: arp.cause } };
+    return { probe: a.t.arpProbe(arp.ip), request: { hops: [], delivered: false }, ok: false, lost: { where: arp.where, cause: arp.cause } };
   }
   const t0 = probe.c.t;
   const request = a.leg(probe, t0);

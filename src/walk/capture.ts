@@ -6,6 +6,8 @@
 // is bounded in time, and the trace table is removed whatever happens, so the learner's
 // rules read the same before and after.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { walkText } from '../i18n/walk-text.js';
 import type { KernelState, Netns } from '../kernel/types.js';
 import { run } from '../sandbox/exec.js';
 import { analyseWalk, routeKey, routeTable, type NsCapture, type RouteAnswer, type Walk } from './analyse.js';
@@ -68,7 +70,8 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
   clearTimeout(t);
 }
 
-async function startWatcher(ns: Netns, traced: boolean): Promise<Watcher> {
+async function startWatcher(ns: Netns, traced: boolean, lang: Lang): Promise<Watcher> {
+  const words = walkText(lang);
   const w: Watcher = { ns, out: '', err: '', trace: '', tcpdump: undefined as unknown as ChildProcess };
   if (traced) {
     // The monitor first: it is listening by the time tcpdump says it is.
@@ -79,29 +82,29 @@ async function startWatcher(ns: Netns, traced: boolean): Promise<Watcher> {
   w.tcpdump = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
   collect(w.tcpdump, (d) => { w.out += d; }, 'stdout');
   await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`tcpdump in ${ns.names[0]} did not start listening within 5 s`)), 5000);
+    const t = setTimeout(() => reject(new Error(words.tcpdumpSlow(ns.names[0]))), 5000);
     w.tcpdump.stderr!.setEncoding('utf8').on('data', (d: string) => {
       w.err += d;
       if (/listening on/.test(w.err)) { clearTimeout(t); resolve(); }
     });
-    w.tcpdump.once('close', () => { clearTimeout(t); reject(new Error(`tcpdump in ${ns.names[0]} could not start: ${w.err.trim().split('\n').pop() ?? 'no message'}`)); });
+    w.tcpdump.once('close', () => { clearTimeout(t); reject(new Error(words.tcpdumpFailed(ns.names[0], w.err.trim().split('\n').pop() ?? 'no message'))); });
     w.tcpdump.once('error', (e) => { clearTimeout(t); reject(e); });
   });
   return w;
 }
 
 /** Why tcpdump could not run here, in words a learner can act on. */
-export function tcpdumpProblem(message: string): string {
-  if (/Couldn't change to|setgroups|Operation not permitted/.test(message)) {
-    return `the packet walk needs tcpdump, which cannot drop to its own user in this lab (${message}). A lab started as an ordinary user needs subordinate ids for it: install the package uidmap and give the user a range in /etc/subuid and /etc/subgid (nslab doctor says how); as root it works.`;
-  }
-  return `the packet walk needs tcpdump, which could not start: ${message}`;
+export function tcpdumpProblem(message: string, lang: Lang = currentLang()): string {
+  const t = walkText(lang);
+  if (/Couldn't change to|setgroups|Operation not permitted/.test(message)) return t.tcpdumpNoUser(message);
+  return t.tcpdumpCannotStart(message);
 }
 
-export async function walkCommand(line: string, deps: WalkDeps): Promise<WalkRun> {
+export async function walkCommand(line: string, deps: WalkDeps, lang: Lang = currentLang()): Promise<WalkRun> {
+  const t = walkText(lang);
   const before = await deps.snapshot();
   const namespaces = before.namespaces.slice(0, MAX_WATCHED);
-  const limited = before.namespaces.length > MAX_WATCHED ? `only the first ${MAX_WATCHED} of ${before.namespaces.length} namespaces were watched` : undefined;
+  const limited = before.namespaces.length > MAX_WATCHED ? t.watchedOnly(MAX_WATCHED, before.namespaces.length) : undefined;
   const traced = new Set<string>();
   const watchers: Watcher[] = [];
   try {
@@ -110,9 +113,9 @@ export async function walkCommand(line: string, deps: WalkDeps): Promise<WalkRun
       if (r.exitCode === 0) traced.add(ns.id);
     }
     try {
-      watchers.push(...(await Promise.all(namespaces.map((ns) => startWatcher(ns, traced.has(ns.id))))));
+      watchers.push(...(await Promise.all(namespaces.map((ns) => startWatcher(ns, traced.has(ns.id), lang)))));
     } catch (e) {
-      return { problem: tcpdumpProblem((e as Error).message), raw: { captures: [], routes: {} } };
+      return { problem: tcpdumpProblem((e as Error).message, lang), raw: { captures: [], routes: {} } };
     }
     await deps.runLine(boundedLine(line, deps.seconds ?? 5));
     // A reply may still be on its way through conntrack and a bridge or two.
@@ -130,7 +133,7 @@ export async function walkCommand(line: string, deps: WalkDeps): Promise<WalkRun
   const state = await deps.snapshot();
   // Two passes: the first asks which routing decisions matter, the lab answers them.
   const first = routeTable();
-  analyseWalk({ captures, state, routes: first.oracle });
+  analyseWalk({ captures, state, routes: first.oracle }, lang);
   const answers = new Map<string, RouteAnswer>();
   for (const q of first.asked) {
     const ns = state.namespaces.find((n) => n.id === q.ns);
@@ -139,6 +142,6 @@ export async function walkCommand(line: string, deps: WalkDeps): Promise<WalkRun
     const r = await run(inNs(ns, argv));
     answers.set(routeKey(q), r.exitCode === 0 ? { ok: true, text: r.stdout.replace(/\\\s*/g, ' ').replace(/\s+/g, ' ').replace(/ cache.*$/, '').trim() } : { ok: false, text: r.stderr.trim() || `ip route get exited ${r.exitCode}` });
   }
-  const walk = analyseWalk({ captures, state, routes: routeTable(answers).oracle });
-  return { ...(walk ? { walk } : { problem: 'the command sent no IPv4 packet that could be followed (an echo request, a TCP connection or UDP)' }), ...(limited && walk ? { problem: limited } : {}), raw: { captures, routes: Object.fromEntries(answers), state } };
+  const walk = analyseWalk({ captures, state, routes: routeTable(answers).oracle }, lang);
+  return { ...(walk ? { walk } : { problem: t.nothingToFollow }), ...(limited && walk ? { problem: limited } : {}), raw: { captures, routes: Object.fromEntries(answers), state } };
 }

@@ -1,37 +1,48 @@
 // The walk as the learner reads it: each hop one line (when, where, which way, the
 // addresses as seen there), what happened on the way there indented under it, and the
 // verdict. Pure.
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { walkText, type WalkText } from '../i18n/walk-text.js';
 import { findLink } from '../kernel/query.js';
 import type { KernelState } from '../kernel/types.js';
+import { displayWidth } from '../view/display-width.js';
 import { linkKey } from '../view/topo-model.js';
 import type { Hop, Leg, Walk } from './analyse.js';
 
 const port = (a: string, p?: number) => (p === undefined ? a : `${a}:${p}`);
-const WAY: Record<Hop['passing'], string> = { in: 'in ', out: 'out', broadcast: 'in ', multicast: 'in ', 'other-host': 'in ' };
+/** Filled with spaces to `width` terminal columns (a Chinese character takes two). */
+const padTo = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 
-function legLines(title: string, leg: Leg, style: Style, first: number): string[] {
+/** Which way it passed, one column as wide as the widest word for it. */
+function way(t: WalkText, passing: Hop['passing']): string {
+  return padTo(passing === 'out' ? t.wayOut : t.wayIn, Math.max(displayWidth(t.wayIn), displayWidth(t.wayOut)));
+}
+
+function legLines(title: string, leg: Leg, style: Style, first: number, t: WalkText): string[] {
   if (!leg.hops.length) return [];
-  const where = Math.max(...leg.hops.map((h) => `${h.where}:${h.ifname}`.length));
+  const where = Math.max(...leg.hops.map((h) => displayWidth(`${h.where}:${h.ifname}`)));
   const lines = [style.bold(title)];
   leg.hops.forEach((h, i) => {
     for (const n of h.notes) lines.push(`             ${style.dim('↳')} ${n}`);
     const time = `${h.us.toFixed(1).padStart(8)} µs`;
     const num = String(first + i).padStart(2);
-    lines.push(`${num}${style.dim(time)}  ${`${h.where}:${h.ifname}`.padEnd(where)}  ${WAY[h.passing]}  ${port(h.src, h.sport)} → ${port(h.dst, h.dport)}  ttl ${h.ttl}`);
+    lines.push(`${num}${style.dim(time)}  ${padTo(`${h.where}:${h.ifname}`, where)}  ${way(t, h.passing)}  ${port(h.src, h.sport)} → ${port(h.dst, h.dport)}  ttl ${h.ttl}`);
   });
   const last = leg.hops[leg.hops.length - 1];
-  if (leg.delivered) lines.push(`             ${style.dim('↳')} delivered: ${last.dst} is ${last.where}'s own address`);
+  if (leg.delivered) lines.push(`             ${style.dim('↳')} ${t.delivered(last.dst, last.where)}`);
   return lines;
 }
 
 export interface Style { bold(s: string): string; dim(s: string): string; good(s: string): string; bad(s: string): string }
 export const plainStyle: Style = { bold: (s) => s, dim: (s) => s, good: (s) => s, bad: (s) => s };
 
-export function renderWalk(walk: Walk, style: Style = plainStyle): string {
-  const lines = [`${style.bold('packet walk:')} ${walk.probe}`, ...legLines('request', walk.request, style, 1)];
-  if (walk.reply) lines.push(...legLines('reply', walk.reply, style, walk.request.hops.length + 1));
-  if (walk.ok) lines.push(style.good(`✓ there and back: ${walk.request.hops.length} sightings out, ${walk.reply?.hops.length ?? 0} back`));
-  else if (walk.lost) lines.push(style.bad(`✗ lost at ${walk.lost.where}: ${walk.lost.cause}`));
+/** The walk's lines in words of `lang` (the notes and causes are in the words it was analysed in). */
+export function renderWalk(walk: Walk, style: Style = plainStyle, lang: Lang = currentLang()): string {
+  const t = walkText(lang);
+  const lines = [`${style.bold(t.title)} ${walk.probe}`, ...legLines(t.request, walk.request, style, 1, t)];
+  if (walk.reply) lines.push(...legLines(t.reply, walk.reply, style, walk.request.hops.length + 1, t));
+  if (walk.ok) lines.push(style.good(t.thereAndBack(walk.request.hops.length, walk.reply?.hops.length ?? 0)));
+  else if (walk.lost) lines.push(style.bad(t.lostAt(walk.lost.where, walk.lost.cause)));
   return lines.join('\n') + '\n';
 }
 

@@ -55,9 +55,9 @@ export async function waitFor(pred: () => boolean, what: string, ms = 20000): Pr
   }
 }
 
-/** Joins the class as `name`; returns the learner's token (from the redirect). */
-export async function joinClass(url: string, code: string, name: string): Promise<{ status: number; token?: string; text: string }> {
-  const r = await fetch(`${url}/join/${code}`, { method: 'POST', body: new URLSearchParams({ name }), redirect: 'manual' });
+/** Joins the class as `name` (with the browser's `headers`, e.g. its Accept-Language); returns the learner's token (from the redirect). */
+export async function joinClass(url: string, code: string, name: string, headers: Record<string, string> = {}): Promise<{ status: number; token?: string; text: string }> {
+  const r = await fetch(`${url}/join/${code}`, { method: 'POST', body: new URLSearchParams({ name }), redirect: 'manual', headers });
   const loc = r.headers.get('location');
   return { status: r.status, token: loc?.startsWith('/l/') ? loc.slice(3) : undefined, text: await r.text() };
 }

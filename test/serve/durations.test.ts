@@ -41,6 +41,15 @@ describe('formatDuration', () => {
     expect(formatDuration(300)).toBe('300ms');
   });
 
+  it('writes them in Chinese for a Chinese learner', () => {
+    expect(formatDuration(600_000, 'zh-CN')).toBe('10 分钟');
+    expect(formatDuration(5_400_000, 'zh-CN')).toBe('1 小时 30 分钟');
+    expect(formatDuration(3_661_000, 'zh-CN')).toBe('1 小时 1 分钟 1 秒');
+    expect(formatDuration(300, 'zh-CN')).toBe('300 毫秒');
+    expect(formatDuration(0, 'zh-CN')).toBe('无');
+    expect(formatDuration(5_400_000, 'en')).toBe('1h30m');
+  });
+
   it('gives back what parseDuration reads, for whole seconds', () => {
     for (const ms of [1000, 59_000, 60_000, 61_000, 3_599_000, 3_600_000, 5_400_000, 86_400_000, 90_061_000]) {
       expect(parseDuration(formatDuration(ms))).toBe(ms);

@@ -67,6 +67,46 @@ describe('joining', () => {
   });
 });
 
+describe('a learner whose browser asks for Chinese', () => {
+  const ZH = { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' };
+
+  it('gets the join pages, the server\'s notices and the class-full page in Chinese; an English browser, English', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER, seats: 1 });
+    const form = await fetch(`${cls.url}/join/${cls.room.code}`, { headers: ZH });
+    const html = await form.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('你在班级名单上的名字');
+    const { token } = await joinClass(cls.url, cls.room.code, '小明', ZH);
+    const page = new PageClient(cls.url, token!);
+    await page.opened();
+    await page.until(() => page.screen.includes('bash$ '), 'the prompt');
+    // bash reports no prompt, so the server holds the hint back and says why, in Chinese.
+    page.send({ t: 'hint' });
+    await page.until(() => !!page.message('notice'), 'the notice');
+    expect(page.message('notice')?.text).toBe('要等 shell 回到提示符才能给提示：请等命令结束（或按 Ctrl-C）。');
+    cls.room.broadcast('休息十分钟');
+    await page.until(() => !!page.message('notice', (m) => m.text.startsWith('讲师说：')), 'the broadcast');
+    const full = await joinClass(cls.url, cls.room.code, '小红', ZH);
+    expect(full.status).toBe(503);
+    expect(full.text).toContain('<html lang="zh-CN">');
+    expect(full.text).toContain('课堂已满');
+    expect(full.text).toContain('本班的 1 个座位都已有人');
+    const english = await joinClass(cls.url, cls.room.code, 'Two', { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(english.text).toContain('<html lang="en">');
+    expect(english.text).toContain('This class is full');
+    expect((await (await fetch(`${cls.url}/nowhere`, { headers: ZH })).text())).toContain('这个地址上什么也没有');
+  });
+
+  it('is told why the lab ended in Chinese, its duration in Chinese too', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER, limits: { timeLimit: 1000 } });
+    const { token } = await joinClass(cls.url, cls.room.code, '小明', ZH);
+    const page = new PageClient(cls.url, token!);
+    await page.opened();
+    await page.until(() => page.messages.some((m) => m.t === 'lab' && m.state === 'ended'), 'the end', 10000);
+    expect(page.message('lab', (m) => m.state === 'ended')?.reason).toBe('本班每个实验环境的时限（1 秒）已到。你的进度都还在：下一个实验环境会从你上次所在的地方开始。');
+  });
+});
+
 describe('joining, as a stranger would try it', () => {
   it('refuses a join form posted from another site\'s page, and strips control and format characters from names', async () => {
     cls = await startClass({ launcher: BASH_LAUNCHER });

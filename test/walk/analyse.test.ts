@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { analyseWalk, routeTable, type NsCapture, type RouteAnswer, type Walk } from '../../src/walk/analyse.js';
 import { renderWalk, walkMarks } from '../../src/walk/render.js';
 import { drawTopology } from '../../src/view/topology.js';
+import { displayWidth } from '../../src/view/display-width.js';
 import type { KernelState } from '../../src/kernel/types.js';
+import type { Lang } from '../../src/i18n/lang.js';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'walk');
 
@@ -16,10 +18,10 @@ function rawOf(name: string) {
   return raw;
 }
 
-function walkOf(name: string): Walk {
+function walkOf(name: string, lang: Lang = 'en'): Walk {
   const raw = JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')).raw as { captures: NsCapture[]; routes: Record<string, RouteAnswer>; state: KernelState };
   for (const c of raw.captures) for (const p of c.packets) p.t = BigInt(p.t as unknown as string);
-  const walk = analyseWalk({ captures: raw.captures, state: raw.state, routes: routeTable(new Map(Object.entries(raw.routes))).oracle });
+  const walk = analyseWalk({ captures: raw.captures, state: raw.state, routes: routeTable(new Map(Object.entries(raw.routes))).oracle }, lang);
   if (!walk) throw new Error(`no walk in ${name}`);
   return walk;
 }
@@ -95,7 +97,7 @@ describe('the packet walk, on captures from real labs', () => {
   });
 
   it('renders one line per hop, what happened indented above it, and the verdict', () => {
-    const text = renderWalk(walkOf('masquerade'));
+    const text = renderWalk(walkOf('masquerade'), undefined, 'en');
     expect(text.split('\n')[0]).toBe('packet walk: ICMP echo request 172.17.0.2 → 203.0.113.10');
     expect(text).toMatch(/\n 4 +\d+\.\d µs {2}host:eth0 +out {2}192\.168\.0\.11 → 203\.0\.113\.10 {2}ttl 63\n/);
     expect(text.trimEnd().split('\n').at(-1)).toBe('✓ there and back: 5 sightings out, 5 back');
@@ -110,5 +112,58 @@ describe('the packet walk, on captures from real labs', () => {
     expect(drawn).toMatch(/eth0 172\.17\.0\.2\/16 ◀ 1,10/);
     const lostState = rawOf('forward-drop').state;
     expect(drawTopology(lostState, { color: false, width: 120, marks: walkMarks(walkOf('forward-drop'), lostState) })).toMatch(/docker0 bridge 172\.17\.0\.1\/16 ◀ 3 ✗/);
+  });
+});
+
+describe('the packet walk in Chinese, on the same captures', () => {
+  it('says what happened between sightings in Chinese, rule text, addresses and conntrack lines as they are', () => {
+    const w = walkOf('masquerade', 'zh-CN');
+    expect(notes(w)).toContain('由 host 路由：203.0.113.10 from 172.17.0.2 via 192.168.0.1 dev eth0');
+    expect(notes(w)).toContain('TTL 由 64 减为 63');
+    expect(notes(w)).toContain('MASQUERADE：源地址 172.17.0.2 → 192.168.0.11（规则 `-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE`）');
+    expect(notes(w).some((n) => n.startsWith('连接跟踪为回包还原地址转换：目的地址 192.168.0.11 → 172.17.0.2（条目 `icmp '))).toBe(true);
+    expect(notes(w).filter((n) => n.startsWith('经 veth 对 '))).toHaveLength(4);
+    expect(notes(walkOf('bridged', 'zh-CN')).filter((n) => n.startsWith('由网桥 docker0 转发：02:42:ac:11:00:03（172.17.0.3）已在 veth'))).toHaveLength(1);
+    expect(notes(walkOf('dnat', 'zh-CN'))).toContain('DNAT：目的地址 192.168.0.11:8080 → 172.17.0.2:80（规则 `-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80`）');
+  });
+
+  it('says why it was lost in Chinese', () => {
+    expect(walkOf('forwarding-off', 'zh-CN').lost?.cause).toMatch(/^host 没有开启转发（net\.ipv4\.ip_forward=0）.*`sysctl -w net\.ipv4\.ip_forward=1`/);
+    expect(walkOf('no-masquerade', 'zh-CN').lost?.cause).toMatch(/^缺少 MASQUERADE：host 转发请求时源地址 172\.17\.0\.2 没变，而 outside 没有回 172\.17\.0\.2 的路由/);
+    expect(walkOf('forward-drop', 'zh-CN').lost).toEqual({ where: 'host:docker0', cause: '在 host 被 filter 表 FORWARD 链的一条规则丢弃：`-A FORWARD -i docker0 -j DROP`' });
+    expect(walkOf('eth0-down', 'zh-CN').lost?.cause).toBe('host 没有到 203.0.113.10 的路由（RTNETLINK answers: Network is unreachable）；eth0 已关闭（down），经过它的路由也随之消失');
+    expect(walkOf('no-arp-answer', 'zh-CN').lost?.cause).toBe('ARP 无应答：host 在 eth0 上询问谁有 192.168.0.99，没人应答，所以包发不出去（那条链路上没有 192.168.0.99，或者链路已关闭）');
+    const down = walkOf('bridge-down', 'zh-CN');
+    expect(down.probe).toBe('ARP who-has 172.17.0.1（没能发出任何 IP 包）');
+    expect(down.lost?.cause).toMatch(/^ARP 无应答：c1 询问谁有 172\.17\.0\.1；host 在 veth\w+ 上收到了，但它是网桥 docker0 的端口，而 docker0 已关闭（`ip link set docker0 up`）$/);
+  });
+
+  it('renders the hops in Chinese, the columns still aligned (a Chinese character is two columns)', () => {
+    const text = renderWalk(walkOf('masquerade', 'zh-CN'), undefined, 'zh-CN');
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe('包的路径： ICMP echo request 172.17.0.2 → 203.0.113.10');
+    expect(lines).toContain('请求');
+    expect(lines).toContain('回包');
+    expect(text).toMatch(/\n 4 +\d+\.\d µs {2}host:eth0 +出 {2}192\.168\.0\.11 → 203\.0\.113\.10 {2}ttl 63\n/);
+    expect(text).toContain('↳ 送达：203.0.113.10 是 outside 自己的地址');
+    expect(lines.at(-1)).toBe('✓ 有去有回：去程观测到 5 次，回程 5 次');
+    // Every hop's address column starts at the same terminal column, as in English.
+    const hops = lines.filter((l) => /^ ?\d+ /.test(l));
+    expect(new Set(hops.map((l) => displayWidth(l.slice(0, l.search(/\d+\.\d+\.\d+\.\d+/)))))).toEqual(new Set([displayWidth(hops[0].slice(0, hops[0].search(/\d+\.\d+\.\d+\.\d+/)))]));
+    expect(renderWalk(walkOf('forward-drop', 'zh-CN'), undefined, 'zh-CN')).toMatch(/✗ 在 host:docker0 丢失：在 host 被 filter 表/);
+  });
+
+  it('speaks the process\'s language when none is given', () => {
+    const saved = process.env.NSLAB_LANG;
+    process.env.NSLAB_LANG = 'zh-CN';
+    try {
+      const raw = rawOf('forward-drop');
+      for (const c of raw.captures) for (const p of c.packets) p.t = BigInt(p.t as unknown as string);
+      const w = analyseWalk({ captures: raw.captures, state: raw.state, routes: routeTable(new Map(Object.entries(raw.routes))).oracle })!;
+      expect(renderWalk(w)).toContain('✗ 在 host:docker0 丢失：在 host 被');
+    } finally {
+      if (saved === undefined) delete process.env.NSLAB_LANG;
+      else process.env.NSLAB_LANG = saved;
+    }
   });
 });
