@@ -39,7 +39,8 @@ export const plainStyle: Style = { bold: (s) => s, dim: (s) => s, good: (s) => s
 /** The walk's lines in words of `lang` (the notes and causes are in the words it was analysed in). */
 export function renderWalk(walk: Walk, style: Style = plainStyle, lang: Lang = currentLang()): string {
   const t = walkText(lang);
-  const lines = [`${style.bold(t.title)} ${walk.probe}`, ...legLines(t.request, walk.request, style, 1, t)];
+  // A full-width colon carries its own space.
+  const lines = [`${style.bold(t.title)}${/：$/.test(t.title) ? '' : ' '}${walk.probe}`, ...legLines(t.request, walk.request, style, 1, t)];
   if (walk.reply) lines.push(...legLines(t.reply, walk.reply, style, walk.request.hops.length + 1, t));
   if (walk.ok) lines.push(style.good(t.thereAndBack(walk.request.hops.length, walk.reply?.hops.length ?? 0)));
   else if (walk.lost) lines.push(style.bad(t.lostAt(walk.lost.where, walk.lost.cause)));
