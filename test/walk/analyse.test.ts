@@ -141,7 +141,7 @@ describe('the packet walk in Chinese, on the same captures', () => {
   it('renders the hops in Chinese, the columns still aligned (a Chinese character is two columns)', () => {
     const text = renderWalk(walkOf('masquerade', 'zh-CN'), undefined, 'zh-CN');
     const lines = text.trimEnd().split('\n');
-    expect(lines[0]).toBe('包的路径： ICMP echo request 172.17.0.2 → 203.0.113.10');
+    expect(lines[0]).toBe('包的路径：ICMP echo request 172.17.0.2 → 203.0.113.10');
     expect(lines).toContain('请求');
     expect(lines).toContain('回包');
     expect(text).toMatch(/\n 4 +\d+\.\d µs {2}host:eth0 +出 {2}192\.168\.0\.11 → 203\.0\.113\.10 {2}ttl 63\n/);
