@@ -307,7 +307,7 @@ const zh: CheckText = {
     return { expected: `${ns} 中有${rule}`, expectedNot: `${ns} 中没有${rule}` };
   },
   dnat: (protocol, port, to, ns) => {
-    const d = `把 ${protocol ? protocol + ' ' : ''}端口 ${port} 转到 ${to} 的 DNAT 规则`;
+    const d = `把${protocol ? ` ${protocol} ` : ''}端口 ${port} 转到 ${to} 的 DNAT 规则`;
     return { expected: `${ns} 中有一条${d}`, expectedNot: `${ns} 中没有${d}` };
   },
   ping: (address, from, via) =>
@@ -357,7 +357,8 @@ const zh: CheckText = {
   addrNone: (dev, ns, family) => `${ns} 中的 ${dev} 上没有 ${family === 'inet' ? 'IPv4' : 'IPv6'} 地址`,
   routeName: (dst) => (dst === 'default' ? '默认路由' : `到 ${dst} 的路由`),
   noRoute: (name, ns, routes) => `${ns} 中没有${name}（现有路由：${routes}）`,
-  routeGoes: (name, ns, goes) => `${ns} 中的${name}：${goes}`,
+  // 「host 中的默认路由」, but 「host 中到 10.0.0.0/24 的路由」.
+  routeGoes: (name, ns, goes) => `${ns} 中${name.startsWith('到') ? '' : '的'}${name}：${goes}`,
   routeWay: (gateway, dev) => (gateway ? `经网关 ${gateway}${dev ? `（出口 ${dev}）` : ''}` : `直连（${dev ? `出口 ${dev}，` : ''}不经网关）`),
   notBridge: (bridge, ns, kind) => `${ns} 中的 ${bridge} ${isKind(kind)}，不是网桥`,
   bridgeHasPort: (bridge, port, ports) => `${bridge} 有端口 ${port}（所有端口：${ports}）`,
