@@ -5,8 +5,10 @@ import type { KernelState, Netns, NatRule, Route } from '../kernel/types.js';
 import type { Check, CheckBody } from './check-syntax.js';
 import { normalizeDst } from './ip.js';
 import { matchesRan } from './ran.js';
-import { lookupLink, joinAnd, kindNoun, linksIn, listOrNone, noNamespaceFound, nsLabel, resolveNs } from './state-lookup.js';
+import { lookupLink, joinAnd, linksIn, listOrNone, noNamespaceFound, nsLabel, resolveNs } from './state-lookup.js';
 import { listedNetnsNames, natRulesIn, routesIn } from '../kernel/query.js';
+import { checkText, type CheckText, type Phrases } from '../i18n/check-text.js';
+import type { Lang } from '../i18n/lang.js';
 
 export interface CheckResult {
   ok: boolean;
@@ -54,6 +56,8 @@ export interface EvalContext {
   /** The step's own commands: a `ran` check written as a /regex/ is described to the
    * learner by the one it matches (`ip a`), not by its pattern. */
   examples?: readonly string[];
+  /** The language the results speak; the process's own when not given. */
+  lang?: Lang;
 }
 
 export type Evaluation = CheckResult | ProbeNeeded;
@@ -68,33 +72,27 @@ interface Outcome {
   found: string;
 }
 
-interface Phrases {
-  expected: string;
-  expectedNot: string;
-}
-
 export function evaluate(check: Check, state: KernelState, ctx: EvalContext = { commands: [] }): Evaluation {
-  const phrases = describe(check, ctx.examples);
+  const t = checkText(ctx.lang);
+  const phrases = describe(check, ctx.examples, ctx.lang);
   const expected = check.negated ? phrases.expectedNot : phrases.expected;
   const finish = (o: Outcome): CheckResult => ({ ok: o.holds !== check.negated, expected, found: o.found });
   if (check.kind === 'ping') {
     const from = resolveNs(state, check.from);
-    if (!from) return finish({ holds: false, found: noNamespaceFound(state, check.from) });
+    if (!from) return finish({ holds: false, found: noNamespaceFound(state, check.from, t) });
     return {
       needsProbe: { kind: 'ping', from, address: check.address, ...(check.via ? { via: check.via } : {}) },
       expected,
       complete: (reachable, walked) => {
-        if (!walked || !check.via) return finish({ holds: reachable, found: `${check.address} ${reachable ? 'answers' : 'does not answer'} ping from ${check.from}` });
+        if (!walked || !check.via) return finish({ holds: reachable, found: t.pingAnswers(check.address, reachable, check.from) });
         const through = passedVia(walked.path, check.via);
-        const path = walked.path.join(' → ') || 'nowhere';
-        const found = walked.reachable
-          ? `${check.address} answers, its request going ${path}${through ? '' : ` (not through ${check.via})`}`
-          : `${check.address} does not answer: the request went ${path}${walked.lost ? `, lost: ${walked.lost}` : ''}`;
+        const path = walked.path.join(' → ') || t.nowhere;
+        const found = walked.reachable ? t.walkAnswers(check.address, path, through ? undefined : check.via) : t.walkNoAnswer(check.address, path, walked.lost);
         return finish({ holds: walked.reachable && through, found });
       },
     };
   }
-  return finish(outcome(check, state, ctx));
+  return finish(outcome(check, state, ctx, t));
 }
 
 /** One evaluated check: `item` is what was passed in (a Check or a LessonCheck). */
@@ -117,24 +115,26 @@ export async function evaluateAll<T extends { check: Check } | Check>(
       const check: Check = 'kind' in item ? (item as Check) : (item as { check: Check }).check;
       const e = evaluate(check, state, ctx);
       if (!isProbeNeeded(e)) return { item, check, result: e };
+      const t = checkText(ctx.lang);
       try {
         const { from, address, via } = e.needsProbe;
         if (via) {
-          if (!prober.walk) throw new Error('this front end cannot follow a packet (no packet walk)');
+          if (!prober.walk) throw new Error(t.noPacketWalk);
           const walked = await prober.walk(from, address);
           return { item, check, result: e.complete(walked.reachable, walked) };
         }
         return { item, check, result: e.complete(await prober.ping(from, address)) };
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);
-        return { item, check, result: { ok: false, expected: e.expected, found: `could not run ping: ${why}` } };
+        return { item, check, result: { ok: false, expected: e.expected, found: t.couldNotPing(why) } };
       }
     }),
   );
 }
 
-/** What a check that must probe reads as while another check of its step fails. */
-export const NOT_PROBED_YET = 'not tried yet: it is tried once the other checks hold';
+/** What a check that must probe reads as while another check of its step fails (in
+ * English; checkText().notProbedYet in the learner's language). */
+export const NOT_PROBED_YET = checkText('en').notProbedYet;
 
 /** Whether a step passes, as cheaply as possible: the checks that read the snapshot first,
  * and only when they all hold, the ones that must probe the kernel (a ping waits up to a
@@ -151,7 +151,7 @@ export async function stepPasses<T extends { check: Check } | Check>(
   const now = checks.map((item) => ({ item, check: checkOf(item), e: evaluate(checkOf(item), state, ctx) }));
   const failingNow = now.filter(({ e }) => !isProbeNeeded(e) && !e.ok).map(({ check }) => check);
   if (failingNow.length) {
-    const reports = now.map(({ item, check, e }) => ({ item, check, result: isProbeNeeded(e) ? { ok: false, expected: e.expected, found: NOT_PROBED_YET } : e }));
+    const reports = now.map(({ item, check, e }) => ({ item, check, result: isProbeNeeded(e) ? { ok: false, expected: e.expected, found: checkText(ctx.lang).notProbedYet } : e }));
     return { passes: false, failing: failingNow, reports };
   }
   const reports = await evaluateAll(checks, state, prober, ctx);
@@ -165,78 +165,47 @@ export async function stepPasses<T extends { check: Check } | Check>(
 export function headline(check: Check, result: CheckResult, ctx: EvalContext = { commands: [] }): string {
   if (check.kind !== 'ran') return check.text;
   if (check.negated) return result.expected;
-  return result.ok ? result.found : `run ${ranCommand(check, ctx.examples)}`;
+  const t = checkText(ctx.lang);
+  return result.ok ? result.found : t.runIt(ranCommand(check, ctx.examples, t));
 }
 
 /** The command a `ran` check asks for: its words, or the step's command its pattern matches. */
-function ranCommand(check: Of<'ran'>, examples: readonly string[] = []): string {
+function ranCommand(check: Of<'ran'>, examples: readonly string[] = [], t: CheckText = checkText()): string {
   if (check.words) return `\`${check.words.join(' ')}\``;
   const example = examples.find((line) => matchesRan(check, line));
-  return example !== undefined ? `\`${example}\` (or a command like it)` : `a command matching /${check.pattern}/${check.flags ?? ''}`;
+  return example !== undefined ? t.ranExample(example) : t.ranPattern(`/${check.pattern}/${check.flags ?? ''}`);
 }
 
-export function describe(check: CheckBody, examples?: readonly string[]): Phrases {
+export function describe(check: CheckBody, examples?: readonly string[], lang?: Lang): Phrases {
+  const t = checkText(lang);
   switch (check.kind) {
     case 'netns':
-      if (check.listed) return { expected: `\`ip netns\` listing ${check.name}`, expectedNot: `\`ip netns\` not listing ${check.name}` };
-      return { expected: `a network namespace ${check.name}`, expectedNot: `no network namespace ${check.name}` };
-    case 'link': {
-      const props = linkProps(check);
-      if (props.length === 0) return { expected: `a link ${check.name} in ${check.ns}`, expectedNot: `no link ${check.name} in ${check.ns}` };
-      return {
-        expected: `${check.name} in ${check.ns}, ${props.join(', ')}`,
-        expectedNot: `${check.name} in ${check.ns} not ${props.join(' and ')}`,
-      };
-    }
-    case 'veth': {
-      const peer = check.peerNs ? `${check.peer} in ${check.peerNs}` : check.peer;
-      return { expected: `${check.name} in ${check.ns} paired with ${peer}`, expectedNot: `${check.name} in ${check.ns} not paired with ${peer}` };
-    }
-    case 'addr': {
-      const a = addrText(check.address, check.prefixlen);
-      return { expected: `${a} on ${check.dev} in ${check.ns}`, expectedNot: `no ${a} on ${check.dev} in ${check.ns}` };
-    }
-    case 'route': {
-      const r = routeText(check.dst, check.via, check.dev);
-      return { expected: `a route ${r} in ${check.ns}`, expectedNot: `no route ${r} in ${check.ns}` };
-    }
+      return check.listed ? t.netnsListed(check.name) : t.netns(check.name);
+    case 'link':
+      return t.link(check.name, check.ns, { state: check.state, kind: check.linkKind, master: check.master });
+    case 'veth':
+      return t.veth(check.name, check.ns, t.peerIn(check.peer, check.peerNs));
+    case 'addr':
+      return t.addr(addrText(check.address, check.prefixlen), check.dev, check.ns);
+    case 'route':
+      return t.route(routeText(check.dst, check.via, check.dev), check.ns);
     case 'bridge-port':
-      return { expected: `${check.port} a port of ${check.bridge} in ${check.ns}`, expectedNot: `${check.port} not a port of ${check.bridge} in ${check.ns}` };
+      return t.bridgePort(check.port, check.bridge, check.ns);
     case 'sysctl':
-      return { expected: `${check.key} = ${check.value} in ${check.ns}`, expectedNot: `${check.key} other than ${check.value} in ${check.ns}` };
-    case 'nat-masquerade': {
-      const out = check.outIface ? ` out ${check.outIface}` : '';
-      return { expected: `a MASQUERADE rule for ${check.source}${out} in ${check.ns}`, expectedNot: `no MASQUERADE rule for ${check.source}${out} in ${check.ns}` };
-    }
-    case 'nat-dnat': {
-      const d = `${check.protocol ? check.protocol + ' ' : ''}port ${check.port} to ${check.to}`;
-      return { expected: `a DNAT rule ${d} in ${check.ns}`, expectedNot: `no DNAT rule ${d} in ${check.ns}` };
-    }
+      return t.sysctl(check.key, check.value, check.ns);
+    case 'nat-masquerade':
+      return t.masquerade(check.source, check.outIface, check.ns);
+    case 'nat-dnat':
+      return t.dnat(check.protocol, check.port, check.to, check.ns);
     case 'ping':
-      if (check.via) return { expected: `${check.address} answers ping from ${check.from}, through ${check.via}`, expectedNot: `${check.address} not reached from ${check.from} through ${check.via}` };
-      return { expected: `${check.address} answers ping from ${check.from}`, expectedNot: `${check.address} does not answer ping from ${check.from}` };
-    case 'container': {
-      const props = [check.state, check.net && `with network mode ${check.net}`].filter(Boolean);
-      if (props.length === 0) return { expected: `a container ${check.name}`, expectedNot: `no container ${check.name}` };
-      return { expected: `container ${check.name} ${props.join(', ')}`, expectedNot: `container ${check.name} not ${props.join(' and ')}` };
-    }
-    case 'network': {
-      const props = [check.subnet && `subnet ${check.subnet}`, check.gateway && `gateway ${check.gateway}`].filter(Boolean).join(', ');
-      return { expected: `a docker network ${check.name}${props ? ` (${props})` : ''} with its bridge in the kernel`, expectedNot: `no docker network ${check.name}` };
-    }
-    case 'ran': {
-      const cmd = ranCommand(check, examples);
-      return { expected: `${cmd} run in this step`, expectedNot: `${cmd} not run in this step` };
-    }
+      return t.ping(check.address, check.from, check.via);
+    case 'container':
+      return t.container(check.name, check.state, check.net);
+    case 'network':
+      return t.network(check.name, check.subnet, check.gateway);
+    case 'ran':
+      return t.ran(ranCommand(check, examples, t));
   }
-}
-
-function linkProps(c: Extract<CheckBody, { kind: 'link' }>): string[] {
-  const props: string[] = [];
-  if (c.state) props.push(c.state.toUpperCase());
-  if (c.linkKind) props.push(kindNoun(c.linkKind));
-  if (c.master) props.push(`a port of ${c.master}`);
-  return props;
 }
 
 function addrText(address: string, prefixlen?: number): string {
@@ -247,32 +216,32 @@ function routeText(dst: string, via?: string, dev?: string): string {
   return [dst, via && `via ${via}`, dev && `dev ${dev}`].filter(Boolean).join(' ');
 }
 
-function outcome(check: Check, state: KernelState, ctx: EvalContext): Outcome {
+function outcome(check: Check, state: KernelState, ctx: EvalContext, t: CheckText): Outcome {
   switch (check.kind) {
     case 'netns':
-      return netnsOutcome(check, state);
+      return netnsOutcome(check, state, t);
     case 'link':
-      return linkOutcome(check, state);
+      return linkOutcome(check, state, t);
     case 'veth':
-      return vethOutcome(check, state);
+      return vethOutcome(check, state, t);
     case 'addr':
-      return addrOutcome(check, state);
+      return addrOutcome(check, state, t);
     case 'route':
-      return routeOutcome(check, state);
+      return routeOutcome(check, state, t);
     case 'bridge-port':
-      return bridgeOutcome(check, state);
+      return bridgeOutcome(check, state, t);
     case 'sysctl':
-      return sysctlOutcome(check, state);
+      return sysctlOutcome(check, state, t);
     case 'nat-masquerade':
-      return masqueradeOutcome(check, state);
+      return masqueradeOutcome(check, state, t);
     case 'nat-dnat':
-      return dnatOutcome(check, state);
+      return dnatOutcome(check, state, t);
     case 'container':
-      return containerOutcome(check, state);
+      return containerOutcome(check, state, t);
     case 'network':
-      return networkOutcome(check, state);
+      return networkOutcome(check, state, t);
     case 'ran':
-      return ranOutcome(check, ctx);
+      return ranOutcome(check, ctx, t);
     case 'ping':
       throw new Error('ping checks are probes: evaluate() handles them');
   }
@@ -280,58 +249,56 @@ function outcome(check: Check, state: KernelState, ctx: EvalContext): Outcome {
 
 type Of<K extends CheckBody['kind']> = Extract<CheckBody, { kind: K }>;
 
-function netnsOutcome(c: Of<'netns'>, state: KernelState): Outcome {
+function netnsOutcome(c: Of<'netns'>, state: KernelState, t: CheckText): Outcome {
   const ns = resolveNs(state, c.name);
-  if (!ns) return { holds: false, found: noNamespaceFound(state, c.name) };
-  if (!c.listed) return { holds: true, found: `namespace ${c.name} exists` };
+  if (!ns) return { holds: false, found: noNamespaceFound(state, c.name, t) };
+  if (!c.listed) return { holds: true, found: t.namespaceExists(c.name) };
   const listed = listedNetnsNames(state);
-  if (listed.includes(c.name)) return { holds: true, found: `\`ip netns\` lists ${c.name}` };
-  return { holds: false, found: `${c.name} is a namespace, but \`ip netns\` lists ${listOrNone(listed, 'nothing')} (no /run/netns/${c.name})` };
+  if (listed.includes(c.name)) return { holds: true, found: t.netnsLists(c.name) };
+  return { holds: false, found: t.netnsNotListed(c.name, listOrNone(listed, t.nothing, 8, t)) };
 }
 
-function linkOutcome(c: Of<'link'>, state: KernelState): Outcome {
-  const l = lookupLink(state, c.name, c.ns);
+function linkOutcome(c: Of<'link'>, state: KernelState, t: CheckText): Outcome {
+  const l = lookupLink(state, c.name, c.ns, t);
   if (!l.ok) return { holds: false, found: l.found };
   const link = l.link;
-  const where = `${c.name} is in ${c.ns}`;
-  if (c.state === 'up' && !link.up) return { holds: false, found: `${where} but DOWN` };
-  if (c.state === 'down' && link.up) return { holds: false, found: `${where} and UP` };
-  if (c.linkKind && link.kind !== c.linkKind) return { holds: false, found: `${where} but is ${kindNoun(link.kind)}` };
+  if (c.state === 'up' && !link.up) return { holds: false, found: t.linkDown(c.name, c.ns) };
+  if (c.state === 'down' && link.up) return { holds: false, found: t.linkUp(c.name, c.ns) };
+  if (c.linkKind && link.kind !== c.linkKind) return { holds: false, found: t.linkIsKind(c.name, c.ns, link.kind) };
   if (c.master && link.master !== c.master) {
-    return { holds: false, found: link.master ? `${where} but is a port of ${link.master}` : `${where} but is not a port of any bridge` };
+    return { holds: false, found: link.master ? t.linkPortOf(c.name, c.ns, link.master) : t.linkNoMaster(c.name, c.ns) };
   }
-  const facts = [c.state && (link.up ? 'UP' : 'DOWN'), c.linkKind && kindNoun(link.kind), c.master && `a port of ${link.master}`].filter(Boolean);
-  return { holds: true, found: facts.length ? `${where}, ${facts.join(', ')}` : where };
+  const facts = { state: c.state && (link.up ? 'UP' : 'DOWN'), kind: c.linkKind && link.kind, master: c.master && link.master };
+  return { holds: true, found: t.linkHolds(c.name, c.ns, facts) };
 }
 
-function vethOutcome(c: Of<'veth'>, state: KernelState): Outcome {
-  const l = lookupLink(state, c.name, c.ns);
+function vethOutcome(c: Of<'veth'>, state: KernelState, t: CheckText): Outcome {
+  const l = lookupLink(state, c.name, c.ns, t);
   if (!l.ok) return { holds: false, found: l.found };
-  if (l.link.kind !== 'veth') return { holds: false, found: `${c.name} in ${c.ns} is ${kindNoun(l.link.kind)}, not a veth` };
+  if (l.link.kind !== 'veth') return { holds: false, found: t.notVeth(c.name, c.ns, l.link.kind) };
   const peer = l.link.peer;
-  if (!peer) return { holds: false, found: `the peer of ${c.name} in ${c.ns} was not found in the lab` };
-  const peerNs = nsLabel(state, peer.ns);
-  const peerText = `${peer.name} in ${peerNs}`;
-  if (peer.name !== c.peer) return { holds: false, found: `${c.name} in ${c.ns} is paired with ${peerText}` };
+  if (!peer) return { holds: false, found: t.peerNotFound(c.name, c.ns) };
+  const peerText = t.peerIn(peer.name, nsLabel(state, peer.ns));
+  const paired = t.pairedWith(c.name, c.ns, peerText);
+  if (peer.name !== c.peer) return { holds: false, found: paired };
   if (c.peerNs !== undefined) {
     const wanted = resolveNs(state, c.peerNs);
-    if (!wanted) return { holds: false, found: `${c.name} in ${c.ns} is paired with ${peerText}; ${noNamespaceFound(state, c.peerNs)}` };
-    if (wanted.id !== peer.ns) return { holds: false, found: `${c.name} in ${c.ns} is paired with ${peerText}, not in ${c.peerNs}` };
+    if (!wanted) return { holds: false, found: t.pairedNoNs(c.name, c.ns, peerText, noNamespaceFound(state, c.peerNs, t)) };
+    if (wanted.id !== peer.ns) return { holds: false, found: t.pairedNotIn(c.name, c.ns, peerText, c.peerNs) };
   }
-  return { holds: true, found: `${c.name} in ${c.ns} is paired with ${peerText}` };
+  return { holds: true, found: paired };
 }
 
-function addrOutcome(c: Of<'addr'>, state: KernelState): Outcome {
-  const l = lookupLink(state, c.dev, c.ns);
+function addrOutcome(c: Of<'addr'>, state: KernelState, t: CheckText): Outcome {
+  const l = lookupLink(state, c.dev, c.ns, t);
   if (!l.ok) return { holds: false, found: l.found };
   const family = c.address.includes(':') ? 'inet6' : 'inet';
   const addrs = l.link.addresses.filter((a) => a.family === family);
   const hit = addrs.find((a) => a.local === c.address && (c.prefixlen === undefined || a.prefixlen === c.prefixlen));
   const all = addrs.map((a) => `${a.local}/${a.prefixlen}`);
-  const on = `${c.dev} in ${c.ns}`;
-  if (hit) return { holds: true, found: `${on} has ${hit.local}/${hit.prefixlen}` };
-  if (all.length === 0) return { holds: false, found: `${on} has no ${family === 'inet' ? 'IPv4' : 'IPv6'} address` };
-  return { holds: false, found: `${on} has ${joinAnd(all)}` };
+  if (hit) return { holds: true, found: t.addrHas(c.dev, c.ns, `${hit.local}/${hit.prefixlen}`) };
+  if (all.length === 0) return { holds: false, found: t.addrNone(c.dev, c.ns, family) };
+  return { holds: false, found: t.addrHas(c.dev, c.ns, joinAnd(all, t)) };
 }
 
 function mainRoutes(state: KernelState, nsId: string): Route[] {
@@ -342,42 +309,41 @@ function routeLine(r: Route): string {
   return routeText(normalizeDst(r.dst), r.gateway, r.dev);
 }
 
-function routeOutcome(c: Of<'route'>, state: KernelState): Outcome {
+function routeOutcome(c: Of<'route'>, state: KernelState, t: CheckText): Outcome {
   const ns = resolveNs(state, c.ns);
-  if (!ns) return { holds: false, found: noNamespaceFound(state, c.ns) };
+  if (!ns) return { holds: false, found: noNamespaceFound(state, c.ns, t) };
   const routes = mainRoutes(state, ns.id);
   const sameDst = routes.filter((r) => normalizeDst(r.dst) === c.dst);
-  const name = c.dst === 'default' ? 'default route' : `route to ${c.dst}`;
+  const name = t.routeName(c.dst);
   if (sameDst.length === 0) {
-    return { holds: false, found: `no ${name} in ${c.ns} (routes: ${listOrNone(routes.map(routeLine), 'none')})` };
+    return { holds: false, found: t.noRoute(name, c.ns, listOrNone(routes.map(routeLine), t.none, 8, t)) };
   }
   const hit = sameDst.find((r) => (c.via === undefined || r.gateway === c.via) && (c.dev === undefined || r.dev === c.dev));
-  const goes = (rs: Route[]) => joinAnd(rs.map((r) => [r.gateway ? `via ${r.gateway}` : 'direct (no gateway)', r.dev && `dev ${r.dev}`].filter(Boolean).join(' ')));
-  if (hit) return { holds: true, found: `the ${name} in ${c.ns} goes ${goes([hit])}` };
-  return { holds: false, found: `the ${name} in ${c.ns} goes ${goes(sameDst)}` };
+  const goes = (rs: Route[]) => joinAnd(rs.map((r) => t.routeWay(r.gateway, r.dev)), t);
+  return { holds: hit !== undefined, found: t.routeGoes(name, c.ns, goes(hit ? [hit] : sameDst)) };
 }
 
-function bridgeOutcome(c: Of<'bridge-port'>, state: KernelState): Outcome {
-  const l = lookupLink(state, c.bridge, c.ns);
+function bridgeOutcome(c: Of<'bridge-port'>, state: KernelState, t: CheckText): Outcome {
+  const l = lookupLink(state, c.bridge, c.ns, t);
   if (!l.ok) return { holds: false, found: l.found };
-  if (l.link.kind !== 'bridge') return { holds: false, found: `${c.bridge} in ${c.ns} is ${kindNoun(l.link.kind)}, not a bridge` };
+  if (l.link.kind !== 'bridge') return { holds: false, found: t.notBridge(c.bridge, c.ns, l.link.kind) };
   const ports = linksIn(state, l.ns.id).filter((x) => x.master === c.bridge).map((x) => x.name);
-  if (ports.includes(c.port)) return { holds: true, found: `${c.bridge} has port ${c.port} (ports: ${ports.join(', ')})` };
-  return { holds: false, found: ports.length ? `the ports of ${c.bridge} are ${joinAnd(ports)}` : `${c.bridge} has no ports` };
+  if (ports.includes(c.port)) return { holds: true, found: t.bridgeHasPort(c.bridge, c.port, ports.join(t.listSep)) };
+  return { holds: false, found: ports.length ? t.bridgePorts(c.bridge, joinAnd(ports, t)) : t.noPorts(c.bridge) };
 }
 
-function sysctlOutcome(c: Of<'sysctl'>, state: KernelState): Outcome {
+function sysctlOutcome(c: Of<'sysctl'>, state: KernelState, t: CheckText): Outcome {
   const ns = resolveNs(state, c.ns);
-  if (!ns) return { holds: false, found: noNamespaceFound(state, c.ns) };
+  if (!ns) return { holds: false, found: noNamespaceFound(state, c.ns, t) };
   const value = state.sysctls[ns.id]?.[c.key];
-  if (value === undefined) return { holds: false, found: `nslab did not read ${c.key} in ${c.ns}` };
-  return { holds: value.trim() === c.value, found: `${c.key} = ${value.trim()} in ${c.ns}` };
+  if (value === undefined) return { holds: false, found: t.sysctlUnread(c.key, c.ns) };
+  return { holds: value.trim() === c.value, found: t.sysctlIs(c.key, value.trim(), c.ns) };
 }
 
 /** The NAT rules of a namespace a check names, or why there are none to look at. */
-function natRulesOf(state: KernelState, nsName: string): { rules: NatRule[] } | { found: string } {
+function natRulesOf(state: KernelState, nsName: string, t: CheckText): { rules: NatRule[] } | { found: string } {
   const ns = resolveNs(state, nsName);
-  if (!ns) return { found: noNamespaceFound(state, nsName) };
+  if (!ns) return { found: noNamespaceFound(state, nsName, t) };
   return { rules: natRulesIn(state, ns.id) };
 }
 
@@ -391,55 +357,56 @@ function sameNet(a: string | undefined, b: string): boolean {
   return normalizeDst(a) === normalizeDst(b);
 }
 
-function masqueradeOutcome(c: Of<'nat-masquerade'>, state: KernelState): Outcome {
-  const r = natRulesOf(state, c.ns);
+function masqueradeOutcome(c: Of<'nat-masquerade'>, state: KernelState, t: CheckText): Outcome {
+  const r = natRulesOf(state, c.ns, t);
   if ('found' in r) return { holds: false, found: r.found };
   const masq = r.rules.filter((x) => x.target === 'MASQUERADE');
   const hit = masq.find((x) => sameNet(x.source, c.source) && (c.outIface === undefined || x.outIface === c.outIface));
-  if (hit) return { holds: true, found: `rule ${ruleLine(hit)} in ${c.ns}` };
-  if (masq.length === 0) return { holds: false, found: `no MASQUERADE rule in ${c.ns} (nat rules: ${listOrNone(r.rules.map(ruleLine), 'none', 5)})` };
-  return { holds: false, found: `the MASQUERADE rules in ${c.ns} are: ${masq.map(ruleLine).join('; ')}` };
+  if (hit) return { holds: true, found: t.ruleIn(ruleLine(hit), c.ns) };
+  if (masq.length === 0) return { holds: false, found: t.noMasquerade(c.ns, listOrNone(r.rules.map(ruleLine), t.none, 5, t)) };
+  return { holds: false, found: t.masqueradeRules(c.ns, masq.map(ruleLine)) };
 }
 
-function dnatOutcome(c: Of<'nat-dnat'>, state: KernelState): Outcome {
-  const r = natRulesOf(state, c.ns);
+function dnatOutcome(c: Of<'nat-dnat'>, state: KernelState, t: CheckText): Outcome {
+  const r = natRulesOf(state, c.ns, t);
   if ('found' in r) return { holds: false, found: r.found };
   const dnat = r.rules.filter((x) => x.target === 'DNAT');
   const toMatches = (to?: string) => to !== undefined && (to === c.to || (!c.to.includes(':') && to.split(':')[0] === c.to));
   const hit = dnat.find((x) => x.dport === c.port && toMatches(x.toDestination) && (c.protocol === undefined || x.protocol === c.protocol));
-  if (hit) return { holds: true, found: `rule ${ruleLine(hit)} in ${c.ns}` };
-  if (dnat.length === 0) return { holds: false, found: `no DNAT rule in ${c.ns}` };
-  return { holds: false, found: `the DNAT rules in ${c.ns} are: ${dnat.map(ruleLine).join('; ')}` };
+  if (hit) return { holds: true, found: t.ruleIn(ruleLine(hit), c.ns) };
+  if (dnat.length === 0) return { holds: false, found: t.noDnat(c.ns) };
+  return { holds: false, found: t.dnatRules(c.ns, dnat.map(ruleLine)) };
 }
 
-function containerOutcome(c: Of<'container'>, state: KernelState): Outcome {
+function containerOutcome(c: Of<'container'>, state: KernelState, t: CheckText): Outcome {
   const ct = state.containers.find((x) => x.name === c.name);
-  if (!ct) return { holds: false, found: `no container ${c.name} (containers: ${listOrNone(state.containers.map((x) => x.name), 'none')})` };
+  if (!ct) return { holds: false, found: t.noContainer(c.name, listOrNone(state.containers.map((x) => x.name), t.none, 8, t)) };
   const status = ct.running ? 'running' : 'stopped';
-  if (c.state && c.state !== status) return { holds: false, found: `container ${c.name} is ${status}` };
-  if (c.net && ct.networkMode !== c.net) return { holds: false, found: `container ${c.name} has network mode ${ct.networkMode}` };
-  return { holds: true, found: `container ${c.name} is ${status}, network mode ${ct.networkMode}` };
+  const said = t.containerStatus(ct.running);
+  if (c.state && c.state !== status) return { holds: false, found: t.containerIs(c.name, said) };
+  if (c.net && ct.networkMode !== c.net) return { holds: false, found: t.containerNet(c.name, ct.networkMode) };
+  return { holds: true, found: t.containerHolds(c.name, said, ct.networkMode) };
 }
 
 /** The runtime knows the network, and the kernel has its bridge, up, with the gateway on it. */
-function networkOutcome(c: Of<'network'>, state: KernelState): Outcome {
+function networkOutcome(c: Of<'network'>, state: KernelState, t: CheckText): Outcome {
   const nets = state.dockerNetworks ?? [];
   const n = nets.find((x) => x.name === c.name);
-  if (!n) return { holds: false, found: `no docker network ${c.name} (networks: ${listOrNone(nets.map((x) => x.name), 'none')})` };
-  if (c.subnet && n.subnet !== c.subnet) return { holds: false, found: `network ${c.name} has subnet ${n.subnet ?? 'none'}` };
-  if (c.gateway && n.gateway !== c.gateway) return { holds: false, found: `network ${c.name} has gateway ${n.gateway ?? 'none'}` };
-  if (!n.bridge) return { holds: true, found: `network ${c.name} (driver ${n.driver})` };
-  const l = lookupLink(state, n.bridge, 'host');
-  if (!l.ok) return { holds: false, found: `network ${c.name} is known, but its bridge ${n.bridge} is not in the kernel: ${l.found}` };
+  if (!n) return { holds: false, found: t.noNetwork(c.name, listOrNone(nets.map((x) => x.name), t.none, 8, t)) };
+  if (c.subnet && n.subnet !== c.subnet) return { holds: false, found: t.networkSubnet(c.name, n.subnet) };
+  if (c.gateway && n.gateway !== c.gateway) return { holds: false, found: t.networkGateway(c.name, n.gateway) };
+  if (!n.bridge) return { holds: true, found: t.networkDriver(c.name, n.driver) };
+  const l = lookupLink(state, n.bridge, 'host', t);
+  if (!l.ok) return { holds: false, found: t.networkNoKernelBridge(c.name, n.bridge, l.found) };
   const gwOn = !n.gateway || l.link.addresses.some((a) => a.local === n.gateway);
-  if (!gwOn) return { holds: false, found: `${n.bridge} does not hold the gateway ${n.gateway}` };
-  return { holds: true, found: `network ${c.name}: bridge ${n.bridge}${n.subnet ? `, subnet ${n.subnet}` : ''}${n.gateway ? `, gateway ${n.gateway}` : ''}` };
+  if (!gwOn) return { holds: false, found: t.bridgeNoGateway(n.bridge, n.gateway!) };
+  return { holds: true, found: t.networkHolds(c.name, n.bridge, n.subnet, n.gateway) };
 }
 
-function ranOutcome(c: Of<'ran'>, ctx: EvalContext): Outcome {
+function ranOutcome(c: Of<'ran'>, ctx: EvalContext, t: CheckText): Outcome {
   const hit = ctx.commands.find((line) => matchesRan(c, line));
-  if (hit !== undefined) return { holds: true, found: `you ran \`${hit}\`` };
-  if (ctx.commands.length === 0) return { holds: false, found: 'no command run yet in this step' };
+  if (hit !== undefined) return { holds: true, found: t.youRan(hit) };
+  if (ctx.commands.length === 0) return { holds: false, found: t.noCommandYet };
   const recent = ctx.commands.slice(-3).map((x) => `\`${x}\``);
-  return { holds: false, found: `commands run in this step: ${ctx.commands.length > 3 ? '…, ' : ''}${recent.join(', ')}` };
+  return { holds: false, found: t.commandsRun(recent, ctx.commands.length > 3) };
 }

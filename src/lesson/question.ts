@@ -6,6 +6,8 @@ import { DEFAULT_NS, type ParseResult } from './check-syntax.js';
 import { isIpv4, parseCidr } from './ip.js';
 import { lookupRoute, routesIn } from '../kernel/query.js';
 import { lookupLink, joinAnd, linksIn, noNamespaceFound, nsLabel, resolveNs } from './state-lookup.js';
+import { checkText, type CheckText } from '../i18n/check-text.js';
+import type { Lang } from '../i18n/lang.js';
 
 export const ANSWER_KINDS = [
   'port-of', // BRIDGE [in NS]: a port of the bridge
@@ -76,39 +78,40 @@ export type AnswerValue = { ok: true; accepted: string[]; shown: string } | { ok
 
 /** The right answer(s) in the current lab. Several are accepted when several are right
  * (a bridge with two ports). `shown` is what to print as the answer. */
-export function computeAnswer(expr: AnswerExpr, state: KernelState): AnswerValue {
+export function computeAnswer(expr: AnswerExpr, state: KernelState, lang?: Lang): AnswerValue {
+  const t = checkText(lang);
   if (expr.kind === 'literal') return { ok: true, accepted: [expr.subject], shown: expr.subject };
   if (expr.kind === 'pid-of') {
     const c = state.containers.find((x) => x.name === expr.subject);
-    return c ? one(String(c.pid)) : { ok: false, found: `no container ${expr.subject}` };
+    return c ? one(String(c.pid)) : { ok: false, found: t.noContainer(expr.subject) };
   }
   if (expr.kind === 'bridge-of') {
     const n = state.dockerNetworks?.find((x) => x.name === expr.subject);
-    return n?.bridge ? one(n.bridge) : { ok: false, found: n ? `network ${expr.subject} has no bridge` : `no docker network ${expr.subject}` };
+    return n?.bridge ? one(n.bridge) : { ok: false, found: n ? t.networkNoBridge(expr.subject) : t.noNetwork(expr.subject) };
   }
   if (expr.kind === 'gateway-of') {
     const ns = resolveNs(state, expr.subject);
-    if (!ns) return { ok: false, found: noNamespaceFound(state, expr.subject) };
+    if (!ns) return { ok: false, found: noNamespaceFound(state, expr.subject, t) };
     const gws = state.routes.filter((r) => r.ns === ns.id && r.dst === 'default' && r.gateway).map((r) => r.gateway!);
-    return gws.length ? many(gws) : { ok: false, found: `no default route via a gateway in ${expr.subject}` };
+    return gws.length ? many(gws, t) : { ok: false, found: t.noGateway(expr.subject) };
   }
-  if (expr.kind === 'route-dev-of') return routeDev(state, expr.subject, expr.ns);
-  const l = lookupLink(state, expr.subject, expr.ns);
+  if (expr.kind === 'route-dev-of') return routeDev(state, expr.subject, expr.ns, t);
+  const l = lookupLink(state, expr.subject, expr.ns, t);
   if (!l.ok) return { ok: false, found: l.found };
   const link = l.link;
   switch (expr.kind) {
     case 'port-of': {
       const ports = linksIn(state, l.ns.id).filter((x) => x.master === link.name).map((x) => x.name);
-      return ports.length ? many(ports) : { ok: false, found: `${link.name} has no ports` };
+      return ports.length ? many(ports, t) : { ok: false, found: t.noPorts(link.name) };
     }
     case 'peer-of':
-      return link.peer ? one(link.peer.name) : { ok: false, found: `${link.name} has no peer in the lab` };
+      return link.peer ? one(link.peer.name) : { ok: false, found: t.noPeerInLab(link.name) };
     case 'peer-ifindex-of': {
       const idx = link.peer?.ifindex ?? link.peerIfindex;
-      return idx !== undefined ? one(String(idx)) : { ok: false, found: `${link.name} has no peer` };
+      return idx !== undefined ? one(String(idx)) : { ok: false, found: t.noPeer(link.name) };
     }
     case 'peer-ns-of': {
-      if (!link.peer) return { ok: false, found: `${link.name} has no peer in the lab` };
+      if (!link.peer) return { ok: false, found: t.noPeerInLab(link.name) };
       const ns = state.namespaces.find((n) => n.id === link.peer!.ns);
       const names = ns?.names.length ? ns.names : [nsLabel(state, link.peer.ns)];
       return { ok: true, accepted: names, shown: names[0] };
@@ -118,36 +121,36 @@ export function computeAnswer(expr: AnswerExpr, state: KernelState): AnswerValue
     case 'ip-of':
     case 'cidr-of': {
       const v4 = link.addresses.filter((a) => a.family === 'inet');
-      if (!v4.length) return { ok: false, found: `${link.name} has no IPv4 address` };
+      if (!v4.length) return { ok: false, found: t.noIpv4(link.name) };
       const cidrs = v4.map((a) => `${a.local}/${a.prefixlen}`);
-      if (expr.kind === 'cidr-of') return { ok: true, accepted: cidrs, shown: joinAnd(cidrs) };
+      if (expr.kind === 'cidr-of') return { ok: true, accepted: cidrs, shown: joinAnd(cidrs, t) };
       const withPort = expr.port === undefined ? [] : v4.map((a) => `${a.local}:${expr.port}`);
-      return { ok: true, accepted: [...v4.flatMap((a) => [a.local, `${a.local}/${a.prefixlen}`]), ...withPort], shown: joinAnd(cidrs) };
+      return { ok: true, accepted: [...v4.flatMap((a) => [a.local, `${a.local}/${a.prefixlen}`]), ...withPort], shown: joinAnd(cidrs, t) };
     }
     case 'mac-of':
-      return link.mac ? one(link.mac.toLowerCase()) : { ok: false, found: `${link.name} has no MAC address` };
+      return link.mac ? one(link.mac.toLowerCase()) : { ok: false, found: t.noMac(link.name) };
     case 'master-of':
-      return link.master ? one(link.master) : { ok: false, found: `${link.name} is not a port of any bridge` };
+      return link.master ? one(link.master) : { ok: false, found: t.notPortOfAny(link.name) };
   }
 }
 
 /** The interface of the route the kernel picks for `dest` (longest prefix, then metric),
  * the same lookup the explanations use. */
-function routeDev(state: KernelState, dest: string, nsName: string): AnswerValue {
+function routeDev(state: KernelState, dest: string, nsName: string, t: CheckText): AnswerValue {
   const ns = resolveNs(state, nsName);
-  if (!ns) return { ok: false, found: noNamespaceFound(state, nsName) };
+  if (!ns) return { ok: false, found: noNamespaceFound(state, nsName, t) };
   const target = parseCidr(dest);
-  if (!target || !isIpv4(target.address)) return { ok: false, found: `${dest} is not an IPv4 address or prefix` };
+  if (!target || !isIpv4(target.address)) return { ok: false, found: t.notIpv4(dest) };
   const route = lookupRoute(routesIn(state, ns.id), target.address);
-  return route?.dev ? one(route.dev) : { ok: false, found: `no route in ${nsName} matches ${dest}` };
+  return route?.dev ? one(route.dev) : { ok: false, found: t.noRouteMatches(nsName, dest) };
 }
 
 function one(answer: string): AnswerValue {
   return { ok: true, accepted: [answer], shown: answer };
 }
 
-function many(answers: string[]): AnswerValue {
-  return { ok: true, accepted: answers, shown: answers.join(' or ') };
+function many(answers: string[], t: CheckText): AnswerValue {
+  return { ok: true, accepted: answers, shown: t.joinOr(answers) };
 }
 
 /** What a learner typed, made comparable: `veth1@if5:` → `veth1`, `if5` → `5`, case folded. */
@@ -162,10 +165,11 @@ export function normalizeGiven(given: string): string {
 
 /** Compares a learner's answer with the live one. `expected` names the right answer, so
  * the caller decides whether to reveal it. */
-export function checkAnswer(expr: AnswerExpr, given: string, state: KernelState): CheckResult {
-  const value = computeAnswer(expr, state);
-  const found = given.trim() === '' ? 'no answer' : given.trim();
-  if (!value.ok) return { ok: false, expected: `(cannot be computed: ${value.found})`, found };
+export function checkAnswer(expr: AnswerExpr, given: string, state: KernelState, lang?: Lang): CheckResult {
+  const t = checkText(lang);
+  const value = computeAnswer(expr, state, lang);
+  const found = given.trim() === '' ? t.noAnswer : given.trim();
+  if (!value.ok) return { ok: false, expected: t.cannotCompute(value.found), found };
   const g = normalizeGiven(given);
   const ok = g !== '' && value.accepted.some((a) => a.toLowerCase() === g);
   return { ok, expected: value.shown, found };
