@@ -284,7 +284,7 @@ const zh: CliText = {
   sandboxBare: '没有设置 Docker（预设 bare）。',
   sandboxHowTo: '像在任何 Linux 主机上一样输入命令（你是 root）；.help 列出 nslab 自己的命令。Ctrl-D 或 `exit` 结束实验环境，不会留下任何东西。',
 
-  rebuilding: (step) => `正在把实验环境重建成第 ${step} 步开始时的样子（重放第 1–${step - 1} 步）……`,
+  rebuilding: (step) => `正在把实验环境重建成第 ${step} 步开始时的样子（重放第 ${step === 2 ? '1' : `1–${step - 1}`} 步）……`,
   replayFailed: (step, line, error) => `注意：重放第 ${step} 步时，\`${line}\` 失败：${error}`,
   noLessonsLoaded: (errors, problems) => `一门课程也加载不了${errors ? `：${errors} 个错误（\`nslab lint\` 会重新检查）：${problems}` : ''}`,
   whichLesson: '选哪一课？`nslab start <编号或 id>`（`nslab list` 列出所有课程）',
