@@ -10,6 +10,7 @@ import { formatDoctor } from '../../src/commands/doctor.js';
 import { progressTable } from '../../src/commands/progress.js';
 import { sandboxBanner } from '../../src/commands/sandbox.js';
 import { displayWidth } from '../../src/view/display-width.js';
+import { describeError } from '../../src/errors.js';
 import { REQUIRED_TOOLS } from '../../scripts/tools.mjs';
 import { NSLAB, runProcess } from '../helpers/lab.js';
 
@@ -86,6 +87,19 @@ describe('the commands\' words, in English and in Chinese', () => {
     expect(progressTable([], now, 'zh-CN')).toBe('没有找到课程。');
     expect(sandboxBanner('docker-host', 2, zh)).toMatch(/^nslab sandbox：一个全新的实验环境。.*容器 c1…c2 正在运行。\n像在任何 Linux 主机上/);
     expect(sandboxBanner('bare', undefined, en)).toContain('Docker is not set up (preset bare).');
+  });
+
+  it('an error\'s causes are joined in the language of the moment it is told', () => {
+    const err = new Error('could not read x', { cause: new Error('EACCES') });
+    const saved = process.env.NSLAB_LANG;
+    try {
+      process.env.NSLAB_LANG = 'zh-CN';
+      expect(describeError(err)).toBe('could not read x\n  原因：EACCES');
+      process.env.NSLAB_LANG = 'en';
+      expect(describeError(err)).toBe('could not read x\n  because: EACCES');
+    } finally {
+      if (saved === undefined) delete process.env.NSLAB_LANG; else process.env.NSLAB_LANG = saved;
+    }
   });
 });
 
