@@ -1,18 +1,39 @@
 // Parses the command line and hands each command to its module, loaded only when that
 // command runs: start-up time matters (see bench/), and most commands need few modules.
 // Loaded by the entry point, src/cli.ts.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Help, InvalidArgumentError, Option } from 'commander';
 import { inLab } from './sandbox/lab.js';
 import { PRESETS } from './sandbox/presets.js';
 import { OptionValueError, parseContainers, parsePreset, parseStepNumber } from './sandbox/option-values.js';
 import { reportAndExit, UserError } from './errors.js';
+import { cliText } from './i18n/cli-text.js';
+import { displayWidth } from './view/display-width.js';
+import { fillLine } from './view/wrap.js';
+
+// This module is loaded once per process, after bin/nslab has put --lang in NSLAB_LANG:
+// the language read here is the one the process speaks throughout.
+const t = cliText();
 
 const program = new Command('nslab')
-  .description('A guided shell for learning how containers get their network, on the real kernel.')
-  .version('0.1.0')
-  .showHelpAfterError('(run `nslab --help` for the commands)')
-  .option('--no-color', 'no ANSI colours in any output, as NO_COLOR=1 does')
-  .option('--lang <lang>', 'en or zh-CN (default: NSLAB_LANG, then LC_ALL, LC_MESSAGES, LANG); lessons in lessons/zh-CN/ in Chinese')
+  // Set before any subcommand is added: each copies these. commander counts a Chinese
+  // character as one column and wraps only at spaces; wrap.ts knows better.
+  .configureHelp({
+    styleTitle: (title) => t.helpTitles[title as keyof typeof t.helpTitles] ?? title,
+    displayWidth,
+    optionDescription(option) {
+      return t.helpDefault(Help.prototype.optionDescription.call(this, option));
+    },
+    boxWrap(text, width) {
+      return width < (this.minWidthToWrap ?? 40) ? text : text.split('\n').flatMap((line) => fillLine(line, width)).join('\n');
+    },
+  })
+  .helpOption('-h, --help', t.helpOption)
+  .helpCommand('help [command]', t.helpOption)
+  .description(t.help.program)
+  .version('0.1.0', '-V, --version', t.versionOption)
+  .showHelpAfterError(t.helpAfterError)
+  .option('--no-color', t.help.noColor)
+  .option('--lang <lang>', t.help.lang)
   // One variable decides colour everywhere (view/color.ts), the lab's own commands included.
   .hook('preAction', (cmd) => { if (cmd.opts().color === false) process.env.NO_COLOR = '1'; });
 
@@ -25,50 +46,50 @@ const takes = <T>(parse: (v: string) => T) => (v: string): T => {
   }
 };
 const presetOption = () =>
-  new Option('--preset <name>', `starting state of the lab (${PRESETS.join(', ')})`).argParser(takes(parsePreset)).default('docker-host');
+  new Option('--preset <name>', t.help.preset(PRESETS.join(', '))).argParser(takes(parsePreset)).default('docker-host');
 const containersOption = () =>
-  new Option('--containers <n>', 'start N busybox containers c1…cN').argParser(takes(parseContainers));
+  new Option('--containers <n>', t.help.containers).argParser(takes(parseContainers));
 const stepNumber = takes(parseStepNumber);
 
 program
   .command('sandbox')
-  .description('a plain shell in a fresh lab, for quick experiments (no lesson)')
+  .description(t.help.sandbox)
   .addOption(presetOption())
   .addOption(containersOption())
   .action(async (opts) => (await import('./commands/sandbox.js')).sandboxCommand(opts));
 
 program
   .command('run')
-  .description('run one shell command in a fresh lab and exit with its status (for scripts and tests)')
+  .description(t.help.run)
   .addOption(presetOption())
   .addOption(containersOption())
-  .argument('<command...>', 'the shell command (joined with spaces, run by bash)')
+  .argument('<command...>', t.help.runCommand)
   .action(async (words: string[], opts) => (await import('./commands/run.js')).runCommand(words, opts));
 
 program
   .command('walk')
-  .description('follow one packet hop by hop: a fresh lab, the --setup lines, then the command with every namespace watched')
+  .description(t.help.walk)
   .addOption(presetOption())
   .addOption(containersOption())
-  .option('--setup <line>', 'a shell line to run first (repeatable), e.g. to break the lab on purpose', (v: string, prev: string[] = []) => [...prev, v])
-  .option('--json', 'print the hops as JSON (the command\'s own output goes to stderr)')
+  .option('--setup <line>', t.help.walkSetup, (v: string, prev: string[] = []) => [...prev, v])
+  .option('--json', t.help.walkJson)
   .addOption(new Option('--raw').hideHelp())
-  .argument('<command...>', 'the shell command that sends the packet, e.g. docker exec c1 ping -c1 203.0.113.10')
+  .argument('<command...>', t.help.walkCommand)
   .action(async (words: string[], opts) => (await import('./commands/walk.js')).walkCliCommand(words, opts));
 
 program
   .command('start')
-  .description('start a lesson: builds its lab and opens the shell (a picker when no lesson is named)')
-  .argument('[lesson]', 'a lesson number or id (see `nslab list`)')
-  .option('--step <n>', 'begin at this step (earlier steps are replayed)', stepNumber)
+  .description(t.help.start)
+  .argument('[lesson]', t.help.startLesson)
+  .option('--step <n>', t.help.startStep, stepNumber)
   .action(async (lesson: string | undefined, opts) => (await import('./commands/start.js')).startCommand(lesson, opts));
 
 program
   .command('solve')
-  .description('prove lessons: each step\'s checks fail before its commands and pass after, on a fresh lab')
-  .argument('[lesson]', 'a lesson number or id')
-  .option('--all', 'every lesson in lessons/')
-  .option('--json', 'print the proofs as JSON')
+  .description(t.help.solve)
+  .argument('[lesson]', t.help.solveLesson)
+  .option('--all', t.help.solveAll)
+  .option('--json', t.help.solveJson)
   .action(async (lesson: string | undefined, opts) => (await import('./commands/solve.js')).solveCommand(lesson, opts));
 
 program
@@ -78,61 +99,61 @@ program
 
 program
   .command('topo')
-  .description('draw a lab: a fresh one (a demo of a preset), or with --attach the lab of a session already running')
+  .description(t.help.topo)
   .addOption(presetOption())
   .addOption(containersOption())
-  .option('--ascii', 'plain ASCII instead of box-drawing characters')
-  .option('--list', 'the compact list, even when the drawing would fit')
-  .option('--json', 'print the kernel snapshot as JSON instead of drawing it')
-  .option('--attach [pid]', 'draw a running lab (yours; as root, anyone\'s) instead of a fresh one; PID picks one of several')
+  .option('--ascii', t.help.topoAscii)
+  .option('--list', t.help.topoList)
+  .option('--json', t.help.topoJson)
+  .option('--attach [pid]', t.help.topoAttach)
   .addOption(new Option('--snapshot-here').hideHelp())
   .action(async (opts) => (await import('./commands/topo.js')).topoCommand(opts));
 
 program
   .command('serve')
-  .description('serve a class in the browser: each learner joins with a link and gets a lab of their own')
-  .option('--port <n>', 'the port to listen on (0: any free one)', '8080')
-  .option('--host <address>', 'the address to listen on; 0.0.0.0 serves a room (everyone who can reach this machine)', '127.0.0.1')
-  .option('--seats <n>', 'the most learners that may join', '30')
-  .option('--lesson <id>', 'the lesson every learner starts with (default: the first)')
-  .option('--time-limit <duration>', 'a lab ends this long after it started (90m, 2h; 0: never)', '3h')
-  .option('--idle-timeout <duration>', 'a lab ends after this long without typing (0: never)', '30m')
-  .option('--grace <duration>', 'a lab whose page was closed waits this long for it to come back', '10m')
-  .option('--memory <size>', 'the most memory one lab may use, as root (256M, 1G; 0: no limit)', '512M')
-  .option('--state-dir <dir>', 'where the class (roster, progress) is kept (default: beside your progress, serve/)')
+  .description(t.help.serve)
+  .option('--port <n>', t.help.servePort, '8080')
+  .option('--host <address>', t.help.serveHost, '127.0.0.1')
+  .option('--seats <n>', t.help.serveSeats, '30')
+  .option('--lesson <id>', t.help.serveLesson)
+  .option('--time-limit <duration>', t.help.serveTimeLimit, '3h')
+  .option('--idle-timeout <duration>', t.help.serveIdle, '30m')
+  .option('--grace <duration>', t.help.serveGrace, '10m')
+  .option('--memory <size>', t.help.serveMemory, '512M')
+  .option('--state-dir <dir>', t.help.serveStateDir)
   .action(async (opts) => (await import('./commands/serve.js')).serveCommand(opts));
 
 program
   .command('list')
-  .description('the lessons, with your progress')
-  .option('--json', 'print the lessons and your progress as JSON (shape: README.md)')
+  .description(t.help.list)
+  .option('--json', t.help.listJson)
   .action(async (opts) => (await import('./commands/list.js')).listCommand(opts));
 
 program
   .command('doctor')
-  .description('check what nslab needs on this machine, with the fix for each failure')
-  .option('--json', 'print the checks as JSON (shape: README.md)')
+  .description(t.help.doctor)
+  .option('--json', t.help.doctorJson)
   .action(async (opts) => (await import('./commands/doctor.js')).doctorCommand(opts));
 
 program
   .command('lint')
-  .description('check lesson files: front matter, steps, checks, hints (default: lessons/*.md)')
-  .argument('[files...]', 'lesson files to check')
+  .description(t.help.lint)
+  .argument('[files...]', t.help.lintFiles)
   .action(async (files: string[]) => (await import('./commands/lint.js')).lintCommand(files));
 
 program
   .command('progress')
-  .description('show your progress in each lesson, or clear it')
-  .option('--reset [lesson]', 'clear the progress of one lesson, or of all when none is named')
-  .option('--json', 'print your progress as JSON (shape: README.md)')
+  .description(t.help.progress)
+  .option('--reset [lesson]', t.help.progressReset)
+  .option('--json', t.help.progressJson)
   .action(async (opts) => (await import('./commands/progress.js')).progressCommand(opts));
 
 program
   .command('explain')
-  .description('explain pasted output of ip, route, brctl, iptables, ping, ifconfig, … (read from stdin; no lab needed)')
-  .option('--as <command>', 'the command that printed the text, e.g. "route -n" (default: work it out)')
-  .option('--json', 'print the parsed value as JSON instead')
-  .option('--compact', 'only the few notes that matter most')
+  .description(t.help.explain)
+  .option('--as <command>', t.help.explainAs)
+  .option('--json', t.help.explainJson)
+  .option('--compact', t.help.explainCompact)
   .action(async (opts) => (await import('./commands/explain.js')).explainCommand({ ...opts, full: !opts.compact }));
 
 export async function main(): Promise<void> {

@@ -1,18 +1,23 @@
 // `nslab doctor [--json]`: every requirement on one line, pass or fail, and the exact fix.
 // The checks themselves are sandbox/doctor.ts's.
+import { cliText } from '../i18n/cli-text.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
 import type { DoctorLine } from '../sandbox/doctor.js';
 import { colorEnabled, colors } from '../view/color.js';
+import { displayWidth } from '../view/display-width.js';
 
-export function formatDoctor(lines: DoctorLine[], color: boolean): string {
+export function formatDoctor(lines: DoctorLine[], color: boolean, lang: Lang = currentLang()): string {
+  const t = cliText(lang);
   const c = colors(color);
-  const width = Math.max(...lines.map((l) => l.name.length));
+  // By columns, not characters: a Chinese name takes two columns a character.
+  const width = Math.max(...lines.map((l) => displayWidth(l.name)));
   const body = lines.map((l) => {
     const mark = l.ok ? c.green('✔') : l.optional ? c.yellow('–') : c.red('✘');
-    const fix = l.fix ? `\n  ${' '.repeat(width)}  ${c.yellow('fix:')} ${l.fix}` : '';
-    return `${mark} ${l.name.padEnd(width)}  ${l.detail}${l.optional && !l.ok ? ' (optional)' : ''}${fix}`;
+    const fix = l.fix ? `\n  ${' '.repeat(width)}  ${t.fix(c.yellow, l.fix)}` : '';
+    return `${mark} ${l.name}${' '.repeat(width - displayWidth(l.name))}  ${l.detail}${l.optional && !l.ok ? t.optional : ''}${fix}`;
   }).join('\n');
   const failed = unmet(lines).length;
-  return `${body}\n\n${failed ? `${failed} requirement(s) not met.` : 'All requirements met.'}`;
+  return `${body}\n\n${failed ? t.unmet(failed) : t.allMet}`;
 }
 
 function unmet(lines: DoctorLine[]): DoctorLine[] {
@@ -36,7 +41,8 @@ export function doctorJson(lines: DoctorLine[]): DoctorJson {
 
 export async function doctorCommand(opts: { json?: boolean } = {}): Promise<void> {
   const { collectDoctorLines } = await import('../sandbox/doctor.js');
-  const lines = await collectDoctorLines();
+  // JSON is data for scripts: English, whatever the learner's language.
+  const lines = await collectDoctorLines(opts.json ? 'en' : currentLang());
   process.stdout.write((opts.json ? JSON.stringify(doctorJson(lines), null, 2) : formatDoctor(lines, colorEnabled())) + '\n');
   process.exitCode = unmet(lines).length ? 1 : 0;
 }

@@ -1,5 +1,7 @@
 // `nslab list` and the shell's .lessons: the lessons with the learner's progress.
 import Table from 'cli-table3';
+import { cliText } from '../i18n/cli-text.js';
+import { shellText } from '../i18n/shell-text.js';
 import { loadLessons } from '../lesson/load.js';
 import { formatLintError, type Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
@@ -61,14 +63,15 @@ async function readLessonList(): Promise<LessonList> {
 
 export async function lessonTable(opts: { color: boolean }): Promise<string> {
   const { rows, warnings, problems } = await readLessonList();
-  const table = new Table(tableLook(['#', 'lesson', 'steps done', 'last visited'], opts.color));
+  const t = cliText();
+  const table = new Table(tableLook(t.listHead, opts.color));
   for (const r of rows) {
     const status = r.completed ? `${r.total}/${r.total} ✔` : `${r.done}/${r.total}`;
     // The number a learner types to `nslab start` is the id's leading number.
     table.push([lessonNumber(r.id), `${r.id}\n${r.title}`, status, r.lastVisited ? r.lastVisited.replace('T', ' ').slice(0, 16) : '-']);
   }
-  const notes = [...warnings.map((w) => `note: ${w}`), ...(problems.length ? [`${problems.length} lesson file(s) have errors: run \`nslab lint\`.`] : [])];
-  return [table.toString(), ...notes, 'Start one with `nslab start <number or id>`.'].join('\n');
+  const notes = [...warnings.map((w) => shellText().note(w)), ...(problems.length ? [t.lessonFileErrors(problems.length)] : [])];
+  return [table.toString(), ...notes, t.startOne].join('\n');
 }
 
 /** `nslab list --json`: `{ lessons: [LessonProgressJson + summary], problems, warnings }`. */

@@ -4,13 +4,15 @@ import Table from 'cli-table3';
 import { findLesson, loadLessons, type Lesson } from '../lesson/index.js';
 import { ProgressStore, summarizeProgress, type LessonSummary } from '../progress/index.js';
 import { UserError } from '../errors.js';
+import { cliText, type CliText } from '../i18n/cli-text.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
 import { lessonProgressJson, type LessonProgressJson } from './list.js';
 
 export async function progressCommand(opts: { reset?: string | boolean; json?: boolean }): Promise<void> {
   const store = new ProgressStore();
   const which = opts.reset === undefined || opts.reset === false ? undefined : opts.reset;
   const resetting = which !== undefined;
-  if (resetting && opts.json) throw new UserError('--json prints your progress; it does not go with --reset. Run `nslab progress --reset …` alone, then `nslab progress --json`.', 2);
+  if (resetting && opts.json) throw new UserError(cliText().jsonWithReset, 2);
   const { lessons } = await loadLessons();
   if (which !== undefined) return reset(store, lessons, which);
   const { data, warnings } = await store.read();
@@ -43,23 +45,24 @@ async function reset(store: ProgressStore, lessons: Lesson[], which: string | tr
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(id ? `Cleared your progress in ${id}.\n` : `Cleared your progress in every lesson (${store.path}).\n`);
+  process.stdout.write(`${id ? cliText().clearedOne(id) : cliText().clearedAll(store.path)}\n`);
 }
 
-export function progressTable(rows: LessonSummary[], now = new Date()): string {
-  const table = new Table({ head: ['Lesson', 'Title', 'Steps done', 'Last visited'], style: { head: [], border: [] } });
+export function progressTable(rows: LessonSummary[], now = new Date(), lang: Lang = currentLang()): string {
+  const t = cliText(lang);
+  const table = new Table({ head: t.progressHead, style: { head: [], border: [] } });
   for (const r of rows) {
-    const steps = r.total === undefined ? `${r.done} (lesson not found)` : `${r.done}/${r.total}${r.completed ? ' ✔' : ''}`;
-    table.push([r.id, r.title ?? '', steps, r.lastVisited ? formatWhen(new Date(r.lastVisited), now) : 'never']);
+    const steps = r.total === undefined ? t.lessonNotFound(r.done) : `${r.done}/${r.total}${r.completed ? ' ✔' : ''}`;
+    table.push([r.id, r.title ?? '', steps, r.lastVisited ? formatWhen(new Date(r.lastVisited), now, t) : t.never]);
   }
-  return rows.length ? table.toString() : 'No lessons found.';
+  return rows.length ? table.toString() : t.noLessons;
 }
 
-function formatWhen(when: Date, now: Date): string {
-  if (Number.isNaN(when.getTime())) return 'unknown';
+function formatWhen(when: Date, now: Date, t: CliText): string {
+  if (Number.isNaN(when.getTime())) return t.unknownWhen;
   const pad = (n: number) => String(n).padStart(2, '0');
   const day = `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
   const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   const time = `${pad(when.getHours())}:${pad(when.getMinutes())}`;
-  return day === today ? `today ${time}` : `${day} ${time}`;
+  return day === today ? t.today(time) : `${day} ${time}`;
 }

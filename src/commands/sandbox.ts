@@ -1,17 +1,16 @@
 // `nslab sandbox`: a fresh lab and a shell over it, with no lesson. On a terminal it is the
 // learning shell without steps (explanations, .topo, .enter, .trace, completion, history);
 // through a pipe it is a plain shell whose output is exactly the commands' own, for scripts.
+import { cliText } from '../i18n/cli-text.js';
 import { openLab } from '../lab-setup/open.js';
 import { LAB, type Preset } from '../sandbox/presets.js';
 import { colorEnabled } from '../view/color.js';
 
-function banner(preset: Preset, containers: number | undefined): string {
-  const docker = preset === 'docker-host'
-    ? ` docker0 ${LAB.docker0.ip}/16 is up with Docker's NAT rule${containers ? `, and containers c1…c${containers} are running` : ''}.`
-    : ' Docker is not set up (preset bare).';
+export function sandboxBanner(preset: Preset, containers: number | undefined, t = cliText()): string {
+  const docker = preset === 'docker-host' ? t.sandboxDocker(LAB.docker0.ip, containers) : t.sandboxBare;
   return [
-    `nslab sandbox: a fresh lab. The host has eth0 ${LAB.hostIp}/${LAB.lanPrefix} behind the router ${LAB.routerIp}; the outside world is at ${LAB.publicHostIp}.${docker}`,
-    'Type commands as on any Linux host (you are root); .help lists nslab\'s own. Ctrl-D or `exit` ends the lab, and nothing of it is left behind.',
+    t.sandboxLab({ hostIp: LAB.hostIp, prefix: LAB.lanPrefix, router: LAB.routerIp, outside: LAB.publicHostIp }, docker),
+    t.sandboxHowTo,
     '',
   ].join('\n');
 }
@@ -40,7 +39,7 @@ export async function sandboxCommand(opts: { preset: Preset; containers?: number
     color,
     width: process.stdout.columns,
   });
-  process.stdout.write(banner(opts.preset, opts.containers));
+  process.stdout.write(sandboxBanner(opts.preset, opts.containers));
   await shell.snapshotQuietly();
   await runTtyShell(shell, historyFile(progressLocation()));
   shell.close();

@@ -1,6 +1,7 @@
 // `nslab start <lesson>` (and `nslab` alone on a terminal: a picker first). Runs inside the
 // lab: builds the lesson's preset and setup, resumes at the step the learner was on by
 // replaying the earlier steps' reference commands, then opens the shell.
+import { cliText } from '../i18n/cli-text.js';
 import { shellText } from '../i18n/shell-text.js';
 import { UserError } from '../errors.js';
 import { defaultLessonsDir, findLesson, loadLessonFileIn, loadLessons } from '../lesson/load.js';
@@ -29,7 +30,7 @@ async function pickLesson(lessons: Lesson[]): Promise<Lesson | undefined> {
   const choices = lessons.map((l) => {
     const p = data.lessons[l.meta.id];
     const done = doneStepNumbers(l, p).length;
-    return { name: `${lessonNumber(l.meta.id).padStart(2)}. ${l.meta.title}  ${colors(colorEnabled()).dim(p?.completed ? '✔ done' : `${done}/${l.steps.length}`)}`, value: l, description: l.meta.summary };
+    return { name: `${lessonNumber(l.meta.id).padStart(2)}. ${l.meta.title}  ${colors(colorEnabled()).dim(p?.completed ? cliText().pickDone : `${done}/${l.steps.length}`)}`, value: l, description: l.meta.summary };
   });
   try {
     return await select({ message: shellText().whichLesson, choices, pageSize: 10 });
@@ -60,15 +61,15 @@ async function chooseLesson(query: string | undefined, tty: boolean): Promise<Le
   // A broken lesson file is named with file:line, as `nslab lint` would, not just counted:
   // whoever runs start with a bad lesson directory can then fix it without a second tool.
   const problems = errors.length ? `\n${errors.map(formatLintError).join('\n')}` : '';
-  if (!lessons.length) throw new UserError(`no lessons could be loaded${errors.length ? `: ${errors.length} error(s) (\`nslab lint\` checks them again):${problems}` : ''}`);
+  if (!lessons.length) throw new UserError(cliText().noLessonsLoaded(errors.length, problems));
   if (query === undefined) {
-    if (!tty) throw new UserError('which lesson? `nslab start <number or id>` (`nslab list` shows them)');
+    if (!tty) throw new UserError(cliText().whichLesson);
     return pickLesson(lessons);
   }
   try {
     return findLesson(lessons, query);
   } catch (e) {
-    if (e instanceof UserError && problems) throw new UserError(`${e.message}\nLesson files that could not be loaded:${problems}`);
+    if (e instanceof UserError && problems) throw new UserError(cliText().notLoaded(e.message, problems));
     throw e;
   }
 }
@@ -80,7 +81,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   const total = lesson.steps.length;
   let startAt = opts.step ?? (saved && !saved.completed ? saved.current ?? 1 : 1);
   if (!Number.isInteger(startAt) || startAt < 1 || startAt > total) {
-    if (opts.step !== undefined) throw new UserError(`--step ${opts.step}: lesson ${lesson.meta.id} has steps 1 to ${total}`);
+    if (opts.step !== undefined) throw new UserError(cliText().stepOutOfRange(opts.step, lesson.meta.id, total));
     startAt = 1;
   }
 
@@ -89,7 +90,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   // NO_COLOR or --no-color says so.
   const color = tty && colorEnabled();
   const pc = colors(color);
-  for (const w of warnings) print(pc.yellow(`note: ${w}\n`));
+  for (const w of warnings) print(pc.yellow(`${shellText().note(w)}\n`));
   // On a terminal the markdown renderer's import (marked's lexer) overlaps the lab's build.
   // If it fails to load, the steps print as plain text.
   const terminalMarkdown = tty ? import('../view/markdown.js').then((m) => m.loadTerminalMarkdown()).catch(() => {}) : undefined;
@@ -130,9 +131,9 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   const setupFailed = await setupProblem(lesson, (lines) => shell.runQuietly(lines));
   if (setupFailed) throw new UserError(setupFailed);
   if (startAt > 1) {
-    print(`Rebuilding the lab as it is at the start of step ${startAt} (replaying steps 1–${startAt - 1})…\n`);
+    print(`${cliText().rebuilding(startAt)}\n`);
     for (const step of lesson.steps.slice(0, startAt - 1)) {
-      for (const f of await shell.runQuietly(step.commands)) print(pc.yellow(`note: replaying step ${step.number}, \`${f.line}\` failed: ${f.error.split('\n').pop()}\n`));
+      for (const f of await shell.runQuietly(step.commands)) print(pc.yellow(`${cliText().replayFailed(step.number, f.line, f.error.split('\n').pop() ?? '')}\n`));
     }
   }
   shell.session!.resume(startAt, doneStepNumbers(lesson, saved));
@@ -153,7 +154,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
     try {
       await broker.request('relaunch', '', '', relaunchWith.join('\0'));
     } catch (e) {
-      throw new UserError(`could not start a fresh lab for .reset (${(e as Error).message}): run \`nslab start ${relaunchWith.slice(1).join(' ')}\` yourself.`);
+      throw new UserError(cliText().resetFailed((e as Error).message, relaunchWith.slice(1).join(' ')));
     }
     process.exit(RELAUNCH_EXIT);
   }

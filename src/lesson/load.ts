@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { cliText } from '../i18n/cli-text.js';
 import { currentLang, type Lang } from '../i18n/lang.js';
 import { asTranslation, TRANSLATION_DIRS, translationProblems } from './translation.js';
 import { parseLesson } from './parse.js';
@@ -73,7 +74,6 @@ export function lessonSetRules(lessons: Lesson[], known: Iterable<string> = []):
 export function findLesson(lessons: Lesson[], query: string): Lesson {
   const found = matchLessons(lessons, query);
   if (found.length === 1) return found[0];
-  const all = lessons.map((l) => l.meta.id).join(', ') || 'none';
-  if (found.length === 0) throw new UserError(`no lesson "${query}": give a number or an id (lessons: ${all}); \`nslab list\` shows them`);
-  throw new UserError(`"${query}" could mean ${found.map((l) => l.meta.id).join(' or ')}: type more of the id`);
+  if (found.length === 0) throw new UserError(cliText().noSuchLesson(query, lessons.map((l) => l.meta.id)));
+  throw new UserError(cliText().ambiguousLesson(query, found.map((l) => l.meta.id)));
 }

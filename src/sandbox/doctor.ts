@@ -3,6 +3,8 @@
 import { existsSync } from 'node:fs';
 import { release } from 'node:os';
 import { REQUIRED_TOOLS, findTool } from '../../scripts/tools.mjs';
+import { cliText, type KernelFeature } from '../i18n/cli-text.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
 import { run } from './exec.js';
 import { readUsernsSysctls, usernsBlockers } from './userns.js';
 
@@ -34,33 +36,36 @@ async function packageVersions(pkgs: string[]): Promise<Map<string, string>> {
 }
 
 // Link types and NAT, tried in a throwaway network namespace: what a lesson needs from the
-// kernel, tested the only reliable way, by asking it.
-const KERNEL_FEATURES: { name: string; script: string; why: string; optional?: boolean; module?: string }[] = [
-  { name: 'veth', script: 'ip link add t0 type veth peer name t1', why: 'veth pairs (every lesson)' },
-  { name: 'bridge', script: 'ip link add b0 type bridge', why: 'docker0 and hand-made bridges' },
+// kernel, tested the only reliable way, by asking it. What each is for is in cli-text.ts.
+const KERNEL_FEATURES: { name: KernelFeature; script: string; optional?: boolean; module?: string }[] = [
+  { name: 'veth', script: 'ip link add t0 type veth peer name t1' },
+  { name: 'bridge', script: 'ip link add b0 type bridge' },
   // vxlan: no lesson and no `docker network create -d` uses it yet. macvlan: lesson 07 and
   // the lab's macvlan networks; optional, since every other lesson works without it.
-  { name: 'vxlan', script: 'ip link add vx0 type vxlan id 42 dstport 4789', why: 'vxlan links made by hand in `nslab sandbox` (`ip link add … type vxlan`; no lesson or overlay network uses them yet)', optional: true },
-  { name: 'macvlan', script: 'ip link add p0 type veth peer name p1 && ip link add mv0 link p0 type macvlan', why: 'lesson 07 and `docker network create -d macvlan` (containers straight on the LAN)', optional: true },
-  { name: '802.1q vlan', module: '8021q', script: 'ip link add p0 type veth peer name p1 && ip link add link p0 name p0.10 type vlan id 10', why: 'macvlan trunk mode (`-o parent=eth0.10`); without it lesson 07 shows the message that explains why', optional: true },
-  { name: 'nat', script: 'iptables -t nat -A POSTROUTING -s 10.0.0.0/8 -j MASQUERADE', why: 'NAT lessons' },
+  { name: 'vxlan', script: 'ip link add vx0 type vxlan id 42 dstport 4789', optional: true },
+  { name: 'macvlan', script: 'ip link add p0 type veth peer name p1 && ip link add mv0 link p0 type macvlan', optional: true },
+  { name: '802.1q vlan', module: '8021q', script: 'ip link add p0 type veth peer name p1 && ip link add link p0 name p0.10 type vlan id 10', optional: true },
+  { name: 'nat', script: 'iptables -t nat -A POSTROUTING -s 10.0.0.0/8 -j MASQUERADE' },
 ];
 
-export async function collectDoctorLines(): Promise<DoctorLine[]> {
+/** Every requirement's line, in `lang`: `nslab doctor --json` asks for English, since JSON
+ * is data for scripts, whatever language the learner reads. */
+export async function collectDoctorLines(lang: Lang = currentLang()): Promise<DoctorLine[]> {
+  const t = cliText(lang);
   const lines: DoctorLine[] = [];
-  lines.push({ ok: true, name: 'kernel', detail: `Linux ${release()}` });
+  lines.push({ ok: true, name: t.requirement.kernel, detail: `Linux ${release()}` });
   const nsKinds = ['net', 'mnt', 'pid', 'uts', 'ipc', 'user'];
   const missingNs = nsKinds.filter((k) => !existsSync(`/proc/self/ns/${k}`));
   lines.push({
     ok: missingNs.length === 0,
-    name: 'namespaces',
-    detail: missingNs.length ? `missing: ${missingNs.join(', ')}` : nsKinds.join(', '),
-    fix: missingNs.length ? 'use a kernel built with CONFIG_NAMESPACES and its NET/PID/UTS/IPC/USER options' : undefined,
+    name: t.requirement.namespaces,
+    detail: missingNs.length ? t.missing(missingNs.join(', ')) : nsKinds.join(', '),
+    fix: missingNs.length ? t.namespacesFix : undefined,
   });
 
   let unshareArgs: string[];
   if (isRoot()) {
-    lines.push({ ok: true, name: 'privilege', detail: 'root: each lab runs in a user namespace whose ids (0x70000000 on, or NSLAB_ID_BASE) own nothing on the machine' });
+    lines.push({ ok: true, name: t.requirement.privilege, detail: t.rootPrivilege });
     unshareArgs = ['unshare', '--net'];
   } else {
     const plain = await probe(['unshare', '--user', '--map-root-user', 'true']);
@@ -68,17 +73,13 @@ export async function collectDoctorLines(): Promise<DoctorLine[]> {
     const blockers = usernsBlockers(readUsernsSysctls());
     lines.push({
       ok: plain,
-      name: 'user namespaces',
-      detail: auto
-        ? 'allowed, with subordinate ids (mode userns-auto: tcpdump works)'
-        : plain
-          ? 'allowed, own id only (mode userns-root-only: setgroups is denied, tcpdump fails)'
-          : `blocked${blockers.length ? ': ' + blockers.map((b) => b.setting).join(', ') : ''}`,
-      fix: plain ? undefined : (blockers.map((b) => b.fix).join(' && ') || 'allow unprivileged user namespaces, or run nslab with sudo'),
+      name: t.requirement.userns,
+      detail: auto ? t.usernsAuto : plain ? t.usernsRootOnly : t.usernsBlocked(blockers.map((b) => b.setting)),
+      fix: plain ? undefined : (blockers.map((b) => b.fix).join(' && ') || t.usernsFix),
     });
     if (plain && !auto) {
       lines.push({
-        ok: false, name: 'subordinate ids', detail: 'none for this user, or newuidmap missing',
+        ok: false, name: t.requirement.subids, detail: t.subidsMissing,
         fix: 'sudo apt-get install uidmap && sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 $USER',
       });
     }
@@ -88,9 +89,9 @@ export async function collectDoctorLines(): Promise<DoctorLine[]> {
   const features = await Promise.all(KERNEL_FEATURES.map((f) => probe([...unshareArgs, 'sh', '-c', f.script])));
   KERNEL_FEATURES.forEach((f, i) => lines.push({
     ok: features[i],
-    name: `kernel: ${f.name}`,
-    detail: features[i] ? f.why : `not available, needed for: ${f.why}`,
-    fix: features[i] ? undefined : `load the module if the kernel has it (sudo modprobe ${f.module ?? (f.name === 'nat' ? 'nft_chain_nat' : f.name)})`,
+    name: t.kernelFeature(f.name),
+    detail: features[i] ? t.featureWhy[f.name] : t.featureMissing(t.featureWhy[f.name]),
+    fix: features[i] ? undefined : t.modprobeFix(f.module ?? (f.name === 'nat' ? 'nft_chain_nat' : f.name)),
     ...(f.optional ? { optional: true } : {}),
   }));
 
@@ -98,10 +99,11 @@ export async function collectDoctorLines(): Promise<DoctorLine[]> {
   for (const tool of REQUIRED_TOOLS) {
     const path = findTool(tool.command);
     const version = versions.get(tool.pkg);
+    const why = t.toolWhy(tool.command, tool.why);
     lines.push({
       ok: Boolean(path),
       name: tool.command,
-      detail: path ? `${path} (${tool.pkg}${version ? ' ' + version : ''}): ${tool.why}` : `missing: ${tool.why}`,
+      detail: path ? t.toolFound(path, `${tool.pkg}${version ? ' ' + version : ''}`, why) : t.toolMissing(why),
       fix: path ? undefined : `${isRoot() ? '' : 'sudo '}apt-get install ${tool.pkg}`,
     });
   }
