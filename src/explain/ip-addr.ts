@@ -241,7 +241,7 @@ function annotateLink(e: IpLinkEntry, ctx: Context, out: Annotations): void {
     if (meaning && f !== 'NO-CARRIER') {
       const w = f === 'M-DOWN' ? 1 : 0;
       const sameNs = e.at !== undefined && !/^if\d+$/.test(e.at);
-      const text = f !== 'M-DOWN' ? t.flag(meaning)
+      const text = f !== 'M-DOWN' ? t.sentence(meaning)
         : sameNs ? t.mDownSameNs(e.at!, e.name)
         : t.mDownOtherNs(meaning);
       out.add(i, text, sameNs ? 2 : w);
@@ -249,7 +249,7 @@ function annotateLink(e: IpLinkEntry, ctx: Context, out: Annotations): void {
   }
   if (e.mtu) out.add(i, t.mtu(e.mtu));
   if (e.qdisc) out.add(i, e.qdisc === 'noop' ? t.qdiscNoop : t.qdisc(e.qdisc));
-  if (e.state) out.add(i, t.operstates[e.state] ? t.operstate(t.operstates[e.state]) : t.stateOther(e.state), e.state === 'DOWN' && up && !e.flags.includes('NO-CARRIER') ? 1 : 0);
+  if (e.state) out.add(i, t.operstates[e.state] ? t.sentence(t.operstates[e.state]) : t.stateOther(e.state), e.state === 'DOWN' && up && !e.flags.includes('NO-CARRIER') ? 1 : 0);
   if (e.group) out.add(i, t.group(e.group));
   if (e.mode) out.add(i, t.mode(e.mode));
   if (e.qlen !== undefined) out.add(i, t.qlen(e.qlen));
@@ -411,8 +411,8 @@ function annotateAddress(a: IpAddress, e: IpLinkEntry, out: Annotations, lang: L
     const fromMac = e.mac && ipv6FromMac(a.local, e.mac) ? e.mac : undefined;
     out.add(i, t.inet6(a.local, a.prefixlen ?? 128, describeIpv6(a.local, lang), fromMac), a.local.toLowerCase().startsWith('fe80') ? 0 : 1);
   }
-  if (a.scope) out.add(i, t.scopes[a.scope] ? t.addressFlag(t.scopes[a.scope]) : t.scopeOther(a.scope));
-  for (const f of a.flags) if (t.addressFlags[f]) out.add(i, t.addressFlag(t.addressFlags[f]));
+  if (a.scope) out.add(i, t.scopes[a.scope] ? t.sentence(t.scopes[a.scope]) : t.scopeOther(a.scope));
+  for (const f of a.flags) if (t.addressFlags[f]) out.add(i, t.sentence(t.addressFlags[f]));
   if (a.lifetimeLine !== undefined) out.add(a.lifetimeLine, t.lifetime);
 }
 
@@ -431,7 +431,7 @@ function annotateBrief(e: IpLinkEntry, ctx: Context, out: Annotations): void {
   const live = findLink(ctx.state, ctx.ns, e.name);
   const kind = guessKind(e, live);
   if (kind && kind.kind !== 'loopback') out.add(i, t.briefKind(e.name, kind.sure, t.linkKinds[kind.kind] ?? kind.kind), 1);
-  if (e.state) out.add(i, t.operstates[e.state] ? t.operstate(t.operstates[e.state]) : t.stateOther(e.state), e.state === 'DOWN' ? 2 : 0);
+  if (e.state) out.add(i, t.operstates[e.state] ? t.sentence(t.operstates[e.state]) : t.stateOther(e.state), e.state === 'DOWN' ? 2 : 0);
   if (e.flags.includes('NO-CARRIER')) out.add(i, t.briefNoCarrier(e.name, kind?.kind === 'bridge'), 3);
   if (e.at) annotatePeer(e, kind?.kind, live, ctx, out);
   for (const a of e.addresses) {

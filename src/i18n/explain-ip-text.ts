@@ -38,14 +38,14 @@ export interface ExplainIpText {
   noCarrier(name: string, veth: boolean): string;
   switchedOff(name: string): string;
   master(name: string, master: string): string;
-  flag(meaning: string): string;
+  /** A phrase as a sentence: its full stop. */
+  sentence(text: string): string;
   mDownSameNs(at: string, name: string): string;
   mDownOtherNs(meaning: string): string;
   unknownFlag(flag: string): string;
   mtu(mtu: number): string;
   qdiscNoop: string;
   qdisc(qdisc: string): string;
-  operstate(described: string): string;
   stateOther(state: string): string;
   group(group: string): string;
   mode(mode: string): string;
@@ -102,7 +102,6 @@ export interface ExplainIpText {
   scopes: Table;
   scopeOther(scope: string): string;
   addressFlags: Table;
-  addressFlag(meaning: string): string;
   lifetime: string;
   briefKind(name: string, sure: boolean, described: string): string;
   briefNoCarrier(name: string, bridge: boolean): string;
@@ -168,7 +167,6 @@ export interface ExplainIpText {
   neighStates: Table;
   neighThatIs(name: string, where: string): string;
   neighMac(ip: string, dev: string, mac: string, who: string, v6: boolean): string;
-  neighState(meaning: string): string;
   neighArpFlags(flags: string): string;
   neighNoMac(ip: string, dev: string | undefined): string;
   neighRouter: string;
@@ -192,7 +190,6 @@ export interface ExplainIpText {
   portStates: Table;
   portStateOther(state: string): string;
   blPort(name: string, master: string | undefined, peer: string | undefined, where: string | undefined, otherIfindex: string | undefined): string;
-  blState(meaning: string): string;
   blStp(priority: string, cost: string): string;
   fdbMulticast(kind: string | undefined, dev: string | undefined, self: boolean): string;
   fdbOwn(mac: string, owner: string | undefined, dev: string | undefined, master: string): string;
@@ -272,14 +269,13 @@ const en: ExplainIpText = {
   noCarrier: (name, veth) => `${name} is switched on (UP) but has NO-CARRIER: nothing is connected at the other end${veth ? ' (its veth peer is down)' : ''}.`,
   switchedOff: (name) => `${name} is switched off (no UP flag): bring it up with \`ip link set ${name} up\`.`,
   master: (name, master) => `master ${master}: ${name} is plugged into the bridge ${master} as a port; it carries frames for the bridge and needs no IP address of its own.`,
-  flag: (meaning) => meaning + '.',
+  sentence: (text) => text + '.',
   mDownSameNs: (at, name) => `M-DOWN: ${at}, the link ${name} is tied to, is down.`,
   mDownOtherNs: (meaning) => `${meaning}: for a veth whose peer sits in another namespace this is expected and does not mean the peer is down.`,
   unknownFlag: (flag) => `${flag}: an interface flag.`,
   mtu: (mtu) => `mtu ${mtu}: the largest packet it sends without fragmenting${mtu === 1450 ? ' (1500 minus the 50 bytes of VXLAN headers)' : ''}.`,
   qdiscNoop: 'qdisc noop: no queue, because the interface has never been up.',
   qdisc: (q) => `qdisc ${q}: the queueing discipline for outgoing packets${q === 'noqueue' ? ' (none: virtual links send at once)' : ''}.`,
-  operstate: (d) => d + '.',
   stateOther: (state) => `state ${state}.`,
   group: (g) => `group ${g}: an administrative group (unused here).`,
   mode: (m) => `mode ${m}: the link mode (DEFAULT for almost everything).`,
@@ -361,7 +357,6 @@ const en: ExplainIpText = {
     mngtmpaddr: 'mngtmpaddr: template for temporary IPv6 addresses',
     temporary: 'temporary: an IPv6 privacy address',
   },
-  addressFlag: (meaning) => meaning + '.',
   lifetime: 'valid_lft/preferred_lft: how long the address stays valid and preferred; forever means it was set by hand or by a container runtime, not leased.',
   briefKind: (name, sure, d) => `${name}: ${sure ? '' : 'probably '}${d}.`,
   briefNoCarrier: (name, bridge) => `${name} is UP but has NO-CARRIER: nothing is attached at the other end${bridge ? ' (a bridge with no port)' : ''}.`,
@@ -454,7 +449,6 @@ const en: ExplainIpText = {
   },
   neighThatIs: (name, where) => ` (that is ${name} in ${where})`,
   neighMac: (ip, dev, mac, who, v6) => `${ip} on ${dev} has MAC ${mac}${who}: learned with ${v6 ? 'neighbour discovery' : 'ARP'}.`,
-  neighState: (meaning) => meaning + '.',
   neighArpFlags: (flags) => `Flags ${flags}: C = complete (a valid entry), M = permanent, P = published.`,
   neighNoMac: (ip, dev) => `${ip}: no MAC known yet: no answer to ARP, no host with that address is on ${dev ?? 'this link'}.`,
   neighRouter: 'router: this neighbour says it is an IPv6 router.',
@@ -482,7 +476,6 @@ const en: ExplainIpText = {
   },
   portStateOther: (state) => `state ${state}`,
   blPort: (name, master, peer, where, other) => `${name} is a port of the bridge ${master ?? '(none shown)'}${peer ? `; its veth peer is ${peer} in ${where}` : other ? `; its peer is interface ${other} in another namespace` : ''}.`,
-  blState: (meaning) => meaning + '.',
   blStp: (priority, cost) => `priority ${priority} and cost ${cost}: the port's STP settings (cost 2 is a 10 Gbit/s link, the default for veth).`,
   fdbMulticast: (kind, dev, self) => `${kind}: ${dev} accepts frames sent to this multicast group${self ? ' (an entry of the device itself, not of a bridge)' : ''}.`,
   fdbOwn: (mac, owner, dev, master) => `${mac} is ${owner ? `the MAC of ${owner}` : `the own MAC of ${dev}`}: ${master} keeps it permanently so that frames to it are delivered to this host.`,
@@ -563,14 +556,13 @@ const zh: ExplainIpText = {
   noCarrier: (name, veth) => `${name} 已启用（UP），但是 NO-CARRIER：对端什么都没接${veth ? '（它的 veth 对端 down 了）' : ''}。`,
   switchedOff: (name) => `${name} 没有启用（没有 UP 标志）：用 \`ip link set ${name} up\` 启用它。`,
   master: (name, master) => `master ${master}：${name} 作为端口接在网桥 ${master} 上；它替网桥收发帧，自己不需要 IP 地址。`,
-  flag: (meaning) => meaning + '。',
+  sentence: (text) => text + '。',
   mDownSameNs: (at, name) => `M-DOWN：${name} 所依附的链路 ${at} down 了。`,
   mDownOtherNs: (meaning) => `${meaning}：对端在另一个网络命名空间里的 veth 出现这个标志是正常的，并不表示对端 down 了。`,
   unknownFlag: (flag) => `${flag}：一个接口标志。`,
   mtu: (mtu) => `mtu ${mtu}：不分片时能发送的最大数据包${mtu === 1450 ? '（1500 减去 VXLAN 头部的 50 字节）' : ''}。`,
   qdiscNoop: 'qdisc noop：没有队列，因为这个接口从来没有启用过。',
   qdisc: (q) => `qdisc ${q}：出方向数据包的排队规则${q === 'noqueue' ? '（不排队：虚拟链路立即发送）' : ''}。`,
-  operstate: (d) => d + '。',
   stateOther: (state) => `state ${state}。`,
   group: (g) => `group ${g}：管理分组（这里没用到）。`,
   mode: (m) => `mode ${m}：链路模式（几乎都是 DEFAULT）。`,
@@ -652,7 +644,6 @@ const zh: ExplainIpText = {
     mngtmpaddr: 'mngtmpaddr：IPv6 临时地址的模板',
     temporary: 'temporary：IPv6 隐私地址',
   },
-  addressFlag: (meaning) => meaning + '。',
   lifetime: 'valid_lft/preferred_lft：地址保持有效和首选的时长；forever 表示它是手工或由容器运行时配置的，不是租来的。',
   briefKind: (name, sure, d) => `${name}：${sure ? '' : '可能是 '}${d}。`,
   briefNoCarrier: (name, bridge) => `${name} 已 UP，但是 NO-CARRIER：对端什么都没接${bridge ? '（网桥上没有端口）' : ''}。`,
@@ -745,7 +736,6 @@ const zh: ExplainIpText = {
   },
   neighThatIs: (name, where) => `（即${where}里的 ${name}）`,
   neighMac: (ip, dev, mac, who, v6) => `${dev} 上的 ${ip} 的 MAC 是 ${mac}${who}：通过${v6 ? '邻居发现' : ' ARP '}学到。`,
-  neighState: (meaning) => meaning + '。',
   neighArpFlags: (flags) => `Flags ${flags}：C = complete（有效条目），M = 永久，P = 发布（代理应答）。`,
   neighNoMac: (ip, dev) => `${ip}：还不知道 MAC：ARP 没有回应，${dev ?? '这条链路'}上没有使用这个地址的主机。`,
   neighRouter: 'router：这个邻居声明自己是 IPv6 路由器。',
@@ -773,7 +763,6 @@ const zh: ExplainIpText = {
   },
   portStateOther: (state) => `state ${state}`,
   blPort: (name, master, peer, where, other) => `${name} 是网桥 ${master ?? '（未显示）'} 的端口${peer ? `；它的 veth 对端是${where}里的 ${peer}` : other ? `；它的对端是另一个网络命名空间里的接口 ${other}` : ''}。`,
-  blState: (meaning) => meaning + '。',
   blStp: (priority, cost) => `priority ${priority}，cost ${cost}：端口的 STP 设置（cost 2 对应 10 Gbit/s 链路，veth 的默认值）。`,
   fdbMulticast: (kind, dev, self) => `${kind}：${dev} 接收发往这个组播组的帧${self ? '（设备自己的条目，不是网桥的）' : ''}。`,
   fdbOwn: (mac, owner, dev, master) => `${mac} 是${owner ? ` ${owner} 的 MAC` : ` ${dev} 自己的 MAC`}：${master} 永久保留它，发往它的帧交给本机。`,
