@@ -1,4 +1,5 @@
 // bridge-utils' `brctl show` and iproute2's `bridge link` / `bridge fdb`.
+import { explainIpText } from '../i18n/explain-ip-text.js';
 import { findLink, nsLabel, peerOf } from './lab-context.js';
 import { describeMac } from './net.js';
 import { after, clean, toInt, words } from './text.js';
@@ -49,18 +50,18 @@ export function parseBrctlShow(lines: readonly string[]): BrctlShow {
 }
 
 export function annotateBrctlShow(v: BrctlShow, ctx: Context): Annotations {
+  const t = explainIpText(ctx.lang);
   const out = new Annotations();
-  if (v.headerLine !== undefined) out.add(v.headerLine, 'One bridge per line; a bridge with several ports lists the extra ones alone on the lines below it.');
+  if (v.headerLine !== undefined) out.add(v.headerLine, t.brHeader);
   for (const b of v.bridges) {
-    const hex = b.id.slice(0, 4);
-    out.add(b.line, `bridge id ${b.id} = priority ${hex} hex (${b.priority}) + the bridge's MAC ${b.mac}; STP uses it to elect a root bridge (lowest wins).`, 1);
-    out.add(b.line, b.stp === 'no' ? 'STP enabled no: the spanning tree protocol is off, normal for a bridge with no loops (Docker turns it off).' : `STP enabled ${b.stp}: the spanning tree protocol ${b.stp === 'yes' ? 'is on: ports wait through listening/learning before forwarding' : 'setting'}.`);
-    if (b.interfaces.length === 0) out.add(b.line, `${b.name} has no interfaces plugged in yet${b.name === 'docker0' ? ': no container is running on it' : ''}; \`ip a\` shows it as NO-CARRIER.`, 3);
+    out.add(b.line, t.brId(b.id, b.id.slice(0, 4), b.priority, b.mac), 1);
+    out.add(b.line, b.stp === 'no' ? t.brStpOff : t.brStp(b.stp));
+    if (b.interfaces.length === 0) out.add(b.line, t.brNoPorts(b.name), 3);
     for (const p of b.interfaces) {
       const live = findLink(ctx.state, ctx.ns, p.name);
       const peer = ctx.state && live ? peerOf(ctx.state, live) : undefined;
-      const behind = peer ? ` Its veth peer is ${peer.name} in ${nsLabel(ctx.state, peer.ns)}.` : /^veth/.test(p.name) ? ' A veth: its other end is usually a container\'s eth0.' : '';
-      out.add(p.line, `${p.name} is a port of ${b.name}.${behind}`, 2);
+      const behind = peer ? t.brPortPeer(peer.name, nsLabel(ctx.state, peer.ns, ctx.lang)) : /^veth/.test(p.name) ? t.brPortVeth : '';
+      out.add(p.line, t.brPort(p.name, b.name, behind), 2);
     }
   }
   return out;
@@ -102,22 +103,16 @@ export function parseBridgeLink(lines: readonly string[]): BridgePort[] {
   return ports;
 }
 
-const PORT_STATES: Record<string, string> = {
-  forwarding: 'state forwarding: the port passes frames and learns MAC addresses',
-  disabled: 'state disabled: the port passes nothing, usually because the interface (or its veth peer) is down',
-  blocking: 'state blocking: STP blocks this port to break a loop',
-  listening: 'state listening: STP is starting the port; it does not forward yet',
-  learning: 'state learning: STP is learning MACs on this port before forwarding',
-};
-
 export function annotateBridgeLink(ports: BridgePort[], ctx: Context): Annotations {
+  const t = explainIpText(ctx.lang);
   const out = new Annotations();
   for (const p of ports) {
     const live = findLink(ctx.state, ctx.ns, p.name);
     const peer = ctx.state && live ? peerOf(ctx.state, live) : undefined;
-    out.add(p.line, `${p.name} is a port of the bridge ${p.master ?? '(none shown)'}${peer ? `; its veth peer is ${peer.name} in ${nsLabel(ctx.state, peer.ns)}` : p.at && /^if\d+$/.test(p.at) ? `; its peer is interface ${p.at.slice(2)} in another namespace` : ''}.`, 2);
-    if (p.state) out.add(p.line, (PORT_STATES[p.state] ?? `state ${p.state}`) + '.', p.state === 'forwarding' ? 0 : 3);
-    if (p.priority !== undefined || p.cost !== undefined) out.add(p.line, `priority ${p.priority ?? '?'} and cost ${p.cost ?? '?'}: the port's STP settings (cost 2 is a 10 Gbit/s link, the default for veth).`);
+    const other = p.at && /^if\d+$/.test(p.at) ? p.at.slice(2) : undefined;
+    out.add(p.line, t.blPort(p.name, p.master, peer?.name, peer ? nsLabel(ctx.state, peer.ns, ctx.lang) : undefined, other), 2);
+    if (p.state) out.add(p.line, t.sentence(t.portStates[p.state] ?? t.portStateOther(p.state)), p.state === 'forwarding' ? 0 : 3);
+    if (p.priority !== undefined || p.cost !== undefined) out.add(p.line, t.blStp(String(p.priority ?? '?'), String(p.cost ?? '?')));
   }
   return out;
 }
@@ -157,23 +152,23 @@ export function parseBridgeFdb(lines: readonly string[]): FdbEntry[] {
 }
 
 export function annotateBridgeFdb(entries: FdbEntry[], ctx: Context): Annotations {
+  const t = explainIpText(ctx.lang);
   const out = new Annotations();
   for (const e of entries) {
-    const kind = describeMac(e.mac);
     const ownMac = ctx.state?.links.find((l) => l.ns === ctx.ns && l.mac?.toLowerCase() === e.mac);
     if (e.mac.startsWith('33:33:') || e.mac.startsWith('01:00:5e:')) {
-      out.add(e.line, `${kind}: ${e.dev} accepts frames sent to this multicast group${e.self ? ' (an entry of the device itself, not of a bridge)' : ''}.`);
+      out.add(e.line, t.fdbMulticast(describeMac(e.mac, ctx.lang), e.dev, e.self));
     } else if (e.master && e.permanent) {
-      out.add(e.line, `${e.mac} is ${ownMac ? `the MAC of ${ownMac.name}` : `the own MAC of ${e.dev}`}: ${e.master} keeps it permanently so that frames to it are delivered to this host.`, 1);
+      out.add(e.line, t.fdbOwn(e.mac, ownMac?.name, e.dev, e.master), 1);
     } else if (e.master && !e.permanent && !e.isStatic) {
       const who = ctx.state?.links.find((l) => l.mac?.toLowerCase() === e.mac);
-      out.add(e.line, `Learned: ${e.master} saw frames from ${e.mac}${who ? ` (${who.name} in ${nsLabel(ctx.state, who.ns)})` : ''} arrive on ${e.dev}, so frames to that MAC go out of ${e.dev} only. Learned entries expire after 5 minutes without traffic.`, 2);
+      out.add(e.line, t.fdbLearned(e.master, e.mac, who?.name, who ? nsLabel(ctx.state, who.ns, ctx.lang) : undefined, e.dev), 2);
     } else if (e.dst) {
-      out.add(e.line, `${e.mac} on ${e.dev}: frames to it are tunnelled to the remote host ${e.dst}${e.mac === '00:00:00:00:00:00' ? ' (all-zero MAC: the default destination for unknown and broadcast frames)' : ''}.`, 2);
+      out.add(e.line, t.fdbTunnel(e.mac, e.dev, e.dst), 2);
     } else if (e.self) {
-      out.add(e.line, `${e.mac}: an address ${e.dev} itself accepts (self: the device's own table, not a bridge's).`);
+      out.add(e.line, t.fdbSelf(e.mac, e.dev));
     } else out.mark(e.line);
-    if (e.vlan !== undefined) out.add(e.line, `vlan ${e.vlan}: the entry applies to VLAN ${e.vlan} on the bridge.`);
+    if (e.vlan !== undefined) out.add(e.line, t.fdbVlan(e.vlan));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // net-tools `ifconfig` in both of its formats: the new one (net-tools 2.x, Debian, CentOS 7+:
 // "eth0: flags=4163<UP,…>  mtu 1500", "inet 1.2.3.4  netmask …") and the old one
 // (CentOS 6, busybox: "eth0  Link encap:Ethernet  HWaddr …", "inet addr:1.2.3.4  Mask:…").
+import { explainIpText } from '../i18n/explain-ip-text.js';
 import { findLink, nsLabel, peerOf } from './lab-context.js';
 import { describeIpv6, describeMac, maskToPrefix } from './net.js';
 import { after, clean, words } from './text.js';
@@ -71,32 +72,30 @@ export function parseIfconfig(lines: readonly string[]): { format: 'new' | 'old'
 }
 
 export function annotateIfconfig(v: { format: 'new' | 'old'; interfaces: IfconfigIface[] }, ctx: Context): Annotations {
+  const t = explainIpText(ctx.lang);
   const out = new Annotations();
   for (const f of v.interfaces) {
     const at = f.flagsLine ?? f.line;
     const up = f.flags.includes('UP');
     const running = f.flags.includes('RUNNING');
     out.mark(f.line);
-    if (f.flagsValue !== undefined) out.add(f.line, `flags=${f.flagsValue}: the same flags as a number (bit mask); the names follow in <…>.`);
-    if (up && !running && !f.flags.includes('LOOPBACK')) out.add(at, `${f.name} is UP but not RUNNING: no carrier, nothing connected at the other end (for a bridge: no port).`, 3);
-    else if (!up) out.add(at, `${f.name} is not UP: switched off (ifconfig lists it only with -a).`, 2);
-    else out.add(at, 'UP and RUNNING: switched on and with a carrier, ready to pass packets.');
+    if (f.flagsValue !== undefined) out.add(f.line, t.ifcFlagsValue(f.flagsValue));
+    if (up && !running && !f.flags.includes('LOOPBACK')) out.add(at, t.ifcNotRunning(f.name), 3);
+    else if (!up) out.add(at, t.ifcNotUp(f.name), 2);
+    else out.add(at, t.ifcUpRunning);
     const live = findLink(ctx.state, ctx.ns, f.name);
     const peer = ctx.state && live ? peerOf(ctx.state, live) : undefined;
-    if (peer) out.add(f.line, `${f.name} is a veth; its peer is ${peer.name} in ${nsLabel(ctx.state, peer.ns)}.`, 3);
-    if (live?.master) out.add(f.line, `${f.name} is a port of the bridge ${live.master}.`, 2);
+    if (peer) out.add(f.line, t.ifcVeth(f.name, peer.name, nsLabel(ctx.state, peer.ns, ctx.lang)), 3);
+    if (live?.master) out.add(f.line, t.ifcPort(f.name, live.master), 2);
     if (f.inet) {
       const a = f.inet;
-      out.add(a.line, `${a.address} with netmask ${a.netmask ?? '?'}${a.prefix !== undefined ? ` = /${a.prefix}` : ''}: the IPv4 address of ${f.name}.`, a.address.startsWith('127.') ? 0 : 2);
-      if (a.broadcast === '0.0.0.0') out.add(a.line, 'broadcast 0.0.0.0: no broadcast address was set (added with `ip addr add` without `brd +`).', 1);
-      else if (a.broadcast) out.add(a.line, `broadcast ${a.broadcast}: reaches every host of the network.`);
+      out.add(a.line, t.ifcInet(a.address, a.netmask ?? '?', a.prefix, f.name), a.address.startsWith('127.') ? 0 : 2);
+      if (a.broadcast === '0.0.0.0') out.add(a.line, t.ifcBroadcastZero, 1);
+      else if (a.broadcast) out.add(a.line, t.ifcBroadcast(a.broadcast));
     }
-    for (const a of f.inet6) out.add(a.line, `${a.address}/${a.prefixlen ?? '?'}: ${describeIpv6(a.address)}${a.scope ? ` (scope ${a.scope})` : ''}.`);
-    if (f.macLine !== undefined) {
-      const m = f.mac ? describeMac(f.mac) : undefined;
-      out.add(f.macLine, f.mac ? `${f.mac}: the MAC address${m ? `, ${m}` : ''}; txqueuelen is the transmit queue length.` : 'The loopback device: no MAC address.');
-    }
-    for (const c of f.counterLines) out.add(c, 'Counters since the interface was created: packets and bytes received (RX) and sent (TX), and errors or drops.');
+    for (const a of f.inet6) out.add(a.line, t.ifcInet6(a.address, String(a.prefixlen ?? '?'), describeIpv6(a.address, ctx.lang), a.scope));
+    if (f.macLine !== undefined) out.add(f.macLine, f.mac ? t.ifcMac(f.mac, describeMac(f.mac, ctx.lang)) : t.ifcLoopback);
+    for (const c of f.counterLines) out.add(c, t.ifcCounters);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // The explain module's public face: which explainer fits a command or a text, the
 // explanation as annotated lines, error explanations, and terminal rendering.
 // Nothing here throws: anything not understood is passed through, marked as such.
+import { currentLang } from '../i18n/lang.js';
 import { EXPLAINERS, EXPLAINER_IDS, isExplainerId } from './registry.js';
 import { recognize } from './recognize.js';
 import { splitLines } from './text.js';
@@ -23,7 +24,7 @@ export function explain(id: ExplainerId, output: string, opts: ExplainOptions): 
     const explainer = EXPLAINERS[id];
     if (!explainer) return lines.map((text) => ({ text, notes: [], understood: false }));
     const value = explainer.parse(lines);
-    const ann = explainer.annotate(value, { state: opts.state, ns: opts.ns ?? 'host' });
+    const ann = explainer.annotate(value, { state: opts.state, ns: opts.ns ?? 'host', lang: opts.lang ?? currentLang() });
     const keep = opts.detail === 'compact' ? compactSelection(ann.notes) : undefined;
     return lines.map((text, i) => {
       const notes = (ann.notes.get(i) ?? []).filter((n) => !keep || keep.has(n)).map((n) => n.text);

@@ -2,9 +2,9 @@
 // and busybox: one header line per interface, then indented link/, inet, inet6 lines.
 import type { Link } from '../kernel/types.js';
 import { findLink, nsLabel, peerOf, runThere } from './lab-context.js';
-import {
-  IP_FLAGS, LINK_KINDS, OPERSTATES, describeIpv4Net, describeIpv6, describeMac, ipv6FromMac, ipv4Net,
-} from './net.js';
+import { explainIpText, type ExplainIpText } from '../i18n/explain-ip-text.js';
+import type { Lang } from '../i18n/lang.js';
+import { describeIpv4Net, describeIpv6, describeMac, ipv6FromMac, ipv4Net } from './net.js';
 import { after, clean, toInt, words } from './text.js';
 import { Annotations, type Context, type Explainer } from './types.js';
 
@@ -215,199 +215,172 @@ export function guessKind(e: IpLinkEntry, live?: Link): { kind: string; sure: bo
 }
 
 function annotateLink(e: IpLinkEntry, ctx: Context, out: Annotations): void {
+  const t = explainIpText(ctx.lang);
   const live = findLink(ctx.state, ctx.ns, e.name);
   const kind = guessKind(e, live);
   const i = e.line;
   const up = e.flags.includes('UP') || e.state === 'UP';
-  if (e.ifindex !== undefined) out.add(i, `${e.ifindex}: the interface index, the kernel's number for ${e.name} in this namespace.`);
+  if (e.ifindex !== undefined) out.add(i, t.ifindex(e.ifindex, e.name));
   else out.mark(i);
-  if (kind) out.add(i, (kind.sure ? '' : 'Probably ') + (LINK_KINDS[kind.kind] ?? `kind ${kind.kind}`) + '.', kind.kind === 'loopback' ? 0 : 1);
+  if (kind) out.add(i, t.kind(kind.sure, t.linkKinds[kind.kind] ?? t.kindUnknown(kind.kind)), kind.kind === 'loopback' ? 0 : 1);
 
   // The point of most `ip a` lessons: a bridge without ports, and which peer a veth has.
   if (e.flags.includes('NO-CARRIER')) {
     const bridge = kind?.kind === 'bridge';
     const ports = ctx.state?.links.filter((l) => l.ns === ctx.ns && l.master === e.name).map((l) => l.name) ?? [];
-    out.add(i, bridge && ports.length > 0
-      ? `${e.name} is switched on (UP) but has NO-CARRIER: none of its ports (${ports.join(', ')}) has a carrier, so it reports state DOWN.`
-      : bridge
-      ? `${e.name} is switched on (UP) but has NO-CARRIER: no port is attached to this bridge yet (or all its ports are down), so it reports state DOWN.`
-      : `${e.name} is switched on (UP) but has NO-CARRIER: nothing is connected at the other end${kind?.kind === 'veth' ? ' (its veth peer is down)' : ''}.`, 3);
+    out.add(i, bridge && ports.length > 0 ? t.noCarrierBridgePorts(e.name, ports.join(', '))
+      : bridge ? t.noCarrierBridge(e.name)
+      : t.noCarrier(e.name, kind?.kind === 'veth'), 3);
   } else if (!e.flags.includes('UP') && e.flags.length > 0 && e.state !== 'UNKNOWN') {
-    out.add(i, `${e.name} is switched off (no UP flag): bring it up with \`ip link set ${e.name} up\`.`, 2);
+    out.add(i, t.switchedOff(e.name), 2);
   }
   if (e.at !== undefined) annotatePeer(e, kind?.kind, live, ctx, out);
-  if (e.master) out.add(i, `master ${e.master}: ${e.name} is plugged into the bridge ${e.master} as a port; it carries frames for the bridge and needs no IP address of its own.`, 2);
+  if (e.master) out.add(i, t.master(e.name, e.master), 2);
   for (const f of e.flags) {
-    const meaning = IP_FLAGS[f];
+    const meaning = t.ipFlags[f];
     if (meaning && f !== 'NO-CARRIER') {
       const w = f === 'M-DOWN' ? 1 : 0;
       const sameNs = e.at !== undefined && !/^if\d+$/.test(e.at);
-      const text = f !== 'M-DOWN' ? meaning + '.'
-        : sameNs ? `M-DOWN: ${e.at}, the link ${e.name} is tied to, is down.`
-        : `${meaning}: for a veth whose peer sits in another namespace this is expected and does not mean the peer is down.`;
+      const text = f !== 'M-DOWN' ? t.sentence(meaning)
+        : sameNs ? t.mDownSameNs(e.at!, e.name)
+        : t.mDownOtherNs(meaning);
       out.add(i, text, sameNs ? 2 : w);
-    } else if (!meaning && f !== 'NO-CARRIER') out.add(i, `${f}: an interface flag.`);
+    } else if (!meaning && f !== 'NO-CARRIER') out.add(i, t.unknownFlag(f));
   }
-  if (e.mtu) out.add(i, `mtu ${e.mtu}: the largest packet it sends without fragmenting${e.mtu === 1450 ? ' (1500 minus the 50 bytes of VXLAN headers)' : ''}.`);
-  if (e.qdisc) out.add(i, e.qdisc === 'noop' ? 'qdisc noop: no queue, because the interface has never been up.' : `qdisc ${e.qdisc}: the queueing discipline for outgoing packets${e.qdisc === 'noqueue' ? ' (none: virtual links send at once)' : ''}.`);
-  if (e.state) out.add(i, OPERSTATES[e.state] ? OPERSTATES[e.state] + '.' : `state ${e.state}.`, e.state === 'DOWN' && up && !e.flags.includes('NO-CARRIER') ? 1 : 0);
-  if (e.group) out.add(i, `group ${e.group}: an administrative group (unused here).`);
-  if (e.mode) out.add(i, `mode ${e.mode}: the link mode (DEFAULT for almost everything).`);
-  if (e.qlen !== undefined) out.add(i, `qlen ${e.qlen}: length of the transmit queue, in packets.`);
-  if (e.mac && e.linkLine === undefined) {
-    const m = describeMac(e.mac);
-    out.add(i, `${e.mac}: the MAC address${m ? `, ${m}` : ''}.`);
-  }
+  if (e.mtu) out.add(i, t.mtu(e.mtu));
+  if (e.qdisc) out.add(i, e.qdisc === 'noop' ? t.qdiscNoop : t.qdisc(e.qdisc));
+  if (e.state) out.add(i, t.operstates[e.state] ? t.sentence(t.operstates[e.state]) : t.stateOther(e.state), e.state === 'DOWN' && up && !e.flags.includes('NO-CARRIER') ? 1 : 0);
+  if (e.group) out.add(i, t.group(e.group));
+  if (e.mode) out.add(i, t.mode(e.mode));
+  if (e.qlen !== undefined) out.add(i, t.qlen(e.qlen));
+  if (e.mac && e.linkLine === undefined) out.add(i, t.mac(e.mac, describeMac(e.mac, ctx.lang)));
 
   if (e.linkLine !== undefined) {
     const l = e.linkLine;
-    if (e.linkType === 'loopback') out.add(l, 'link/loopback: the loopback device has no real MAC address.');
-    else if (e.linkType === 'none') out.add(l, 'link/none: no link-layer address, packets are plain IP (tun devices work like this).');
-    else if (e.mac) {
-      const m = describeMac(e.mac);
-      out.add(l, `link/${e.linkType} ${e.mac}: the MAC address${m ? `, ${m}` : ''}; brd ff:ff:ff:ff:ff:ff is the Ethernet broadcast address.`);
-    } else out.mark(l);
-    if (e.linkNetnsid !== undefined && e.at === undefined) out.add(l, `link-netnsid ${e.linkNetnsid}: its peer or parent lives in another network namespace.`);
-    if (e.promiscuity) out.add(l, `promiscuity ${e.promiscuity}: ${e.name} accepts frames whatever their destination MAC (a count of who asked: tcpdump, a bridge it is a port of, or macvlans stacked on it, whose own MACs it must let in when it cannot filter several).`, 1);
+    if (e.linkType === 'loopback') out.add(l, t.linkLoopback);
+    else if (e.linkType === 'none') out.add(l, t.linkNone);
+    else if (e.mac) out.add(l, t.linkMac(e.linkType ?? '', e.mac, describeMac(e.mac, ctx.lang)));
+    else out.mark(l);
+    if (e.linkNetnsid !== undefined && e.at === undefined) out.add(l, t.linkNetnsidElsewhere(e.linkNetnsid));
+    if (e.promiscuity) out.add(l, t.promiscuity(e.promiscuity, e.name), 1);
   }
-  for (const a of e.addresses) annotateAddress(a, e, out);
+  for (const a of e.addresses) annotateAddress(a, e, out, ctx.lang);
   for (const d of e.details) annotateDetail(d.line, d.words, e, ctx, out);
-  e.altnames.forEach((alt, k) => out.add(e.altnameLines[k], `altname ${alt}: another name for ${e.name}; commands accept either (\`ip link show ${alt}\`).${describeIfName(alt)}`, 0));
-  for (const s of e.stats) annotateStats(s, e, kind?.kind, out);
+  e.altnames.forEach((alt, k) => out.add(e.altnameLines[k], t.altname(alt, e.name, describeIfName(alt, t)), 0));
+  for (const s of e.stats) annotateStats(s, e, kind?.kind, out, t);
 }
 
 /** What a systemd-style interface name says of where the device sits (en = Ethernet,
  * wl = wireless, o = onboard, p…s… = PCI bus and slot, x = from the MAC). */
-function describeIfName(name: string): string {
+function describeIfName(name: string, t: ExplainIpText): string {
   const m = /^(en|wl|ww|ib|sl)(o\d+|s\d+|p\d+s\d+|x[0-9a-f]{12}|P\d+p\d+s\d+)(f\d+)?(d\d+)?/.exec(name);
   if (!m) return '';
-  const medium = { en: 'Ethernet', wl: 'wireless LAN', ww: 'mobile broadband', ib: 'InfiniBand', sl: 'serial line' }[m[1]]!;
-  const where = m[2].startsWith('o') ? `onboard device ${m[2].slice(1)}`
-    : m[2].startsWith('x') ? 'named after its MAC address'
-    : m[2].startsWith('s') ? `hot-plug slot ${m[2].slice(1)}`
-    : (() => { const p = /p(\d+)s(\d+)/.exec(m[2])!; return `PCI bus ${p[1]}, slot ${p[2]}${m[3] ? `, function ${m[3].slice(1)}` : ''}`; })();
-  return ` ${name} is a predictable name in systemd's form: ${m[1]} = ${medium}, ${where}.`;
+  const medium = t.ifNameMedia[m[1]]!;
+  const where = m[2].startsWith('o') ? t.ifNameOnboard(m[2].slice(1))
+    : m[2].startsWith('x') ? t.ifNameFromMac
+    : m[2].startsWith('s') ? t.ifNameHotplug(m[2].slice(1))
+    : (() => { const p = /p(\d+)s(\d+)/.exec(m[2])!; return t.ifNamePci(p[1], p[2], m[3]?.slice(1)); })();
+  return t.ifNamePredictable(name, m[1], medium, where);
 }
 
-const COUNTERS: Record<string, string> = {
-  bytes: 'bytes', packets: 'packets', errors: 'bad frames', dropped: 'dropped by the kernel (no room, or nothing to deliver them to)',
-  missed: 'missed by the device', mcast: 'multicast frames received', carrier: 'lost carrier', collsns: 'collisions',
-  length: 'wrong length', crc: 'bad checksum', frame: 'misaligned', fifo: 'device buffer overrun', overrun: 'overrun',
-  aborted: 'aborted', window: 'window', heartbt: 'heartbeat', transns: 'carrier transitions (times the link went up or down)',
-};
-
-function annotateStats(s: IpLinkStats, e: IpLinkEntry, kind: string | undefined, out: Annotations): void {
-  const verb = s.direction === 'RX' ? 'received' : 'sent';
-  const named = s.names.filter((n) => COUNTERS[n]).map((n) => (n === 'bytes' || n === 'packets' ? n : `${n} = ${COUNTERS[n]}`));
-  out.add(s.headerLine, `${s.direction}${s.errors ? ' errors' : ''}: counters of what ${e.name} ${verb} since it was created${s.errors ? ', errors by kind' : ''}: ${named.join(', ')}.`, 0);
+function annotateStats(s: IpLinkStats, e: IpLinkEntry, kind: string | undefined, out: Annotations, t: ExplainIpText): void {
+  const received = s.direction === 'RX';
+  const named = s.names.filter((n) => t.counters[n]).map((n) => t.statsCounterNamed(n, t.counters[n]));
+  out.add(s.headerLine, t.statsHeader(s.direction, s.errors, e.name, received, named), 0);
   if (s.valuesLine === undefined) return;
   const v = s.values;
   if (s.errors) {
     const nonzero = s.names.filter((n) => (v[n] ?? 0) > 0);
-    out.add(s.valuesLine, nonzero.length === 0 ? 'None of these has happened.' : nonzero.map((n) => `${n} ${v[n]}: ${COUNTERS[n] ?? n}`).join('; ') + '.', 0);
+    out.add(s.valuesLine, nonzero.length === 0 ? t.statsNoErrors : t.statsErrorKinds(nonzero.map((n) => [n, v[n], t.counters[n] ?? n])), 0);
     return;
   }
-  const problems = ['errors', 'dropped', 'missed', 'carrier', 'collsns'].filter((n) => (v[n] ?? 0) > 0).map((n) => `${v[n]} ${n}`);
-  const peer = kind === 'veth' ? ` On a veth, what one end sends the other receives: ${e.name}'s ${s.direction} is its peer's ${s.direction === 'RX' ? 'TX' : 'RX'}.` : '';
-  out.add(s.valuesLine, `${e.name} has ${verb} ${v.packets ?? '?'} packet(s), ${v.bytes ?? '?'} bytes${problems.length ? `; ${problems.join(', ')}` : ', with no errors or drops'}.${peer}`, problems.length ? 1 : 0);
+  const problems = ['errors', 'dropped', 'missed', 'carrier', 'collsns'].filter((n) => (v[n] ?? 0) > 0).map((n): [number, string] => [v[n], n]);
+  out.add(s.valuesLine, t.statsTotals(e.name, received, String(v.packets ?? '?'), String(v.bytes ?? '?'), problems, kind === 'veth' ? s.direction : undefined), problems.length ? 1 : 0);
 }
-
-/** What each macvlan mode lets through, between macvlans on one parent and to the parent. */
-export const MACVLAN_MODE_MEANINGS: Record<string, string> = {
-  bridge: 'macvlans on the same parent reach each other directly, inside the host, and the LAN through the parent\'s wire; never the parent\'s own addresses (the frames bypass its stack): a host reaches its macvlan containers only through a macvlan of its own',
-  private: 'macvlans on the same parent cannot reach each other at all, even through an outside switch; each talks only to the LAN',
-  vepa: 'frames between macvlans on the same parent go out to the switch, which must send them back (hairpin, 802.1Qbg)',
-  passthru: 'the one macvlan allowed on the parent takes over the parent itself, MAC and all',
-  source: 'the macvlan accepts only frames from a list of source MACs',
-};
 
 /** The parent of a macvlan as this output shows it (@eth0, or @ifN in another namespace),
  * named from the live lab when it can be. */
-function macvlanParent(e: IpLinkEntry, ctx: Context): string | undefined {
+function macvlanParent(e: IpLinkEntry, ctx: Context, t: ExplainIpText): string | undefined {
   if (!e.at || e.at === 'NONE') return undefined;
   const ifindex = /^if(\d+)$/.exec(e.at);
   if (!ifindex) return e.at;
   const parent = ctx.state ? peerByNsid(e, Number(ifindex[1]), ctx) : undefined;
   return parent
-    ? `${parent.name} (interface ${parent.ifindex} in ${nsLabel(ctx.state, parent.ns)}: it was made there and moved into this namespace)`
-    : `interface ${ifindex[1]} in another namespace (it was made there and moved in)`;
+    ? t.macvlanParentKnown(parent.name, parent.ifindex, nsLabel(ctx.state, parent.ns, ctx.lang))
+    : t.macvlanParentUnknown(ifindex[1]);
 }
 
 /** The `ip -d` line that says what kind of link this is and how it is set up. */
 function annotateDetail(i: number, ws: string[], e: IpLinkEntry, ctx: Context, out: Annotations): void {
+  const t = explainIpText(ctx.lang);
   const kind = ws[0];
   const v = (k: string) => after(ws, k);
   switch (kind) {
     case 'vxlan':
-      out.add(i, `vxlan id ${v('id') ?? '?'}: the VXLAN network id (VNI); frames are wrapped in UDP to port ${v('dstport') ?? '?'}${v('local') ? ` from ${v('local')}` : ''}${v('dev') ? ` over ${v('dev')}` : ''}${v('remote') ? ` to ${v('remote')}` : v('group') ? ` to the multicast group ${v('group')}` : ''}.`, 1);
+      out.add(i, t.vxlan(v('id') ?? '?', v('dstport') ?? '?', v('local'), v('dev'), v('remote'), v('group')), 1);
       break;
     case 'macvlan':
     {
       const mode = v('mode') ?? '?';
-      const parent = macvlanParent(e, ctx);
-      out.add(i, `macvlan mode ${mode}${parent ? `, on the parent ${parent}` : ''}: ${e.name} has a MAC of its own on the parent's wire${MACVLAN_MODE_MEANINGS[mode] ? `; mode ${mode}: ${MACVLAN_MODE_MEANINGS[mode]}` : ''}.`, 1);
-      if (v('bcqueuelen')) out.add(i, `bcqueuelen ${v('bcqueuelen')}: broadcast and multicast frames for the macvlans wait in a queue this long.`, 0);
+      out.add(i, t.macvlan(mode, macvlanParent(e, ctx, t), e.name, t.macvlanModes[mode]), 1);
+      if (v('bcqueuelen')) out.add(i, t.bcqueuelen(v('bcqueuelen')!), 0);
     }
       break;
     case 'tun':
-      out.add(i, `tun type ${v('type') ?? '?'}: a ${v('type') === 'tap' ? 'tap (Ethernet frames)' : 'tun (IP packets)'} device${v('persist') === 'on' ? '; persist on: it stays when the program using it closes' : ''}.`, 0);
+      out.add(i, t.tun(v('type') ?? '?', v('persist') === 'on'), 0);
       break;
     case 'bridge':
-      out.add(i, `bridge details: stp_state ${v('stp_state') ?? '?'} (${v('stp_state') === '0' ? 'STP off' : 'STP on'}), priority ${v('priority') ?? '?'}, ageing_time ${v('ageing_time') ?? '?'} (centiseconds a learned MAC is kept).`, 0);
+      out.add(i, t.bridgeDetails(v('stp_state') ?? '?', v('priority') ?? '?', v('ageing_time') ?? '?'), 0);
       break;
     case 'bridge_slave':
-      out.add(i, `As a bridge port: state ${v('state') ?? '?'}, learning ${v('learning') ?? '?'}, flood ${v('flood') ?? '?'}.`, v('state') === 'forwarding' ? 0 : 1);
+      out.add(i, t.bridgeSlave(v('state') ?? '?', v('learning') ?? '?', v('flood') ?? '?'), v('state') === 'forwarding' ? 0 : 1);
       break;
     case 'veth':
-      out.add(i, 'veth: confirmed by `ip -d`: this is one end of a veth pair.', 0);
+      out.add(i, t.vethConfirmed, 0);
       break;
     default:
-      out.add(i, `${kind}: the kind of this link, as \`ip -d\` reports it.`, 0);
+      out.add(i, t.detailKind(kind), 0);
   }
 }
 
 function annotatePeer(e: IpLinkEntry, kind: string | undefined, live: Link | undefined, ctx: Context, out: Annotations): void {
+  const t = explainIpText(ctx.lang);
   const i = e.line;
   const at = e.at!;
   const l = e.linkLine ?? i;
   if (at === 'NONE') {
-    out.add(i, `${e.name}@NONE: its peer or parent is gone or not visible.`, 1);
+    out.add(i, t.atNone(e.name), 1);
     return;
   }
   const ifindex = /^if(\d+)$/.exec(at);
   const isVeth = kind === 'veth' || kind === undefined;
-  const role = isVeth ? 'peer (the other end of the cable)' : 'parent link';
   if (!ifindex) {
     // iproute2 writes @ifN when the other end is in another namespace, so @NAME means this
     // one. busybox's ip never does: it looks the index up here whatever namespace the other
     // end is in (real output: `eth0@eth0`, `v0@eth0` for a peer in another namespace).
     if (at === e.name) {
-      out.add(i, `@${at}: names itself. busybox's ip shows the peer's interface number as the name that number has here; the peer is in another namespace, where its number is ${e.ifindex ?? 'this one'} (iproute2's \`ip\` would print @if${e.ifindex ?? 'N'}).`, 2);
+      out.add(i, t.atSelf(at, e.ifindex), 2);
       return;
     }
-    out.add(i, `@${at}: its ${role} is ${at}, in this same namespace — or, if this is busybox's ip, the interface in another namespace whose number is ${at}'s number here (busybox never prints @ifN; iproute2's \`ip\` tells them apart).`, 2);
+    out.add(i, t.atName(at, isVeth), 2);
     return;
   }
-  const where = e.linkNetns !== undefined ? `namespace ${e.linkNetns}` : e.linkNetnsid !== undefined ? 'another network namespace' : 'another namespace';
+  const where = e.linkNetns !== undefined ? t.whereNamedNs(e.linkNetns) : e.linkNetnsid !== undefined ? t.whereNetnsid : t.whereElsewhere;
   const peer = ctx.state ? (live ? peerOf(ctx.state, live) : undefined) ?? peerByNsid(e, Number(ifindex[1]), ctx) : undefined;
+  const label = peer ? nsLabel(ctx.state, peer.ns, ctx.lang) : undefined;
   if (peer && !isVeth) {
-    out.add(i, `@${at}: ${e.name}'s parent link is interface ${peer.ifindex}, called ${peer.name}, in ${nsLabel(ctx.state, peer.ns)}${kind === 'macvlan' ? `: ${e.name} is a macvlan stacked on it, made there and moved into this namespace; its frames leave by ${peer.name}'s wire` : ''}${peer.up ? '' : ' (it is DOWN there)'}.`, 3);
+    out.add(i, t.parentKnown(at, e.name, peer.ifindex, peer.name, label!, kind === 'macvlan', peer.up), 3);
   } else if (peer) {
-    const label = nsLabel(ctx.state, peer.ns);
-    out.add(i, `@${at}: ${e.name} is one end of a veth pair; the other end is interface ${peer.ifindex}, called ${peer.name}, in ${label}${peer.up ? '' : ' (it is DOWN there)'}.`, 3);
+    out.add(i, t.peerKnown(at, e.name, peer.ifindex, peer.name, label!, peer.up), 3);
   } else {
-    out.add(i, `@${at}: ${e.name}'s ${role} is interface ${ifindex[1]} in ${where}; look for "${ifindex[1]}:" in \`ip a\` run there.`, 3);
+    out.add(i, t.peerUnknown(at, e.name, isVeth, ifindex[1], where), 3);
   }
   if (e.linkNetnsid !== undefined) {
-    const named = peer ? ` (here: ${nsLabel(ctx.state, peer.ns)})` : '';
-    out.add(l, `link-netnsid ${e.linkNetnsid}: the number this namespace uses for the namespace holding the ${isVeth ? 'peer' : 'parent'}${named}; \`ip netns\` shows it as "(id: ${e.linkNetnsid})" when that namespace has a name.`, 0);
+    out.add(l, t.linkNetnsid(e.linkNetnsid, isVeth, label), 0);
   } else if (e.linkNetns !== undefined) {
-    out.add(l, `link-netns ${e.linkNetns}: the ${isVeth ? 'peer' : 'parent'} is in namespace ${e.linkNetns}${peer ? '' : ` (run \`ip netns exec ${e.linkNetns} ip a\` to see it)`}.`, 0);
+    out.add(l, t.linkNetns(e.linkNetns, isVeth, peer !== undefined), 0);
   }
-  if (peer && !peer.up) {
-    const how = runThere(ctx.state, peer.ns);
-    out.add(i, `The peer ${peer.name} is DOWN in ${nsLabel(ctx.state, peer.ns)}: nothing passes until it is up${how ? ` (${how.replace(' …', '')} ip link set ${peer.name} up)` : ''}.`, 3);
-  }
+  if (peer && !peer.up) out.add(i, t.peerDown(peer.name, label!, runThere(ctx.state, peer.ns, ctx.lang)), 3);
 }
 
 /** The peer found through the namespace that link-netnsid / link-netns names, and its ifindex. */
@@ -419,46 +392,28 @@ function peerByNsid(e: IpLinkEntry, ifindex: number, ctx: Context): Link | undef
   return ns === undefined ? undefined : state.links.find((l) => l.ns === ns && l.ifindex === ifindex);
 }
 
-function annotateAddress(a: IpAddress, e: IpLinkEntry, out: Annotations): void {
+
+function annotateAddress(a: IpAddress, e: IpLinkEntry, out: Annotations, lang: Lang | undefined): void {
+  const t = explainIpText(lang);
   const i = a.line;
   if (a.family === 'inet') {
     const p = a.prefixlen ?? 32;
     const net = ipv4Net(a.local, p);
-    let text = `${a.local}/${p}: the IPv4 address of ${e.name}; /${p} means netmask ${describeIpv4Net(a.local, p).replace(/^[^(]*\(netmask /, '').replace(/\)$/, '')}`;
-    if (!net) text = `${a.local}: an IPv4 address of ${e.name}`;
-    if (a.local.startsWith('127.')) text = `${a.local}/${p}: the loopback address; the whole 127.0.0.0/8 stays inside this namespace`;
-    else if (net && /^172\.17\.0\.1$/.test(a.local) && e.name === 'docker0') text += `. Containers on docker0 use ${a.local} as their gateway`;
-    out.add(i, text + '.', a.local.startsWith('127.') ? 0 : 2);
-    if (a.peer) out.add(i, `peer ${a.peer}: a point-to-point address; the only host on the other end.`);
-    if (a.broadcast && net) out.add(i, `brd ${a.broadcast}: the broadcast address, reaching every host of ${net.network}/${p}${a.broadcast === net.broadcast ? '' : ' (unusual: not the last address of the network)'}.`);
-    else if (!a.broadcast && net && p < 31 && !a.local.startsWith('127.')) out.add(i, 'No brd: the address was added without a broadcast address (`ip addr add … brd +` sets one); ping to a broadcast address will not work.');
+    const loopback = a.local.startsWith('127.');
+    const text = loopback ? t.inetLoopback(a.local, p)
+      : !net ? t.inetNoNet(a.local, e.name)
+      : t.inet(a.local, p, t.maskPart(describeIpv4Net(a.local, p, lang)), e.name, /^172\.17\.0\.1$/.test(a.local) && e.name === 'docker0');
+    out.add(i, text, loopback ? 0 : 2);
+    if (a.peer) out.add(i, t.peerAddress(a.peer));
+    if (a.broadcast && net) out.add(i, t.brd(a.broadcast, net.network, p, a.broadcast === net.broadcast));
+    else if (!a.broadcast && net && p < 31 && !loopback) out.add(i, t.noBrd);
   } else {
-    const fromMac = e.mac && ipv6FromMac(a.local, e.mac) ? `, made from the MAC ${e.mac}` : '';
-    out.add(i, `${a.local}/${a.prefixlen ?? 128}: ${describeIpv6(a.local)}${fromMac}.`, a.local.toLowerCase().startsWith('fe80') ? 0 : 1);
+    const fromMac = e.mac && ipv6FromMac(a.local, e.mac) ? e.mac : undefined;
+    out.add(i, t.inet6(a.local, a.prefixlen ?? 128, describeIpv6(a.local, lang), fromMac), a.local.toLowerCase().startsWith('fe80') ? 0 : 1);
   }
-  if (a.scope) {
-    const scopes: Record<string, string> = {
-      global: 'scope global: usable for traffic to anywhere',
-      link: 'scope link: valid only on this link, not routed beyond it',
-      host: 'scope host: valid only inside this host',
-      site: 'scope site: valid inside this site (deprecated)',
-    };
-    out.add(i, (scopes[a.scope] ?? `scope ${a.scope}`) + '.');
-  }
-  for (const f of a.flags) {
-    const flags: Record<string, string> = {
-      noprefixroute: 'noprefixroute: the kernel added no route for this prefix (NetworkManager adds its own)',
-      nodad: 'nodad: IPv6 duplicate address detection was skipped',
-      dynamic: 'dynamic: leased by DHCP or autoconfiguration, it expires',
-      secondary: 'secondary: a further address in a prefix this interface already has',
-      tentative: 'tentative: IPv6 is still checking that no one else uses it',
-      dadfailed: 'dadfailed: another host already uses this IPv6 address',
-      mngtmpaddr: 'mngtmpaddr: template for temporary IPv6 addresses',
-      temporary: 'temporary: an IPv6 privacy address',
-    };
-    if (flags[f]) out.add(i, flags[f] + '.');
-  }
-  if (a.lifetimeLine !== undefined) out.add(a.lifetimeLine, 'valid_lft/preferred_lft: how long the address stays valid and preferred; forever means it was set by hand or by a container runtime, not leased.');
+  if (a.scope) out.add(i, t.scopes[a.scope] ? t.sentence(t.scopes[a.scope]) : t.scopeOther(a.scope));
+  for (const f of a.flags) if (t.addressFlags[f]) out.add(i, t.sentence(t.addressFlags[f]));
+  if (a.lifetimeLine !== undefined) out.add(a.lifetimeLine, t.lifetime);
 }
 
 export function annotateIpAddr(value: IpAddrOutput, ctx: Context): Annotations {
@@ -471,18 +426,19 @@ export function annotateIpAddr(value: IpAddrOutput, ctx: Context): Annotations {
 }
 
 function annotateBrief(e: IpLinkEntry, ctx: Context, out: Annotations): void {
+  const t = explainIpText(ctx.lang);
   const i = e.line;
   const live = findLink(ctx.state, ctx.ns, e.name);
   const kind = guessKind(e, live);
-  if (kind && kind.kind !== 'loopback') out.add(i, `${e.name}: ${kind.sure ? '' : 'probably '}${LINK_KINDS[kind.kind] ?? kind.kind}.`, 1);
-  if (e.state) out.add(i, OPERSTATES[e.state] ? OPERSTATES[e.state] + '.' : `state ${e.state}.`, e.state === 'DOWN' ? 2 : 0);
-  if (e.flags.includes('NO-CARRIER')) out.add(i, `${e.name} is UP but has NO-CARRIER: nothing is attached at the other end${kind?.kind === 'bridge' ? ' (a bridge with no port)' : ''}.`, 3);
+  if (kind && kind.kind !== 'loopback') out.add(i, t.briefKind(e.name, kind.sure, t.linkKinds[kind.kind] ?? kind.kind), 1);
+  if (e.state) out.add(i, t.operstates[e.state] ? t.sentence(t.operstates[e.state]) : t.stateOther(e.state), e.state === 'DOWN' ? 2 : 0);
+  if (e.flags.includes('NO-CARRIER')) out.add(i, t.briefNoCarrier(e.name, kind?.kind === 'bridge'), 3);
   if (e.at) annotatePeer(e, kind?.kind, live, ctx, out);
   for (const a of e.addresses) {
-    if (a.family === 'inet' && a.prefixlen !== undefined) out.add(i, `${a.local}/${a.prefixlen}: netmask ${describeIpv4Net(a.local, a.prefixlen).replace(/^[^(]*\(netmask /, '').replace(/\)$/, '')}.`, a.local.startsWith('127.') ? 0 : 2);
-    else if (a.family === 'inet6') out.add(i, `${a.local}: ${describeIpv6(a.local)}.`);
+    if (a.family === 'inet' && a.prefixlen !== undefined) out.add(i, t.briefInet(a.local, a.prefixlen, t.maskPart(describeIpv4Net(a.local, a.prefixlen, ctx.lang))), a.local.startsWith('127.') ? 0 : 2);
+    else if (a.family === 'inet6') out.add(i, t.briefInet6(a.local, describeIpv6(a.local, ctx.lang)));
   }
-  if (e.mac) out.add(i, `${e.mac}: the MAC address.`);
+  if (e.mac) out.add(i, t.briefMac(e.mac));
 }
 
 export const ipAddrExplainer: Explainer<IpAddrOutput> = {

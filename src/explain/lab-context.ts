@@ -1,6 +1,8 @@
 // Lookups in the live lab state that let explanations name things: which namespace or
 // container an ifindex lives in, what a peer is called there. Pure reads of KernelState.
 import type { KernelState, Link, Netns, Route } from '../kernel/types.js';
+import { explainIpText } from '../i18n/explain-ip-text.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
 import { findLink as findLinkIn, linksIn, nsByName, peerOf, routesIn } from '../kernel/query.js';
 
 export { linksIn, peerOf, routesIn };
@@ -10,30 +12,31 @@ export function nsOf(state: KernelState, id: string): Netns | undefined {
 }
 
 /** "container bbox1", "namespace net1", "the host namespace". */
-export function nsLabel(state: KernelState | undefined, id: string): string {
+export function nsLabel(state: KernelState | undefined, id: string, lang: Lang = currentLang()): string {
+  const t = explainIpText(lang);
   const ns = state ? nsOf(state, id) : undefined;
   const container = state?.containers.find((c) => c.ns === id);
-  if (container && id !== 'host') return `container ${container.name}`;
-  if (!ns) return id === 'host' ? 'the host namespace' : `namespace ${id.replace(/^container:/, '')}`;
+  if (container && id !== 'host') return t.nsContainer(container.name);
+  if (!ns) return id === 'host' ? t.nsHost : t.nsNamed(id.replace(/^container:/, ''));
   switch (ns.kind) {
     case 'host':
-      return 'the host namespace';
+      return t.nsHost;
     case 'outside':
-      return 'the "outside" namespace (router and public host)';
+      return t.nsOutside;
     case 'container':
-      return `container ${ns.names[0] ?? id.replace(/^container:/, '')}`;
+      return t.nsContainer(ns.names[0] ?? id.replace(/^container:/, ''));
     default:
-      return `namespace ${ns.names[0] ?? id}`;
+      return t.nsNamed(ns.names[0] ?? id);
   }
 }
 
 /** How to run a command in that namespace, for advice: `ip netns exec net1 …`. */
-export function runThere(state: KernelState | undefined, id: string): string | undefined {
+export function runThere(state: KernelState | undefined, id: string, lang: Lang = currentLang()): string | undefined {
   const ns = state ? nsOf(state, id) : undefined;
   if (!ns) return undefined;
   if (ns.kind === 'named') return `ip netns exec ${ns.names[0]} …`;
   if (ns.kind === 'container') return `docker exec ${ns.names[0]} …`;
-  if (ns.kind === 'host') return 'on the host (leave the container or namespace first)';
+  if (ns.kind === 'host') return explainIpText(lang).runOnHost;
   return undefined;
 }
 

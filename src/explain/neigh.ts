@@ -1,4 +1,5 @@
 // The neighbour (ARP) table: `ip neigh`, and net-tools / busybox `arp -n` / `arp -a`.
+import { explainIpText, type ExplainIpText } from '../i18n/explain-ip-text.js';
 import { nsLabel } from './lab-context.js';
 import { after, words } from './text.js';
 import { Annotations, type Context, type Explainer } from './types.js';
@@ -29,32 +30,22 @@ export function parseIpNeigh(lines: readonly string[]): Neighbour[] {
   return out;
 }
 
-const STATES: Record<string, string> = {
-  REACHABLE: 'REACHABLE: confirmed recently, traffic flows',
-  STALE: 'STALE: known but not confirmed lately; it is checked again on next use',
-  DELAY: 'DELAY: about to be re-checked',
-  PROBE: 'PROBE: being checked with ARP right now',
-  INCOMPLETE: 'INCOMPLETE: ARP asked "who has this address?" and no one has answered yet',
-  FAILED: 'FAILED: nobody answered ARP: no host with that address is on this link',
-  PERMANENT: 'PERMANENT: added by hand, never expires',
-  NOARP: 'NOARP: the link needs no address resolution',
-};
-
-function who(ctx: Context, mac?: string): string {
+function who(ctx: Context, t: ExplainIpText, mac?: string): string {
   if (!ctx.state || !mac) return '';
   const l = ctx.state.links.find((x) => x.mac?.toLowerCase() === mac.toLowerCase());
-  return l ? ` (that is ${l.name} in ${nsLabel(ctx.state, l.ns)})` : '';
+  return l ? t.neighThatIs(l.name, nsLabel(ctx.state, l.ns, ctx.lang)) : '';
 }
 
 export function annotateNeighbours(list: Neighbour[], ctx: Context): Annotations {
+  const t = explainIpText(ctx.lang);
   const out = new Annotations();
   for (const n of list) {
-    if (n.mac) out.add(n.line, `${n.ip} on ${n.dev ?? '?'} has MAC ${n.mac}${who(ctx, n.mac)}: learned with ${n.ip.includes(':') ? 'neighbour discovery' : 'ARP'}.`, 2);
-    const s = n.state && STATES[n.state];
-    if (s) out.add(n.line, s + '.', n.state === 'FAILED' || n.state === 'INCOMPLETE' ? 3 : 0);
-    else if (n.state === 'C' || n.state === 'CM' || n.state === 'M') out.add(n.line, `Flags ${n.state}: C = complete (a valid entry), M = permanent, P = published.`);
-    else if (!n.mac) out.add(n.line, `${n.ip}: no MAC known yet: no answer to ARP, no host with that address is on ${n.dev ?? 'this link'}.`, 3);
-    if (n.router) out.add(n.line, 'router: this neighbour says it is an IPv6 router.');
+    if (n.mac) out.add(n.line, t.neighMac(n.ip, n.dev ?? '?', n.mac, who(ctx, t, n.mac), n.ip.includes(':')), 2);
+    const s = n.state && t.neighStates[n.state];
+    if (s) out.add(n.line, t.sentence(s), n.state === 'FAILED' || n.state === 'INCOMPLETE' ? 3 : 0);
+    else if (n.state === 'C' || n.state === 'CM' || n.state === 'M') out.add(n.line, t.neighArpFlags(n.state));
+    else if (!n.mac) out.add(n.line, t.neighNoMac(n.ip, n.dev), 3);
+    if (n.router) out.add(n.line, t.neighRouter);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // The shapes every explainer shares. An explainer turns the text a command printed into a
 // typed value (parse) and that value into notes attached to the original lines (annotate).
+import type { Lang } from '../i18n/lang.js';
 import type { KernelState } from '../kernel/types.js';
 
 export type ExplainerId =
@@ -37,6 +38,8 @@ export interface ExplainOptions {
   /** Netns.id of the namespace where the command ran; 'host' when absent. */
   ns?: string;
   detail: 'compact' | 'full';
+  /** The language of the notes; the process's own when absent. */
+  lang?: Lang;
 }
 
 /**
@@ -55,6 +58,8 @@ export interface Note {
 export interface Context {
   state?: KernelState;
   ns: string;
+  /** The language of the notes; the process's own when absent. */
+  lang?: Lang;
 }
 
 /** Notes per line index, and which lines were recognised. */
