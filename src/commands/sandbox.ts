@@ -6,6 +6,13 @@ import { LAB, type Preset } from '../sandbox/presets.js';
 import { colorEnabled } from '../view/color.js';
 
 function banner(preset: Preset, containers: number | undefined): string {
+  if (preset === 'two-hosts') {
+    return [
+      `nslab sandbox: two Docker hosts on one LAN: host1 (this shell) ${LAB.hostIp}/${LAB.lanPrefix} and host2 ${LAB.host2Ip}, behind the router ${LAB.routerIp}; each has docker0 ${LAB.docker0.ip}/16 and Docker's NAT, and its own containers.`,
+      '`.enter host2` moves to host2 (`docker` there is host2\'s), `.host` comes back; `.enter outside` reaches the LAN\'s switch, lan0. Ctrl-D or `exit` ends the lab, and nothing of it is left behind.',
+      '',
+    ].join('\n');
+  }
   const docker = preset === 'docker-host'
     ? ` docker0 ${LAB.docker0.ip}/16 is up with Docker's NAT rule${containers ? `, and containers c1…c${containers} are running` : ''}.`
     : ' Docker is not set up (preset bare).';
