@@ -22,6 +22,8 @@ export function nsLabel(state: KernelState | undefined, id: string): string {
       return 'the "outside" namespace (router and public host)';
     case 'container':
       return `container ${ns.names[0] ?? id.replace(/^container:/, '')}`;
+    case 'docker-host':
+      return `the Docker host ${ns.names[0]}`;
     default:
       return `namespace ${ns.names[0] ?? id}`;
   }
@@ -34,6 +36,7 @@ export function runThere(state: KernelState | undefined, id: string): string | u
   if (ns.kind === 'named') return `ip netns exec ${ns.names[0]} …`;
   if (ns.kind === 'container') return `docker exec ${ns.names[0]} …`;
   if (ns.kind === 'host') return 'on the host (leave the container or namespace first)';
+  if (ns.kind === 'docker-host') return `on ${ns.names[0]} (.enter ${ns.names[0]})`;
   return undefined;
 }
 
