@@ -12,12 +12,22 @@ export interface DockerHost {
   netns: string;
   /** Its uts namespace (host2 has a hostname of its own). */
   uts?: string;
-  /** Its runtime state (store.ts): host1's is the single-host labs' one. */
+  /** Its runtime state (store.ts), its containers' /etc files (etc-files.ts) and their
+   * resolvers' files (dns.ts): each host prunes what its own state does not name, so no
+   * two hosts may share one. host1's are the single-host labs' ones. */
   runtimeDir: string;
+  containersDir: string;
+  dnsDir: string;
 }
 
-export const HOST1: DockerHost = { name: 'host1', ip: '192.168.0.11', netns: '/proc/1/ns/net', runtimeDir: '/run/nslab/docker' };
-export const HOST2: DockerHost = { name: 'host2', ip: '192.168.0.12', netns: HOST2_NETNS_PATH, uts: HOST2_UTS_PATH, runtimeDir: '/run/nslab/docker-host2' };
+export const HOST1: DockerHost = {
+  name: 'host1', ip: '192.168.0.11', netns: '/proc/1/ns/net',
+  runtimeDir: '/run/nslab/docker', containersDir: '/run/nslab/containers', dnsDir: '/run/nslab/dns',
+};
+export const HOST2: DockerHost = {
+  name: 'host2', ip: '192.168.0.12', netns: HOST2_NETNS_PATH, uts: HOST2_UTS_PATH,
+  runtimeDir: '/run/nslab/host2/docker', containersDir: '/run/nslab/host2/containers', dnsDir: '/run/nslab/host2/dns',
+};
 
 /** True in a two-hosts lab. */
 export function twoHosts(): boolean {
