@@ -236,6 +236,7 @@ function linkProps(c: Extract<CheckBody, { kind: 'link' }>): string[] {
   if (c.state) props.push(c.state.toUpperCase());
   if (c.linkKind) props.push(kindNoun(c.linkKind));
   if (c.master) props.push(`a port of ${c.master}`);
+  if (c.mtu !== undefined) props.push(`MTU ${c.mtu}`);
   return props;
 }
 
@@ -300,7 +301,8 @@ function linkOutcome(c: Of<'link'>, state: KernelState): Outcome {
   if (c.master && link.master !== c.master) {
     return { holds: false, found: link.master ? `${where} but is a port of ${link.master}` : `${where} but is not a port of any bridge` };
   }
-  const facts = [c.state && (link.up ? 'UP' : 'DOWN'), c.linkKind && kindNoun(link.kind), c.master && `a port of ${link.master}`].filter(Boolean);
+  if (c.mtu !== undefined && link.mtu !== c.mtu) return { holds: false, found: `${where} but its MTU is ${link.mtu}` };
+  const facts = [c.state && (link.up ? 'UP' : 'DOWN'), c.linkKind && kindNoun(link.kind), c.master && `a port of ${link.master}`, c.mtu !== undefined && `MTU ${link.mtu}`].filter(Boolean);
   return { holds: true, found: facts.length ? `${where}, ${facts.join(', ')}` : where };
 }
 

@@ -17,6 +17,7 @@ export const ANSWER_KINDS = [
   'cidr-of', // LINK [in NS]: an IPv4 address with its /prefix, and only so
   'mac-of', // LINK [in NS]
   'master-of', // LINK [in NS]: the bridge it is a port of
+  'mtu-of', // LINK [in NS]: its MTU, a number
   'gateway-of', // NS: the default route's gateway
   'route-dev-of', // ADDRESS|PREFIX [in NS]: the interface the kernel sends it by (longest match)
   'pid-of', // CONTAINER
@@ -128,6 +129,8 @@ export function computeAnswer(expr: AnswerExpr, state: KernelState): AnswerValue
       return link.mac ? one(link.mac.toLowerCase()) : { ok: false, found: `${link.name} has no MAC address` };
     case 'master-of':
       return link.master ? one(link.master) : { ok: false, found: `${link.name} is not a port of any bridge` };
+    case 'mtu-of':
+      return one(String(link.mtu));
   }
 }
 
