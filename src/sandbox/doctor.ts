@@ -38,9 +38,9 @@ async function packageVersions(pkgs: string[]): Promise<Map<string, string>> {
 const KERNEL_FEATURES: { name: string; script: string; why: string; optional?: boolean; module?: string }[] = [
   { name: 'veth', script: 'ip link add t0 type veth peer name t1', why: 'veth pairs (every lesson)' },
   { name: 'bridge', script: 'ip link add b0 type bridge', why: 'docker0 and hand-made bridges' },
-  // vxlan: no lesson and no `docker network create -d` uses it yet. macvlan: lesson 07 and
-  // the lab's macvlan networks; optional, since every other lesson works without it.
-  { name: 'vxlan', script: 'ip link add vx0 type vxlan id 42 dstport 4789', why: 'vxlan links made by hand in `nslab sandbox` (`ip link add … type vxlan`; no lesson or overlay network uses them yet)', optional: true },
+  // vxlan: lesson 08 and the two-hosts lab's overlay networks. macvlan: lesson 07 and the
+  // lab's macvlan networks. Optional, since every other lesson works without them.
+  { name: 'vxlan', script: 'ip link add vx0 type vxlan id 42 dstport 4789', why: 'lesson 08 and `docker network create -d overlay` (a two-hosts lab\'s networks across hosts)', optional: true },
   { name: 'macvlan', script: 'ip link add p0 type veth peer name p1 && ip link add mv0 link p0 type macvlan', why: 'lesson 07 and `docker network create -d macvlan` (containers straight on the LAN)', optional: true },
   { name: '802.1q vlan', module: '8021q', script: 'ip link add p0 type veth peer name p1 && ip link add link p0 name p0.10 type vlan id 10', why: 'macvlan trunk mode (`-o parent=eth0.10`); without it lesson 07 shows the message that explains why', optional: true },
   { name: 'nat', script: 'iptables -t nat -A POSTROUTING -s 10.0.0.0/8 -j MASQUERADE', why: 'NAT lessons' },
