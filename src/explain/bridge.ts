@@ -147,9 +147,10 @@ export function parseBridgeFdb(lines: readonly string[]): FdbEntry[] {
   const entries: FdbEntry[] = [];
   lines.forEach((line, i) => {
     const ws = words(line);
-    if (ws.length < 3 || !/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(ws[0]) || ws[1] !== 'dev') return;
+    if (ws.length < 3 || !/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(ws[0]) || !['dev', 'master', 'dst'].includes(ws[1])) return;
     entries.push({
-      line: i, mac: ws[0].toLowerCase(), dev: ws[2], master: after(ws, 'master'), vlan: toInt(after(ws, 'vlan')),
+      // Without a dev column (`bridge fdb show dev X`) the entry is X's, which the output does not name.
+      line: i, mac: ws[0].toLowerCase(), dev: after(ws, 'dev'), master: after(ws, 'master'), vlan: toInt(after(ws, 'vlan')),
       dst: after(ws, 'dst'), self: ws.includes('self'), permanent: ws.includes('permanent'), isStatic: ws.includes('static'),
     });
   });
@@ -158,7 +159,8 @@ export function parseBridgeFdb(lines: readonly string[]): FdbEntry[] {
 
 export function annotateBridgeFdb(entries: FdbEntry[], ctx: Context): Annotations {
   const out = new Annotations();
-  for (const e of entries) {
+  for (const entry of entries) {
+    const e = { ...entry, dev: entry.dev ?? 'the device asked about' };
     const kind = describeMac(e.mac);
     const ownMac = ctx.state?.links.find((l) => l.ns === ctx.ns && l.mac?.toLowerCase() === e.mac);
     if (e.mac.startsWith('33:33:') || e.mac.startsWith('01:00:5e:')) {
@@ -169,13 +171,21 @@ export function annotateBridgeFdb(entries: FdbEntry[], ctx: Context): Annotation
       const who = ctx.state?.links.find((l) => l.mac?.toLowerCase() === e.mac);
       out.add(e.line, `Learned: ${e.master} saw frames from ${e.mac}${who ? ` (${who.name} in ${nsLabel(ctx.state, who.ns)})` : ''} arrive on ${e.dev}, so frames to that MAC go out of ${e.dev} only. Learned entries expire after 5 minutes without traffic.`, 2);
     } else if (e.dst) {
-      out.add(e.line, `${e.mac} on ${e.dev}: frames to it are tunnelled to the remote host ${e.dst}${e.mac === '00:00:00:00:00:00' ? ' (all-zero MAC: the default destination for unknown and broadcast frames)' : ''}.`, 2);
+      const remote = e.mac === '00:00:00:00:00:00' ? '' : remoteContainer(ctx, e.mac);
+      out.add(e.line, `${e.mac}${remote} on ${e.dev}: frames to it are tunnelled to the remote host ${e.dst}${e.mac === '00:00:00:00:00:00' ? ' (all-zero MAC: the default destination for unknown and broadcast frames)' : ''}${e.permanent ? '; permanent: written by software (an overlay\'s control plane), not learnt from traffic' : ''}.`, 2);
     } else if (e.self) {
       out.add(e.line, `${e.mac}: an address ${e.dev} itself accepts (self: the device's own table, not a bridge's).`);
     } else out.mark(e.line);
     if (e.vlan !== undefined) out.add(e.line, `vlan ${e.vlan}: the entry applies to VLAN ${e.vlan} on the bridge.`);
   }
   return out;
+}
+
+/** " (c2, on host2)": whose MAC a VXLAN entry names, when the lab knows it. */
+function remoteContainer(ctx: Context, mac: string): string {
+  const link = ctx.state?.links.find((l) => l.mac?.toLowerCase() === mac && l.ns.startsWith('container:'));
+  const c = link ? ctx.state?.containers.find((x) => x.ns === link.ns) : undefined;
+  return c ? ` (${c.name}${c.host ? `, on ${c.host}` : ''})` : '';
 }
 
 export const bridgeFdbExplainer: Explainer<FdbEntry[]> = {
