@@ -7,6 +7,7 @@ import { LAB, type Preset } from '../sandbox/presets.js';
 import { colorEnabled } from '../view/color.js';
 
 export function sandboxBanner(preset: Preset, containers: number | undefined, t = cliText()): string {
+  if (preset === 'two-hosts') return t.sandboxTwoHosts({ hostIp: LAB.hostIp, prefix: LAB.lanPrefix, host2Ip: LAB.host2Ip, router: LAB.routerIp, docker0: LAB.docker0.ip });
   const docker = preset === 'docker-host' ? t.sandboxDocker(LAB.docker0.ip, containers) : t.sandboxBare;
   return [
     t.sandboxLab({ hostIp: LAB.hostIp, prefix: LAB.lanPrefix, router: LAB.routerIp, outside: LAB.publicHostIp }, docker),

@@ -142,9 +142,10 @@ export function parseBridgeFdb(lines: readonly string[]): FdbEntry[] {
   const entries: FdbEntry[] = [];
   lines.forEach((line, i) => {
     const ws = words(line);
-    if (ws.length < 3 || !/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(ws[0]) || ws[1] !== 'dev') return;
+    if (ws.length < 3 || !/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(ws[0]) || !['dev', 'master', 'dst'].includes(ws[1])) return;
     entries.push({
-      line: i, mac: ws[0].toLowerCase(), dev: ws[2], master: after(ws, 'master'), vlan: toInt(after(ws, 'vlan')),
+      // Without a dev column (`bridge fdb show dev X`) the entry is X's, which the output does not name.
+      line: i, mac: ws[0].toLowerCase(), dev: after(ws, 'dev'), master: after(ws, 'master'), vlan: toInt(after(ws, 'vlan')),
       dst: after(ws, 'dst'), self: ws.includes('self'), permanent: ws.includes('permanent'), isStatic: ws.includes('static'),
     });
   });
@@ -164,13 +165,21 @@ export function annotateBridgeFdb(entries: FdbEntry[], ctx: Context): Annotation
       const who = ctx.state?.links.find((l) => l.mac?.toLowerCase() === e.mac);
       out.add(e.line, t.fdbLearned(e.master, e.mac, who?.name, who ? nsLabel(ctx.state, who.ns, ctx.lang) : undefined, e.dev), 2);
     } else if (e.dst) {
-      out.add(e.line, t.fdbTunnel(e.mac, e.dev, e.dst), 2);
+      const remote = e.mac === '00:00:00:00:00:00' ? undefined : remoteContainer(ctx, e.mac);
+      out.add(e.line, t.fdbTunnel(e.mac, remote, e.dev, e.dst, e.permanent), 2);
     } else if (e.self) {
       out.add(e.line, t.fdbSelf(e.mac, e.dev));
     } else out.mark(e.line);
     if (e.vlan !== undefined) out.add(e.line, t.fdbVlan(e.vlan));
   }
   return out;
+}
+
+/** Whose MAC a VXLAN entry names (c2, on host2), when the lab knows it. */
+function remoteContainer(ctx: Context, mac: string): { name: string; host?: string } | undefined {
+  const link = ctx.state?.links.find((l) => l.mac?.toLowerCase() === mac && l.ns.startsWith('container:'));
+  const c = link ? ctx.state?.containers.find((x) => x.ns === link.ns) : undefined;
+  return c ? { name: c.name, ...(c.host ? { host: c.host } : {}) } : undefined;
 }
 
 export const bridgeFdbExplainer: Explainer<FdbEntry[]> = {

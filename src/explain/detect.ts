@@ -22,7 +22,8 @@ const SIGNATURES: [ExplainerId, (lines: string[]) => boolean][] = [
   }],
   ['ip-addr', (ls) => ls.some((l) => /^\d+:\s+[^\s:]+:\s+<[^>]*>/.test(l))],
   ['ip-neigh', (ls) => ls.some((l) => /^[0-9a-fA-F.:]+ dev \S+ .*\b(REACHABLE|STALE|DELAY|PROBE|INCOMPLETE|FAILED|PERMANENT|NOARP)\s*$/.test(l) || /^[0-9a-fA-F.:]+ dev \S+ lladdr /.test(l))],
-  ['bridge-fdb', (ls) => ls.some((l) => /^[0-9a-f]{2}(:[0-9a-f]{2}){5} dev \S+/i.test(l))],
+  // `bridge fdb show dev X` leaves out the dev column: then master or dst follows the MAC.
+  ['bridge-fdb', (ls) => ls.some((l) => /^[0-9a-f]{2}(:[0-9a-f]{2}){5} (dev|master|dst) \S+/i.test(l))],
   ['ip-route', (ls) => ls.some((l) => /^(default|[0-9a-fA-F.:]+\/\d+|\d+\.\d+\.\d+\.\d+)( via \S+)? dev \S+/.test(l) || /^(unreachable|blackhole|local|broadcast) \S+/.test(l))],
   ['ip-addr', (ls) => ls.some((l) => /^\S+\s+(UP|DOWN|UNKNOWN|LOWERLAYERDOWN)\s+(\d+\.\d+\.\d+\.\d+\/\d+|[0-9a-f:]+\/\d+|[0-9a-f]{2}(:[0-9a-f]{2}){5}|$)/.test(l))],
   ['ip-netns', (ls) => ls.length > 0 && ls.every((l) => /^[\w.-]+( \(id: \d+\))?$/.test(l)) && ls.some((l) => /\(id: \d+\)$/.test(l))],

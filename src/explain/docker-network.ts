@@ -100,6 +100,7 @@ const OPTIONS: Record<string, string> = {
   'com.docker.network.driver.mtu': 'the MTU of the bridge and the containers\' interfaces',
   parent: 'the host interface the containers\' macvlans are stacked on: their frames leave by its wire, each with the container\'s own MAC (a name like eth0.10 is an 802.1q VLAN sub-interface: trunk mode)',
   macvlan_mode: 'how macvlans on the same parent may reach each other (bridge: directly; private: not at all; vepa: through the outside switch; passthru: one only)',
+  'com.docker.network.driver.overlay.vxlanid_list': 'the VXLAN network id (VNI) of this overlay: every host\'s VXLAN device for it carries this id (`ip -d link` shows vxlan id N), which keeps its frames apart from other overlays\' on the same LAN',
 };
 
 export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Annotations {
@@ -112,9 +113,26 @@ export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Anno
       const inContainer = n.containers.some((c) => f.path.includes(c.id));
       const v = f.value;
       const macvlan = n.driver === 'macvlan';
+      const overlay = n.driver === 'overlay';
       let text: string | undefined;
       let weight: 0 | 1 | 2 | 3 = 0;
-      if (top && f.key === 'Name') {
+      const peer = f.path.includes('Peers');
+      if (peer && f.key === 'Name') text = `Peer ${v}: a Docker host that has this network (the swarm tells each host the others).`;
+      else if (peer && f.key === 'IP') {
+        text = `IP ${v}: that host's address on the LAN, the far end of the VXLAN tunnels: frames for its containers go to UDP port 4789 there.`;
+        weight = 1;
+      } else if (top && f.key === 'Name' && overlay) {
+        text = `Name ${v}: an overlay network (docker run --network ${v}), one layer-2 network across the swarm's hosts: containers on different hosts share its subnet.`;
+        weight = 1;
+      } else if (top && f.key === 'Id' && overlay) {
+        text = `Id: the network's unique id, the same on every host; each host's bridge for it is ov- plus the first 12 characters: ov-${v.slice(0, 12)} (nslab's name; Docker keeps its bridge in a namespace of its own).`;
+        weight = 1;
+      } else if (f.key === 'Gateway' && !inContainer && overlay) {
+        text = `Gateway ${v}: the subnet's gateway in Docker's address plan; overlay containers do not route through it (Docker sends them out through docker_gwbridge, which nslab leaves out).`;
+        weight = 1;
+      } else if (f.key === 'Internal' && overlay && v === 'false') {
+        text = 'Internal false: with Docker, containers reach the outside through a second interface on docker_gwbridge; nslab\'s overlay containers reach each other only.';
+      } else if (top && f.key === 'Name') {
         text = v === 'bridge' ? 'Name bridge: the default network; containers join it when no --net is given. Its Linux bridge is docker0.'
           : v === 'host' || v === 'none' ? `Name ${v}: the network's name (docker run --net=${v}).`
           : `Name ${v}: a user-defined network (docker run --network ${v}). Unlike the default bridge, its containers find each other by name (through 127.0.0.11), and it is isolated from the other bridge networks.`;

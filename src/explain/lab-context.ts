@@ -25,6 +25,8 @@ export function nsLabel(state: KernelState | undefined, id: string, lang: Lang =
       return t.nsOutside;
     case 'container':
       return t.nsContainer(ns.names[0] ?? id.replace(/^container:/, ''));
+    case 'docker-host':
+      return t.nsDockerHost(ns.names[0]);
     default:
       return t.nsNamed(ns.names[0] ?? id);
   }
@@ -37,6 +39,7 @@ export function runThere(state: KernelState | undefined, id: string, lang: Lang 
   if (ns.kind === 'named') return `ip netns exec ${ns.names[0]} …`;
   if (ns.kind === 'container') return `docker exec ${ns.names[0]} …`;
   if (ns.kind === 'host') return explainIpText(lang).runOnHost;
+  if (ns.kind === 'docker-host') return explainIpText(lang).runOnDockerHost(ns.names[0]);
   return undefined;
 }
 

@@ -17,6 +17,7 @@ export interface LinkFacts {
   state?: string;
   kind?: string;
   master?: string;
+  mtu?: number;
 }
 
 export interface CheckText {
@@ -77,6 +78,7 @@ export interface CheckText {
   linkNoMaster(name: string, ns: string): string;
   /** A link check that holds: where the link is, and the facts it asked about. */
   linkHolds(name: string, ns: string, facts: LinkFacts): string;
+  linkWrongMtu(name: string, ns: string, mtu: number): string;
   notVeth(name: string, ns: string, kind: string): string;
   peerNotFound(name: string, ns: string): string;
   pairedWith(name: string, ns: string, peer: string): string;
@@ -144,7 +146,7 @@ const en: CheckText = {
   netnsListed: (name) => ({ expected: `\`ip netns\` listing ${name}`, expectedNot: `\`ip netns\` not listing ${name}` }),
   netns: (name) => ({ expected: `a network namespace ${name}`, expectedNot: `no network namespace ${name}` }),
   link: (name, ns, facts) => {
-    const props = [facts.state?.toUpperCase(), facts.kind && en.kindNoun(facts.kind), facts.master && `a port of ${facts.master}`].filter((p): p is string => !!p);
+    const props = [facts.state?.toUpperCase(), facts.kind && en.kindNoun(facts.kind), facts.master && `a port of ${facts.master}`, facts.mtu !== undefined && `MTU ${facts.mtu}`].filter((p): p is string => !!p);
     if (props.length === 0) return { expected: `a link ${name} in ${ns}`, expectedNot: `no link ${name} in ${ns}` };
     return { expected: `${name} in ${ns}, ${props.join(', ')}`, expectedNot: `${name} in ${ns} not ${props.join(' and ')}` };
   },
@@ -198,8 +200,9 @@ const en: CheckText = {
   linkIsKind: (name, ns, kind) => `${name} is in ${ns} but is ${en.kindNoun(kind)}`,
   linkPortOf: (name, ns, master) => `${name} is in ${ns} but is a port of ${master}`,
   linkNoMaster: (name, ns) => `${name} is in ${ns} but is not a port of any bridge`,
+  linkWrongMtu: (name, ns, mtu) => `${name} is in ${ns} but its MTU is ${mtu}`,
   linkHolds: (name, ns, facts) => {
-    const shown = [facts.state, facts.kind && en.kindNoun(facts.kind), facts.master !== undefined && `a port of ${facts.master}`].filter(Boolean);
+    const shown = [facts.state, facts.kind && en.kindNoun(facts.kind), facts.master !== undefined && `a port of ${facts.master}`, facts.mtu !== undefined && `MTU ${facts.mtu}`].filter(Boolean);
     return shown.length ? `${name} is in ${ns}, ${shown.join(', ')}` : `${name} is in ${ns}`;
   },
   notVeth: (name, ns, kind) => `${name} in ${ns} is ${en.kindNoun(kind)}, not a veth`,
@@ -269,6 +272,7 @@ function zhFacts(facts: LinkFacts): string[] {
     facts.state && `状态为 ${facts.state.toUpperCase()}`,
     facts.kind && isKind(facts.kind),
     facts.master !== undefined && `是 ${facts.master} 的端口`,
+    facts.mtu !== undefined && `MTU 为 ${facts.mtu}`,
   ].filter((p): p is string => !!p);
 }
 
@@ -347,6 +351,7 @@ const zh: CheckText = {
   linkIsKind: (name, ns, kind) => `${name} 在 ${ns} 中，但它${isKind(kind)}`,
   linkPortOf: (name, ns, master) => `${name} 在 ${ns} 中，但它是 ${master} 的端口`,
   linkNoMaster: (name, ns) => `${name} 在 ${ns} 中，但它不是任何网桥的端口`,
+  linkWrongMtu: (name, ns, mtu) => `${name} 在 ${ns} 中，但它的 MTU 是 ${mtu}`,
   linkHolds: (name, ns, facts) => [`${name} 在 ${ns} 中`, ...zhFacts(facts)].join('，'),
   notVeth: (name, ns, kind) => `${ns} 中的 ${name} ${isKind(kind)}，不是 veth`,
   peerNotFound: (name, ns) => `实验环境里找不到 ${ns} 中 ${name} 的对端`,

@@ -55,6 +55,8 @@ export interface CliText {
   sandboxLab(lab: { hostIp: string; prefix: number; router: string; outside: string }, docker: string): string;
   sandboxDocker(docker0: string, containers: number | undefined): string;
   sandboxBare: string;
+  /** The whole banner of a two-hosts lab. */
+  sandboxTwoHosts(a: { hostIp: string; prefix: number; host2Ip: string; router: string; docker0: string }): string;
   sandboxHowTo: string;
 
   // nslab start
@@ -126,7 +128,7 @@ const en: CliText = {
   featureWhy: {
     veth: 'veth pairs (every lesson)',
     bridge: 'docker0 and hand-made bridges',
-    vxlan: 'vxlan links made by hand in `nslab sandbox` (`ip link add … type vxlan`; no lesson or overlay network uses them yet)',
+    vxlan: 'lesson 08 and `docker network create -d overlay` (a two-hosts lab\'s networks across hosts)',
     macvlan: 'lesson 07 and `docker network create -d macvlan` (containers straight on the LAN)',
     '802.1q vlan': 'macvlan trunk mode (`-o parent=eth0.10`); without it lesson 07 shows the message that explains why',
     nat: 'NAT lessons',
@@ -144,6 +146,11 @@ const en: CliText = {
   sandboxLab: (lab, docker) => `nslab sandbox: a fresh lab. The host has eth0 ${lab.hostIp}/${lab.prefix} behind the router ${lab.router}; the outside world is at ${lab.outside}.${docker}`,
   sandboxDocker: (docker0, containers) => ` docker0 ${docker0}/16 is up with Docker's NAT rule${containers ? `, and containers c1…c${containers} are running` : ''}.`,
   sandboxBare: ' Docker is not set up (preset bare).',
+  sandboxTwoHosts: (a) => [
+    `nslab sandbox: two Docker hosts on one LAN: host1 (this shell) ${a.hostIp}/${a.prefix} and host2 ${a.host2Ip}, behind the router ${a.router}; each has docker0 ${a.docker0}/16 and Docker's NAT, and its own containers.`,
+    '`.enter host2` moves to host2 (`docker` there is host2\'s), `.host` comes back; `.enter outside` reaches the LAN\'s switch, lan0. Ctrl-D or `exit` ends the lab, and nothing of it is left behind.',
+    '',
+  ].join('\n'),
   sandboxHowTo: 'Type commands as on any Linux host (you are root); .help lists nslab\'s own. Ctrl-D or `exit` ends the lab, and nothing of it is left behind.',
 
   rebuilding: (step) => `Rebuilding the lab as it is at the start of step ${step} (replaying steps 1–${step - 1})…`,
@@ -264,7 +271,7 @@ const zh: CliText = {
   featureWhy: {
     veth: 'veth 对（每一课都要用）',
     bridge: 'docker0 和手工创建的网桥',
-    vxlan: '在 `nslab sandbox` 里手工创建的 vxlan 链路（`ip link add … type vxlan`；目前还没有课程或 overlay 网络用到）',
+    vxlan: '第 08 课和 `docker network create -d overlay`（two-hosts 实验环境里跨主机的网络）',
     macvlan: '第 07 课和 `docker network create -d macvlan`（容器直接接入局域网）',
     '802.1q vlan': 'macvlan 的 trunk 模式（`-o parent=eth0.10`）；没有它，第 07 课会显示一条说明原因的信息',
     nat: '讲地址转换（NAT）的课程',
@@ -282,6 +289,11 @@ const zh: CliText = {
   sandboxLab: (lab, docker) => `nslab sandbox：一个全新的实验环境。宿主机的 eth0 是 ${lab.hostIp}/${lab.prefix}，位于路由器 ${lab.router} 后面；外部世界在 ${lab.outside}。${docker}`,
   sandboxDocker: (docker0, containers) => `docker0 ${docker0}/16 已启用，带有 Docker 的 NAT 规则${containers ? `，容器 c1…c${containers} 正在运行` : ''}。`,
   sandboxBare: '没有设置 Docker（预设 bare）。',
+  sandboxTwoHosts: (a) => [
+    `nslab sandbox：同一个局域网上的两台 Docker 宿主机：host1（就是这个 shell）${a.hostIp}/${a.prefix} 和 host2 ${a.host2Ip}，在路由器 ${a.router} 后面；每台都有 docker0 ${a.docker0}/16、Docker 的 NAT，以及各自的容器。`,
+    '`.enter host2` 切换到 host2（在那里 `docker` 操作的是 host2 的 Docker），`.host` 回来；`.enter outside` 进入局域网的交换机 lan0。Ctrl-D 或 `exit` 结束实验环境，不留下任何东西。',
+    '',
+  ].join('\n'),
   sandboxHowTo: '像在任何 Linux 主机上一样输入命令（你是 root）；.help 列出 nslab 自己的命令。Ctrl-D 或 `exit` 结束实验环境，不会留下任何东西。',
 
   rebuilding: (step) => `正在把实验环境重建成第 ${step} 步开始时的样子（重放第 ${step === 2 ? '1' : `1–${step - 1}`} 步）……`,

@@ -27,7 +27,10 @@ export interface ExplainIpText {
   nsHost: string;
   nsOutside: string;
   nsNamed(name: string): string;
+  /** A Docker host of a two-hosts lab other than this one (host2). */
+  nsDockerHost(name: string): string;
   runOnHost: string;
+  runOnDockerHost(name: string): string;
 
   // --- ip addr / ip link ---
   ifindex(ifindex: number, name: string): string;
@@ -194,7 +197,9 @@ export interface ExplainIpText {
   fdbMulticast(kind: string | undefined, dev: string | undefined, self: boolean): string;
   fdbOwn(mac: string, owner: string | undefined, dev: string | undefined, master: string): string;
   fdbLearned(master: string, mac: string, who: string | undefined, whoWhere: string | undefined, dev: string | undefined): string;
-  fdbTunnel(mac: string, dev: string | undefined, dst: string): string;
+  /** A VXLAN entry: `remote` is whose MAC it is when the lab knows (a container, on a host);
+   * `dev` is missing in `bridge fdb show dev X`'s lines. */
+  fdbTunnel(mac: string, remote: { name: string; host?: string } | undefined, dev: string | undefined, dst: string, permanent: boolean): string;
   fdbSelf(mac: string, dev: string | undefined): string;
   fdbVlan(vlan: number): string;
 }
@@ -260,6 +265,8 @@ const en: ExplainIpText = {
   nsOutside: 'the "outside" namespace (router and public host)',
   nsNamed: (name) => `namespace ${name}`,
   runOnHost: 'on the host (leave the container or namespace first)',
+  nsDockerHost: (name) => `the Docker host ${name}`,
+  runOnDockerHost: (name) => `on ${name} (.enter ${name})`,
 
   ifindex: (ifindex, name) => `${ifindex}: the interface index, the kernel's number for ${name} in this namespace.`,
   kind: (sure, d) => (sure ? '' : 'Probably ') + d + '.',
@@ -480,7 +487,7 @@ const en: ExplainIpText = {
   fdbMulticast: (kind, dev, self) => `${kind}: ${dev} accepts frames sent to this multicast group${self ? ' (an entry of the device itself, not of a bridge)' : ''}.`,
   fdbOwn: (mac, owner, dev, master) => `${mac} is ${owner ? `the MAC of ${owner}` : `the own MAC of ${dev}`}: ${master} keeps it permanently so that frames to it are delivered to this host.`,
   fdbLearned: (master, mac, who, whoWhere, dev) => `Learned: ${master} saw frames from ${mac}${who ? ` (${who} in ${whoWhere})` : ''} arrive on ${dev}, so frames to that MAC go out of ${dev} only. Learned entries expire after 5 minutes without traffic.`,
-  fdbTunnel: (mac, dev, dst) => `${mac} on ${dev}: frames to it are tunnelled to the remote host ${dst}${mac === '00:00:00:00:00:00' ? ' (all-zero MAC: the default destination for unknown and broadcast frames)' : ''}.`,
+  fdbTunnel: (mac, remote, dev, dst, permanent) => `${mac}${remote ? ` (${remote.name}${remote.host ? `, on ${remote.host}` : ''})` : ''} on ${dev ?? 'the device asked about'}: frames to it are tunnelled to the remote host ${dst}${mac === '00:00:00:00:00:00' ? ' (all-zero MAC: the default destination for unknown and broadcast frames)' : ''}${permanent ? '; permanent: written by software (an overlay\'s control plane), not learnt from traffic' : ''}.`,
   fdbSelf: (mac, dev) => `${mac}: an address ${dev} itself accepts (self: the device's own table, not a bridge's).`,
   fdbVlan: (vlan) => `vlan ${vlan}: the entry applies to VLAN ${vlan} on the bridge.`,
 };
@@ -551,6 +558,8 @@ const zh: ExplainIpText = {
   nsOutside: '“outside”网络命名空间（路由器和公网主机）',
   nsNamed: (name) => `网络命名空间 ${name}`,
   runOnHost: '在宿主机上（先离开容器或网络命名空间）',
+  nsDockerHost: (name) => `Docker 宿主机 ${name}`,
+  runOnDockerHost: (name) => `在 ${name} 上（.enter ${name}）`,
 
   ifindex: (ifindex, name) => `${ifindex}：接口索引（ifindex），内核在这个网络命名空间里给 ${name} 的编号。`,
   kind: (sure, d) => (sure ? '' : '可能是 ') + d + '。',
@@ -771,7 +780,7 @@ const zh: ExplainIpText = {
   fdbMulticast: (kind, dev, self) => `${kind}：${dev} 接收发往这个组播组的帧${self ? '（设备自己的条目，不是网桥的）' : ''}。`,
   fdbOwn: (mac, owner, dev, master) => `${mac} 是${owner ? ` ${owner} 的 MAC` : ` ${dev} 自己的 MAC`}：${master} 永久保留它，发往它的帧交给本机。`,
   fdbLearned: (master, mac, who, whoWhere, dev) => `学习到的：${master} 看到来自 ${mac}${who ? `（${inside(whoWhere)}的 ${who}）` : ' '}的帧从 ${dev} 进来，所以发往这个 MAC 的帧只从 ${dev} 出去。学到的条目 5 分钟没有流量就过期。`,
-  fdbTunnel: (mac, dev, dst) => `${dev} 上的 ${mac}：发往它的帧通过隧道送到远端主机 ${dst}${mac === '00:00:00:00:00:00' ? '（全零 MAC：未知目的和广播帧的默认去向）' : ''}。`,
+  fdbTunnel: (mac, remote, dev, dst, permanent) => `${dev ?? '所查询的设备'} 上的 ${mac}${remote ? `（${remote.name}${remote.host ? `，在 ${remote.host} 上` : ''}）` : ''}：发往它的帧通过隧道送到远端主机 ${dst}${mac === '00:00:00:00:00:00' ? '（全零 MAC：未知目的和广播帧的默认去向）' : ''}${permanent ? '；permanent：由软件（overlay 的控制平面）写入，不是从流量中学到的' : ''}。`,
   fdbSelf: (mac, dev) => `${mac}：${dev} 自己接收的地址（self：设备自己的表，不是网桥的）。`,
   fdbVlan: (vlan) => `vlan ${vlan}：这个条目作用于网桥上的 VLAN ${vlan}。`,
 };

@@ -1,7 +1,7 @@
 // Which network namespaces a snapshot reads, each listed once whatever names it goes by.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUTSIDE_NETNS_PATH } from '../sandbox/lab.js';
+import { HOST2_NETNS_PATH, OUTSIDE_NETNS_PATH } from '../sandbox/lab.js';
 import type { ContainerInfo, Netns } from './types.js';
 
 export const NAMED_NETNS_DIR = '/run/netns';
@@ -47,15 +47,24 @@ export function shortId(id: string): string {
  * namespace gives it its id. The host comes first (a --net=host container is the host),
  * containers before /run/netns entries, so that a container keeps its id when a learner
  * exposes it with `ln -s /proc/PID/ns/net /run/netns/X`. */
+/** The candidate id of a container's namespace: `container:NAME`, or `container:host2/NAME`
+ * on another Docker host than the lab's own (names are unique per host only). */
+export function containerCandidateId(c: ContainerInfo): string {
+  return `container:${c.host ? `${c.host}/` : ''}${c.name}`;
+}
+
 export function candidates(fs: NamespaceFs, containers: ContainerInfo[], hostPath: string): Candidate[] {
+  // In a two-hosts lab the lab's own host is host1 too; host2 is the second Docker host.
+  const twoHosts = fs.stat(HOST2_NETNS_PATH) !== undefined;
   const list: Candidate[] = [
-    { id: 'host', kind: 'host', names: ['host'], path: hostPath },
+    { id: 'host', kind: 'host', names: twoHosts ? ['host', 'host1'] : ['host'], path: hostPath },
     { id: 'outside', kind: 'outside', names: ['outside'], path: OUTSIDE_NETNS_PATH },
   ];
+  if (twoHosts) list.push({ id: 'host2', kind: 'docker-host', names: ['host2'], path: HOST2_NETNS_PATH });
   for (const c of containers) {
     if (!c.running || !(c.pid > 0)) continue;
     list.push({
-      id: `container:${c.name}`,
+      id: containerCandidateId(c),
       kind: 'container',
       names: [c.name, ...(c.id ? [shortId(c.id)] : [])],
       path: `/proc/${c.pid}/ns/net`,

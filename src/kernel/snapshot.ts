@@ -9,7 +9,7 @@ import { parseIpAddr } from './parse-links.js';
 import { parseNetnsIds } from './parse-netns-ids.js';
 import { parseIpRoute } from './parse-routes.js';
 import { parseSysctls } from './parse-sysctls.js';
-import { candidates, discoverNamespaces, realNamespaceFs, type NamespaceFs } from './namespaces.js';
+import { candidates, containerCandidateId, discoverNamespaces, realNamespaceFs, type NamespaceFs } from './namespaces.js';
 import { resolveVethPeers, type NsidMaps } from './peers.js';
 import { splitReadOutput, type NamespaceOutput } from './read-script.js';
 import { READ_TIMEOUT_MS, readNamespaces, snapshotScript } from './reader.js';
@@ -70,7 +70,7 @@ export function assembleState(namespaces: Netns[], outputs: Map<number, Namespac
   state.links = resolveVethPeers(state.links, nsidMaps);
   const present = new Set(state.namespaces.map((n) => n.id));
   state.containers = containers.map((c) => {
-    const ns = resolved.get(`container:${c.name}`);
+    const ns = resolved.get(containerCandidateId(c));
     return ns && present.has(ns) ? { ...c, ns } : { ...c };
   });
   return state;

@@ -7,7 +7,8 @@ export type NetnsKind =
   | 'host' // the lab's own namespace: plays the Docker host
   | 'outside' // the router and the public host 203.0.113.10; not listed by `ip netns`
   | 'named' // listed by `ip netns` (/run/netns/NAME), made by the learner or a symlink
-  | 'container'; // a container of the runtime (docker run), by its name
+  | 'container' // a container of the runtime (docker run), by its name
+  | 'docker-host'; // another Docker host of the two-hosts preset: host2
 
 export interface Netns {
   /** Stable id used everywhere else in the snapshot: 'host', 'outside', the netns name,
@@ -109,6 +110,8 @@ export interface ContainerInfo {
   /** Netns.id of its network namespace ('host' for --net=host). */
   ns: string;
   ip?: string;
+  /** The Docker host it runs on, when not the lab's own (host1): 'host2'. */
+  host?: string;
 }
 
 /** A network of the lab's docker runtime (docker network ls): its bridge names a link. */

@@ -182,7 +182,7 @@ export function describe(check: CheckBody, examples?: readonly string[], lang?: 
     case 'netns':
       return check.listed ? t.netnsListed(check.name) : t.netns(check.name);
     case 'link':
-      return t.link(check.name, check.ns, { state: check.state, kind: check.linkKind, master: check.master });
+      return t.link(check.name, check.ns, { state: check.state, kind: check.linkKind, master: check.master, mtu: check.mtu });
     case 'veth':
       return t.veth(check.name, check.ns, t.peerIn(check.peer, check.peerNs));
     case 'addr':
@@ -268,7 +268,8 @@ function linkOutcome(c: Of<'link'>, state: KernelState, t: CheckText): Outcome {
   if (c.master && link.master !== c.master) {
     return { holds: false, found: link.master ? t.linkPortOf(c.name, c.ns, link.master) : t.linkNoMaster(c.name, c.ns) };
   }
-  const facts = { state: c.state && (link.up ? 'UP' : 'DOWN'), kind: c.linkKind && link.kind, master: c.master && link.master };
+  if (c.mtu !== undefined && link.mtu !== c.mtu) return { holds: false, found: t.linkWrongMtu(c.name, c.ns, link.mtu) };
+  const facts = { state: c.state && (link.up ? 'UP' : 'DOWN'), kind: c.linkKind && link.kind, master: c.master && link.master, mtu: c.mtu !== undefined ? link.mtu : undefined };
   return { holds: true, found: t.linkHolds(c.name, c.ns, facts) };
 }
 

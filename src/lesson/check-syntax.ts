@@ -9,7 +9,7 @@ export const DEFAULT_NS = 'host';
 
 export type CheckBody =
   | { kind: 'netns'; name: string; listed?: boolean }
-  | { kind: 'link'; name: string; ns: string; state?: 'up' | 'down'; linkKind?: string; master?: string }
+  | { kind: 'link'; name: string; ns: string; state?: 'up' | 'down'; linkKind?: string; master?: string; mtu?: number }
   | { kind: 'veth'; name: string; ns: string; peer: string; peerNs?: string }
   | { kind: 'addr'; address: string; prefixlen?: number; dev: string; ns: string }
   | { kind: 'route'; dst: string; via?: string; dev?: string; ns: string }
@@ -142,7 +142,7 @@ class Tokens {
   }
 }
 
-const RESERVED = new Set(['in', 'is', 'on', 'dev', 'via', 'peer', 'kind', 'master', 'up', 'down', 'has', 'port', 'from', 'to', 'net', 'out', '=']);
+const RESERVED = new Set(['in', 'is', 'on', 'dev', 'via', 'peer', 'kind', 'master', 'mtu', 'up', 'down', 'has', 'port', 'from', 'to', 'net', 'out', '=']);
 
 /** `in NS`, if it comes next. */
 function inNs(t: Tokens): string | undefined {
@@ -167,15 +167,20 @@ function parseLink(t: Tokens): CheckBody {
   let state: 'up' | 'down' | undefined;
   let linkKind: string | undefined;
   let master: string | undefined;
+  let mtu: number | undefined;
   while (!t.done()) {
     if (t.accept('is') && t.done()) t.unexpected('up, down or in NS after "is"');
     if (t.accept('in')) ns = setOnce(ns, t.name('a namespace after "in"'), 'in');
     else if (t.peek() === 'up' || t.peek() === 'down') state = setOnce(state, t.next('up or down') as 'up' | 'down', 'up/down');
     else if (t.accept('kind')) linkKind = setOnce(linkKind, t.name('a link kind after "kind" (veth, bridge, …)'), 'kind');
     else if (t.accept('master')) master = setOnce(master, t.name('a bridge name after "master"'), 'master');
-    else t.unexpected('in NS, up, down, kind KIND or master BRIDGE');
+    else if (t.accept('mtu')) {
+      const word = t.next('a number after "mtu" (1500)');
+      if (!/^[1-9]\d{1,4}$/.test(word)) throw new CheckSyntaxError(`"link" check expected a number after "mtu" (1500), not "${word}"`);
+      mtu = setOnce(mtu, Number(word), 'mtu');
+    } else t.unexpected('in NS, up, down, kind KIND, master BRIDGE or mtu N');
   }
-  return { kind: 'link', name, ns: ns ?? DEFAULT_NS, state, linkKind, master };
+  return { kind: 'link', name, ns: ns ?? DEFAULT_NS, state, linkKind, master, ...(mtu === undefined ? {} : { mtu }) };
 }
 
 function parseVeth(t: Tokens): CheckBody {

@@ -19,6 +19,7 @@ export const ANSWER_KINDS = [
   'cidr-of', // LINK [in NS]: an IPv4 address with its /prefix, and only so
   'mac-of', // LINK [in NS]
   'master-of', // LINK [in NS]: the bridge it is a port of
+  'mtu-of', // LINK [in NS]: its MTU, a number
   'gateway-of', // NS: the default route's gateway
   'route-dev-of', // ADDRESS|PREFIX [in NS]: the interface the kernel sends it by (longest match)
   'pid-of', // CONTAINER
@@ -131,6 +132,8 @@ export function computeAnswer(expr: AnswerExpr, state: KernelState, lang?: Lang)
       return link.mac ? one(link.mac.toLowerCase()) : { ok: false, found: t.noMac(link.name) };
     case 'master-of':
       return link.master ? one(link.master) : { ok: false, found: t.notPortOfAny(link.name) };
+    case 'mtu-of':
+      return one(String(link.mtu));
   }
 }
 

@@ -2,6 +2,7 @@
 // container. Each place is entered by prefixing bash with nsenter; names are resolved
 // against the live kernel snapshot, so a namespace the learner just made can be entered.
 import type { KernelState, Netns } from '../kernel/types.js';
+import { HOST2_UTS_PATH } from '../sandbox/lab.js';
 
 export interface Place {
   /** What the prompt shows: 'host', 'outside', 'net1', 'c1'. */
@@ -28,6 +29,8 @@ export function resolvePlace(name: string, state: KernelState): Place | string {
     return `no namespace or container called "${name}". You can enter: ${[...new Set(known)].join(', ')}.`;
   }
   if (ns.id === 'host') return HOST_PLACE;
+  // Another Docker host: its hostname too, so that the prompt's shell and `hostname` say host2.
+  if (ns.kind === 'docker-host') return { label: ns.names[0], nsId: ns.id, wrap: ['nsenter', `--net=${ns.path}`, `--uts=${HOST2_UTS_PATH}`, '--'] };
   const container = state.containers.find((c) => c.ns === ns.id && (c.name === name || c.id.startsWith(name)));
   const pid = container?.pid ?? pidOf(ns);
   // A container also has its own hostname and /etc files: enter its uts and mount

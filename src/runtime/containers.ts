@@ -4,8 +4,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { hostname as labHostname } from 'node:os';
 import { DockerError } from './docker-error.js';
 import { generatedName, newId, shortId, VALID_NAME } from './ids.js';
-import { attach, detach } from './bridge-driver.js';
-import { addressOn, attachMacvlan, detachMacvlan } from './macvlan-driver.js';
+import { addressOn } from './macvlan-driver.js';
+import { attachFor, detachEndpoint } from './drivers.js';
 import { CONTAINERS_DIR, etcContents, etcDir, etcOwnerId, pruneEtcFiles, readLabHostFiles, writeEtcFiles } from './etc-files.js';
 import { containerNamespaces } from './exec-in.js';
 import { useInternalDns } from './dns.js';
@@ -131,8 +131,7 @@ export async function createContainer(state: RuntimeState, req: CreateRequest, t
     rollback.push(`kill ${pid}`, () => killAndWait(pid, tracer));
     rec.pid = pid;
     if (p.network) {
-      const join = p.network.driver === 'macvlan' ? attachMacvlan : attach;
-      const ep = await join({ network: p.network, pid, ip: ip!, ifname: 'eth0', withDefaultRoute: true }, tracer, rollback);
+      const ep = await attachFor(p.network)({ network: p.network, pid, ip: ip!, ifname: 'eth0', withDefaultRoute: true }, tracer, rollback);
       if (req.aliases?.length) ep.aliases = req.aliases;
       rec.endpoints.push(ep);
     } else if (p.networkMode === 'none') {
@@ -201,10 +200,9 @@ export async function teardown(rec: ContainerRecord, tracer: Tracer): Promise<vo
   }
   const veths = rec.endpoints.filter((ep) => ep.kind !== 'macvlan');
   if (veths.length) tracer.note(`delete the veth pair${veths.length > 1 ? 's' : ''} of ${rec.name} (its peer in the container goes with it)`);
-  for (const ep of veths) await detach(ep, tracer);
   const macvlans = rec.endpoints.filter((ep) => ep.kind === 'macvlan');
   if (macvlans.length && rec.running) tracer.note(`delete the macvlan${macvlans.length > 1 ? 's' : ''} of ${rec.name}, in its namespace`);
-  for (const ep of macvlans) if (rec.running) await detachMacvlan(ep, rec.pid, tracer);
+  for (const ep of [...veths, ...macvlans]) await detachEndpoint(ep, rec.pid, rec.running, tracer);
   tracer.note(`end the container's processes`);
   for (const h of rec.helpers) await killAndWait(h, tracer);
   if (rec.running) await killAndWait(rec.pid, tracer);

@@ -6,9 +6,11 @@
 import type { Endpoint } from './state.js';
 import { ipBatch, type Tracer } from './steps.js';
 
-/** The endpoint whose gateway the default route goes through; undefined with none. Pure. */
+/** The endpoint whose gateway the default route goes through; undefined with none. An
+ * overlay's gateway is no address a container reaches (Docker sends overlay containers out
+ * through docker_gwbridge instead), so an overlay never takes the default route. Pure. */
 export function gatewayEndpoint(eps: readonly Endpoint[]): Endpoint | undefined {
-  return [...eps].sort((a, b) => (a.networkName < b.networkName ? -1 : a.networkName > b.networkName ? 1 : 0))[0];
+  return eps.filter((e) => e.kind !== 'overlay').sort((a, b) => (a.networkName < b.networkName ? -1 : a.networkName > b.networkName ? 1 : 0))[0];
 }
 
 /** Points the container's default route at `after`'s gateway when the choice changed from

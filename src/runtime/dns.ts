@@ -14,6 +14,7 @@
 // Where dnsmasq is missing or cannot start, the names go into the container's /etc/hosts
 // instead (they still resolve; there are no DNS packets to see), and the runtime says so.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { currentHost, HOST1 } from './docker-hosts.js';
 import { findTool } from '../../scripts/tools.mjs';
 import { udpBound } from '../sandbox/public-dns.js';
 import { refreshEtcFiles } from './etc-files.js';
@@ -23,7 +24,7 @@ import type { ContainerRecord, RuntimeState } from './state.js';
 import type { Tracer } from './steps.js';
 
 export const RESOLVER_IP = '127.0.0.11';
-export const DNS_DIR = process.env.NSLAB_DNS_DIR ?? '/run/nslab/dns';
+export const DNS_DIR = process.env.NSLAB_DNS_DIR ?? (currentHost() ?? HOST1).dnsDir;
 
 const resolverDir = (id: string) => `${DNS_DIR}/${id}`;
 const hostsDir = (id: string) => `${resolverDir(id)}/hosts.d`;

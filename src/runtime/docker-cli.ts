@@ -9,6 +9,9 @@ import { containerJson, dockerJson, networkJson, networkTable, psTable } from '.
 import { withLock } from './pid-lock.js';
 import { connect, createNetwork, disconnect, removeNetwork } from './networks.js';
 import { createMacvlanNetwork } from './macvlan-driver.js';
+import { createOverlayNetwork } from './overlay-driver.js';
+import { labHosts, twoHosts } from './docker-hosts.js';
+import { SWARM_DIR, SWARM_LOCK } from './swarm.js';
 import { syncNames } from './dns.js';
 import type { RuntimeState } from './state.js';
 import type { Tracer } from './steps.js';
@@ -25,7 +28,14 @@ export interface Io {
  * user-defined networks then answer for what changed (dns.ts). */
 async function mutate<T>(fn: (s: RuntimeState) => Promise<T>, tracer: Tracer): Promise<T> {
   mkdirSync(RUNTIME_DIR, { recursive: true });
-  return withLock(LOCK_FILE, async () => {
+  // With two hosts, the swarm's store is shared: its lock is taken too, always after the
+  // host's own (one order for every process, so two hosts' commands cannot deadlock).
+  const locked = <R>(body: () => Promise<R>): Promise<R> => {
+    if (!twoHosts()) return body();
+    mkdirSync(SWARM_DIR, { recursive: true });
+    return withLock(SWARM_LOCK, body);
+  };
+  return withLock(LOCK_FILE, () => locked(async () => {
     const state = loadState();
     try {
       return await fn(state);
@@ -36,7 +46,7 @@ async function mutate<T>(fn: (s: RuntimeState) => Promise<T>, tracer: Tracer): P
         saveState(state);
       }
     }
-  });
+  }));
 }
 
 const HELP_FLAG: FlagSpec = { long: 'help' };
@@ -55,7 +65,7 @@ const USAGE: Record<string, string> = {
   ps: 'Usage:  docker ps [OPTIONS]\n\nOptions:\n  -a, --all     Show all containers (default shows just running)\n  -q, --quiet   Only display container IDs\n',
   rm: 'Usage:  docker rm [OPTIONS] CONTAINER [CONTAINER...]\n\nOptions:\n  -f, --force   Force the removal of a running container\n',
   stop: 'Usage:  docker stop CONTAINER [CONTAINER...]\n',
-  network: 'Usage:  docker network COMMAND\n\nCommands:\n  connect     Connect a container to a network (--alias NAME)\n  create      Create a network: [-d bridge] [--subnet CIDR] [--gateway IP] NAME, or -d macvlan --subnet CIDR [--gateway IP] -o parent=IFACE [-o macvlan_mode=bridge] NAME\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  rm          Remove one or more networks\n',
+  network: 'Usage:  docker network COMMAND\n\nCommands:\n  connect     Connect a container to a network (--alias NAME)\n  create      Create a network: [-d bridge] [--subnet CIDR] [--gateway IP] NAME, or -d macvlan --subnet CIDR [--gateway IP] -o parent=IFACE [-o macvlan_mode=bridge] NAME, or -d overlay [--subnet CIDR] NAME (two-hosts lab: made on every host)\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  rm          Remove one or more networks\n',
 };
 
 export const TOP_HELP = `Usage:  docker [--trace] COMMAND\n\nnslab's docker: what Docker's bridge driver does, on the lab's real kernel.\n--trace (or NSLAB_TRACE=1) prints every ip/iptables step it runs.\n\nCommands:\n  run, exec, inspect, ps, stop, rm, network\n\n${SUPPORTED}\n`;
@@ -200,7 +210,7 @@ export async function network(argv: string[], io: Io): Promise<number> {
   const specs: Record<string, FlagSpec[]> = {
     ls: [{ long: 'quiet', short: 'q' }, HELP_FLAG],
     inspect: [{ long: 'format', short: 'f', value: true }, HELP_FLAG],
-    create: [{ long: 'subnet', value: true }, { long: 'gateway', value: true }, { long: 'opt', short: 'o', value: true, repeat: true }, { long: 'driver', short: 'd', value: true }, HELP_FLAG],
+    create: [{ long: 'subnet', value: true }, { long: 'gateway', value: true }, { long: 'opt', short: 'o', value: true, repeat: true }, { long: 'driver', short: 'd', value: true }, { long: 'attachable' }, HELP_FLAG],
     rm: [HELP_FLAG],
     connect: [{ long: 'alias', value: true, repeat: true }, HELP_FLAG],
     disconnect: [{ long: 'force', short: 'f' }, HELP_FLAG],
@@ -223,7 +233,8 @@ export async function network(argv: string[], io: Io): Promise<number> {
       const state = loadState();
       const nets = p.args.map((ref) => findNetwork(state, ref) ?? ref);
       const missing = nets.filter((n): n is string => typeof n === 'string');
-      const found = nets.filter((n) => typeof n !== 'string').map((n) => networkJson(state, n as never));
+      const peers = labHosts().map((h) => ({ Name: h.name, IP: h.ip }));
+      const found = nets.filter((n) => typeof n !== 'string').map((n) => networkJson(state, n as never, peers));
       if (found.length || value(p, 'format') === undefined) formatted(io, value(p, 'format'), found);
       if (missing.length) throw new DockerError(missing.map((m) => `Error response from daemon: network ${m} not found`).join('\n'), 1);
       return 0;
@@ -236,7 +247,12 @@ export async function network(argv: string[], io: Io): Promise<number> {
         io.out(`${net.id}\n`);
         return 0;
       }
-      if (driver !== 'bridge') throw new DockerError(`Error response from daemon: nslab's docker creates bridge and macvlan networks only, not ${driver}`, 1);
+      if (driver === 'overlay') {
+        const net = await mutate((state) => createOverlayNetwork(state, { name: p.args[0], subnet: value(p, 'subnet'), gateway: value(p, 'gateway'), options: values(p, 'opt') }, io.tracer), io.tracer);
+        io.out(`${net.id}\n`);
+        return 0;
+      }
+      if (driver !== 'bridge') throw new DockerError(`Error response from daemon: nslab's docker creates bridge, macvlan and overlay networks only, not ${driver}`, 1);
       const net = await mutate((state) => createNetwork(state, p.args[0], { subnet: value(p, 'subnet'), gateway: value(p, 'gateway') }, io.tracer), io.tracer);
       io.out(`${net.id}\n`);
       return 0;

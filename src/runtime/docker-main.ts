@@ -4,6 +4,7 @@ import { describeError } from '../errors.js';
 import { COMMANDS, TOP_HELP } from './docker-cli.js';
 import { DockerError, SUPPORTED } from './docker-error.js';
 import { stderrTracer, traceWanted } from './steps.js';
+import { currentHost } from './docker-hosts.js';
 
 async function main(argv: string[]): Promise<number> {
   let trace = traceWanted();
@@ -17,6 +18,9 @@ async function main(argv: string[]): Promise<number> {
   if (command === undefined) { process.stdout.write(TOP_HELP); return 0; }
   if (process.env.NSLAB_IN_LAB !== '1') {
     throw new DockerError('docker: this is nslab\'s docker: it runs only inside a lab (`nslab sandbox`), where it cannot touch the machine\'s own network.', 1);
+  }
+  if (!currentHost()) {
+    throw new DockerError('docker: this namespace is not a Docker host: in the two-hosts lab, docker runs on host1 (`.host`) and host2 (`.enter host2`), not in the outside world or a container.', 1);
   }
   const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!handler) throw new DockerError(`docker: '${command}' is not a docker command.\nSee 'docker --help'\n${SUPPORTED}`, 1);

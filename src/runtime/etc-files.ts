@@ -5,9 +5,10 @@
 // files), so whatever changes that state can write them again: in place, since a bind
 // mount holds on to the file it was given, not to its name.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { currentHost, HOST1 } from './docker-hosts.js';
 import type { ContainerRecord, RuntimeState } from './state.js';
 
-export const CONTAINERS_DIR = process.env.NSLAB_CONTAINERS_DIR ?? '/run/nslab/containers';
+export const CONTAINERS_DIR = process.env.NSLAB_CONTAINERS_DIR ?? (currentHost() ?? HOST1).containersDir;
 
 export interface EtcPaths { hosts: string; hostname: string; resolvConf: string }
 

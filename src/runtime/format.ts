@@ -80,7 +80,10 @@ const macvlanOptions = (m: NonNullable<NetworkRecord['macvlan']>): Record<string
   ({ parent: m.parent, ...(m.mode !== 'bridge' ? { macvlan_mode: m.mode } : {}) });
 
 /** One network as `docker network inspect` prints it. */
-export function networkJson(state: RuntimeState, n: NetworkRecord): Record<string, unknown> {
+/** A swarm node as an overlay's inspect lists it (Docker: the node's name and address). */
+export interface OverlayPeer { Name: string; IP: string }
+
+export function networkJson(state: RuntimeState, n: NetworkRecord, peers?: OverlayPeer[]): Record<string, unknown> {
   const containers: Record<string, unknown> = {};
   for (const c of state.containers) {
     const ep = c.endpoints.find((e) => e.networkId === n.id);
@@ -96,23 +99,26 @@ export function networkJson(state: RuntimeState, n: NetworkRecord): Record<strin
         'com.docker.network.bridge.name': 'docker0',
         'com.docker.network.driver.mtu': '1500',
       }
-    : n.macvlan ? macvlanOptions(n.macvlan) : {};
+    : n.macvlan ? macvlanOptions(n.macvlan)
+      : n.overlay ? { 'com.docker.network.driver.overlay.vxlanid_list': String(n.overlay.vni) } : {};
   return {
     Name: n.name,
     Id: n.id,
     Created: n.created,
-    Scope: 'local',
+    Scope: n.overlay ? 'swarm' : 'local',
     Driver: n.driver,
     EnableIPv6: false,
     IPAM: { Driver: 'default', Options: n.builtin ? null : {}, Config: n.subnet ? [{ Subnet: n.subnet, Gateway: n.gateway }] : [] },
     Internal: false,
-    Attachable: false,
+    // nslab's `docker run --network` takes an overlay as if it was made --attachable.
+    Attachable: Boolean(n.overlay),
     Ingress: false,
     ConfigFrom: { Network: '' },
     ConfigOnly: false,
     Containers: containers,
     Options: options,
     Labels: {},
+    ...(n.overlay ? { Peers: peers ?? [] } : {}),
   };
 }
 
@@ -166,6 +172,6 @@ export function psTable(state: RuntimeState, isRunning: (c: ContainerRecord) => 
 
 export function networkTable(state: RuntimeState): string {
   const rows = [['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE']];
-  for (const n of [...state.networks].sort((a, b) => a.name.localeCompare(b.name))) rows.push([shortId(n.id), n.name, n.driver, 'local']);
+  for (const n of [...state.networks].sort((a, b) => a.name.localeCompare(b.name))) rows.push([shortId(n.id), n.name, n.driver, n.overlay ? 'swarm' : 'local']);
   return table(rows);
 }

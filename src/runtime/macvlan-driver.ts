@@ -14,6 +14,7 @@ import { allocateAddress, contains, formatSubnet, intToIp, ipToInt, overlaps, pa
 import type { Rollback } from './rollback.js';
 import type { Endpoint, NetworkRecord, RuntimeState } from './state.js';
 import { failpoint, ipBatch, ipQuiet, type Tracer } from './steps.js';
+import { overlayTaken } from './overlay-driver.js';
 
 /** The modes the kernel's macvlan (and Docker's macvlan_mode option) know. */
 export const MACVLAN_MODES = ['bridge', 'private', 'vepa', 'passthru'] as const;
@@ -186,7 +187,7 @@ async function takenOnLan(net: NetworkRecord): Promise<Map<string, string>> {
 
 /** The container's address on a network: the one asked for with --ip, or the next free. */
 export async function addressOn(state: RuntimeState, net: NetworkRecord, requested: string | undefined): Promise<string> {
-  const taken = net.driver === 'macvlan' ? await takenOnLan(net) : new Map<string, string>();
+  const taken = net.driver === 'macvlan' ? await takenOnLan(net) : net.driver === 'overlay' ? overlayTaken(net) : new Map<string, string>();
   return requested ? requestAddress(state, net, requested, taken) : allocateAddress(state, net, taken.keys());
 }
 

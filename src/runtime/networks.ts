@@ -2,13 +2,14 @@
 // bridge br-<12 hex> with the gateway address, Docker's masquerade rule for its subnet, its
 // isolation from the other bridge networks (isolation.ts), and endpoints added to or removed
 // from running containers.
-import { attach, detach } from './bridge-driver.js';
+import { attachFor, detachEndpoint } from './drivers.js';
+import { removeOverlayNetwork } from './overlay-driver.js';
 import { gatewayEndpoint, moveDefaultRoute } from './default-route.js';
 import { isolateBridge, unisolateBridge } from './isolation.js';
 import { contains, intToIp, subnetSize } from './ipam.js';
 import { refreshEtcFiles } from './etc-files.js';
 import { findNetwork } from './containers.js';
-import { addressOn, attachMacvlan, detachMacvlan, removeMacvlanNetwork } from './macvlan-driver.js';
+import { addressOn, removeMacvlanNetwork } from './macvlan-driver.js';
 import { DockerError, noSuchNetwork } from './docker-error.js';
 import { bridgeNameFor, hex, newId } from './ids.js';
 import { formatSubnet, gatewayOf, nextFreeSubnet, overlaps, parseSubnet, type Subnet } from './ipam.js';
@@ -107,6 +108,7 @@ export async function removeNetwork(state: RuntimeState, ref: string, tracer: Tr
     throw new DockerError(`Error response from daemon: error while removing network: network ${net.name} id ${net.id} has active endpoints`, 1);
   }
   if (net.driver === 'macvlan') await removeMacvlanNetwork(net, tracer);
+  else if (net.driver === 'overlay') await removeOverlayNetwork(net, tracer);
   else {
     tracer.note(`network ${net.name}: its nat and filter rules and its bridge go`);
     await iptablesRemove(tracer, 'nat', natRules(net, '-D'));
@@ -124,7 +126,7 @@ function nextIfname(c: ContainerRecord): string {
 
 export async function connect(state: RuntimeState, net: NetworkRecord, c: ContainerRecord, tracer: Tracer, aliases: string[] = []): Promise<void> {
   if (!isRunning(c)) throw new DockerError(`Error response from daemon: Container ${c.id} is not running`, 1);
-  if (net.driver !== 'bridge' && net.driver !== 'macvlan') throw new DockerError(`Error response from daemon: container cannot be disconnected from host network or connected to host network`, 1);
+  if (net.driver !== 'bridge' && net.driver !== 'macvlan' && net.driver !== 'overlay') throw new DockerError(`Error response from daemon: container cannot be disconnected from host network or connected to host network`, 1);
   if (c.networkMode === 'host' || c.networkMode === 'none' || c.sharedWith) {
     throw new DockerError(`Error response from daemon: container sharing network namespace with another container or host cannot be connected to any other network (its mode is ${c.networkMode})`, 1);
   }
@@ -134,8 +136,7 @@ export async function connect(state: RuntimeState, net: NetworkRecord, c: Contai
   const rollback = new Rollback();
   try {
     const before = gatewayEndpoint(c.endpoints);
-    const join = net.driver === 'macvlan' ? attachMacvlan : attach;
-    const ep = await join({ network: net, pid: c.pid, ip, ifname: nextIfname(c), withDefaultRoute: false }, tracer, rollback);
+    const ep = await attachFor(net)({ network: net, pid: c.pid, ip, ifname: nextIfname(c), withDefaultRoute: false }, tracer, rollback);
     if (aliases.length) ep.aliases = aliases;
     await moveDefaultRoute(c.pid, before, gatewayEndpoint([...c.endpoints, ep]), tracer);
     c.endpoints.push(ep);
@@ -152,13 +153,10 @@ export async function disconnect(net: NetworkRecord, c: ContainerRecord, tracer:
   const ep = c.endpoints.find((e) => e.networkId === net.id);
   if (!ep) throw new DockerError(`Error response from daemon: container ${c.id} is not connected to network ${net.name}`, 1);
   const before = gatewayEndpoint(c.endpoints);
-  if (ep.kind === 'macvlan') {
-    tracer.note(`unplug ${c.name} from ${net.name}: delete its macvlan ${ep.ifname}, in the container`);
-    await detachMacvlan(ep, c.pid, tracer);
-  } else {
-    tracer.note(`unplug ${c.name} from ${net.name}: delete ${ep.hostIf} (its peer ${ep.ifname} in the container goes with it)`);
-    await detach(ep, tracer);
-  }
+  tracer.note(ep.kind === 'macvlan'
+    ? `unplug ${c.name} from ${net.name}: delete its macvlan ${ep.ifname}, in the container`
+    : `unplug ${c.name} from ${net.name}: delete ${ep.hostIf} (its peer ${ep.ifname} in the container goes with it)`);
+  await detachEndpoint(ep, c.pid, true, tracer);
   c.endpoints = c.endpoints.filter((e) => e !== ep);
   await moveDefaultRoute(c.pid, before, gatewayEndpoint(c.endpoints), tracer);
   refreshEtcFiles(c);

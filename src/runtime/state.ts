@@ -4,7 +4,7 @@
 export interface NetworkRecord {
   id: string;
   name: string;
-  driver: 'bridge' | 'host' | 'null' | 'macvlan';
+  driver: 'bridge' | 'host' | 'null' | 'macvlan' | 'overlay';
   /** The Linux bridge behind a bridge network: docker0, or br-<12 hex> for user networks. */
   bridge?: string;
   subnet?: string;
@@ -15,6 +15,8 @@ export interface NetworkRecord {
   /** A macvlan network: the host interface its containers' macvlans sit on, their mode,
    * and the 802.1q sub-interface the network made for `parent=eth0.10` (removed with it). */
   macvlan?: { parent: string; mode: string; madeVlan?: boolean };
+  /** An overlay network (swarm scope): its VXLAN's id and device, on every Docker host. */
+  overlay?: { vni: number; vxlan: string };
 }
 
 export interface Endpoint {
@@ -25,8 +27,9 @@ export interface Endpoint {
   ifname: string;
   /** Host end of the veth pair (vethXXXXXXX); empty for a macvlan, which has none. */
   hostIf: string;
-  /** 'macvlan': the container's interface is a macvlan on the network's parent. */
-  kind?: 'macvlan';
+  /** 'macvlan': the container's interface is a macvlan on the network's parent.
+   * 'overlay': a veth into the overlay's bridge, known to the other hosts (swarm.ts). */
+  kind?: 'macvlan' | 'overlay';
   ip: string;
   prefixlen: number;
   gateway: string;

@@ -40,14 +40,36 @@ function failure(what: string, argv: string[], r: { exitCode: number; stdout: st
   return new DockerError(`docker: Error response from daemon: ${what} failed: \`${argv.join(' ')}\` exited ${r.exitCode}${detail ? `: ${detail}` : ''}`, 125);
 }
 
-/** `ip -batch -` in the lab host's namespace, or in the namespace of process `pid`. */
-export async function ipBatch(tracer: Tracer, what: string, lines: string[], pid?: number): Promise<void> {
+/** Where a command runs: this process's namespace (undefined), that of process `pid`
+ * (a container), or that of a namespace file (another Docker host: `/run/nslab/ns/host2`). */
+export type Where = number | string | undefined;
+
+function enterArgv(where: Where): string[] {
+  if (where === undefined) return [];
+  return ['nsenter', typeof where === 'number' ? `--net=/proc/${where}/ns/net` : `--net=${where}`];
+}
+
+function tracedAs(tool: string, where: Where): string {
+  if (where === undefined) return tool;
+  return typeof where === 'number' ? `nsenter -t ${where} -n ${tool}` : `nsenter --net=${where} ${tool}`;
+}
+
+async function toolBatch(tool: 'ip' | 'bridge', tracer: Tracer, what: string, lines: string[], where: Where): Promise<void> {
   if (lines.length === 0) return;
-  const prefix = pid === undefined ? 'ip' : `nsenter -t ${pid} -n ip`;
-  for (const l of lines) tracer.command(`${prefix} ${l}`);
-  const argv = pid === undefined ? ['ip', '-batch', '-'] : ['nsenter', `--net=/proc/${pid}/ns/net`, 'ip', '-batch', '-'];
+  for (const l of lines) tracer.command(`${tracedAs(tool, where)} ${l}`);
+  const argv = [...enterArgv(where), tool, '-batch', '-'];
   const r = await run(argv, { input: lines.join('\n') + '\n' });
   if (r.exitCode !== 0) throw failure(what, argv, r);
+}
+
+/** `ip -batch -` in the lab host's namespace, or where `pid` says (see Where). */
+export async function ipBatch(tracer: Tracer, what: string, lines: string[], pid?: Where): Promise<void> {
+  await toolBatch('ip', tracer, what, lines, pid);
+}
+
+/** `bridge -batch -` (fdb entries), where `where` says. */
+export async function bridgeBatch(tracer: Tracer, what: string, lines: string[], where?: Where): Promise<void> {
+  await toolBatch('bridge', tracer, what, lines, where);
 }
 
 /** iptables rules (`-A CHAIN …` or `-D CHAIN …`) of one table, applied in one
@@ -70,8 +92,8 @@ export async function iptablesRemove(tracer: Tracer, table: string, rules: strin
 }
 
 /** Best-effort deletion for teardown and rollback: "not found" counts as done. In the lab
- * host's namespace, or in the namespace of process `pid`. */
-export async function ipQuiet(tracer: Tracer, line: string, pid?: number): Promise<void> {
-  tracer.command(`${pid === undefined ? 'ip' : `nsenter -t ${pid} -n ip`} ${line}`);
-  await run([...(pid === undefined ? [] : ['nsenter', `--net=/proc/${pid}/ns/net`]), 'ip', ...line.split(' ')]);
+ * host's namespace, or where `pid` says (see Where); `bridge` for fdb entries. */
+export async function ipQuiet(tracer: Tracer, line: string, pid?: Where, tool: 'ip' | 'bridge' = 'ip'): Promise<void> {
+  tracer.command(`${tracedAs(tool, pid)} ${line}`);
+  await run([...enterArgv(pid), tool, ...line.split(' ')]);
 }

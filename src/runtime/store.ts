@@ -7,8 +7,11 @@ import { noSuchContainer } from './docker-error.js';
 import { newId } from './ids.js';
 import { pidAlive } from './pid-lock.js';
 import type { ContainerRecord, RuntimeState } from './state.js';
+import { currentHost, HOST1, labHosts, type DockerHost } from './docker-hosts.js';
+import { withSwarmNetworks } from './swarm.js';
 
-export const RUNTIME_DIR = process.env.NSLAB_DOCKER_DIR ?? '/run/nslab/docker';
+/** This host's state (host2 of a two-hosts lab has its own; NSLAB_DOCKER_DIR for tests). */
+export const RUNTIME_DIR = process.env.NSLAB_DOCKER_DIR ?? (currentHost() ?? HOST1).runtimeDir;
 export const STATE_FILE = `${RUNTIME_DIR}/state.json`;
 export const LOCK_FILE = `${RUNTIME_DIR}/lock`;
 /** One small file per running container name, id and short id: "PID HOSTNAME". lab-bin/docker
@@ -32,20 +35,27 @@ function initialState(): RuntimeState {
   };
 }
 
-/** Reads the state; the first reader of a lab creates it (Docker's networks get their ids). */
-export function loadState(): RuntimeState {
+function readState(file: string): RuntimeState {
   try {
-    return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as RuntimeState;
+    return JSON.parse(readFileSync(file, 'utf8')) as RuntimeState;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${STATE_FILE}`, { cause: e });
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${file}`, { cause: e });
     return initialState();
   }
+}
+
+/** Reads the state; the first reader of a lab creates it (Docker's networks get their ids).
+ * The swarm's networks (overlay, kept by swarm.ts for every host) are listed with the
+ * host's own. */
+export function loadState(): RuntimeState {
+  return withSwarmNetworks(readState(STATE_FILE));
 }
 
 export function saveState(state: RuntimeState): void {
   mkdirSync(RUNTIME_DIR, { recursive: true });
   const tmp = `${STATE_FILE}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(state, null, 1));
+  // The swarm's networks are the swarm store's to keep, not one host's.
+  writeFileSync(tmp, JSON.stringify({ ...state, networks: state.networks.filter((n) => n.driver !== 'overlay') }, null, 1));
   renameSync(tmp, STATE_FILE);
   writeExecIndex(state);
 }
@@ -87,29 +97,39 @@ export function getContainer(state: RuntimeState, ref: string): ContainerRecord 
   return c;
 }
 
-function netnsId(state: RuntimeState, c: ContainerRecord): string {
-  if (c.networkMode === 'host') return 'host';
+/** Another Docker host than host1 names its containers' namespaces `container:HOST/NAME`
+ * (names are unique per host only) and its --net=host containers by the host. */
+function netnsId(state: RuntimeState, c: ContainerRecord, host: DockerHost): string {
+  const on = host === HOST1 ? '' : `${host.name}/`;
+  if (c.networkMode === 'host') return host === HOST1 ? 'host' : host.name;
   if (c.sharedWith) {
     const owner = state.containers.find((o) => o.id === c.sharedWith);
-    return `container:${owner?.name ?? c.sharedWith}`;
+    return `container:${on}${owner?.name ?? c.sharedWith}`;
   }
-  return `container:${c.name}`;
+  return `container:${on}${c.name}`;
 }
 
-/** Every container of this lab, for the kernel snapshot: synchronous, one small file read
- * and one kill(pid, 0) per container. Empty outside a lab or before the first `docker`. */
-export function listContainers(): ContainerInfo[] {
-  if (!existsSync(STATE_FILE)) return [];
-  const state = loadState();
+function containersOf(host: DockerHost, file: string): ContainerInfo[] {
+  if (!existsSync(file)) return [];
+  const state = readState(file);
   return state.containers.map((c) => {
     const owner = c.sharedWith ? state.containers.find((o) => o.id === c.sharedWith) : undefined;
     // Docker records container:<id>; the snapshot's readers want the name a learner uses.
     const networkMode = owner ? `container:${owner.name}` : c.networkMode;
-    const info: ContainerInfo = { id: c.id, name: c.name, pid: c.pid, running: isRunning(c), networkMode, ns: netnsId(state, c) };
+    const info: ContainerInfo = { id: c.id, name: c.name, pid: c.pid, running: isRunning(c), networkMode, ns: netnsId(state, c, host) };
+    if (host !== HOST1) info.host = host.name;
     const ip = c.endpoints[0]?.ip ?? (c.sharedWith ? state.containers.find((o) => o.id === c.sharedWith)?.endpoints[0]?.ip : undefined);
     if (ip) info.ip = ip;
     return info;
   });
+}
+
+/** Every container of this lab, on every Docker host, for the kernel snapshot: synchronous,
+ * one small file read per host and one kill(pid, 0) per container. Empty outside a lab or
+ * before the first `docker`. */
+export function listContainers(): ContainerInfo[] {
+  if (process.env.NSLAB_DOCKER_DIR) return containersOf(HOST1, STATE_FILE);
+  return labHosts().flatMap((h) => containersOf(h, `${h.runtimeDir}/state.json`));
 }
 
 /** The lab's docker networks, for the kernel snapshot (lesson checks name a network; its

@@ -40,8 +40,8 @@ async function packageVersions(pkgs: string[]): Promise<Map<string, string>> {
 const KERNEL_FEATURES: { name: KernelFeature; script: string; optional?: boolean; module?: string }[] = [
   { name: 'veth', script: 'ip link add t0 type veth peer name t1' },
   { name: 'bridge', script: 'ip link add b0 type bridge' },
-  // vxlan: no lesson and no `docker network create -d` uses it yet. macvlan: lesson 07 and
-  // the lab's macvlan networks; optional, since every other lesson works without it.
+  // vxlan: lesson 08 and the two-hosts lab's overlay networks. macvlan: lesson 07 and the
+  // lab's macvlan networks. Optional, since every other lesson works without them.
   { name: 'vxlan', script: 'ip link add vx0 type vxlan id 42 dstport 4789', optional: true },
   { name: 'macvlan', script: 'ip link add p0 type veth peer name p1 && ip link add mv0 link p0 type macvlan', optional: true },
   { name: '802.1q vlan', module: '8021q', script: 'ip link add p0 type veth peer name p1 && ip link add link p0 name p0.10 type vlan id 10', optional: true },

@@ -13,6 +13,10 @@ export const LAB_STATE_DIR = '/run/nslab';
 /** The namespace that plays the outside world (router 192.168.0.1, host 203.0.113.10).
  * Bind-mounted here rather than under /run/netns, so `ip netns` does not list it. */
 export const OUTSIDE_NETNS_PATH = `${LAB_STATE_DIR}/ns/outside`;
+/** The two-hosts preset's second Docker host: its network and uts namespaces, kept like
+ * the outside world's. The lab's own namespace is host1. */
+export const HOST2_NETNS_PATH = `${LAB_STATE_DIR}/ns/host2`;
+export const HOST2_UTS_PATH = `${LAB_STATE_DIR}/ns/host2-uts`;
 
 export type UsernsMode = 'root' | 'userns-auto' | 'userns-root-only';
 

@@ -119,10 +119,11 @@ class ModelBuilder {
 
   private title(ns: Netns): Line {
     if (ns.kind === 'host') {
-      const also = this.netnsNames(ns);
-      return [part('lab host', 'title'), ...(also.length ? [part(` = netns ${also.join(' = ')}`, 'dim')] : [])];
+      const also = this.netnsNames(ns).filter((n) => n !== 'host1');
+      return [part(ns.names.includes('host1') ? 'host1 (lab host)' : 'lab host', 'title'), ...(also.length ? [part(` = netns ${also.join(' = ')}`, 'dim')] : [])];
     }
     if (ns.kind === 'outside') return [part('outside world', 'title')];
+    if (ns.kind === 'docker-host') return [part(ns.names[0], 'title'), part(' (Docker host)', 'dim')];
     if (ns.kind === 'named') return [part(`netns ${ns.names.join(' = ')}`, 'title')];
     const here = this.containersIn(ns.id);
     const ownerName = ns.id.startsWith('container:') ? ns.id.slice('container:'.length) : ns.names[0];

@@ -86,12 +86,11 @@ describe('--json', () => {
     expect(value.checks.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['kernel', 'kernel: veth', 'kernel: vxlan', 'ip']));
   });
 
-  it('doctor: vxlan is by hand only; macvlan serves lesson 07 and -d macvlan; 802.1q is trunk mode; all optional', async () => {
+  it('doctor: vxlan serves lesson 08 and -d overlay; macvlan serves lesson 07 and -d macvlan; 802.1q is trunk mode; all optional', async () => {
     const { value } = await json(['doctor', '--json']);
     const check = (name: string) => value.checks.find((x: { name: string }) => x.name === name);
     for (const name of ['kernel: vxlan', 'kernel: macvlan', 'kernel: 802.1q vlan']) expect(check(name).optional).toBe(true);
-    expect(check('kernel: vxlan').detail).toMatch(/by hand in `nslab sandbox`/);
-    expect(check('kernel: vxlan').detail).toMatch(/no lesson/);
+    expect(check('kernel: vxlan').detail).toMatch(/lesson 08 and `docker network create -d overlay`/);
     expect(check('kernel: macvlan').detail).toMatch(/lesson 07 and `docker network create -d macvlan`/);
     expect(check('kernel: 802.1q vlan').detail).toMatch(/trunk mode/);
     if (!check('kernel: 802.1q vlan').ok) expect(check('kernel: 802.1q vlan').fix).toMatch(/modprobe 8021q/);

@@ -27,7 +27,7 @@ const samples: { [K in keyof CheckText as CheckText[K] extends string ? never : 
   noNamespace: ['n', 'host'], linkElsewhere: ['l', 'a', 'b'], noLink: ['l', 'n', 'lo'], pingAnswers: ['10.0.0.1', true, 'n'],
   walkAnswers: ['10.0.0.1', 'a → b', 'host'], walkNoAnswer: ['10.0.0.1', 'a → b', 'x'], couldNotPing: ['why'], namespaceExists: ['n'],
   netnsLists: ['n'], netnsNotListed: ['n', 'x'], linkDown: ['l', 'n'], linkUp: ['l', 'n'], linkIsKind: ['l', 'n', 'bridge'],
-  linkPortOf: ['l', 'n', 'br0'], linkNoMaster: ['l', 'n'], linkHolds: ['l', 'n', { state: 'UP' }], notVeth: ['l', 'n', 'bridge'],
+  linkPortOf: ['l', 'n', 'br0'], linkNoMaster: ['l', 'n'], linkHolds: ['l', 'n', { state: 'UP', mtu: 1450 }], linkWrongMtu: ['l', 'n', 1500], notVeth: ['l', 'n', 'bridge'],
   peerNotFound: ['l', 'n'], pairedWith: ['l', 'n', 'p'], pairedNoNs: ['l', 'n', 'p', 'x'], pairedNotIn: ['l', 'n', 'p', 'm'],
   addrHas: ['eth0', 'n', '10.0.0.1/24'], addrNone: ['eth0', 'n', 'inet'], routeName: ['default'], noRoute: ['r', 'n', 'x'],
   routeGoes: ['r', 'n', 'x'], routeWay: ['10.0.0.1', 'eth0'], notBridge: ['b', 'n', 'veth'], bridgeHasPort: ['b', 'p', 'p'],

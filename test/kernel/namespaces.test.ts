@@ -73,3 +73,32 @@ describe('discoverNamespaces', () => {
     expect(nsByName(state, 'c2')?.id).toBe('host');
   });
 });
+
+describe('candidates in a two-hosts lab', () => {
+  const fs = fakeFs({
+    '/proc/1/ns/net': 1000,
+    '/run/nslab/ns/outside': 1001,
+    '/run/nslab/ns/host2': 1002,
+    '/proc/60/ns/net': 1060, // web on host1
+    '/proc/61/ns/net': 1061, // web on host2: the same name, another host
+  }, []);
+  const host2Web = { ...container('web', 61), id: 'b'.repeat(64), host: 'host2' };
+  const { namespaces, resolved } = discoverNamespaces(fs, candidates(fs, [container('web', 60), host2Web], '/proc/1/ns/net'));
+
+  it('lists host2 as a Docker host, and host1 as a name of the lab host', () => {
+    expect(namespaces.map((n) => [n.id, n.kind, n.names.join(' ')])).toEqual([
+      ['host', 'host', 'host host1'],
+      ['outside', 'outside', 'outside'],
+      ['host2', 'docker-host', 'host2'],
+      ['container:web', 'container', 'web ' + 'web'.padEnd(12, '0')],
+      ['container:host2/web', 'container', 'web ' + 'b'.repeat(12)],
+    ]);
+    expect(resolved.get('container:host2/web')).toBe('container:host2/web');
+  });
+
+  it('a single-host lab has neither host1 nor host2', () => {
+    const one = fakeFs({ '/proc/1/ns/net': 1000, '/run/nslab/ns/outside': 1001 }, []);
+    const found = discoverNamespaces(one, candidates(one, [], '/proc/1/ns/net')).namespaces;
+    expect(found.map((n) => n.names)).toEqual([['host'], ['outside']]);
+  });
+});

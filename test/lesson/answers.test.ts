@@ -66,6 +66,13 @@ const ANSWERS: Record<string, Record<string, Answers>> = {
     'The host cannot reach them': { right: ['eth0'], wrong: ['mac0', 'docker0', '192.168.0.1'] },
     'Trunk mode needs 802.1q': { right: ['802.1q', '802.1Q'], wrong: ['vlan', '802.1d', '8021q'] },
   },
+  '08-overlay': {
+    'Two hosts on one LAN': { right: ['192.168.0.12', '192.168.0.12/24'], wrong: ['192.168.0.11', '192.168.0.1', '172.17.0.1', 'host2'] },
+    // The VTEP is host2's LAN address, not c2's overlay address nor the router.
+    "The VXLAN's forwarding table": { right: ['192.168.0.12'], wrong: ['10.0.9.3', '192.168.0.11', '192.168.0.1', '02:42:0a:00:09:03'] },
+    'Encapsulation on the wire': { right: ['4789'], wrong: ['4096', '8472', '53'] },
+    'The MTU of 1450': { right: ['1450'], wrong: ['1500', '1422', '1472', '50'] },
+  },
 };
 
 const lessonFiles = readdirSync(join(ROOT, 'lessons')).filter((f) => /^\d.*\.md$/.test(f)).sort();

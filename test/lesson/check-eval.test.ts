@@ -35,6 +35,8 @@ const cases: [string, boolean, string, string][] = [
   ['link veth1_p is up', true, 'veth1_p in host, UP', 'veth1_p is in host, UP'],
   ['link veth1_p is down', false, 'veth1_p in host, DOWN', 'veth1_p is in host and UP'],
   ['link docker0 kind bridge', true, 'docker0 in host, a bridge', 'docker0 is in host, a bridge'],
+  ['link docker0 mtu 1500', true, 'docker0 in host, MTU 1500', 'docker0 is in host, MTU 1500'],
+  ['link docker0 mtu 1450', false, 'docker0 in host, MTU 1450', 'docker0 is in host but its MTU is 1500'],
   ['link eth0 kind bridge', false, 'eth0 in host, a bridge', 'eth0 is in host but is a plain device'],
   ['link veth1a2b3c4 master docker0', true, 'veth1a2b3c4 in host, a port of docker0', 'veth1a2b3c4 is in host, a port of docker0'],
   ['link veth1_p master docker0', false, 'veth1_p in host, a port of docker0', 'veth1_p is in host but is not a port of any bridge'],

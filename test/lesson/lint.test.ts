@@ -54,7 +54,7 @@ describe('nslab lint', () => {
       'test/fixtures/lessons/broken/10-front-matter.md:1: front matter is missing "summary"',
       'test/fixtures/lessons/broken/10-front-matter.md:4: unknown front-matter key "sumary" (known keys: id, title, summary, source, preset, setup, next)',
       'test/fixtures/lessons/broken/10-front-matter.md:5: front matter "source": source must name at least one document',
-      'test/fixtures/lessons/broken/10-front-matter.md:6: front matter "preset": preset must be one of bare, docker-host',
+      'test/fixtures/lessons/broken/10-front-matter.md:6: front matter "preset": preset must be one of bare, docker-host, two-hosts',
       'test/fixtures/lessons/broken/10-front-matter.md:7: front matter "next": next must be a lesson id, like 02-veth',
       'test/fixtures/lessons/broken/12-truncated.md:1: the front matter is not closed: add a line --- after it',
       '6 problems in 2 files',

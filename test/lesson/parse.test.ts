@@ -88,7 +88,7 @@ describe('parseLesson errors, each at its line', () => {
       'broken/11-steps.md:28: check: "link" check is missing a namespace after "in"',
       'broken/11-steps.md:32: step title "Twice" repeats the step at line 20: titles name steps in progress, so they must differ',
       'broken/11-steps.md:32: step "Twice" has no checks: add a ```check block (or a ```question for an observation step)',
-      'broken/11-steps.md:40: answer: unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, bridge-of, literal',
+      'broken/11-steps.md:40: answer: unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, mtu-of, gateway-of, route-dev-of, pid-of, bridge-of, literal',
       'broken/11-steps.md:46: step "Unclosed" has no checks: add a ```check block (or a ```question for an observation step)',
       'broken/11-steps.md:46: step "Unclosed" has no hints: add a "### Hints" list, from gentle to the answer',
       'broken/11-steps.md:48: this ```sh block is never closed: add a line ``` after it',
@@ -100,7 +100,7 @@ describe('parseLesson errors, each at its line', () => {
       'broken/10-front-matter.md:1: front matter is missing "summary"',
       'broken/10-front-matter.md:4: unknown front-matter key "sumary" (known keys: id, title, summary, source, preset, setup, next)',
       'broken/10-front-matter.md:5: front matter "source": source must name at least one document',
-      'broken/10-front-matter.md:6: front matter "preset": preset must be one of bare, docker-host',
+      'broken/10-front-matter.md:6: front matter "preset": preset must be one of bare, docker-host, two-hosts',
       'broken/10-front-matter.md:7: front matter "next": next must be a lesson id, like 02-veth',
     ]);
   });

@@ -20,6 +20,7 @@ describe('answers computed from the live lab', () => {
     ['ip-of eth0 in c1', ['172.17.0.2', '172.17.0.2/16'], '172.17.0.2/16'],
     ['mac-of eth0 in c1', ['02:42:ac:11:00:02'], '02:42:ac:11:00:02'],
     ['master-of veth1a2b3c4', ['docker0'], 'docker0'],
+    ['mtu-of eth0 in c1', ['1500'], '1500'],
     ['gateway-of c1', ['172.17.0.1'], '172.17.0.1'],
     ['pid-of c1', ['4242'], '4242'],
     ['literal 16', ['16'], '16'],
@@ -66,8 +67,8 @@ describe('checkAnswer: what the learner typed against the live answer', () => {
 
 describe('parseAnswer errors', () => {
   it.each([
-    ['colour-of eth0', 'unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, bridge-of, literal'],
-    ['', 'unknown answer "": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, gateway-of, route-dev-of, pid-of, bridge-of, literal'],
+    ['colour-of eth0', 'unknown answer "colour-of": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, mtu-of, gateway-of, route-dev-of, pid-of, bridge-of, literal'],
+    ['', 'unknown answer "": an answer is one of port-of, peer-of, peer-ifindex-of, peer-ns-of, ifindex-of, ip-of, cidr-of, mac-of, master-of, mtu-of, gateway-of, route-dev-of, pid-of, bridge-of, literal'],
     ['port-of', '"port-of" needs a bridge name'],
     ['ip-of eth0 on c1', 'write "ip-of NAME" or "ip-of NAME in NAMESPACE" (then optionally "port N"), not "ip-of eth0 on c1"'],
     ['pid-of c1 c2', '"pid-of" takes only a container name, found "c2"'],

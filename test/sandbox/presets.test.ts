@@ -77,6 +77,38 @@ describe.each(modes)('presets, $mode', ({ asUser, unavailable }) => {
     // brctl reads sysfs: it must see the lab's docker0, with no interfaces yet.
     expect(s.brctl).toMatch(/^docker0\s+8000\.0242a8646c32\s+no\s*$/m);
   });
+
+  it('two-hosts: host1 and host2 on one switched LAN, each a Docker host of its own', async (ctx) => {
+    const why = unavailable();
+    if (why) return ctx.skip(why);
+    const H2 = 'nsenter --net=/run/nslab/ns/host2 --uts=/run/nslab/ns/host2-uts';
+    const r = await runInLab(`${STATE_SCRIPT}
+echo "== hostnames"; hostname; ${H2} hostname
+echo "== host2 addrs"; ${H2} ip -4 -br addr show
+echo "== host2 route"; ${H2} ip route show default
+echo "== host2 nat"; ${H2} iptables-save -t nat | grep '^-A POSTROUTING'
+echo "== host2 forward"; ${H2} cat /proc/sys/net/ipv4/ip_forward
+echo "== ipv6"; cat /proc/sys/net/ipv6/conf/all/disable_ipv6; ${H2} cat /proc/sys/net/ipv6/conf/all/disable_ipv6
+echo "== switch"; nsenter --net=/run/nslab/ns/outside bridge link | awk '{print $2, $7}'
+echo "== host2 to host1"; ${H2} ping -c1 -W2 192.168.0.11 >/dev/null && echo reachable
+`, { preset: 'two-hosts', asUser });
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    const s = sections(r.stdout);
+    expect(s.hostnames.split('\n')).toEqual(['host1', 'host2']);
+    expect(s['host2 addrs']).toMatch(/^eth0@if\d+\s+UP\s+192\.168\.0\.12\/24/m);
+    expect(s['host2 addrs']).toMatch(/^docker0\s+\S+\s+172\.17\.0\.1\/16/m);
+    expect(s['host2 route']).toMatch(/^default via 192\.168\.0\.1 dev eth0/);
+    expect(s['host2 nat']).toBe('-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE');
+    expect(s['host2 forward']).toBe('1');
+    expect(s.forward).toBe('1');
+    expect(s.nat.split('\n')).toContain('-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE');
+    expect(s.ipv6.split('\n')).toEqual(['1', '1']);
+    expect(s.switch.split('\n')).toEqual(['port-host1@lan0: lan0', 'port-host2@lan0: lan0']);
+    expect(s['host2 to host1']).toBe('reachable');
+    expect(s.ping).toBe('reachable');
+    expect(s.netns).toBe(''); // host2 is another machine, not a namespace `ip netns` lists
+  });
 });
 
 describe('user namespace mode', () => {
