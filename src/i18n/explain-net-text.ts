@@ -521,13 +521,13 @@ function placeZh(label: string): string {
 }
 
 const OTHER_FIELD_ZH: Record<string, string> = {
-  Attachable: '普通容器能否用 docker network connect 手动接入（swarm 网络才有意义）',
+  Attachable: '普通容器能否用 docker network connect 手动接入，swarm 网络才有意义',
   Ingress: '是否为 swarm 路由网格的入口网络',
   Created: '网络的创建时间',
   ConfigOnly: '是否只是一份配置模板，本身不能接容器',
 };
 
-const zh: ExplainNetText = {
+const zhAsWritten: ExplainNetText = {
   place: placeZh,
   runThere: (how) => (how.startsWith('on the host') ? '在宿主机上运行（先离开容器或命名空间）' : how),
   sentences: (list) => list.join(''),
@@ -585,7 +585,7 @@ const zh: ExplainNetText = {
   commit: 'COMMIT：这张表到此结束；iptables-restore 会一次性全部应用。',
   nftManagedBy: (tool) => `这张表是 ${tool} 写的：这些规则由 \`iptables\` 命令（这里是 Docker 执行的）创建，nft 只是用自己的语法显示出来。要改请用 iptables，不要用 nft。`,
   nftFamilies: {
-    ip: '只有 IPv4', ip6: '只有 IPv6', inet: 'IPv4 和 IPv6', arp: 'ARP', bridge: '经过网桥的帧', netdev: '刚进入某个设备的包',
+    ip: '只有 IPv4', ip6: '只有 IPv6', inet: 'IPv4 和 IPv6', arp: 'ARP 报文', bridge: '经过网桥的帧', netdev: '刚进入某个设备的包',
   },
   nftTable: (family, name, meaning) => `table ${family} ${name}：${family} 族的表（${meaning ?? '它自己的协议族'}）；在 nftables 里，表只是装链的一个有名字的容器。`,
   nftRegularChain: (name) => `chain ${name}：普通链，没有挂在任何钩子上：只有别的规则 jump 或 goto 过来，包才会进入。`,
@@ -696,9 +696,9 @@ const zh: ExplainNetText = {
   boundEveryIpv4: (via) => '这个命名空间的所有 IPv4 地址（0.0.0.0）' + via,
   boundEvery: (via) => '这个命名空间的所有地址（*）' + via,
   boundEveryIpv6: (via) => '这个命名空间的所有 IPv6 地址（::），除非程序要求只用 IPv6，否则 IPv4 地址也包括在内' + via,
-  boundLoopback: (host, via) => `只在 ${host} 上：这是回环地址，只有同一个命名空间里的程序才能连上` + via,
-  boundOnly: (host, via) => `只在 ${host} 上：连这个命名空间其他地址的连接会被拒绝` + via,
-  listening: (proto, port, where) => `LISTEN：有程序在端口 ${port} 上等待 ${proto} 连接，监听的是${where}。`,
+  boundLoopback: (host, via) => `只有 ${host}，这是回环地址，只有同一个命名空间里的程序才能连上` + via,
+  boundOnly: (host, via) => `只有 ${host}，连这个命名空间其他地址的连接会被拒绝` + via,
+  listening: (proto, port, where) => `LISTEN：有程序在端口 ${port} 上等待 ${proto} 连接；监听地址：${where}。`,
   listenQueues: (recvQ, sendQ) => `Recv-Q ${recvQ} / Send-Q ${sendQ}：对监听套接字来说，分别是等着程序 accept 的连接数，以及最多能排队的连接数（backlog）。`,
   peerEnd: (host, port) => `；对端是 ${host}:${port}`,
   socketLine: (state, host, port, peer) => `${state}。本端 ${host}:${port}${peer}。`,
@@ -739,7 +739,7 @@ const zh: ExplainNetText = {
   nameIs: (name, ip, container, alias, embedded) => `${name} 是 ${ip}${container ? `：容器 ${container} 的地址` : ''}${alias ? `（${name} 是它的名字之一：别名或短 id）` : ''}。${embedded ? '用这种方式只能找到与本容器在同一个用户自定义网络上的容器。' : ''}`,
   reverseLookup: (ip, name) => `反向查询：地址 ${ip} 的名字是 ${name}。`,
   lookupReasons: {
-    NXDOMAIN: '没有这个名字：服务器确定没有谁叫这个名字',
+    NXDOMAIN: '没有这个名字，服务器确定没有谁叫这个名字',
     SERVFAIL: '服务器没能查出来（常见原因：它连不上要转发去的服务器）',
     REFUSED: '服务器拒绝回答这个查询',
     'No answer': '名字存在，但没有这一类地址（busybox 也会查询 IPv6 地址）',
@@ -801,6 +801,27 @@ const zh: ExplainNetText = {
   otherField: (key, value) => `${key}：${value}（${OTHER_FIELD_ZH[key] ?? '网络的一项属性'}）。`,
   containersAttached: (count) => `接入了 ${count} 个容器；每一项以容器的完整 id 为键。`,
 };
+
+/** A space where Chinese meets a Latin letter or digit ("接口 eth0 是 DOWN"), as Chinese
+ * technical writing sets it: the names, addresses and numbers the messages are filled
+ * with would otherwise run into the words around them. */
+export function spaceCjk(text: string): string {
+  return text.replace(/([A-Za-z0-9])(?=[\u4e00-\u9fff])|([\u4e00-\u9fff])(?=[A-Za-z0-9])/g, '$1$2 ');
+}
+
+/** Every message of a catalogue passed through `tidy`, whatever its shape. */
+function tidied<T extends object>(texts: T, tidy: (s: string) => string): T {
+  const tidyValue = (v: unknown): unknown => {
+    if (typeof v === 'string') return tidy(v);
+    // Keep the arity, so that the wrapped message still says how many values it takes.
+    if (typeof v === 'function') return Object.defineProperty((...args: unknown[]) => tidyValue(v(...args)), 'length', { value: v.length });
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, tidyValue(x)]));
+    return v;
+  };
+  return tidyValue(texts) as T;
+}
+
+const zh = tidied(zhAsWritten, spaceCjk);
 
 const TEXTS: Record<Lang, ExplainNetText> = { en, 'zh-CN': zh };
 
