@@ -2,6 +2,8 @@
 // state: no route, an interface or veth peer down, nobody owning the address, no route
 // back, forwarding or NAT missing. Used for ping's 100% loss and for error messages.
 import type { KernelState, Link } from '../kernel/types.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { explainNetText, type ExplainNetText } from '../i18n/explain-net-text.js';
 import { defaultRoute, linksIn, nsLabel, peerOf, routesIn } from './lab-context.js';
 import { lookupRoute, lowerLinkOf } from '../kernel/query.js';
 
@@ -12,20 +14,20 @@ function owner(state: KernelState, ip: string): Link | undefined {
   return state.links.find((l) => l.addresses.some((a) => a.family === 'inet' && a.local === ip));
 }
 
-function linkDown(state: KernelState, link: Link): string | undefined {
-  const where = nsLabel(state, link.ns);
-  if (!link.up) return `${link.name} in ${where} is DOWN: \`ip link set ${link.name} up\`.`;
+function linkDown(state: KernelState, link: Link, t: ExplainNetText): string | undefined {
+  const where = t.place(nsLabel(state, link.ns, 'en'));
+  if (!link.up) return t.linkDown(link.name, where);
   if (link.kind === 'veth') {
     const peer = peerOf(state, link);
-    if (peer && !peer.up) return `The veth peer of ${link.name} is ${peer.name} in ${nsLabel(state, peer.ns)}, and it is DOWN: bring it up there.`;
+    if (peer && !peer.up) return t.vethPeerDown(link.name, peer.name, t.place(nsLabel(state, peer.ns, 'en')));
   }
   if (!link.lowerUp && link.kind === 'bridge') {
     const ports = state.links.filter((l) => l.ns === link.ns && l.master === link.name);
-    if (ports.length === 0) return `The bridge ${link.name} in ${where} has no port attached, so it has no carrier.`;
-    const why = ports.map((p) => linkDown(state, p)).filter(Boolean);
-    return `The bridge ${link.name} has no carrier because none of its ports (${ports.map((p) => p.name).join(', ')}) has one${why.length ? `: ${why[0]}` : ''}`;
+    if (ports.length === 0) return t.bridgeNoPorts(link.name, where);
+    const why = ports.map((p) => linkDown(state, p, t)).filter(Boolean);
+    return t.bridgeNoCarrier(link.name, ports.map((p) => p.name).join(', '), why[0]);
   }
-  if (!link.lowerUp) return `${link.name} in ${where} has no carrier (NO-CARRIER): nothing is up at its other end.`;
+  if (!link.lowerUp) return t.noCarrier(link.name, where);
   return undefined;
 }
 
@@ -33,67 +35,65 @@ const sameLink = (a: Link | undefined, b: Link): boolean => a !== undefined && a
 
 /** The macvlan trait: a macvlan and the parent it sits on never hear each other, whatever
  * the routes say (frames between them go to the wire or to sibling macvlans only). */
-function macvlanBlindSpot(state: KernelState, out: Link, target: Link, dest: string): string | undefined {
+function macvlanBlindSpot(state: KernelState, out: Link, target: Link, dest: string, t: ExplainNetText): string | undefined {
   if (target.kind === 'macvlan' && sameLink(lowerLinkOf(state, target), out)) {
-    return `${dest} is ${target.name} of ${nsLabel(state, target.ns)}, a macvlan on ${out.name}: the very interface this packet leaves by. A macvlan and its own parent never hear each other; reach it through a macvlan of your own on ${out.name} (an address of its LAN as a /32, and a /32 route to ${dest} through it).`;
+    return t.macvlanToChild(dest, target.name, t.place(nsLabel(state, target.ns, 'en')), out.name);
   }
   if (out.kind === 'macvlan' && sameLink(lowerLinkOf(state, out), target)) {
-    return `${dest} is on ${target.name} of ${nsLabel(state, target.ns)}, the parent of ${out.name}, the macvlan this packet leaves by: a macvlan and its own parent never hear each other. That host answers only through a macvlan of its own on ${target.name}.`;
+    return t.macvlanToParent(dest, target.name, t.place(nsLabel(state, target.ns, 'en')), out.name);
   }
   return undefined;
 }
 
 /** Reasons, most likely first, why `dest` gets no answer from namespace `ns`. */
-export function diagnoseNoAnswer(state: KernelState, ns: string, dest: string): string[] {
+export function diagnoseNoAnswer(state: KernelState, ns: string, dest: string, lang: Lang = currentLang()): string[] {
   if (parseIpv4(dest) === undefined) return [];
-  const here = nsLabel(state, ns);
+  const t = explainNetText(lang);
+  const place = (id: string) => t.place(nsLabel(state, id, 'en'));
+  const here = place(ns);
   const routes = routesIn(state, ns);
   // An address on a DOWN interface installs no route for its subnet: the kernel then sends
   // the packet wherever else a route leads (often the default route), which is rarely meant.
   const sleeping = linksIn(state, ns).find((l) => !l.up && l.addresses.some((a) => a.family === 'inet' && inIpv4Net(dest, `${a.local}/${a.prefixlen}`)));
   if (sleeping) {
     const a = sleeping.addresses.find((x) => x.family === 'inet' && inIpv4Net(dest, `${x.local}/${x.prefixlen}`))!;
-    return [`${sleeping.name} has ${a.local}/${a.prefixlen}, on ${dest}'s network, but ${sleeping.name} is DOWN, so the kernel has no route for that network yet and sent the packet elsewhere: \`ip link set ${sleeping.name} up\`.`];
+    return [t.addressOnDownLink(sleeping.name, `${a.local}/${a.prefixlen}`, dest)];
   }
   const route = lookupRoute(routes, dest);
   if (!route) {
-    return [defaultRoute(state, ns)
-      ? `No route in ${here} matches ${dest}.`
-      : `${here[0].toUpperCase()}${here.slice(1)} has no route to ${dest} and no default route: add one, e.g. \`ip route add default via GATEWAY\`.`];
+    return [defaultRoute(state, ns) ? t.noMatchingRoute(here, dest) : t.noRouteNoDefault(here, dest)];
   }
   const reasons: string[] = [];
   const out = route.dev ? linksIn(state, ns).find((l) => l.name === route.dev) : undefined;
   if (out) {
-    const down = linkDown(state, out);
+    const down = linkDown(state, out, t);
     if (down) reasons.push(down);
     if (out.master) {
       const bridge = linksIn(state, ns).find((l) => l.name === out.master);
-      if (bridge && !bridge.up) reasons.push(`The bridge ${bridge.name} is DOWN.`);
+      if (bridge && !bridge.up) reasons.push(t.bridgeDown(bridge.name));
     }
   }
   const next = route.gateway ?? dest;
   const target = owner(state, next);
   if (!target) {
-    reasons.push(route.gateway
-      ? `No interface in the lab has the gateway address ${route.gateway}: nobody answers ARP for it.`
-      : `No interface in the lab has the address ${dest}: nobody answers ARP for it.`);
+    reasons.push(route.gateway ? t.nobodyHasGateway(route.gateway) : t.nobodyHas(dest));
   } else {
-    const blind = out ? macvlanBlindSpot(state, out, target, next) : undefined;
+    const blind = out ? macvlanBlindSpot(state, out, target, next, t) : undefined;
     if (blind) reasons.unshift(blind);
-    const down = linkDown(state, target);
+    const down = linkDown(state, target, t);
     if (down && target !== out) reasons.push(down);
     const src = route.prefsrc ?? out?.addresses.find((a) => a.family === 'inet')?.local;
     // A DOWN target has no routes of its own yet: that, not a missing route, is the cause.
     if (!route.gateway && src && target.ns !== ns && target.up && !lookupRoute(routesIn(state, target.ns), src)) {
-      reasons.push(`${nsLabel(state, target.ns)} has no route back to ${src}: the request arrives but the reply cannot be sent.`);
+      reasons.push(t.noRouteBack(place(target.ns), src));
     }
     if (route.gateway) {
       const fwd = state.sysctls[target.ns]?.['net.ipv4.ip_forward'];
       const destOwner = owner(state, dest);
-      if (destOwner?.ns !== target.ns && fwd === '0') reasons.push(`ip_forward is 0 in ${nsLabel(state, target.ns)}: the gateway ${route.gateway} does not forward packets.`);
+      if (destOwner?.ns !== target.ns && fwd === '0') reasons.push(t.noForwarding(place(target.ns), route.gateway));
       if (src && destOwner && destOwner.ns !== target.ns && !lookupRoute(routesIn(state, destOwner.ns), src)) {
         const masq = state.nat.some((r) => r.ns === target.ns && r.target === 'MASQUERADE' && (!r.source || inIpv4Net(src, r.source.includes('/') ? r.source : `${r.source}/32`)));
-        if (!masq) reasons.push(`${nsLabel(state, destOwner.ns)} has no route back to ${src}, and no MASQUERADE rule in ${nsLabel(state, target.ns)} hides ${src} behind its address.`);
+        if (!masq) reasons.push(t.noRouteBackNoMasquerade(place(destOwner.ns), src, place(target.ns)));
       }
     }
   }

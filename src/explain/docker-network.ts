@@ -1,5 +1,7 @@
 // `docker network inspect NAME`: JSON, but read line by line with a stack of keys so that
 // the abridged copies found in blog posts ("... ...") still explain line by line.
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { explainNetText } from '../i18n/explain-net-text.js';
 import { describeIpv4Net, describeMac } from './net.js';
 import { clean } from './text.js';
 import { Annotations, type Context, type Explainer } from './types.js';
@@ -91,19 +93,8 @@ export function parseDockerNetworkInspect(lines: readonly string[]): DockerNetwo
   return nets;
 }
 
-const OPTIONS: Record<string, string> = {
-  'com.docker.network.bridge.name': 'the Linux bridge behind this network',
-  'com.docker.network.bridge.enable_ip_masquerade': 'whether Docker adds the MASQUERADE rule for this subnet',
-  'com.docker.network.bridge.enable_icc': 'whether containers on this bridge may talk to each other',
-  'com.docker.network.bridge.host_binding_ipv4': 'the host address published ports listen on (0.0.0.0 = all)',
-  'com.docker.network.bridge.default_bridge': 'true for the default network, docker0',
-  'com.docker.network.driver.mtu': 'the MTU of the bridge and the containers\' interfaces',
-  parent: 'the host interface the containers\' macvlans are stacked on: their frames leave by its wire, each with the container\'s own MAC (a name like eth0.10 is an 802.1q VLAN sub-interface: trunk mode)',
-  macvlan_mode: 'how macvlans on the same parent may reach each other (bridge: directly; private: not at all; vepa: through the outside switch; passthru: one only)',
-  'com.docker.network.driver.overlay.vxlanid_list': 'the VXLAN network id (VNI) of this overlay: every host\'s VXLAN device for it carries this id (`ip -d link` shows vxlan id N), which keeps its frames apart from other overlays\' on the same LAN',
-};
-
-export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Annotations {
+export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context, lang: Lang = currentLang()): Annotations {
+  const t = explainNetText(lang);
   const out = new Annotations();
   for (const n of nets) {
     out.mark(n.line);
@@ -117,81 +108,72 @@ export function annotateDockerNetwork(nets: DockerNetwork[], ctx: Context): Anno
       let text: string | undefined;
       let weight: 0 | 1 | 2 | 3 = 0;
       const peer = f.path.includes('Peers');
-      if (peer && f.key === 'Name') text = `Peer ${v}: a Docker host that has this network (the swarm tells each host the others).`;
+      if (peer && f.key === 'Name') text = t.overlayPeerName(v);
       else if (peer && f.key === 'IP') {
-        text = `IP ${v}: that host's address on the LAN, the far end of the VXLAN tunnels: frames for its containers go to UDP port 4789 there.`;
+        text = t.overlayPeerIp(v);
         weight = 1;
       } else if (top && f.key === 'Name' && overlay) {
-        text = `Name ${v}: an overlay network (docker run --network ${v}), one layer-2 network across the swarm's hosts: containers on different hosts share its subnet.`;
+        text = t.overlayName(v);
         weight = 1;
       } else if (top && f.key === 'Id' && overlay) {
-        text = `Id: the network's unique id, the same on every host; each host's bridge for it is ov- plus the first 12 characters: ov-${v.slice(0, 12)} (nslab's name; Docker keeps its bridge in a namespace of its own).`;
+        text = t.overlayId(v.slice(0, 12));
         weight = 1;
       } else if (f.key === 'Gateway' && !inContainer && overlay) {
-        text = `Gateway ${v}: the subnet's gateway in Docker's address plan; overlay containers do not route through it (Docker sends them out through docker_gwbridge, which nslab leaves out).`;
+        text = t.overlayGateway(v);
         weight = 1;
       } else if (f.key === 'Internal' && overlay && v === 'false') {
-        text = 'Internal false: with Docker, containers reach the outside through a second interface on docker_gwbridge; nslab\'s overlay containers reach each other only.';
+        text = t.overlayInternalFalse;
       } else if (top && f.key === 'Name') {
-        text = v === 'bridge' ? 'Name bridge: the default network; containers join it when no --net is given. Its Linux bridge is docker0.'
-          : v === 'host' || v === 'none' ? `Name ${v}: the network's name (docker run --net=${v}).`
-          : `Name ${v}: a user-defined network (docker run --network ${v}). Unlike the default bridge, its containers find each other by name (through 127.0.0.11), and it is isolated from the other bridge networks.`;
+        text = v === 'bridge' ? t.netDefaultName : v === 'host' || v === 'none' ? t.netSpecialName(v) : t.netUserName(v);
         weight = 1;
       } else if (top && f.key === 'Id') {
         const userBridge = !macvlan && n.driver === 'bridge' && n.name !== 'bridge' && /^[0-9a-f]{12}/.test(v);
-        text = macvlan
-          ? 'Id: the network\'s unique id; a macvlan network has no device of its own, only the containers\' macvlans.'
-          : userBridge ? `Id: the network's unique id. Its Linux bridge is named br- plus the first 12 characters: br-${v.slice(0, 12)} (see ip a, brctl show).` : 'Id: the network\'s unique id; a user-defined bridge network\'s Linux bridge is named br- plus its first 12 characters.';
+        text = macvlan ? t.netIdMacvlan : userBridge ? t.netIdUserBridge(`br-${v.slice(0, 12)}`) : t.netId;
         weight = userBridge ? 2 : 0;
       }
       else if (top && f.key === 'Driver') {
-        const drivers: Record<string, string> = { bridge: 'a Linux bridge on this host, containers plugged in with veth pairs, NAT to the outside', host: 'no isolation: the container uses the host\'s network namespace', null: 'no network: the container gets only lo', overlay: 'VXLAN tunnels between hosts', macvlan: 'macvlan interfaces on a host NIC, containers appear on the physical LAN' };
-        text = `Driver ${v}: ${drivers[v] ?? 'the plugin that implements the network'}.`;
+        text = t.driver(v, t.drivers[v]);
         weight = 1;
-      } else if (top && f.key === 'Scope') text = v === 'local' ? 'Scope local: the network exists on this host only.' : `Scope ${v}: the network spans the ${v}.`;
-      else if (f.key === 'Driver' && f.path.includes('IPAM')) text = 'IPAM Driver default: Docker\'s built-in address manager hands out the addresses.';
+      } else if (top && f.key === 'Scope') text = v === 'local' ? t.scopeLocal : t.scope(v);
+      else if (f.key === 'Driver' && f.path.includes('IPAM')) text = t.ipamDriver;
       else if (f.key === 'Subnet') {
         const [a, p] = v.split('/');
-        const pool = n.name !== 'bridge' && /^172\.(1[89]|2\d|3[01])\.0\.0\/16$/.test(v) ? ' Without --subnet, Docker takes the next free /16 of its default pools: 172.18.0.0/16, then 172.19.0.0/16, …' : '';
-        text = `Subnet ${v}: containers get addresses from ${describeIpv4Net(a, Number(p))}.${pool}`;
+        const pool = n.name !== 'bridge' && /^172\.(1[89]|2\d|3[01])\.0\.0\/16$/.test(v) ? t.defaultPools : '';
+        text = t.subnet(v, describeIpv4Net(a, Number(p)), pool);
         weight = 2;
       } else if (f.key === 'Gateway' && !inContainer && macvlan) {
-        text = `Gateway ${v}: a router on the parent's LAN, not an address of this host: the containers' default route goes straight to it.`;
+        text = t.gatewayMacvlan(v);
         weight = 1;
       } else if (f.key === 'Gateway' && !inContainer) {
-        text = `Gateway ${v}: the bridge's own address, the containers' default route${n.name === 'bridge' ? ' (docker0)' : n.id ? ` (br-${n.id.slice(0, 12)})` : ''}.`;
+        text = t.gatewayBridge(v, n.name === 'bridge' ? 'docker0' : n.id ? `br-${n.id.slice(0, 12)}` : undefined);
         weight = 1;
-      } else if (inContainer && f.key === 'Name') text = `The container ${v} is attached to this network.`;
-      else if (f.key === 'EndpointID') text = `EndpointID: Docker's id for this attachment (one ${macvlan ? 'macvlan interface' : 'veth pair'}).`;
+      } else if (inContainer && f.key === 'Name') text = t.containerAttached(v);
+      else if (f.key === 'EndpointID') text = t.endpointId(macvlan);
       else if (f.key === 'MacAddress' && v && macvlan) {
-        const m = describeMac(v);
-        text = `MacAddress ${v}: the container's own MAC on the LAN${m ? ` (${m})` : ''}; the router's neighbour table (\`ip neigh\`) pairs it with the IPv4Address below.`;
+        text = t.macvlanMac(v, describeMac(v));
         weight = 1;
       } else if (f.key === 'MacAddress' && v) {
-        const m = describeMac(v);
-        text = `MacAddress ${v}${m ? `: ${m}` : ''}.`;
+        text = t.mac(v, describeMac(v));
       } else if (f.key === 'IPv4Address' && v) {
         const c = n.containers.find((x) => f.path.includes(x.id));
         const live = ctx.state?.containers.find((x) => x.name === c?.name);
-        text = `IPv4Address ${v}: the address of ${c?.name ?? 'the container'}'s interface on this network (eth0 for its first network, eth1 … for those it was connected to later), with the subnet's prefix.${live && live.ip && `${live.ip}` !== v.split('/')[0] ? ` (the lab now shows ${live.ip})` : ''}`;
+        text = t.ipv4Address(v, c?.name, live && live.ip && `${live.ip}` !== v.split('/')[0] ? `${live.ip}` : undefined);
         weight = 2;
-      } else if (f.key === 'IPv6Address') text = v ? `IPv6Address ${v}.` : 'IPv6Address empty: IPv6 is not enabled on this network.';
-      else if (f.path[f.path.length - 1] === 'Options' && OPTIONS[f.key]) text = `${f.key} = ${v}: ${OPTIONS[f.key]}.`;
-      else if (f.key === 'Internal') text = v === 'true' ? 'Internal true: no route to the outside (no NAT).' : macvlan ? 'Internal false: containers reach the outside through the LAN\'s router, with their own addresses (no NAT on this host).' : 'Internal false: containers may reach the outside through NAT.';
-      else if (f.key === 'EnableIPv6') text = `EnableIPv6 ${v}.`;
-      else if (top && f.key === 'Options' && v === '{}') text = 'Options {}: no driver options given, so the defaults: a bridge named br-<id>, masquerade on, containers on it may talk to each other.';
+      } else if (f.key === 'IPv6Address') text = v ? t.ipv6Address(v) : t.ipv6Empty;
+      else if (f.path[f.path.length - 1] === 'Options' && t.networkOptions[f.key]) text = t.networkOption(f.key, v, t.networkOptions[f.key]);
+      else if (f.key === 'Internal') text = v === 'true' ? t.internalTrue : macvlan ? t.internalFalseMacvlan : t.internalFalse;
+      else if (f.key === 'EnableIPv6') text = t.enableIpv6(v);
+      else if (top && f.key === 'Options' && v === '{}') text = t.optionsEmpty;
       else if (f.key === 'Containers' && (v === '{}')) {
-        text = macvlan
-          ? 'Containers {}: no container is attached yet, so the kernel holds nothing of this network: each container\'s macvlan is made when it joins.'
-          : `Containers {}: no container is attached yet (${n.name === 'bridge' || !n.id ? 'docker0' : `br-${n.id.slice(0, 12)}`} shows NO-CARRIER).`;
+        text = macvlan ? t.containersEmptyMacvlan : t.containersEmpty(n.name === 'bridge' || !n.id ? 'docker0' : `br-${n.id.slice(0, 12)}`);
         weight = 3;
-      } else if (f.key === 'Attachable' || f.key === 'Ingress' || f.key === 'Created' || f.key === 'ConfigOnly') text = `${f.key}: ${v}.`;
+      } else if (f.key === 'Attachable' || f.key === 'Ingress' || f.key === 'Created' || f.key === 'ConfigOnly') text = t.otherField(f.key, v);
       if (text) out.add(f.line, text, weight);
       else out.mark(f.line);
     }
     if (n.containers.length > 0) {
       const c = n.containers[0];
-      out.add(c.line, `${n.containers.length} container(s) attached; each entry is keyed by the container's full id.`, n.containers.length > 0 ? 2 : 0);
+      out.add(c.line, t.containersAttached(n.containers.length), n.containers.length > 0 ? 2 : 0);
     }
   }
   return out;

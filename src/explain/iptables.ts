@@ -1,5 +1,7 @@
 // iptables in its two printed forms: `iptables [-t nat] -L [-n] [-v]` (a table per chain)
 // and `iptables-save` / `iptables -S` (one rule per line, as the command that adds it).
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { explainNetText, type ExplainNetText } from '../i18n/explain-net-text.js';
 import { nsLabel } from './lab-context.js';
 import { clean, words } from './text.js';
 import { Annotations, type Context, type Explainer } from './types.js';
@@ -26,83 +28,72 @@ export const SERVICE_PORTS: Record<string, string> = {
 const PROTOCOLS: Record<string, string> = { '0': 'all', '1': 'icmp', '6': 'tcp', '17': 'udp' };
 const ANY = new Set(['anywhere', '0.0.0.0/0', '::/0']);
 
-function packets(r: RuleMeaning): string {
+function packets(r: RuleMeaning, t: ExplainNetText): string {
   const parts: string[] = [];
-  if (r.protocol && r.protocol !== 'all') parts.push(r.protocol.toUpperCase());
-  parts.push('packets');
-  if (r.source && !ANY.has(r.source)) parts.push(r.source.startsWith('!') ? `not from ${r.source.slice(1)}` : `from ${r.source}`);
-  if (r.destination && !ANY.has(r.destination)) parts.push(r.destination.startsWith('!') ? `not to ${r.destination.slice(1)}` : `to ${r.destination}`);
-  if (r.addrtypeLocal) parts.push("addressed to one of this host's own addresses");
-  if (r.dport) parts.push(`to port ${SERVICE_PORTS[r.dport] ?? r.dport}`);
-  if (r.inIface && r.inIface !== '*') parts.push(r.inIface.startsWith('!') ? `arriving on any interface except ${r.inIface.slice(1)}` : `arriving on ${r.inIface}`);
-  if (r.outIface && r.outIface !== '*') parts.push(r.outIface.startsWith('!') ? `leaving by any interface except ${r.outIface.slice(1)}` : `leaving by ${r.outIface}`);
-  return parts.join(' ');
+  const proto = r.protocol && r.protocol !== 'all' ? r.protocol.toUpperCase() : '';
+  if (r.source && !ANY.has(r.source)) parts.push(r.source.startsWith('!') ? t.notFrom(r.source.slice(1)) : t.from(r.source));
+  if (r.destination && !ANY.has(r.destination)) parts.push(r.destination.startsWith('!') ? t.notTo(r.destination.slice(1)) : t.to(r.destination));
+  if (r.addrtypeLocal) parts.push(t.toLocal);
+  if (r.dport) parts.push(t.toPort(SERVICE_PORTS[r.dport] ?? r.dport));
+  if (r.inIface && r.inIface !== '*') parts.push(r.inIface.startsWith('!') ? t.arrivingExcept(r.inIface.slice(1)) : t.arriving(r.inIface));
+  if (r.outIface && r.outIface !== '*') parts.push(r.outIface.startsWith('!') ? t.leavingExcept(r.outIface.slice(1)) : t.leaving(r.outIface));
+  return t.packets(proto, parts);
 }
 
 /** One or two sentences saying which packets a rule matches and what it does to them. */
-export function explainRule(r: RuleMeaning, ctx: Context): { text: string; weight: 0 | 1 | 2 | 3 }[] {
-  const what = packets(r);
+export function explainRule(r: RuleMeaning, ctx: Context, lang: Lang = currentLang()): { text: string; weight: 0 | 1 | 2 | 3 }[] {
+  const t = explainNetText(lang);
+  const what = packets(r, t);
   const notes: { text: string; weight: 0 | 1 | 2 | 3 }[] = [];
   switch (r.target) {
     case 'MASQUERADE': {
-      notes.push({ text: `MASQUERADE: ${what} get their source address rewritten to the address of the interface they leave by, so the replies come back to this host, which rewrites them back (source NAT).`, weight: 3 });
-      if (r.source && /^172\.17\./.test(r.source) && r.outIface === '!docker0') notes.push({ text: "This is Docker's rule: containers on docker0 reach the outside world under the host's address.", weight: 2 });
+      notes.push({ text: t.masquerade(what), weight: 3 });
+      if (r.source && /^172\.17\./.test(r.source) && r.outIface === '!docker0') notes.push({ text: t.dockerMasquerade, weight: 2 });
       const bare = (a?: string) => a?.replace(/\/32$/, '');
-      if (r.source && bare(r.source) === bare(r.destination)) notes.push({ text: `Source and destination are the same (${bare(r.source)}): Docker adds this for a container that reaches its own published port through the host ("hairpin").`, weight: 0 });
+      if (r.source && bare(r.source) === bare(r.destination)) notes.push({ text: t.hairpin(bare(r.source) ?? ''), weight: 0 });
       break;
     }
     case 'SNAT':
-      notes.push({ text: `SNAT: ${what} get their source address rewritten to ${r.toSource ?? 'a fixed address'} (source NAT with a fixed address).`, weight: 3 });
+      notes.push({ text: t.snat(what, r.toSource), weight: 3 });
       break;
     case 'DNAT': {
       const to = r.toDestination ?? '?';
       const ip = to.split(':')[0];
       const c = ctx.state?.containers.find((x) => x.ip === ip);
-      notes.push({ text: `DNAT: ${what} get their destination rewritten to ${to}${c ? ` (container ${c.name})` : ''}: this is how a published port (docker run -p) reaches a container.`, weight: 3 });
+      notes.push({ text: t.dnat(what, to, c?.name), weight: 3 });
       break;
     }
     case 'RETURN':
-      notes.push({ text: `RETURN: ${what} leave this chain unchanged and continue in the chain that jumped here.`, weight: 1 });
+      notes.push({ text: t.ruleReturn(what), weight: 1 });
       break;
     case 'ACCEPT':
-      notes.push({ text: `ACCEPT: ${what} are let through.`, weight: 1 });
+      notes.push({ text: t.accept(what), weight: 1 });
       break;
     case 'DROP':
-      notes.push({ text: `DROP: ${what} are silently thrown away.`, weight: 2 });
+      notes.push({ text: t.drop(what), weight: 2 });
       break;
     case 'REJECT':
-      notes.push({ text: `REJECT: ${what} are refused with an error sent back.`, weight: 2 });
+      notes.push({ text: t.reject(what), weight: 2 });
       break;
     case 'LOG':
-      notes.push({ text: `LOG: ${what} are logged to the kernel log and continue.`, weight: 1 });
+      notes.push({ text: t.log(what), weight: 1 });
       break;
     case undefined:
-      notes.push({ text: `No target: the rule only counts ${what}.`, weight: 0 });
+      notes.push({ text: t.noTarget(what), weight: 0 });
       break;
     default:
-      notes.push({ text: `Jump to the chain ${r.target}: ${what} go through the rules of ${r.target}${r.target === 'DOCKER' && r.addrtypeLocal ? " (Docker's published ports)" : ''}.`, weight: 1 });
+      notes.push({ text: t.jump(r.target, what, r.target === 'DOCKER' && !!r.addrtypeLocal), weight: 1 });
   }
   return notes;
 }
 
-const CHAINS: Record<string, string> = {
-  PREROUTING: 'PREROUTING: runs as packets arrive, before the routing decision (where DNAT happens)',
-  POSTROUTING: 'POSTROUTING: runs as packets leave, after routing (where MASQUERADE/SNAT happen)',
-  OUTPUT: 'OUTPUT: packets made by this host itself',
-  INPUT: 'INPUT: packets delivered to this host',
-  FORWARD: 'FORWARD: packets routed through this host (e.g. between a container and the outside)',
-};
-
 /** What a chain of that name (iptables) or on that hook (nft) sees. */
-export function hookMeaning(name: string): string | undefined {
-  return CHAINS[name.toUpperCase()];
+export function hookMeaning(name: string, lang: Lang = currentLang()): string | undefined {
+  return explainNetText(lang).chains[name.toUpperCase()];
 }
 
-function chainNote(name: string, policy: string | undefined, refs: number | undefined): string {
-  const base = CHAINS[name] ?? `${name}: a user-defined chain, entered only by a jump from another rule`;
-  const p = policy && policy !== '-' ? `; policy ${policy}: what happens to packets no rule decides` : '';
-  const r = refs !== undefined ? `; ${refs} rule(s) jump to it` : '';
-  return base + p + r + '.';
+function chainNote(name: string, policy: string | undefined, refs: number | undefined, t: ExplainNetText): string {
+  return t.chainNote(t.chains[name] ?? t.userChain(name), policy && policy !== '-' ? policy : undefined, refs);
 }
 
 // --- iptables -L ---------------------------------------------------------------------
@@ -170,15 +161,16 @@ export function parseIptablesList(lines: readonly string[]): { verbose: boolean;
   return { verbose, chains };
 }
 
-export function annotateIptablesList(v: { verbose: boolean; chains: ListedChain[] }, ctx: Context): Annotations {
+export function annotateIptablesList(v: { verbose: boolean; chains: ListedChain[] }, ctx: Context, lang: Lang = currentLang()): Annotations {
+  const t = explainNetText(lang);
   const out = new Annotations();
   for (const c of v.chains) {
-    out.add(c.line, `Chain ${chainNote(c.name, c.policy, c.references)}`, 0);
-    if (c.headerLine !== undefined) out.add(c.headerLine, v.verbose ? 'pkts/bytes: how many packets matched so far; in/out: interfaces (* = any); prot 0 = all.' : 'target: what to do; prot: protocol (0 or all = any); source/destination: addresses (anywhere or 0.0.0.0/0 = any).');
+    out.add(c.line, t.listedChain(chainNote(c.name, c.policy, c.references, t)), 0);
+    if (c.headerLine !== undefined) out.add(c.headerLine, v.verbose ? t.listHeaderVerbose : t.listHeader);
     for (const r of c.rules) {
-      for (const n of explainRule(r, ctx)) out.add(r.line, n.text, n.weight);
-      if (r.pkts !== undefined) out.add(r.line, `${r.pkts} packet(s) matched this rule so far.`);
-      if (/dpt:[a-z]/.test(r.extra)) out.add(r.line, 'Without -n, ports are shown by service name (http = 80, http-alt = 8080).');
+      for (const n of explainRule(r, ctx, lang)) out.add(r.line, n.text, n.weight);
+      if (r.pkts !== undefined) out.add(r.line, t.matchedSoFar(r.pkts));
+      if (/dpt:[a-z]/.test(r.extra)) out.add(r.line, t.serviceNames);
     }
   }
   return out;
@@ -251,27 +243,21 @@ export function parseIptablesSave(lines: readonly string[]): SavedRules {
   return v;
 }
 
-const TABLES: Record<string, string> = {
-  nat: 'the nat table: rules that rewrite addresses and ports (Docker puts MASQUERADE and DNAT here)',
-  filter: 'the filter table: rules that accept or drop packets',
-  mangle: 'the mangle table: rules that change packet fields such as TTL or marks',
-  raw: 'the raw table: rules applied before connection tracking',
-};
-
-export function annotateIptablesSave(v: SavedRules, ctx: Context): Annotations {
+export function annotateIptablesSave(v: SavedRules, ctx: Context, lang: Lang = currentLang()): Annotations {
+  const t = explainNetText(lang);
   const out = new Annotations();
-  for (const t of v.tables) out.add(t.line, `*${t.name}: ${TABLES[t.name] ?? `the ${t.name} table`}.`);
+  for (const tb of v.tables) out.add(tb.line, t.table(tb.name, t.tables[tb.name]));
   for (const c of v.chains) {
-    out.add(c.line, chainNote(c.name, c.policy, undefined) + (c.counters ? ` ${c.counters} = packets:bytes counted so far.` : ''));
+    out.add(c.line, chainNote(c.name, c.policy, undefined, t) + (c.counters ? t.savedCounters(c.counters) : ''));
   }
   for (const r of v.rules) {
-    for (const n of explainRule(r, ctx)) out.add(r.line, n.text, n.weight);
+    for (const n of explainRule(r, ctx, lang)) out.add(r.line, n.text, n.weight);
     if (r.chain === 'POSTROUTING' && r.target === 'MASQUERADE' && ctx.state) {
       const fwd = ctx.state.sysctls[ctx.ns]?.['net.ipv4.ip_forward'];
-      if (fwd === '0') out.add(r.line, `But ip_forward is 0 in ${nsLabel(ctx.state, ctx.ns)}: the host does not route, so no container packet reaches this rule.`, 3);
+      if (fwd === '0') out.add(r.line, t.masqueradeButNoForward(t.place(nsLabel(ctx.state, ctx.ns, 'en'))), 3);
     }
   }
-  for (const c of v.commits) out.add(c, 'COMMIT: the end of the table; iptables-restore applies it all at once.');
+  for (const c of v.commits) out.add(c, t.commit);
   for (const c of v.comments) out.mark(c);
   return out;
 }

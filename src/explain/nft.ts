@@ -2,6 +2,8 @@
 // syntax. iptables-nft (the iptables of this lab and of most distributions today) keeps
 // its rules here, so Docker's NAT rules show up too; each rule is read into the same
 // meaning as an iptables rule and explained in the same words.
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { explainNetText } from '../i18n/explain-net-text.js';
 import { explainRule, hookMeaning, type RuleMeaning } from './iptables.js';
 import { clean, words } from './text.js';
 import { Annotations, type Context, type Explainer } from './types.js';
@@ -33,10 +35,6 @@ export interface NftRuleset {
   managedBy: { line: number; tool: string }[];
   closing: number[];
 }
-
-const FAMILIES: Record<string, string> = {
-  ip: 'IPv4 only', ip6: 'IPv6 only', inet: 'IPv4 and IPv6', arp: 'ARP', bridge: 'frames crossing a bridge', netdev: 'packets as they enter one device',
-};
 
 const VERDICTS: Record<string, string> = { accept: 'ACCEPT', drop: 'DROP', reject: 'REJECT', return: 'RETURN', masquerade: 'MASQUERADE', log: 'LOG' };
 
@@ -141,35 +139,30 @@ export function parseNft(lines: readonly string[]): NftRuleset {
   return v;
 }
 
-const TYPES: Record<string, string> = {
-  nat: 'type nat: rewrites addresses; only the first packet of each connection passes through it, the rest follow its verdict',
-  filter: 'type filter: accepts or drops packets',
-  route: 'type route: may re-route packets whose marks or addresses it changes',
-};
-
-export function annotateNft(v: NftRuleset, ctx: Context): Annotations {
+export function annotateNft(v: NftRuleset, ctx: Context, lang: Lang = currentLang()): Annotations {
+  const t = explainNetText(lang);
   const out = new Annotations();
-  for (const m of v.managedBy) out.add(m.line, `This table was written by ${m.tool}: \`iptables\` commands (here, Docker's) made these rules, and nft shows them in its own syntax. Change them with iptables, not nft.`, 1);
-  for (const t of v.tables) out.add(t.line, `table ${t.family} ${t.name}: a table of the ${t.family} family (${FAMILIES[t.family] ?? 'its own family'}); in nftables a table is just a named container of chains.`, 0);
+  for (const m of v.managedBy) out.add(m.line, t.nftManagedBy(m.tool), 1);
+  for (const tb of v.tables) out.add(tb.line, t.nftTable(tb.family, tb.name, t.nftFamilies[tb.family]), 0);
   for (const c of v.chains) {
     if (c.baseLine === undefined) {
-      out.add(c.line, `chain ${c.name}: a regular chain, hooked nowhere: packets enter it only by a jump or goto from another rule.`, 0);
+      out.add(c.line, t.nftRegularChain(c.name), 0);
       continue;
     }
     out.mark(c.line);
-    const hook = c.hook ? hookMeaning(c.hook) : undefined;
+    const hook = c.hook ? hookMeaning(c.hook, lang) : undefined;
     const parts = [
-      `A base chain on the ${c.hook ?? '?'} hook${hook ? `, which sees ${hook.replace(/^\w+: /, '').replace(/^runs as /, '')}` : ''}`,
-      TYPES[c.type ?? ''] ?? `type ${c.type}`,
-      `priority ${c.priority ?? '?'}: chains on the same hook run in priority order, lowest first`,
+      t.nftBaseChain(c.hook ?? '?', hook),
+      t.nftTypes[c.type ?? ''] ?? t.nftType(`${c.type}`),
+      t.nftPriority(c.priority ?? '?'),
     ];
-    if (c.policy) parts.push(`policy ${c.policy}: what happens to packets that no rule decides${c.policy === 'drop' ? ' (dropped: only what a rule accepts passes)' : ''}`);
-    out.add(c.baseLine, parts.join('; ') + '.', c.policy === 'drop' ? 2 : 0);
+    if (c.policy) parts.push(t.nftPolicy(c.policy, c.policy === 'drop'));
+    out.add(c.baseLine, t.nftParts(parts), c.policy === 'drop' ? 2 : 0);
   }
   for (const r of v.rules) {
-    for (const n of explainRule(r, ctx)) out.add(r.line, n.text, n.weight);
-    if (r.ctState) out.add(r.line, `ct state ${r.ctState}: only packets of connections that connection tracking has already seen (${r.ctState.includes('established') ? 'replies and the rest of an open connection' : r.ctState}).`, 1);
-    if (r.counters) out.add(r.line, `counter: ${r.counters.packets} packet(s), ${r.counters.bytes} bytes matched this rule so far.`);
+    for (const n of explainRule(r, ctx, lang)) out.add(r.line, n.text, n.weight);
+    if (r.ctState) out.add(r.line, t.nftCtState(r.ctState, r.ctState.includes('established')), 1);
+    if (r.counters) out.add(r.line, t.nftCounter(r.counters.packets, r.counters.bytes));
   }
   for (const c of v.closing) out.mark(c);
   return out;

@@ -1,4 +1,6 @@
 // ping from iputils (Linux), busybox, and localised builds: replies, statistics, rtt.
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { explainNetText, type ExplainNetText } from '../i18n/explain-net-text.js';
 import { diagnoseNoAnswer } from './diagnose.js';
 import { hopsFromTtl } from './net.js';
 import { clean } from './text.js';
@@ -45,59 +47,55 @@ export function parsePing(lines: readonly string[]): PingOutput {
   return v;
 }
 
-export function annotatePing(v: PingOutput, ctx: Context): Annotations {
+export function annotatePing(v: PingOutput, ctx: Context, lang: Lang = currentLang()): Annotations {
+  const t = explainNetText(lang);
   const out = new Annotations();
-  if (v.headerLine !== undefined) out.add(v.headerLine, `Sending ICMP echo requests to ${v.address}${v.target !== v.address ? ` (${v.target})` : ''}; 56 data bytes + 8 ICMP header = 64, + 20 IP header = 84.`);
+  if (v.headerLine !== undefined) out.add(v.headerLine, t.pingHeader(`${v.address}`, v.target !== v.address ? `${v.target}` : undefined));
   let ttlExplained = false;
   for (const r of v.replies) {
     const notes: string[] = [];
     if (!ttlExplained && r.ttl !== undefined) {
       const h = hopsFromTtl(r.ttl);
-      if (h) notes.push(h.hops === 0
-        ? `ttl=${r.ttl}: the reply started with TTL ${h.start} (Linux's default) and crossed no router: ${r.from} is on the same link or host.`
-        : `ttl=${r.ttl}: the reply probably started at ${h.start} and crossed ${h.hops} router(s) on its way back.`);
+      if (h) notes.push(h.hops === 0 ? t.ttlSameLink(r.ttl, h.start, r.from) : t.ttlHops(r.ttl, h.start, h.hops));
       ttlExplained = true;
-      out.add(r.line, `A reply from ${r.from}: it is reachable, and it can reach us back.`, 1);
+      out.add(r.line, t.replyFrom(r.from), 1);
       for (const n of notes) out.add(r.line, n, 1);
-      out.add(r.line, 'seq numbers each request; time is the round trip in milliseconds.');
+      out.add(r.line, t.seqAndTime);
     } else out.mark(r.line);
   }
   for (const e of v.errors) {
     const why = /Host Unreachable/i.test(e.message)
-      ? `${e.from} tried to find ${v.address ?? 'the target'} with ARP and got no answer: no host has that address on the link, or it is down.`
-      : /Net Unreachable/i.test(e.message) ? `${e.from} has no route to the destination.` : `${e.from} reported: ${e.message}.`;
+      ? t.hostUnreachable(`${e.from}`, v.address)
+      : /Net Unreachable/i.test(e.message) ? t.netUnreachable(`${e.from}`) : t.reported(`${e.from}`, e.message);
     out.add(e.line, why, 3);
   }
   if (v.statsTitleLine !== undefined) out.mark(v.statsTitleLine);
   if (v.stats) {
     const s = v.stats;
     if (s.lossPercent >= 100) {
-      out.add(s.line, `100% packet loss: none of the ${s.transmitted} requests got a reply.${v.errors.length ? '' : ' Either the request never arrived, or the reply could not come back.'}`, 3);
+      out.add(s.line, t.allLost(s.transmitted, v.errors.length > 0), 3);
       const dest = v.address ?? v.target;
-      if (ctx.state && dest) for (const reason of diagnoseNoAnswer(ctx.state, ctx.ns, dest)) out.add(s.line, reason, 3);
-      else out.add(s.line, 'Common causes: an interface or its veth peer is DOWN, no route (or no route back), no host with that address, ip_forward off, or no NAT rule.', 2);
+      if (ctx.state && dest) for (const reason of diagnoseNoAnswer(ctx.state, ctx.ns, dest, lang)) out.add(s.line, reason, 3);
+      else out.add(s.line, t.lossCommonCauses, 2);
     } else if (s.lossPercent > 0) {
-      out.add(s.line, `${s.lossPercent}% loss: ${s.transmitted - s.received} of ${s.transmitted} requests got no reply${s.received > 0 ? ' (the first is often lost while ARP finds the MAC)' : ''}.`, 2);
-    } else out.add(s.line, `All ${s.transmitted} requests were answered: the path works both ways.`, 2);
+      out.add(s.line, t.someLost(s.lossPercent, s.transmitted - s.received, s.transmitted, s.received > 0), 2);
+    } else out.add(s.line, t.allAnswered(s.transmitted), 2);
   }
-  if (v.rtt) out.add(v.rtt.line, `Round-trip times: minimum ${v.rtt.min}, average ${v.rtt.avg}, maximum ${v.rtt.max} ms${v.rtt.mdev !== undefined ? `, spread (mdev) ${v.rtt.mdev}` : ''}; under 1 ms means the packets never left this machine.`);
+  if (v.rtt) out.add(v.rtt.line, t.rtt(v.rtt.min, v.rtt.avg, v.rtt.max, v.rtt.mdev));
   if (v.fatal) {
     out.add(v.fatal.line, /unreachable/i.test(v.fatal.message)
-      ? 'ping found no route for the destination, so nothing was sent: this namespace has no matching route (often: no default route).'
-      : nameFailure(v.fatal.message) ?? `ping could not start: ${v.fatal.message}.`, 3);
+      ? t.pingNoRoute
+      : nameFailure(v.fatal.message, t) ?? t.pingCannotStart(v.fatal.message), 3);
   }
   return out;
 }
 
 /** The name could not be turned into an address (iputils and busybox wordings). */
-function nameFailure(message: string): string | undefined {
+function nameFailure(message: string, t: ExplainNetText): string | undefined {
   const m = /^(\S+): (Name or service not known|No address associated with hostname)$|^bad address '([^']+)'$/.exec(message);
-  if (m) {
-    const name = m[1] ?? m[3];
-    return `No address for the name ${name}: the DNS server of /etc/resolv.conf (and /etc/hosts) said it has none, so nothing was sent. Containers on the default bridge cannot find each other by name (their server, 8.8.8.8, knows no containers); on a user-defined network 127.0.0.11 answers with the names of the containers there.`;
-  }
-  const t = /^(\S+): Temporary failure in name resolution$/.exec(message);
-  if (t) return `No DNS server answered for ${t[1]}: the nameservers of /etc/resolv.conf could not be reached, so nothing was sent.`;
+  if (m) return t.noAddressForName(m[1] ?? m[3]);
+  const temporary = /^(\S+): Temporary failure in name resolution$/.exec(message);
+  if (temporary) return t.noDnsAnswer(temporary[1]);
   return undefined;
 }
 

@@ -2,6 +2,8 @@
 // columns found by the header. What matters in the lessons: which addresses a port is
 // open on, which program holds it (docker-proxy for a published port), and that every
 // network namespace has sockets of its own.
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { explainNetText, type ExplainNetText } from '../i18n/explain-net-text.js';
 import { nsLabel } from './lab-context.js';
 import { SERVICE_PORTS } from './iptables.js';
 import { clean, words } from './text.js';
@@ -90,76 +92,64 @@ export function parseSs(lines: readonly string[]): SocketTable {
   return table;
 }
 
-const STATES: Record<string, string> = {
-  ESTAB: 'ESTAB: an open connection',
-  'SYN-SENT': 'SYN-SENT: a connection being opened from here, waiting for the other end to answer',
-  'SYN-RECV': 'SYN-RECV: a connection being opened from the other end',
-  'TIME-WAIT': 'TIME-WAIT: a connection closed from this end, kept for a minute so that its late packets are not taken for a new one',
-  'CLOSE-WAIT': 'CLOSE-WAIT: the other end has closed; the program here has not yet',
-  'FIN-WAIT-1': 'FIN-WAIT-1: closing, waiting for the other end to acknowledge',
-  'FIN-WAIT-2': 'FIN-WAIT-2: closed from this end, waiting for the other end to close too',
-  'LAST-ACK': 'LAST-ACK: closing, waiting for the last acknowledgement',
-  UNCONN: 'UNCONN: a UDP socket (UDP has no connections); it receives datagrams sent to its address and port',
-};
-
-function portText(p: string): string {
+function portText(p: string, t: ExplainNetText): string {
   const n = SERVICE_PORTS[p];
-  return n ? `${n} (${p}: without -n, ss shows a port by its name in /etc/services)` : p;
+  return n ? t.portByName(n, p) : p;
 }
 
 /** Where a socket is reachable from, by its local address. */
-function whereBound(e: SocketEndpoint): string {
+function whereBound(e: SocketEndpoint, t: ExplainNetText): string {
   const h = e.host;
-  const via = e.iface ? `, and only through ${e.iface} (bound to that interface)` : '';
-  if (h === '0.0.0.0') return 'every IPv4 address of this namespace (0.0.0.0)' + via;
-  if (h === '*') return 'every address of this namespace (*)' + via;
-  if (h === '::') return 'every IPv6 address of this namespace (::), and IPv4 ones too unless the program asked for IPv6 only' + via;
-  if (/^127\./.test(h) || h === '::1' || h === 'localhost') return `${h} only: a loopback address, so only programs in this same namespace can connect` + via;
-  return `${h} only: connections to the namespace's other addresses are refused` + via;
+  const via = e.iface ? t.boundVia(e.iface) : '';
+  if (h === '0.0.0.0') return t.boundEveryIpv4(via);
+  if (h === '*') return t.boundEvery(via);
+  if (h === '::') return t.boundEveryIpv6(via);
+  if (/^127\./.test(h) || h === '::1' || h === 'localhost') return t.boundLoopback(h, via);
+  return t.boundOnly(h, via);
 }
 
-function annotateRow(r: SocketRow, ctx: Context, out: Annotations): void {
+function annotateRow(r: SocketRow, ctx: Context, out: Annotations, t: ExplainNetText): void {
   const i = r.line;
   const proto = r.netid && r.netid !== 'tcp' ? r.netid.toUpperCase() : 'TCP';
-  const port = portText(r.local.port);
+  const port = portText(r.local.port, t);
   if (r.state === 'LISTEN') {
-    out.add(i, `LISTEN: a program waits for ${proto} connections on port ${port}, on ${whereBound(r.local)}.`, 3);
-    if (r.recvQ !== undefined && r.sendQ !== undefined) out.add(i, `Recv-Q ${r.recvQ} / Send-Q ${r.sendQ}: for a listening socket, connections waiting for the program to accept them, and how many may wait (the backlog).`);
+    out.add(i, t.listening(proto, port, whereBound(r.local, t)), 3);
+    if (r.recvQ !== undefined && r.sendQ !== undefined) out.add(i, t.listenQueues(r.recvQ, r.sendQ));
   } else {
-    const state = STATES[r.state] ?? `${r.state}: the socket's state`;
-    const peer = r.peer && r.peer.port !== '*' ? `; the other end is ${r.peer.host}:${portText(r.peer.port)}` : '';
-    out.add(i, `${state}. Local end ${r.local.host}:${port}${peer}.`, r.state === 'ESTAB' ? 2 : 1);
+    const state = t.socketStates[r.state] ?? t.socketState(r.state);
+    const peer = r.peer && r.peer.port !== '*' ? t.peerEnd(r.peer.host, portText(r.peer.port, t)) : '';
+    out.add(i, t.socketLine(state, r.local.host, port, peer), r.state === 'ESTAB' ? 2 : 1);
     if (r.state !== 'UNCONN' && r.recvQ !== undefined && r.sendQ !== undefined && (r.recvQ > 0 || r.sendQ > 0)) {
-      out.add(i, `Recv-Q ${r.recvQ}: bytes received that the program has not read yet; Send-Q ${r.sendQ}: bytes sent that the other end has not acknowledged yet.`, 1);
+      out.add(i, t.connQueues(r.recvQ, r.sendQ), 1);
     }
   }
-  for (const p of r.processes) annotateProcess(p, r, ctx, out);
+  for (const p of r.processes) annotateProcess(p, r, ctx, out, t);
 }
 
-function annotateProcess(p: SocketRow['processes'][number], r: SocketRow, ctx: Context, out: Annotations): void {
+function annotateProcess(p: SocketRow['processes'][number], r: SocketRow, ctx: Context, out: Annotations, t: ExplainNetText): void {
   const i = r.line;
   const program = p.name.split(' ')[0];
-  out.add(i, `users:(("${p.name}",…)): the program holding the socket${p.pid !== undefined ? `, process ${p.pid}` : ''}${p.fd !== undefined ? ` (its file descriptor ${p.fd})` : ''}.`);
+  out.add(i, t.socketUsers(p.name, p.pid, p.fd));
   if (program === 'docker-proxy') {
     const port = Number(SERVICE_PORTS[r.local.port] ?? r.local.port);
     const dnat = ctx.state?.nat.find((n) => n.ns === ctx.ns && n.target === 'DNAT' && n.dport === port);
     const ip = dnat?.toDestination?.split(':')[0];
     const c = ip ? ctx.state?.containers.find((x) => x.ip === ip) : undefined;
-    const to = dnat?.toDestination ? ` to ${dnat.toDestination}${c ? ` (container ${c.name})` : ''}` : ' to the container';
-    out.add(i, `docker-proxy: Docker's userland proxy for a published port (\`docker run -p ${port}:…\`). It forwards connections made to this port${to}; packets from outside are sent there by the DNAT rule in iptables without it.`, 3);
+    const to = dnat?.toDestination ? t.proxyTo(dnat.toDestination, c?.name) : t.proxyToContainer;
+    out.add(i, t.dockerProxy(port, to), 3);
   } else if (program === 'http-server' && p.name.split(' ')[1]) {
-    out.add(i, `The small web server that nslab runs in container ${p.name.split(' ')[1]} in place of the image's own.`, 1);
+    out.add(i, t.nslabServer(p.name.split(' ')[1]), 1);
   }
 }
 
-export function annotateSs(t: SocketTable, ctx: Context): Annotations {
+export function annotateSs(table: SocketTable, ctx: Context, lang: Lang = currentLang()): Annotations {
+  const t = explainNetText(lang);
   const out = new Annotations();
-  if (t.headerLine === undefined) return out;
-  out.add(t.headerLine, 'One socket per line. Local Address:Port is where it is bound; Peer Address:Port the other end (* = any, for a socket that listens); Process (with -p) the program that holds it.', 0);
-  for (const r of t.rows) annotateRow(r, ctx, out);
-  if (t.rows.length === 0) {
-    const here = ctx.state ? ` (${nsLabel(ctx.state, ctx.ns)})` : '';
-    out.add(t.headerLine, `No socket matches here${here}. Each network namespace has its own sockets: a server in a container listens in the container's namespace (\`docker exec NAME ss -tlnp\` shows it), not on the host.`, 3);
+  if (table.headerLine === undefined) return out;
+  out.add(table.headerLine, t.ssHeader, 0);
+  for (const r of table.rows) annotateRow(r, ctx, out, t);
+  if (table.rows.length === 0) {
+    out.add(table.headerLine, t.noSocket(ctx.state ? t.place(nsLabel(ctx.state, ctx.ns, 'en')) : undefined), 3);
   }
   return out;
 }
