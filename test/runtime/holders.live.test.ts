@@ -13,7 +13,11 @@ wired() { # N [BRIDGE] [HOSTIF]: a line for container cN on docker0, address 172
   printf 'c%d net=own bridge=%s veth=%s ifname=eth0 mac=02:42:ac:11:00:%02x addr=172.17.0.%d/16 gw=172.17.0.1\\n' "$1" "\${2:-docker0}" "\${3:-vh$1}" "$1" "$1"
 }
 links() { ip -o link | awk -F': ' '{print $2}' | sed 's/@.*//' | sort | tr '\\n' ' '; }
-holders() { ps -eo comm= | grep -c '^sleep$'; }
+# Holders alive, zombies not counted. A holder killed with kill -9 is reaped by the lab's
+# pid 1 a moment later (under load, a long moment): kill9 waits until it is gone, so that
+# a section's count before its test does not include the last section's dying holders.
+holders() { ps -eo stat=,comm= | awk '$1 !~ /^Z/ && $2 == "sleep"' | wc -l; }
+kill9() { local k n; kill -9 "$@" 2>/dev/null; for k in "$@"; do for n in $(seq 250); do kill -0 $k 2>/dev/null || break; sleep 0.02; done; done; }
 ns() { readlink /proc/$1/ns/$2; }
 
 sec modes
@@ -27,7 +31,7 @@ join=$1 host=$2
 for p in $own $join $host; do
   echo "$(nsenter -t $p -u hostname) $(cat /proc/$p/comm) ppid=$(ps -o ppid= -p $p | tr -d ' ') session-leader=$([ "$(ps -o sid= -p $p | tr -d ' ')" = $p ] && echo yes) fds=$(for f in /proc/$p/fd/*; do readlink $f; done | sort -u | tr '\\n' ' ')"
 done
-kill -9 $own $join $host
+kill9 $own $join $host
 
 sec wired
 set -- $({ wired 2; wired 3; } | $H)
@@ -41,14 +45,14 @@ peer=$(in2 ip -o link show eth0 | sed -E 's/.*@if([0-9]+).*/\\1/')
 ip -o link show vh2 | sed -E 's/ qdisc noqueue / /; s/ mode.*//' | grep -o "^$peer: vh2@if[0-9]*: <[A-Z,_]*> mtu 1500 master docker0 state UP" && echo "peer of eth0"
 ip -o link show vh3 | grep -o 'master docker0 state UP'
 nsenter -t $c2 -n ping -c1 -W2 172.17.0.3 >/dev/null && echo "c2 reaches c3"
-kill -9 $c2 $c3
+kill9 $c2 $c3
 ip link del vh2 2>/dev/null; ip link del vh3 2>/dev/null  # or gone already with their namespaces
 
 sec unplugged
 c4=$(wired 4 | sed 's/ bridge=docker0//' | $H)
 ip -o link show vh4 | grep -o -e 'master [a-z0-9]*' -e 'state [A-Z]*' | tr '\n' ' '; echo
 nsenter -t $c4 -n ip -4 -o addr show eth0 | grep -o 'inet [0-9./]*'
-kill -9 $c4; ip link del vh4 2>/dev/null
+kill9 $c4; ip link del vh4 2>/dev/null
 
 sec later
 # After a line --, the holders are made at once and plugged in only when the input ends.
@@ -61,14 +65,14 @@ echo "before the end of input: $(ip -o link show vh5 | grep -c master) on a brid
 exec 7>&-
 wait $factory; echo "exit=$?"
 ip -o link show vh5 | grep -o 'master docker0 state UP'
-kill -9 $(cat /tmp/out.$$); rm -f /tmp/in.$$ /tmp/out.$$
+kill9 $(cat /tmp/out.$$); rm -f /tmp/in.$$ /tmp/out.$$
 
 sec downbridge
 # A bridge that is down forwards nothing yet: its ports are plugged in without waiting.
 ip link add brdown type bridge
 c6=$(wired 6 brdown | $H); echo "exit=$?"
 ip -o link show vh6 | grep -o 'master brdown'
-kill -9 $c6; ip link del vh6 2>/dev/null; ip link del brdown
+kill9 $c6; ip link del vh6 2>/dev/null; ip link del brdown
 
 sec interrupted
 # Ctrl-C while containers are being made (here: waiting for the end of input to plug them)
@@ -86,7 +90,7 @@ cat /tmp/err.$$; rm -f /tmp/in.$$ /tmp/err.$$
 
 sec order
 for i in $(seq 1 40); do echo "h$i net=own"; done > /tmp/specs.$$
-i=0; for p in $($H < /tmp/specs.$$); do i=$((i + 1)); [ "$(nsenter -t $p -u hostname)" = "h$i" ] || echo "line $i: pid $p is $(nsenter -t $p -u hostname)"; kill -9 $p; done
+i=0; for p in $($H < /tmp/specs.$$); do i=$((i + 1)); [ "$(nsenter -t $p -u hostname)" = "h$i" ] || echo "line $i: pid $p is $(nsenter -t $p -u hostname)"; kill9 $p; done
 echo "$i holders, in input order"
 
 sec dup
