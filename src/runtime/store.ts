@@ -1,7 +1,8 @@
 // The runtime's state on disk, under the lab's private /run (it dies with the lab).
 // Writers hold the lock (lock.ts) and replace the file with rename(2), so readers such as
 // listContainers() never see half a file and need no lock.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { ContainerInfo, DockerNetworkInfo } from '../kernel/types.js';
 import { noSuchContainer } from './docker-error.js';
 import { newId } from './ids.js';
@@ -40,8 +41,27 @@ function readState(file: string): RuntimeState {
     return JSON.parse(readFileSync(file, 'utf8')) as RuntimeState;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${file}`, { cause: e });
-    return initialState();
+    return createState(file);
   }
+}
+
+/** The lab's first state, kept at once: Docker's networks get their ids once, as a daemon
+ * gives them at its start, not anew at every `docker network ls` until a container runs.
+ * Made without the writers' lock, so by link(2), which fails where another reader got
+ * there first: then theirs is the state. Where it cannot be written, this reader's ids. */
+function createState(file: string): RuntimeState {
+  const state = initialState();
+  const tmp = `${file}.${process.pid}.new`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, JSON.stringify(state, null, 1));
+    linkSync(tmp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return JSON.parse(readFileSync(file, 'utf8')) as RuntimeState;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  return state;
 }
 
 /** Reads the state; the first reader of a lab creates it (Docker's networks get their ids).

@@ -98,3 +98,12 @@ describe('errors and concurrency', () => {
     expect(s.stale).toBe('true\nstate.json');
   });
 });
+
+describe('Docker\'s own networks', () => {
+  it('keep the ids they got at the lab\'s first docker command, before any container runs and after', async () => {
+    const r = await runInLab('for i in 1 2; do docker network inspect -f "{{.Id}}" bridge; docker network ls -q --no-trunc | sort | tr "\\n" " "; echo; done; docker run -d --name web1 busybox >/dev/null; docker inspect -f "{{.NetworkSettings.Networks.bridge.NetworkID}}" web1');
+    const [id1, ls1, id2, ls2, idOfContainer] = r.stdout.trim().split('\n');
+    expect(id1).toMatch(/^[0-9a-f]{64}$/);
+    expect([id2, idOfContainer, ls2]).toEqual([id1, id1, ls1]);
+  });
+});
