@@ -12,44 +12,8 @@ import { run } from '../sandbox/exec.js';
 import { DockerError } from './docker-error.js';
 import { iptablesRemove, type Tracer } from './steps.js';
 
-export const STAGE1 = 'DOCKER-ISOLATION-STAGE-1';
-export const STAGE2 = 'DOCKER-ISOLATION-STAGE-2';
-export const USER_CHAIN = 'DOCKER-USER';
-/** Docker's filter chains, in the order `iptables -S` lists them. */
-export const FILTER_CHAINS = ['DOCKER', STAGE1, STAGE2, USER_CHAIN] as const;
-
-/** A bridge's FORWARD rules, in the order they stand in the chain. */
-export function forwardRules(bridge: string): string[] {
-  return [
-    `-o ${bridge} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`,
-    `-o ${bridge} -j DOCKER`,
-    `-i ${bridge} ! -o ${bridge} -j ACCEPT`,
-    `-i ${bridge} -o ${bridge} -j ACCEPT`,
-  ];
-}
-
-export const stage1Rule = (bridge: string): string => `-i ${bridge} ! -o ${bridge} -j ${STAGE2}`;
-export const stage2Rule = (bridge: string): string => `-o ${bridge} -j DROP`;
-
-/** The filter table at "daemon start", with the default bridge's rules: iptables-restore
- * input for a fresh lab. */
-export function daemonFilterRules(bridge: string): string {
-  return [
-    '*filter',
-    ':FORWARD ACCEPT [0:0]',
-    ...FILTER_CHAINS.map((c) => `:${c} - [0:0]`),
-    `-A FORWARD -j ${USER_CHAIN}`,
-    `-A FORWARD -j ${STAGE1}`,
-    ...forwardRules(bridge).map((r) => `-A FORWARD ${r}`),
-    `-A ${STAGE1} ${stage1Rule(bridge)}`,
-    `-A ${STAGE1} -j RETURN`,
-    `-A ${STAGE2} ${stage2Rule(bridge)}`,
-    `-A ${STAGE2} -j RETURN`,
-    `-A ${USER_CHAIN} -j RETURN`,
-    'COMMIT',
-    '',
-  ].join('\n');
-}
+export { daemonFilterRules, FILTER_CHAINS, forwardRules, STAGE1, STAGE2, stage1Rule, stage2Rule, USER_CHAIN } from '../net/docker-filter.js';
+import { FILTER_CHAINS, forwardRules, STAGE1, STAGE2, stage1Rule, stage2Rule, USER_CHAIN } from '../net/docker-filter.js';
 
 /** One change to the filter table: the line iptables-restore reads and the command the
  * trace shows for it. */

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { run, runOk } from './exec.js';
 import { HOST2_NETNS_PATH, HOST2_UTS_PATH, OUTSIDE_NETNS_PATH, assertInsideLab } from './lab.js';
-import { daemonFilterRules } from '../runtime/isolation.js';
+import { daemonFilterRules } from '../net/docker-filter.js';
 import { startPublicResolver } from './public-dns.js';
 
 export const PRESETS = ['bare', 'docker-host', 'two-hosts'] as const;
