@@ -37,6 +37,22 @@ export interface ShellText {
   whichLesson: string;
   /** Before a step's question on the workshop page. */
   questionLabel: string;
+  /** `.explain` / `.trace`: the switch's name, and how it stands. */
+  switchName: { explain: string; trace: string };
+  switchState(what: string, on: boolean): string;
+  switchSet(what: string, on: boolean): string;
+  resetNeedsTerminal(lessonId: string, step: number): string;
+  freshLabAt(step: number): string;
+  walkUsage: string;
+  enterUsage: string;
+  cannotEnter(why: string): string;
+  nowIn(place: string): string;
+  nowOnHost: string;
+  lessonsElsewhere: string;
+  noExplanation(command: string): string;
+  heldBack: string;
+  stateUnreadable(why: string): string;
+  ctrlZ: string;
 }
 
 const en: ShellText = {
@@ -86,6 +102,21 @@ const en: ShellText = {
   notFinished: (id, steps) => `Lesson ${id} not finished: step(s) ${steps} still to do.`,
   whichLesson: 'Which lesson?',
   questionLabel: 'Question:',
+  switchName: { explain: 'explanations', trace: 'docker trace' },
+  switchState: (what, on) => `${what}: ${on ? 'on' : 'off'} (on|off to change)`,
+  switchSet: (what, on) => `${what} ${on ? 'on' : 'off'}`,
+  resetNeedsTerminal: (id, step) => `.reset needs a terminal; from a script, start again with \`nslab start ${id} --step ${step}\`.`,
+  freshLabAt: (step) => `Starting a fresh lab at step ${step}…`,
+  walkUsage: 'usage: .walk COMMAND, e.g. .walk docker exec c1 ping -c1 203.0.113.10',
+  enterUsage: 'usage: .enter NAME (a container, a namespace from `ip netns`, or outside)',
+  cannotEnter: (why) => `cannot enter: ${why}`,
+  nowIn: (place) => `now in ${place} (.host to come back)`,
+  nowOnHost: 'now on the host',
+  lessonsElsewhere: 'run `nslab list` for the lessons and your progress',
+  noExplanation: (command) => `(nslab has no explanation for \`${command}\`)`,
+  heldBack: 'a note is held back here: it would give away the answer to this step\'s question',
+  stateUnreadable: (why) => `note: could not read the lab's state: ${why}`,
+  ctrlZ: 'nslab: Ctrl-Z stops nothing here (nslab has no job control); Ctrl-C ends the command.',
 };
 
 const zh: ShellText = {
@@ -135,6 +166,21 @@ const zh: ShellText = {
   notFinished: (id, steps) => `课程 ${id} 还没有完成，还差这些步骤：${steps}。`,
   whichLesson: '选哪一课？',
   questionLabel: '问题：',
+  switchName: { explain: '注解', trace: 'docker 执行记录' },
+  switchState: (what, on) => `${what}：${on ? '开' : '关'}（用 on|off 切换）`,
+  switchSet: (what, on) => `${what}已${on ? '打开' : '关闭'}`,
+  resetNeedsTerminal: (id, step) => `.reset 需要终端；在脚本里请重新运行 \`nslab start ${id} --step ${step}\`。`,
+  freshLabAt: (step) => `正在从第 ${step} 步重新搭建实验环境…`,
+  walkUsage: '用法：.walk COMMAND，例如 .walk docker exec c1 ping -c1 203.0.113.10',
+  enterUsage: '用法：.enter NAME（一个容器、`ip netns` 里的一个命名空间，或者 outside）',
+  cannotEnter: (why) => `无法进入：${why}`,
+  nowIn: (place) => `现在在 ${place} 里（.host 回来）`,
+  nowOnHost: '现在回到了宿主机',
+  lessonsElsewhere: '运行 `nslab list` 查看课程和你的进度',
+  noExplanation: (command) => `（nslab 没有对 \`${command}\` 的解释）`,
+  heldBack: '这里隐去了一条注解：它会泄露这一步问题的答案',
+  stateUnreadable: (why) => `注意：读不到实验环境的状态：${why}`,
+  ctrlZ: 'nslab：Ctrl-Z 在这里什么也停不了（nslab 没有作业控制）；Ctrl-C 可以结束命令。',
 };
 
 const TEXTS: Record<Lang, ShellText> = { en, 'zh-CN': zh };

@@ -48,11 +48,11 @@ export interface DotCommand {
 async function toggle(shell: ShellForCommands, arg: string, what: string, get: () => boolean, set: (v: boolean) => void | Promise<void>): Promise<void> {
   const v = arg === 'on' ? true : arg === 'off' ? false : undefined;
   if (v === undefined) {
-    shell.print(`${what}: ${get() ? 'on' : 'off'} (on|off to change)\n`);
+    shell.print(shellText().switchState(what, get()) + '\n');
     return;
   }
   await set(v);
-  shell.print(`${what} ${v ? 'on' : 'off'}\n`);
+  shell.print(shellText().switchSet(what, v) + '\n');
 }
 
 export const DOT_COMMANDS: DotCommand[] = [
@@ -123,10 +123,10 @@ export const DOT_COMMANDS: DotCommand[] = [
     help: 'rebuild the lab as it was at the start of this step (replays earlier steps)',
     async run(shell) {
       if (!shell.deps.requestReset) {
-        shell.print(`.reset needs a terminal; from a script, start again with \`nslab start ${shell.lesson?.meta.id} --step ${shell.step?.number ?? 1}\`.\n`);
+        shell.print(shellText().resetNeedsTerminal(shell.lesson?.meta.id ?? '', shell.step?.number ?? 1) + '\n');
         return;
       }
-      shell.print(`Starting a fresh lab at step ${shell.step?.number ?? 1}…\n`);
+      shell.print(shellText().freshLabAt(shell.step?.number ?? 1) + '\n');
       shell.deps.requestReset(shell.step?.number ?? 1);
       return 'quit';
     },
@@ -147,7 +147,7 @@ export const DOT_COMMANDS: DotCommand[] = [
     help: 'run COMMAND and follow its first packet hop by hop: where it went, NAT, where it died',
     async run(shell, arg) {
       if (!arg) {
-        shell.print('usage: .walk COMMAND, e.g. .walk docker exec c1 ping -c1 203.0.113.10\n');
+        shell.print(shellText().walkUsage + '\n');
         return;
       }
       const [{ walkCommand }, { renderWalk, walkMarks }] = await Promise.all([import('../walk/capture.js'), import('../walk/render.js')]);
@@ -175,13 +175,13 @@ export const DOT_COMMANDS: DotCommand[] = [
     name: 'explain',
     args: 'on|off',
     help: 'annotations under recognised output (on at first)',
-    run: (shell, arg) => toggle(shell, arg, 'explanations', () => shell.explainOn, (v) => { shell.explainOn = v; }),
+    run: (shell, arg) => toggle(shell, arg, shellText().switchName.explain, () => shell.explainOn, (v) => { shell.explainOn = v; }),
   },
   {
     name: 'trace',
     args: 'on|off',
     help: 'show every ip/iptables step the docker command performs',
-    run: (shell, arg) => toggle(shell, arg, 'docker trace', () => shell.traceOn, async (v) => {
+    run: (shell, arg) => toggle(shell, arg, shellText().switchName.trace, () => shell.traceOn, async (v) => {
       shell.traceOn = v;
       await shell.broadcast(v ? 'export NSLAB_TRACE=1' : 'unset NSLAB_TRACE');
     }),
@@ -191,21 +191,21 @@ export const DOT_COMMANDS: DotCommand[] = [
     args: 'NAME',
     help: 'run the next lines in a container, a namespace, or `outside`',
     async run(shell, arg) {
-      if (!arg) { shell.print('usage: .enter NAME (a container, a namespace from `ip netns`, or outside)\n'); return; }
+      if (!arg) { shell.print(shellText().enterUsage + '\n'); return; }
       const why = await shell.setPlace(arg);
-      shell.print(why ? `cannot enter: ${why}\n` : `now in ${shell.place.label} (.host to come back)\n`);
+      shell.print((why ? shellText().cannotEnter(why) : shellText().nowIn(shell.place.label)) + '\n');
     },
   },
   {
     name: 'host',
     help: 'back to the lab host',
-    async run(shell) { await shell.setPlace('host'); shell.print('now on the host\n'); },
+    async run(shell) { await shell.setPlace('host'); shell.print(shellText().nowOnHost + '\n'); },
   },
   {
     name: 'lessons',
     help: 'the lessons and your progress',
     async run(shell) {
-      shell.print(shell.deps.lessonTable ? (await shell.deps.lessonTable()) + '\n' : 'run `nslab list` for the lessons and your progress\n');
+      shell.print(shell.deps.lessonTable ? (await shell.deps.lessonTable()) + '\n' : shellText().lessonsElsewhere + '\n');
     },
   },
   {

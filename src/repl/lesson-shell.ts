@@ -308,7 +308,7 @@ export class LessonShell {
     }
     const ex = await import('../explain/index.js');
     const explainer = reading.explainer ?? ex.detect(result.stdout ?? '');
-    if (!explainer) return full ? `(nslab has no explanation for \`${command}\`)\n` : '';
+    if (!explainer) return full ? this.text.noExplanation(command) + '\n' : '';
     const tied = !reading.outputInSeveralPlaces;
     const ns = await this.namespaceOf(reading.outputTarget, state);
     const lines = await this.withholdAnswer(ex.explain(explainer, result.stdout ?? '', { state: tied ? state : undefined, ns, detail: full ? 'full' : 'compact' }), result.stdout ?? '', state);
@@ -325,7 +325,7 @@ export class LessonShell {
     const { givesAwayAnswer } = await import('../lesson/question.js');
     return lines.map((l) => {
       const notes = l.notes.filter((n) => !givesAwayAnswer(n, output, step.question!.answer, state));
-      return notes.length === l.notes.length ? l : { ...l, notes: [...notes, 'a note is held back here: it would give away the answer to this step\'s question'] };
+      return notes.length === l.notes.length ? l : { ...l, notes: [...notes, this.text.heldBack] };
     });
   }
 
@@ -370,7 +370,7 @@ export class LessonShell {
       this.lastState = await this.deps.snapshot();
       return this.lastState;
     } catch (err) {
-      this.print(this.style(pc.yellow, `note: could not read the lab's state: ${(err as Error).message}`) + '\n');
+      this.print(this.style(pc.yellow, this.text.stateUnreadable((err as Error).message)) + '\n');
       return undefined;
     }
   }

@@ -5,6 +5,7 @@
 // handler is replaced by one that sends every line to our eval, dot-commands included.
 // While a line runs the terminal belongs to it (raw mode off, input stopped), so Ctrl-C
 // reaches the command and interactive programs get their keystrokes.
+import { shellText } from '../i18n/shell-text.js';
 import repl from 'node:repl';
 import { complete } from './completion.js';
 import { stoppedInOurGroup } from './foreground.js';
@@ -100,7 +101,7 @@ export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined
     server.on('SIGTSTP', () => { /* at the prompt: nothing to stop */ });
     process.on('SIGTSTP', () => {
       keepGroupRunning();
-      process.stderr.write('\nnslab: Ctrl-Z stops nothing here (nslab has no job control); Ctrl-C ends the command.\n');
+      process.stderr.write(`\n${shellText().ctrlZ}\n`);
     });
     // The terminal went away (its reads fail): end as its hangup would have ended us.
     process.stdin.on('error', terminalGone);

@@ -23,7 +23,10 @@ describe('the shell\'s words, in English and in Chinese', () => {
       t.stepHead(1, 5, 'x'), t.runThenAnswer, t.tryAgain('x'), t.stepDone(1), t.lessonComplete('x'), t.next('x'), t.keepExperimenting,
       t.lastStepNotPassed('x'), t.hint(1, 2), t.held(undefined), t.held('wait'), t.note('x'), t.questionWaits, t.shellExited, t.left('x'),
       t.unknownDot('x', 'y'), t.lessonOnlyDot('x'), ...t.helpIntro, ...Object.values(t.dotHelp), t.noHints, t.noCommands,
-      t.answeredByQuestion, t.noChecks, t.expected, t.found, t.notFinished('x', 'y'), t.whichLesson,
+      t.answeredByQuestion, t.noChecks, t.expected, t.found, t.notFinished('x', 'y'), t.whichLesson, t.questionLabel,
+      t.switchName.explain, t.switchName.trace, t.switchState('x', true), t.switchSet('x', false), t.resetNeedsTerminal('x', 1),
+      t.freshLabAt(1), t.walkUsage, t.enterUsage, t.cannotEnter('x'), t.nowIn('x'), t.nowOnHost, t.lessonsElsewhere,
+      t.noExplanation('x'), t.heldBack, t.stateUnreadable('x'), t.ctrlZ,
     ];
     const [e, z] = [sample(en), sample(zh)];
     z.forEach((text, i) => {
