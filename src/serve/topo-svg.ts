@@ -3,6 +3,7 @@
 // and routes, every other namespace in a box on the right, each veth pair a wire between
 // the two lines that name its ends (dashed red when either end is down). All text comes
 // from the learner's lab, so every string is escaped: the SVG is safe to put in a page.
+import { displayWidth } from '../view/display-width.js';
 import type { Line, Style } from '../view/topo-text.js';
 import type { TopoBox, TopoModel } from '../view/topo-model.js';
 
@@ -25,7 +26,8 @@ export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const plainWidth = (line: Line): number => line.reduce((n, p) => n + [...p.text].length, 0);
+// In columns of the monospace font: a Chinese character takes two.
+const plainWidth = (line: Line): number => line.reduce((n, p) => n + displayWidth(p.text), 0);
 
 function spans(line: Line): string {
   return line

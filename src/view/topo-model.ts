@@ -2,6 +2,8 @@
 // lines (its links, routes, NAT, bridges with their ports), one box per other namespace,
 // and the wires (veth pairs) between a host link and a link in a box. Everything comes
 // from the kernel snapshot, so what a learner built by hand shows like what Docker built.
+import { drawingText, type DrawingText } from '../i18n/drawing-text.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
 import { linksIn, lowerLinkOf, natRulesIn, routesIn, sysctl } from '../kernel/query.js';
 import type { ContainerInfo, KernelState, Link, NatRule, Netns, NetnsKind } from '../kernel/types.js';
 import { part, type Glyphs, type Line } from './topo-text.js';
@@ -71,7 +73,7 @@ class ModelBuilder {
   /** Host link key → index of its line in the host box, for ordering wires. */
   private readonly hostOrder = new Map<string, number>();
 
-  constructor(private readonly state: KernelState, private readonly g: Glyphs) {
+  constructor(private readonly state: KernelState, private readonly g: Glyphs, private readonly t: DrawingText) {
     this.nsById = new Map(state.namespaces.map((n) => [n.id, n]));
     this.hostNs = state.namespaces.find((n) => n.kind === 'host') ?? HOST_FALLBACK;
     this.linkByKey = new Map(state.links.map((l) => [linkKey(l), l]));
@@ -101,8 +103,8 @@ class ModelBuilder {
   private shortName(nsId: string): string {
     const ns = this.nsById.get(nsId);
     if (!ns) return nsId;
-    if (ns.kind === 'host') return 'lab host';
-    if (ns.kind === 'outside') return 'outside world';
+    if (ns.kind === 'host') return this.t.labHost;
+    if (ns.kind === 'outside') return this.t.outsideWorld;
     return ns.names[0] ?? ns.id;
   }
 
@@ -120,15 +122,15 @@ class ModelBuilder {
   private title(ns: Netns): Line {
     if (ns.kind === 'host') {
       const also = this.netnsNames(ns).filter((n) => n !== 'host1');
-      return [part(ns.names.includes('host1') ? 'host1 (lab host)' : 'lab host', 'title'), ...(also.length ? [part(` = netns ${also.join(' = ')}`, 'dim')] : [])];
+      return [part(ns.names.includes('host1') ? this.t.host1LabHost : this.t.labHost, 'title'), ...(also.length ? [part(` = netns ${also.join(' = ')}`, 'dim')] : [])];
     }
-    if (ns.kind === 'outside') return [part('outside world', 'title')];
-    if (ns.kind === 'docker-host') return [part(ns.names[0], 'title'), part(' (Docker host)', 'dim')];
+    if (ns.kind === 'outside') return [part(this.t.outsideWorld, 'title')];
+    if (ns.kind === 'docker-host') return [part(ns.names[0], 'title'), part(this.t.dockerHost, 'dim')];
     if (ns.kind === 'named') return [part(`netns ${ns.names.join(' = ')}`, 'title')];
     const here = this.containersIn(ns.id);
     const ownerName = ns.id.startsWith('container:') ? ns.id.slice('container:'.length) : ns.names[0];
     const owner = here.find((c) => c.name === ownerName);
-    const out: Line = [part(`container ${ownerName}`, 'title')];
+    const out: Line = [part(this.t.container(ownerName), 'title')];
     if (owner && owner.networkMode !== 'bridge') out.push(part(` --net=${owner.networkMode}`, 'dim'));
     const sharers = here.filter((c) => c !== owner).map((c) => c.name);
     if (sharers.length) out.push(part(`, ${sharers.join(', ')}`, 'title'), part(` (--net=container:${ownerName})`, 'dim'));
@@ -144,11 +146,11 @@ class ModelBuilder {
     if (!['veth', 'device', 'loopback'].includes(l.kind)) out.push(part(` ${l.kind}`, 'dim'));
     for (const a of ipv4(l)) out.push(part(' '), part(a, 'addr'));
     const ns = this.nsById.get(l.ns);
-    if (ns?.kind === 'outside' && ipv4(l).length) out.push(part(l.kind === 'loopback' ? ' public host' : ' router', 'dim'));
+    if (ns?.kind === 'outside' && ipv4(l).length) out.push(part(l.kind === 'loopback' ? this.t.publicHost : this.t.router, 'dim'));
     if (!l.up) out.push(part(' DOWN', 'down'));
-    else if (!l.lowerUp && l.kind !== 'loopback') out.push(part(' no carrier', l.kind === 'bridge' ? 'dim' : 'warn'));
+    else if (!l.lowerUp && l.kind !== 'loopback') out.push(part(this.t.noCarrier, l.kind === 'bridge' ? 'dim' : 'warn'));
     if (l.master && !linksIn(this.state, l.ns).some((b) => b.name === l.master && b.kind === 'bridge')) {
-      out.push(part(` port of ${l.master}`, 'dim'));
+      out.push(part(this.t.portOf(l.master), 'dim'));
     }
     if (l.kind === 'veth' && !this.isWire(l)) out.push(...this.peerNote(l));
     if (l.kind === 'macvlan') out.push(...this.parentNote(l));
@@ -160,14 +162,14 @@ class ModelBuilder {
     const parent = lowerLinkOf(this.state, l);
     if (!parent) return [];
     const where = parent.ns === l.ns || this.nsById.get(parent.ns)?.kind === 'host' ? '' : `${this.shortName(parent.ns)} `;
-    return [part(` on ${where}${parent.name}`, 'dim')];
+    return [part(this.t.on(`${where}${parent.name}`), 'dim')];
   }
 
   private peerNote(l: Link): Line {
     const p = l.peer;
-    if (p && p.ns === l.ns) return [part(` ${this.g.pair} ${p.name}`), part(' (both ends here)', 'dim')];
-    if (p) return [part(` ${this.g.pair} ${p.name} in ${this.shortName(p.ns)}`)];
-    if (l.peerIfindex !== undefined) return [part(` ${this.g.pair} ?`, 'warn'), part(' stray: peer in no namespace shown', 'warn')];
+    if (p && p.ns === l.ns) return [part(` ${this.g.pair} ${p.name}`), part(this.t.bothEndsHere, 'dim')];
+    if (p) return [part(this.t.pairIn(this.g.pair, p.name, this.shortName(p.ns)))];
+    if (l.peerIfindex !== undefined) return [part(` ${this.g.pair} ?`, 'warn'), part(this.t.stray, 'warn')];
     return [];
   }
 
@@ -189,13 +191,13 @@ class ModelBuilder {
     }
 
     const lines: TopoLine[] = loose.map((l) => ({ parts: this.linkParts(l), kind: 'link', link: linkKey(l) }));
-    if (onlyLo && !loose.length) lines.push({ parts: [part('only lo: no network', 'dim')], kind: 'info' });
+    if (onlyLo && !loose.length) lines.push({ parts: [part(this.t.onlyLo, 'dim')], kind: 'info' });
     const nonLo = links.filter((l) => l.kind !== 'loopback').length;
     lines.push(...this.routeLines(ns, nonLo > 0, nonLo > 1));
     lines.push(...this.natLines(ns));
     if (host) {
       const shared = this.containersIn(ns.id).map((c) => c.name);
-      if (shared.length) lines.push({ parts: [part(`shared with container ${shared.join(', ')} (--net=host)`, 'dim')], kind: 'info' });
+      if (shared.length) lines.push({ parts: [part(this.t.sharedWith(shared.join(', ')), 'dim')], kind: 'info' });
     }
     for (const br of bridges) {
       if (lines.length) lines.push({ parts: [], kind: 'gap' });
@@ -207,7 +209,7 @@ class ModelBuilder {
   private bridgeLines(br: Link, links: Link[]): TopoLine[] {
     const ports = links.filter((l) => l.master === br.name && l.kind !== 'bridge');
     const head: TopoLine = { parts: this.linkParts(br), kind: 'link', link: linkKey(br) };
-    if (!ports.length) head.parts.push(part(', no ports', 'dim'));
+    if (!ports.length) head.parts.push(part(this.t.noPorts, 'dim'));
     const portLines = ports.map((p, i): TopoLine => ({
       parts: [part(i === ports.length - 1 ? this.g.corner : this.g.tee), part(' '), ...this.linkParts(p)],
       kind: 'link',
@@ -221,7 +223,7 @@ class ModelBuilder {
   private routeLines(ns: Netns, hasLinks: boolean, sayDev: boolean): TopoLine[] {
     const defaults = routesIn(this.state, ns.id).filter((r) => r.dst === 'default' && r.family !== 'inet6');
     if (!defaults.length) {
-      return hasLinks && ns.kind !== 'outside' ? [{ parts: [part('no default route', 'dim')], kind: 'route' }] : [];
+      return hasLinks && ns.kind !== 'outside' ? [{ parts: [part(this.t.noDefaultRoute, 'dim')], kind: 'route' }] : [];
     }
     return defaults.map((r) => {
       const text = ['default', r.gateway ? `via ${r.gateway}` : '', r.dev && (sayDev || !r.gateway) ? `dev ${r.dev}` : ''].filter(Boolean).join(' ');
@@ -254,8 +256,8 @@ class ModelBuilder {
         otherLink: linkKey(p),
         otherNs: p.ns,
         down: isDown(l) || isDown(p),
-        hostNote: [part(` ${this.g.pair} ${p.name} in ${this.shortName(p.ns)}`)],
-        otherNote: [part(` ${this.g.pair} ${l.name} in lab host`)],
+        hostNote: [part(this.t.pairIn(this.g.pair, p.name, this.shortName(p.ns)))],
+        otherNote: [part(this.t.pairIn(this.g.pair, l.name, this.t.labHost))],
       });
     }
     return wires;
@@ -263,7 +265,7 @@ class ModelBuilder {
 
   private notes(): Line[] {
     const stopped = this.state.containers.filter((c) => !c.running).map((c) => c.name);
-    return stopped.length ? [[part(`not running: ${stopped.join(', ')}`, 'dim')]] : [];
+    return stopped.length ? [[part(this.t.notRunning(stopped.join(', ')), 'dim')]] : [];
   }
 }
 
@@ -284,8 +286,8 @@ function natText(r: NatRule, g: Glyphs): string | undefined {
   }
 }
 
-export function buildModel(state: KernelState, glyphs: Glyphs): TopoModel {
-  return new ModelBuilder(state, glyphs).build();
+export function buildModel(state: KernelState, glyphs: Glyphs, lang: Lang = currentLang()): TopoModel {
+  return new ModelBuilder(state, glyphs, drawingText(lang)).build();
 }
 
 /** Puts each label at the end of its link's line (the packet walk's hop numbers), before

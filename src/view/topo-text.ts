@@ -2,6 +2,7 @@
 // style, so widths are measured on the plain text and colour is added only at the end
 // (escape codes would otherwise throw every column off).
 import pc from 'picocolors';
+import { displayWidth } from './display-width.js';
 
 export type Style = 'title' | 'down' | 'warn' | 'dim' | 'addr';
 
@@ -18,8 +19,9 @@ export function plain(line: Line): string {
   return line.map((p) => p.text).join('');
 }
 
+/** Terminal columns: a Chinese character takes two. */
 export function width(line: Line): number {
-  return plain(line).length;
+  return displayWidth(plain(line));
 }
 
 /** Joins lines with a separator part between them. */
