@@ -9,13 +9,15 @@ import { NSLAB_ROOT } from '../sandbox/lab.js';
 import { run } from '../sandbox/exec.js';
 import { colorEnabled, colors, tableLook } from '../view/color.js';
 import type { LessonProof } from '../solve/prove-lesson.js';
+import { lintText } from '../i18n/lint-text.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
 
 async function proveInFreshLab(lesson: Lesson): Promise<LessonProof> {
   const r = await run([join(NSLAB_ROOT, 'bin', 'nslab'), 'solve-in-lab', resolvePath(lesson.file)]).catch((e: Error) => ({ exitCode: 127, stdout: '', stderr: e.message }));
   try {
     return JSON.parse(r.stdout) as LessonProof;
   } catch {
-    return { lesson: lesson.meta.id, file: lesson.file, steps: [], ok: false, error: `the lab ended with status ${r.exitCode}: ${r.stderr.trim() || r.stdout.trim()}` };
+    return { lesson: lesson.meta.id, file: lesson.file, steps: [], ok: false, error: lintText().labEnded(r.exitCode, r.stderr.trim() || r.stdout.trim()) };
   }
 }
 
@@ -28,28 +30,29 @@ async function inPool<T, R>(items: T[], width: number, fn: (t: T) => Promise<R>)
   return results;
 }
 
-export function formatProofs(proofs: LessonProof[], color: boolean): string {
+export function formatProofs(proofs: LessonProof[], color: boolean, lang: Lang = currentLang()): string {
+  const say = lintText(lang);
   const { red, green } = colors(color);
-  const table = new Table({ ...tableLook(['lesson', 'step', 'result', 'details'], color), wordWrap: true, colWidths: [22, 34, 8, 60] });
+  const table = new Table({ ...tableLook(say.proofHeads, color), wordWrap: true, colWidths: [22, 34, 8, 60] });
   for (const p of proofs) {
-    if (p.error) table.push([p.lesson, '-', red('ERROR'), p.error]);
+    if (p.error) table.push([p.lesson, '-', red(say.error), p.error]);
     for (const s of p.steps) {
       const details = [
-        ...s.passedBefore.map((c) => `passes before its commands: ${c}`),
-        ...s.failedAfter.map((f) => `fails after: ${f.check} (found: ${f.found})`),
-        ...(s.questionProblem ? [`question cannot be answered: ${s.questionProblem}`] : []),
-        ...(s.ok ? [] : s.failedAfter.length || s.passedBefore.length || s.questionProblem ? [] : ['no checks and no question']),
+        ...s.passedBefore.map((c) => say.passesBefore(c)),
+        ...s.failedAfter.map((f) => say.failsAfter(f.check, f.found)),
+        ...(s.questionProblem ? [say.questionUnanswerable(s.questionProblem)] : []),
+        ...(s.ok ? [] : s.failedAfter.length || s.passedBefore.length || s.questionProblem ? [] : [say.noChecksNoQuestion]),
       ];
-      table.push([p.lesson, `${s.step}. ${s.title}`, s.ok ? green('ok') : red('FAIL'), details.join('\n')]);
+      table.push([p.lesson, `${s.step}. ${s.title}`, s.ok ? green(say.ok) : red(say.fail), details.join('\n')]);
     }
   }
   const bad = proofs.filter((p) => !p.ok).length;
-  return `${table.toString()}\n${proofs.length - bad} of ${proofs.length} lesson(s) proven${bad ? `; ${bad} with violations` : ''}.`;
+  return `${table.toString()}\n${say.proven(proofs.length - bad, proofs.length, bad)}`;
 }
 
 export async function solveCommand(query: string | undefined, opts: { all?: boolean; json?: boolean }): Promise<void> {
   const { lessons, errors } = await loadLessons();
-  const fixFirst = () => new UserError(`fix the lessons first (\`nslab lint\`):\n${errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n')}`);
+  const fixFirst = () => new UserError(lintText().fixFirst(errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n')));
   let chosen: Lesson[];
   if (opts.all) {
     if (errors.length) throw fixFirst();
@@ -57,7 +60,7 @@ export async function solveCommand(query: string | undefined, opts: { all?: bool
   } else if (query) {
     // Another lesson's mistakes do not stop this one from being proven.
     try { chosen = [findLesson(lessons, query)]; } catch (err) { throw errors.length ? fixFirst() : err; }
-  } else throw new UserError('which lesson? `nslab solve <number or id>`, or `nslab solve --all`');
+  } else throw new UserError(lintText().whichLesson);
   const proofs = await inPool(chosen, 2, proveInFreshLab);
   process.stdout.write(opts.json ? JSON.stringify(proofs, null, 2) + '\n' : formatProofs(proofs, colorEnabled()) + '\n');
   if (proofs.some((p) => !p.ok)) process.exitCode = 1;

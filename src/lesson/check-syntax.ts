@@ -3,6 +3,7 @@
 // turns them into typed data and says precisely what is wrong with a line that does not
 // parse. Evaluation lives in check-eval.ts.
 import { isIpAddress, isIpOrCidr, parseCidr } from './ip.js';
+import { lintText } from '../i18n/lint-text.js';
 
 /** The namespace a check looks in when it names none. */
 export const DEFAULT_NS = 'host';
@@ -45,7 +46,7 @@ export function parseCheck(line: string): ParseResult<Check> {
 }
 
 function parseOrThrow(text: string): Check {
-  if (text === '') throw new CheckSyntaxError('empty check');
+  if (text === '') throw new CheckSyntaxError(lintText().emptyCheck);
   let rest = text;
   let negated = false;
   const neg = /^(no|not)\s+/.exec(rest);
@@ -97,7 +98,7 @@ function parseOrThrow(text: string): Check {
       body = parseNetwork(t);
       break;
     default:
-      throw new CheckSyntaxError(`unknown check "${word}": a check starts with one of ${STARTERS.join(', ')} (optionally after "no" or "not")`);
+      throw new CheckSyntaxError(lintText().unknownCheck(word, STARTERS.join(', ')));
   }
   t.end();
   return { ...body, negated, text };
@@ -115,14 +116,14 @@ class Tokens {
   }
   next(expected: string): string {
     const w = this.words[this.i];
-    if (w === undefined) throw new CheckSyntaxError(`"${this.what}" check is missing ${expected}`);
+    if (w === undefined) throw new CheckSyntaxError(lintText().checkMissing(this.what, expected));
     this.i++;
     return w;
   }
   /** A name: anything but a keyword of the language, so `link in net1` is caught. */
   name(expected: string): string {
     const w = this.next(expected);
-    if (RESERVED.has(w)) throw new CheckSyntaxError(`"${this.what}" check expected ${expected} but found the keyword "${w}"`);
+    if (RESERVED.has(w)) throw new CheckSyntaxError(lintText().keywordFound(this.what, expected, w));
     return w;
   }
   accept(...options: string[]): string | undefined {
@@ -134,8 +135,8 @@ class Tokens {
     return undefined;
   }
   unexpected(allowed: string): never {
-    if (this.done()) throw new CheckSyntaxError(`"${this.what}" check ends too early; expected ${allowed}`);
-    throw new CheckSyntaxError(`unexpected "${this.words[this.i]}" in "${this.what}" check; expected ${allowed}`);
+    if (this.done()) throw new CheckSyntaxError(lintText().endsEarly(this.what, allowed));
+    throw new CheckSyntaxError(lintText().unexpectedWord(this.words[this.i], this.what, allowed));
   }
   end(): void {
     if (!this.done()) this.unexpected('the end of the line');
@@ -150,7 +151,7 @@ function inNs(t: Tokens): string | undefined {
 }
 
 function setOnce<T>(current: T | undefined, value: T, clause: string): T {
-  if (current !== undefined) throw new CheckSyntaxError(`"${clause}" is given twice`);
+  if (current !== undefined) throw new CheckSyntaxError(lintText().givenTwice(clause));
   return value;
 }
 
@@ -176,7 +177,7 @@ function parseLink(t: Tokens): CheckBody {
     else if (t.accept('master')) master = setOnce(master, t.name('a bridge name after "master"'), 'master');
     else if (t.accept('mtu')) {
       const word = t.next('a number after "mtu" (1500)');
-      if (!/^[1-9]\d{1,4}$/.test(word)) throw new CheckSyntaxError(`"link" check expected a number after "mtu" (1500), not "${word}"`);
+      if (!/^[1-9]\d{1,4}$/.test(word)) throw new CheckSyntaxError(lintText().mtuNumber(word));
       mtu = setOnce(mtu, Number(word), 'mtu');
     } else t.unexpected('in NS, up, down, kind KIND, master BRIDGE or mtu N');
   }
@@ -195,7 +196,7 @@ function parseVeth(t: Tokens): CheckBody {
 function parseAddr(t: Tokens): CheckBody {
   const raw = t.next('an address such as 10.0.0.2/24');
   const cidr = parseCidr(raw);
-  if (!cidr) throw new CheckSyntaxError(`"${raw}" is not an IP address (write it like 10.0.0.2/24)`);
+  if (!cidr) throw new CheckSyntaxError(lintText().notAddress(raw));
   if (!t.accept('on', 'dev')) t.unexpected('"on LINK" (addr 10.0.0.2/24 on veth1 [in NS])');
   const dev = t.name('a link name after "on"');
   const ns = inNs(t);
@@ -207,14 +208,14 @@ function parseRoute(t: Tokens): CheckBody {
   let dst: string;
   if (raw === 'default' || raw === '0.0.0.0/0') dst = 'default';
   else if (isIpOrCidr(raw)) dst = raw.includes('/') ? raw : `${raw}/${raw.includes(':') ? 128 : 32}`;
-  else throw new CheckSyntaxError(`"${raw}" is not a route destination: write default, a prefix (10.0.0.0/24) or an address`);
+  else throw new CheckSyntaxError(lintText().notRouteDest(raw));
   let via: string | undefined;
   let dev: string | undefined;
   let ns: string | undefined;
   while (!t.done()) {
     if (t.accept('via', 'gw')) {
       const gw = t.next('a gateway address after "via"');
-      if (!isIpAddress(gw)) throw new CheckSyntaxError(`"${gw}" is not a gateway address`);
+      if (!isIpAddress(gw)) throw new CheckSyntaxError(lintText().notGateway(gw));
       via = setOnce(via, gw, 'via');
     } else if (t.accept('dev')) dev = setOnce(dev, t.name('a link name after "dev"'), 'dev');
     else if (t.accept('in')) ns = setOnce(ns, t.name('a namespace after "in"'), 'in');
@@ -235,7 +236,7 @@ function parseBridge(t: Tokens): CheckBody {
 
 function parseSysctl(t: Tokens): CheckBody {
   const key = t.next('a sysctl name such as net.ipv4.ip_forward');
-  if (!/^[a-z0-9_]+(\.[a-zA-Z0-9_-]+)+$/.test(key)) throw new CheckSyntaxError(`"${key}" is not a sysctl name (write it with dots, like net.ipv4.ip_forward)`);
+  if (!/^[a-z0-9_]+(\.[a-zA-Z0-9_-]+)+$/.test(key)) throw new CheckSyntaxError(lintText().notSysctl(key));
   t.accept('=');
   const value = t.next('a value after the sysctl name');
   return { kind: 'sysctl', key, value, ns: inNs(t) ?? DEFAULT_NS };
@@ -245,7 +246,7 @@ function parseNat(t: Tokens): CheckBody {
   const what = t.next('masquerade or dnat');
   if (what === 'masquerade') {
     const source = t.next('the source subnet, e.g. 172.17.0.0/16');
-    if (!isIpOrCidr(source)) throw new CheckSyntaxError(`"${source}" is not a subnet (write it like 172.17.0.0/16)`);
+    if (!isIpOrCidr(source)) throw new CheckSyntaxError(lintText().notSubnet(source, '172.17.0.0/16'));
     let outIface: string | undefined;
     let ns: string | undefined;
     while (!t.done()) {
@@ -259,25 +260,25 @@ function parseNat(t: Tokens): CheckBody {
     const protocol = t.accept('tcp', 'udp');
     const portWord = t.next('the port that is forwarded, e.g. 8080');
     const port = Number(portWord);
-    if (!/^\d+$/.test(portWord) || port < 1 || port > 65535) throw new CheckSyntaxError(`"${portWord}" is not a port number (1-65535)`);
+    if (!/^\d+$/.test(portWord) || port < 1 || port > 65535) throw new CheckSyntaxError(lintText().notPort(portWord));
     if (!t.accept('to')) t.unexpected('"to ADDRESS:PORT" (nat dnat tcp 8080 to 172.17.0.2:80)');
     const to = t.next('the destination after "to", e.g. 172.17.0.2:80');
     const [ip, toPort] = to.split(':');
-    if (!isIpAddress(ip) || (toPort !== undefined && !/^\d+$/.test(toPort))) throw new CheckSyntaxError(`"${to}" is not a destination (write ADDRESS or ADDRESS:PORT, like 172.17.0.2:80)`);
+    if (!isIpAddress(ip) || (toPort !== undefined && !/^\d+$/.test(toPort))) throw new CheckSyntaxError(lintText().notDestination(to));
     return { kind: 'nat-dnat', protocol, port, to, ns: inNs(t) ?? DEFAULT_NS };
   }
-  throw new CheckSyntaxError(`"nat ${what}": write "nat masquerade SUBNET" or "nat dnat [tcp|udp] PORT to ADDRESS:PORT"`);
+  throw new CheckSyntaxError(lintText().natForm(what));
 }
 
 function parsePing(t: Tokens): CheckBody {
   const address = t.next('an address or a name to ping');
   // A name is looked up as the container does it (its /etc/resolv.conf, its 127.0.0.11).
-  if (!isIpAddress(address) && !HOSTNAME.test(address)) throw new CheckSyntaxError(`"${address}" is neither an IP address nor a host name`);
+  if (!isIpAddress(address) && !HOSTNAME.test(address)) throw new CheckSyntaxError(lintText().notHost(address));
   const from = t.accept('from') ? t.name('a namespace or container after "from"') : DEFAULT_NS;
   if (!t.accept('via')) return { kind: 'ping', address, from };
   // A place the request must pass: `host`, or a place and interface, `host:eth0`.
   const via = t.next('a place (host, c1, outside) or place:interface after "via"');
-  if (!/^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.@-]+)?$/.test(via)) throw new CheckSyntaxError(`"via ${via}": write a place (host, c1, outside) or place:interface (host:eth0)`);
+  if (!/^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.@-]+)?$/.test(via)) throw new CheckSyntaxError(lintText().viaForm(via));
   return { kind: 'ping', address, from, via };
 }
 
@@ -291,11 +292,11 @@ function parseNetwork(t: Tokens): CheckBody {
   while (!t.done()) {
     if (t.accept('subnet')) {
       const s = t.next('a subnet after "subnet", e.g. 172.18.0.0/16');
-      if (!isIpOrCidr(s) || !s.includes('/')) throw new CheckSyntaxError(`"${s}" is not a subnet (write it like 172.18.0.0/16)`);
+      if (!isIpOrCidr(s) || !s.includes('/')) throw new CheckSyntaxError(lintText().notSubnet(s, '172.18.0.0/16'));
       subnet = setOnce(subnet, s, 'subnet');
     } else if (t.accept('gateway', 'via')) {
       const g = t.next('an address after "gateway"');
-      if (!isIpAddress(g)) throw new CheckSyntaxError(`"${g}" is not a gateway address`);
+      if (!isIpAddress(g)) throw new CheckSyntaxError(lintText().notGateway(g));
       gateway = setOnce(gateway, g, 'gateway');
     } else t.unexpected('subnet CIDR or gateway ADDRESS');
   }
@@ -318,13 +319,13 @@ function parseContainer(t: Tokens): CheckBody {
 
 function parseRan(rest: string): CheckBody {
   const text = rest.trim();
-  if (text === '') throw new CheckSyntaxError('"ran" needs the command, e.g. "ran brctl show" or "ran /^ip (a|addr)/"');
+  if (text === '') throw new CheckSyntaxError(lintText().ranNeedsCommand);
   const re = /^\/(.+)\/([imsu]*)$/.exec(text);
   if (re) {
     try {
       new RegExp(re[1], re[2]);
     } catch (e) {
-      throw new CheckSyntaxError(`"ran ${text}": the regular expression does not compile: ${(e as Error).message}`);
+      throw new CheckSyntaxError(lintText().ranRegex(text, (e as Error).message));
     }
     return { kind: 'ran', pattern: re[1], flags: re[2] };
   }

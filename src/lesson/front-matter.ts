@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { PRESETS, type Preset } from '../sandbox/presets.js';
 import type { LessonMeta, LintError, SourceLine } from './types.js';
+import { lintText } from '../i18n/lint-text.js';
 
 export const LESSON_ID = /^\d{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -15,12 +16,12 @@ type Issue = { path: (string | number)[]; message: string; type?: boolean } | { 
 interface Checked<T> { value?: T; issues: Issue[] }
 
 /** Text, trimmed, not empty, and matching `pattern` when one is given. */
-function text(v: unknown, path: (string | number)[], what: string, pattern?: { re: RegExp; message: string }): Checked<string> {
-  if (typeof v !== 'string') return { issues: [{ path, message: `${what} must be text`, type: true }] };
+function text(v: unknown, path: (string | number)[], what: string, pattern?: { re: RegExp; message: () => string }): Checked<string> {
+  if (typeof v !== 'string') return { issues: [{ path, message: lintText().mustBeText(what), type: true }] };
   const value = v.trim();
   const issues: Issue[] = [];
-  if (value === '') issues.push({ path, message: `${what} must not be empty` });
-  if (pattern && !pattern.re.test(value)) issues.push({ path, message: pattern.message });
+  if (value === '') issues.push({ path, message: lintText().mustNotBeEmpty(what) });
+  if (pattern && !pattern.re.test(value)) issues.push({ path, message: pattern.message() });
   return { value, issues };
 }
 
@@ -32,8 +33,8 @@ function texts(v: unknown[], path: (string | number)[], what: string): Checked<s
   return { value: each.map((c) => c.value!), issues: each.flatMap((c) => c.issues) };
 }
 
-const ID = { re: LESSON_ID, message: 'id must be two digits, a dash and lowercase words, like 01-docker0' };
-const NEXT = { re: LESSON_ID, message: 'next must be a lesson id, like 02-veth' };
+const ID = { re: LESSON_ID, message: () => lintText().idPattern };
+const NEXT = { re: LESSON_ID, message: () => lintText().nextPattern };
 
 /** The front matter's data checked key by key, every issue in key order, then the
  * unknown keys. (By hand rather than with a schema library: zod alone took 45 ms to load,
@@ -53,18 +54,18 @@ function checkFrontMatter(data: Record<string, unknown>): Checked<Omit<LessonMet
   } else {
     const list = Array.isArray(data.source) ? texts(data.source, ['source'], 'each source') : undefined;
     if (!list) {
-      issues.push({ path: ['source'], message: 'source must be a file name or a list of them' });
+      issues.push({ path: ['source'], message: lintText().sourceForm });
     } else {
       source = take(list);
-      if (source?.length === 0) issues.push({ path: ['source'], message: 'source must name at least one document' });
+      if (source?.length === 0) issues.push({ path: ['source'], message: lintText().sourceEmpty });
     }
   }
   const preset = (PRESETS as readonly unknown[]).includes(data.preset) ? (data.preset as Preset) : undefined;
-  if (!preset) issues.push({ path: ['preset'], message: `preset must be one of ${PRESETS.join(', ')}` });
+  if (!preset) issues.push({ path: ['preset'], message: lintText().presetOneOf(PRESETS.join(', ')) });
   let setup: string[] | undefined;
   if (data.setup !== undefined) {
     if (!Array.isArray(data.setup)) {
-      issues.push({ path: ['setup'], message: 'setup must be a list of shell lines', type: true });
+      issues.push({ path: ['setup'], message: lintText().setupList, type: true });
     } else {
       const each = data.setup.map((x, i) => text(x, ['setup', i], 'each setup line'));
       for (const c of each) issues.push(...c.issues);
@@ -101,10 +102,10 @@ export function readFrontMatter(text: string, file: string): { meta?: LessonMeta
 
 export function splitFrontMatter(lines: string[], file: string): SplitLesson | LintError {
   if (lines[0]?.trim() !== '---') {
-    return { file, line: 1, message: 'a lesson starts with YAML front matter between two --- lines (see lessons/README.md)' };
+    return { file, line: 1, message: lintText().noFrontMatter };
   }
   const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
-  if (end < 0) return { file, line: 1, message: 'the front matter is not closed: add a line --- after it' };
+  if (end < 0) return { file, line: 1, message: lintText().frontMatterNotClosed };
   return { yaml: lines.slice(1, end).join('\n'), yamlLine: 2, bodyLine: end + 2, bodyLines: lines.slice(end + 1) };
 }
 
@@ -113,7 +114,7 @@ export function parseFrontMatter(split: SplitLesson, file: string): { meta?: Les
   const doc = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? split.yamlLine - 1 : counter.linePos(offset).line + split.yamlLine - 1);
   if (doc.errors.length > 0) {
-    return { errors: doc.errors.map((e) => ({ file, line: lineAt(e.pos[0]), message: `front matter is not valid YAML: ${firstLine(e.message)}` })) };
+    return { errors: doc.errors.map((e) => ({ file, line: lineAt(e.pos[0]), message: lintText().notYaml(firstLine(e.message)) })) };
   }
   // toJS throws on what parses but cannot be built, such as an alias bomb ("billion
   // laughs"): a lint error at the front matter, not a crash of lint or start.
@@ -121,10 +122,10 @@ export function parseFrontMatter(split: SplitLesson, file: string): { meta?: Les
   try {
     data = doc.toJS();
   } catch (e) {
-    return { errors: [{ file, line: split.yamlLine - 1, message: `front matter could not be read: ${firstLine((e as Error).message)} (plain keys and values are all a lesson needs)` }] };
+    return { errors: [{ file, line: split.yamlLine - 1, message: lintText().couldNotRead(firstLine((e as Error).message)) }] };
   }
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
-    return { errors: [{ file, line: split.yamlLine - 1, message: `front matter must be keys and values (id, title, summary, source, preset)` }] };
+    return { errors: [{ file, line: split.yamlLine - 1, message: lintText().mustBeKeys }] };
   }
   const record = data as Record<string, unknown>;
   const checked = checkFrontMatter(record);
@@ -132,11 +133,11 @@ export function parseFrontMatter(split: SplitLesson, file: string): { meta?: Les
     return {
       errors: checked.issues.flatMap((issue) => {
         if ('unknownKeys' in issue) {
-          return issue.unknownKeys.map((k) => ({ file, line: keyLine(doc, [k], lineAt), message: `unknown front-matter key "${k}" (known keys: ${FRONT_MATTER_KEYS.join(', ')})` }));
+          return issue.unknownKeys.map((k) => ({ file, line: keyLine(doc, [k], lineAt), message: lintText().unknownKey(k, FRONT_MATTER_KEYS.join(', ')) }));
         }
         const key = String(issue.path[0]);
         const missing = issue.type === true && record[key] === undefined;
-        return [{ file, line: keyLine(doc, issue.path, lineAt), message: missing ? `front matter is missing "${key}"` : `front matter "${issue.path.join('.')}": ${issue.message}` }];
+        return [{ file, line: keyLine(doc, issue.path, lineAt), message: missing ? lintText().missingKey(key) : lintText().keyProblem(issue.path.join('.'), issue.message) }];
       }),
     };
   }

@@ -5,6 +5,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { TRANSLATION_DIRS, translationProblems } from './translation.js';
 import { defaultLessonsDir, lessonFiles, lessonSetRules, loadLessonFile, loadLessons } from './load.js';
 import type { Lesson, LintError } from './types.js';
+import { lintText } from '../i18n/lint-text.js';
 
 export interface LintReport {
   file: string;
@@ -19,7 +20,7 @@ export async function lintFiles(files?: string[]): Promise<{ reports: LintReport
     try {
       paths = await lessonFiles(dir);
     } catch {
-      return { reports: [], errors: [{ file: displayPath(dir), line: 1, message: 'no lessons directory here' }] };
+      return { reports: [], errors: [{ file: displayPath(dir), line: 1, message: lintText().noLessonsDir }] };
     }
     // The translations too, each held to its English lesson.
     for (const sub of Object.values(TRANSLATION_DIRS)) paths.push(...(await lessonFiles(join(dir, sub)).catch(() => [])));
@@ -66,7 +67,7 @@ async function holdToEnglish(path: string, report: LintReport): Promise<void> {
   const en = existsSync(englishFile) ? await loadLessonFile(englishFile) : undefined;
   const problems = en?.lesson
     ? translationProblems(en.lesson, report.lesson)
-    : [{ file: path, line: 1, message: `a translation of ${displayPath(englishFile)}, which ${en ? 'has problems of its own (lint it first)' : 'does not exist'}` }];
+    : [{ file: path, line: 1, message: lintText().translationOf(displayPath(englishFile), !!en) }];
   if (problems.length) {
     report.errors.push(...problems.map((e) => ({ ...e, file: report.file })));
     report.lesson = undefined;
@@ -76,9 +77,7 @@ async function holdToEnglish(path: string, report: LintReport): Promise<void> {
 export function summarizeLesson(l: Lesson): string {
   const checks = l.steps.reduce((n, s) => n + s.checks.length, 0);
   const questions = l.steps.filter((s) => s.question).length;
-  const parts = [`${l.steps.length} step${l.steps.length === 1 ? '' : 's'}`, `${checks} check${checks === 1 ? '' : 's'}`];
-  if (questions) parts.push(`${questions} question${questions === 1 ? '' : 's'}`);
-  return `${l.meta.id} "${l.meta.title}": ${parts.join(', ')}, preset ${l.meta.preset}`;
+  return lintText().summary(l.meta.id, l.meta.title, l.steps.length, checks, questions, l.meta.preset);
 }
 
 function displayPath(p: string): string {

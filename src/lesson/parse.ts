@@ -5,6 +5,7 @@ import { parseCheck } from './check-syntax.js';
 import { lessonLines, parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { parseAnswer, type Question } from './question.js';
 import type { Lesson, LessonCheck, LessonMeta, LintError, SourceLine, Step } from './types.js';
+import { lintText } from '../i18n/lint-text.js';
 
 /** Fence languages a step reads; any other fence is shown to the learner as it is. */
 export const COMMAND_LANGS = ['sh', 'bash', 'shell'];
@@ -79,9 +80,9 @@ function parseBody(lines: string[], firstLine: number, file: string): { intro: s
       const fence = readFence(lines, i, firstLine, open);
       i += fence.raw.length - 1;
       recapOpen = false;
-      if (!fence.closed) err(lineNo, `this \`\`\`${fence.lang} block is never closed: add a line ${open[2]} after it`);
+      if (!fence.closed) err(lineNo, lintText().fenceNotClosed(fence.lang, open[2]));
       if (!step) {
-        if (CHECK_LANGS.includes(fence.lang) || fence.lang === QUESTION_LANG) err(lineNo, `a \`\`\`${fence.lang} block must be inside a step (a "## " section)`);
+        if (CHECK_LANGS.includes(fence.lang) || fence.lang === QUESTION_LANG) err(lineNo, lintText().fenceOutsideStep(fence.lang));
         intro.push(...fence.raw);
       } else if (inHints && !STEP_FENCE_LANGS.includes(fence.lang)) {
         appendToLastHint(step, dedent(fence.raw, fence.indent).join('\n'), lineNo, err);
@@ -93,7 +94,7 @@ function parseBody(lines: string[], firstLine: number, file: string): { intro: s
     }
     const heading = STEP_HEADING.exec(line);
     if (heading) {
-      if (heading[1] === '') err(lineNo, 'a step heading needs a title after "## "');
+      if (heading[1] === '') err(lineNo, lintText().stepNeedsTitle);
       step = { title: heading[1], line: lineNo, body: [], prose: [], commands: [], checks: [], hints: [] };
       steps.push(step);
       inHints = false;
@@ -109,16 +110,16 @@ function parseBody(lines: string[], firstLine: number, file: string): { intro: s
       inHints = HINTS_HEADING.test(sub[2] ?? '');
       recapOpen = false;
       if (inHints) {
-        if (step.hintsLine !== undefined) err(lineNo, `a second "### Hints" in this step (the first is at line ${step.hintsLine})`);
+        if (step.hintsLine !== undefined) err(lineNo, lintText().secondHints(step.hintsLine));
         step.hintsLine ??= lineNo;
         continue;
       }
     } else if (sub && sub[1].length === 1) {
-      err(lineNo, 'a "# " heading inside the steps: steps are "## " sections, and their parts "### "');
+      err(lineNo, lintText().topHeadingInSteps);
     }
     const recap = RECAP.exec(line);
     if (recap) {
-      if (step.recap !== undefined) err(lineNo, 'a second recap in this step: one short line is enough');
+      if (step.recap !== undefined) err(lineNo, lintText().secondRecap);
       step.recap = recap[1].trim();
       recapOpen = true;
       continue;
@@ -164,19 +165,19 @@ function takeFence(step: StepDraft, fence: Fence, err: (line: number, message: s
       if (t === '' || t.startsWith('#')) continue;
       const parsed = parseCheck(t);
       if (parsed.ok) step.checks.push({ check: parsed.value, text: t, line });
-      else err(line, `check: ${parsed.error}`);
+      else err(line, lintText().checkProblem(parsed.error));
     }
     return;
   }
   if (fence.lang === QUESTION_LANG) {
-    if (step.questionLine !== undefined) err(fence.line, `a second question in this step (the first is at line ${step.questionLine}): one per step`);
+    if (step.questionLine !== undefined) err(fence.line, lintText().secondQuestion(step.questionLine));
     const q = readQuestion(fence, err);
     if (q && step.questionLine === undefined) step.question = q;
     step.questionLine ??= fence.line;
     return;
   }
   if (fence.lang === 'hints' || fence.lang === 'recap') {
-    err(fence.line, fence.lang === 'hints' ? 'hints are a "### Hints" list, not a ```hints block (see lessons/README.md)' : 'a recap is a line "> recap: …", not a ```recap block');
+    err(fence.line, fence.lang === 'hints' ? lintText().hintsBlock : lintText().recapBlock);
     return;
   }
   step.body.push(...fence.raw);
@@ -198,12 +199,12 @@ function readCommands(content: SourceLine[], err: (line: number, message: string
     }
     const t = text.trim();
     if (t === '' || t.startsWith('#')) continue;
-    if (/^\$\s/.test(t)) err(line, 'remove the "$ " prompt: a ```sh block holds the commands exactly as typed');
+    if (/^\$\s/.test(t)) err(line, lintText().promptInCommands);
     if (t.endsWith('\\')) pending = { text: t, line };
     else out.push({ text: t, line });
   }
   if (pending) {
-    err(pending.line, 'this command ends with "\\" but no line follows it in the block');
+    err(pending.line, lintText().danglingBackslash);
     out.push(pending);
   }
   return out;
@@ -217,20 +218,20 @@ function readQuestion(fence: Fence, err: (line: number, message: string) => void
     const a = /^\s*answer:\s*(.*)$/i.exec(text);
     if (a) {
       if (answerLine !== undefined) {
-        err(line, `a second "answer:" (the first is at line ${answerLine})`);
+        err(line, lintText().secondAnswer(answerLine));
         continue;
       }
       answerLine = line;
       const parsed = parseAnswer(a[1]);
       if (parsed.ok) answer = parsed.value;
-      else err(line, `answer: ${parsed.error}`);
+      else err(line, lintText().answerProblem(parsed.error));
       continue;
     }
     prompt.push(text.replace(/^\s*question:\s*/i, ''));
   }
   const promptText = trimBlank(prompt).join('\n');
-  if (promptText === '') err(fence.line, 'the question block has no question: write it on the first line');
-  if (answerLine === undefined) err(fence.line, 'the question block has no "answer:" line (e.g. "answer: port-of docker0")');
+  if (promptText === '') err(fence.line, lintText().questionNoPrompt);
+  if (answerLine === undefined) err(fence.line, lintText().questionNoAnswer);
   return answer && promptText ? { prompt: promptText, answer, line: fence.line } : undefined;
 }
 
@@ -246,7 +247,7 @@ function readHintLine(step: StepDraft, line: string, lineNo: number, err: (line:
 
 function appendToLastHint(step: StepDraft, text: string, lineNo: number, err: (line: number, message: string) => void): void {
   if (step.hints.length === 0) {
-    err(lineNo, 'text under "### Hints" must be a list: start each hint with "1." or "-"');
+    err(lineNo, lintText().hintsNotList);
     return;
   }
   const last = step.hints.length - 1;
@@ -294,21 +295,21 @@ function trimBlank(lines: string[]): string[] {
 function lessonRules(meta: LessonMeta, steps: Step[], file: string): LintError[] {
   const errors: LintError[] = [];
   const err = (line: number, message: string) => errors.push({ file, line, message });
-  if (steps.length === 0) err(1, 'the lesson has no steps: each step is a "## " section');
+  if (steps.length === 0) err(1, lintText().noSteps);
   const baseName = file.split('/').pop()!.replace(/\.md$/, '');
-  if (/^\d{2}-/.test(baseName) && baseName !== meta.id) err(2, `id "${meta.id}" does not match the file name ${baseName}.md: rename one of them`);
+  if (/^\d{2}-/.test(baseName) && baseName !== meta.id) err(2, lintText().idMismatch(meta.id, baseName));
   const titles = new Map<string, number>();
   for (const s of steps) {
     const seen = titles.get(s.slug);
-    if (seen !== undefined) err(s.line, `step title "${s.title}" repeats the step at line ${seen}: titles name steps in progress, so they must differ`);
+    if (seen !== undefined) err(s.line, lintText().titleRepeats(s.title, seen));
     else titles.set(s.slug, s.line);
-    if (s.commands.length === 0) err(s.line, `step "${s.title}" has no commands: add a \`\`\`sh block with the reference solution`);
-    if (s.checks.length === 0 && !s.question) err(s.line, `step "${s.title}" has no checks: add a \`\`\`check block (or a \`\`\`question for an observation step)`);
-    if (s.hints.length === 0) err(s.line, `step "${s.title}" has no hints: add a "### Hints" list, from gentle to the answer`);
+    if (s.commands.length === 0) err(s.line, lintText().noCommands(s.title));
+    if (s.checks.length === 0 && !s.question) err(s.line, lintText().noChecks(s.title));
+    if (s.hints.length === 0) err(s.line, lintText().noHints(s.title));
     const ran = s.checks.filter((c) => c.check.kind === 'ran');
     const state = s.checks.filter((c) => c.check.kind !== 'ran');
     if (ran.length > 0 && state.length > 0) {
-      err(ran[0].line, '`ran` reads the transcript, so it is only for observation steps: this step also checks kernel state; drop the ran check or move it to its own step');
+      err(ran[0].line, lintText().ranWithState);
     }
   }
   return errors;

@@ -8,6 +8,7 @@ import { lookupRoute, routesIn } from '../kernel/query.js';
 import { lookupLink, joinAnd, linksIn, noNamespaceFound, nsLabel, resolveNs } from './state-lookup.js';
 import { checkText, type CheckText } from '../i18n/check-text.js';
 import type { Lang } from '../i18n/lang.js';
+import { lintText } from '../i18n/lint-text.js';
 
 export const ANSWER_KINDS = [
   'port-of', // BRIDGE [in NS]: a port of the bridge
@@ -51,28 +52,28 @@ export function parseAnswer(text: string): ParseResult<AnswerExpr> {
   const m = /^(\S+)\s*(.*)$/.exec(t);
   const kind = m?.[1] as AnswerKind | undefined;
   if (!m || !kind || !ANSWER_KINDS.includes(kind)) {
-    return { ok: false, error: `unknown answer "${m?.[1] ?? ''}": an answer is one of ${ANSWER_KINDS.join(', ')}` };
+    return { ok: false, error: lintText().unknownAnswer(m?.[1] ?? '', ANSWER_KINDS.join(', ')) };
   }
   if (kind === 'literal') {
-    return m[2] ? { ok: true, value: { kind, subject: m[2].trim(), ns: DEFAULT_NS, text: t } } : { ok: false, error: '"literal" needs the answer text' };
+    return m[2] ? { ok: true, value: { kind, subject: m[2].trim(), ns: DEFAULT_NS, text: t } } : { ok: false, error: lintText().literalNeedsText };
   }
   const words = m[2].split(/\s+/).filter(Boolean);
   let port: { port: number } | undefined;
   if (kind === 'ip-of' && words.length >= 3 && words[words.length - 2] === 'port') {
     const n = Number(words[words.length - 1]);
-    if (!Number.isInteger(n) || n < 1 || n > 65535) return { ok: false, error: `"port" needs a port number from 1 to 65535, not "${words[words.length - 1]}"` };
+    if (!Number.isInteger(n) || n < 1 || n > 65535) return { ok: false, error: lintText().portNeedsNumber(words[words.length - 1]) };
     port = { port: n };
     words.splice(-2);
   }
   const what = kind === 'gateway-of' ? 'a namespace' : kind === 'pid-of' ? 'a container name' : kind === 'bridge-of' ? 'a docker network name' : kind === 'port-of' ? 'a bridge name' : kind === 'route-dev-of' ? 'an address or prefix' : 'a link name';
-  if (words.length === 0) return { ok: false, error: `"${kind}" needs ${what}` };
+  if (words.length === 0) return { ok: false, error: lintText().answerNeeds(kind, what) };
   if (kind === 'gateway-of' || kind === 'pid-of' || kind === 'bridge-of') {
-    if (words.length > 1) return { ok: false, error: `"${kind}" takes only ${what}, found "${words.slice(1).join(' ')}"` };
+    if (words.length > 1) return { ok: false, error: lintText().answerTakesOnly(kind, what, words.slice(1).join(' ')) };
     return { ok: true, value: { kind, subject: words[0], ns: kind === 'gateway-of' ? words[0] : DEFAULT_NS, text: t } };
   }
   if (words.length === 1) return { ok: true, value: { kind, subject: words[0], ns: DEFAULT_NS, text: t, ...port } };
   if (words.length === 3 && words[1] === 'in') return { ok: true, value: { kind, subject: words[0], ns: words[2], text: t, ...port } };
-  return { ok: false, error: `write "${kind} NAME" or "${kind} NAME in NAMESPACE"${kind === 'ip-of' ? ' (then optionally "port N")' : ''}, not "${t}"` };
+  return { ok: false, error: lintText().answerForm(kind, kind === 'ip-of', t) };
 }
 
 export type AnswerValue = { ok: true; accepted: string[]; shown: string } | { ok: false; found: string };

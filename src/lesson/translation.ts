@@ -6,6 +6,7 @@
 // switches language mid-lesson keeps their place.
 import type { Lang } from '../i18n/lang.js';
 import type { Lesson, LintError, Step } from './types.js';
+import { lintText } from '../i18n/lint-text.js';
 
 /** Where the translations of a lessons directory are, by language. */
 export const TRANSLATION_DIRS: Record<string, string> = { 'zh-CN': 'zh-CN' };
@@ -16,26 +17,27 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function translationProblems(en: Lesson, tr: Lesson): LintError[] {
   const errors: LintError[] = [];
   const err = (line: number, message: string) => errors.push({ file: tr.file, line, message });
+  const say = lintText();
   const m = en.meta;
   const t = tr.meta;
   for (const key of ['id', 'preset', 'next'] as const) {
-    if (m[key] !== t[key]) err(2, `front matter "${key}" is "${t[key] ?? ''}" here but "${m[key] ?? ''}" in ${en.file}: only title and summary are translated`);
+    if (m[key] !== t[key]) err(2, say.frontMatterKeyDiffers(key, t[key] ?? '', m[key] ?? '', en.file));
   }
-  if (!same(m.source, t.source)) err(2, `front matter "source" differs from ${en.file}`);
-  if (!same(m.setup.map((s) => s.text), t.setup.map((s) => s.text))) err(2, `front matter "setup" differs from ${en.file}: setup lines are commands, the same in every language`);
+  if (!same(m.source, t.source)) err(2, say.sourceDiffers(en.file));
+  if (!same(m.setup.map((s) => s.text), t.setup.map((s) => s.text))) err(2, say.setupDiffers(en.file));
   if (en.steps.length !== tr.steps.length) {
-    err(tr.steps[0]?.line ?? 1, `${tr.steps.length} steps here, ${en.steps.length} in ${en.file}: a translation has the same steps, in the same order`);
+    err(tr.steps[0]?.line ?? 1, say.stepCount(tr.steps.length, en.steps.length, en.file));
     return errors;
   }
   en.steps.forEach((e, i) => {
     const s = tr.steps[i];
-    const where = `step ${i + 1} ("${s.title}", "${e.title}" in English)`;
-    if (!same(e.commands, s.commands)) err(s.line, `${where}: its commands differ from the English; commands are the same in every language`);
-    if (!same(e.checks.map((c) => c.text), s.checks.map((c) => c.text))) err(s.line, `${where}: its checks differ from the English`);
-    if (!!e.question !== !!s.question) err(s.line, `${where}: ${e.question ? 'the English asks a question here, this does not' : 'this asks a question the English does not'}`);
-    else if (e.question && s.question && !same(e.question.answer, s.question.answer)) err(s.question.line, `${where}: its answer: line differs from the English`);
-    if (e.hints.length !== s.hints.length) err(s.line, `${where}: ${s.hints.length} hints here, ${e.hints.length} in English`);
-    if (!!e.recap !== !!s.recap) err(s.line, `${where}: ${e.recap ? 'the English has a recap here' : 'the English has no recap here'}`);
+    const where = say.stepWhere(i + 1, s.title, e.title);
+    if (!same(e.commands, s.commands)) err(s.line, say.commandsDiffer(where));
+    if (!same(e.checks.map((c) => c.text), s.checks.map((c) => c.text))) err(s.line, say.checksDiffer(where));
+    if (!!e.question !== !!s.question) err(s.line, e.question ? say.englishAsks(where) : say.translationAsks(where));
+    else if (e.question && s.question && !same(e.question.answer, s.question.answer)) err(s.question.line, say.answerDiffers(where));
+    if (e.hints.length !== s.hints.length) err(s.line, say.hintCount(where, s.hints.length, e.hints.length));
+    if (!!e.recap !== !!s.recap) err(s.line, e.recap ? say.englishHasRecap(where) : say.englishNoRecap(where));
   });
   return errors;
 }

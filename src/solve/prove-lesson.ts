@@ -7,6 +7,7 @@ import type { KernelState } from '../kernel/types.js';
 import type { Prober } from '../lesson/check-eval.js';
 import { BashSession, runQuietly } from '../place/bash-session.js';
 import { LessonSession, type SessionEvent } from '../lesson/session.js';
+import { lintText } from '../i18n/lint-text.js';
 
 export interface StepProof {
   step: number;
@@ -75,8 +76,8 @@ async function proveStep(session: LessonSession, events: SessionEvent[], shell: 
   const failedAfter = passed ? [] : (await evaluateAll(step.checks, (await deps.snapshot()) ?? state, deps.prober, session.evalContext()))
     .filter((r) => !r.result.ok).map((r) => ({ check: r.item.text, found: r.result.found }));
   if (!passed && !failedAfter.length && !questionProblem) {
-    if (step.question) questionProblem = 'the right answer was not accepted';
-    else failedAfter.push({ check: step.checks.map((c) => c.text).join('; '), found: 'they held only when looked at again later: a learner\'s shell would not have passed the step' });
+    if (step.question) questionProblem = lintText().rightAnswerRejected;
+    else failedAfter.push({ check: step.checks.map((c) => c.text).join('; '), found: lintText().heldOnlyLater });
   }
   const observation = step.checks.length === 0;
   // A step the session did not pass stays current: move on, as a learner would with .next.
@@ -97,7 +98,7 @@ export async function setupProblem(lesson: Lesson, run: (lines: string[]) => Pro
   const failed = await run(lesson.meta.setup.map((l) => l.text));
   if (!failed.length) return undefined;
   const at = lesson.meta.setup.find((l) => l.text === failed[0].line);
-  return `${lesson.file}:${at?.line ?? 1}: the lesson's setup line \`${failed[0].line}\` failed: ${failed[0].error}`;
+  return lintText().setupFailed(`${lesson.file}:${at?.line ?? 1}`, failed[0].line, failed[0].error);
 }
 
 /** Runs the whole lesson: setup lines, then each step in order, in one shell (so that a
