@@ -9,6 +9,16 @@ import { currentLang, type Lang } from './lang.js';
 export interface LintText {
   // lint itself (src/lesson/lint.ts, src/commands/lint.ts).
   noLessonsDir: string;
+  // loading a lessons folder and reading a file (src/lesson/load.ts, read-file.ts).
+  noSuchLessonsDir: string;
+  cannotListLessons(why: string): string;
+  duplicateId(id: string, otherFile: string): string;
+  noNextLesson(next: string, lessons: string): string;
+  notAFile: string;
+  cannotRead(why: string): string;
+  tooBig(mb: string, limitMb: number): string;
+  binaryFile: string;
+  notUtf8: string;
   translationOf(englishFile: string, exists: boolean): string;
   summary(id: string, title: string, steps: number, checks: number, questions: number, preset: string): string;
   okLine(file: string, summary: string): string;
@@ -128,6 +138,15 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const en: LintText = {
   noLessonsDir: 'no lessons directory here',
+  noSuchLessonsDir: 'no such lessons directory',
+  cannotListLessons: (why) => `cannot list lessons: ${why}`,
+  duplicateId: (id, other) => `id "${id}" is also the id of ${other}`,
+  noNextLesson: (next, lessons) => `next: there is no lesson "${next}" (lessons: ${lessons})`,
+  notAFile: 'not a file (give lesson .md files, or no argument for lessons/*.md)',
+  cannotRead: (why) => `cannot read it: ${why}`,
+  tooBig: (mb, limit) => `the file is ${mb} MB; a lesson is a few KB of markdown (limit ${limit} MB): is this the right file?`,
+  binaryFile: 'this is a binary file, not a markdown lesson (it contains NUL bytes)',
+  notUtf8: 'the file is not valid UTF-8 text: save it as UTF-8',
   translationOf: (file, exists) => `a translation of ${file}, which ${exists ? 'has problems of its own (lint it first)' : 'does not exist'}`,
   summary: (id, title, steps, checks, questions, preset) =>
     `${id} "${title}": ${[plural(steps, 'step'), plural(checks, 'check'), ...(questions ? [plural(questions, 'question')] : [])].join(', ')}, preset ${preset}`,
@@ -293,6 +312,15 @@ const zhWhat = (what: string) => (what === 'each source' ? 'source 的每一项'
 
 const zh: LintText = {
   noLessonsDir: '这里没有 lessons 目录',
+  noSuchLessonsDir: '没有这个课程目录',
+  cannotListLessons: (why) => `列不出课程：${why}`,
+  duplicateId: (id, other) => `id "${id}" 也是 ${other} 的 id`,
+  noNextLesson: (next, lessons) => `next：没有课程 "${next}"（现有课程：${lessons}）`,
+  notAFile: '不是文件（请给出课程的 .md 文件，或者不给参数，检查 lessons/*.md）',
+  cannotRead: (why) => `读不了它：${why}`,
+  tooBig: (mb, limit) => `这个文件有 ${mb} MB；一门课程只是几 KB 的 markdown（上限 ${limit} MB）：是不是选错了文件？`,
+  binaryFile: '这是二进制文件，不是 markdown 课程（里面有 NUL 字节）',
+  notUtf8: '这个文件不是有效的 UTF-8 文本：请用 UTF-8 保存',
   translationOf: (file, exists) => `这是 ${file} 的译文，而该文件${exists ? '本身有问题（先 lint 它）' : '不存在'}`,
   summary: (id, title, steps, checks, questions, preset) =>
     `${id} "${title}"：${steps} 个步骤，${checks} 个检查${questions ? `，${questions} 个问题` : ''}，预设 ${preset}`,

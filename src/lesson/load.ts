@@ -1,5 +1,6 @@
 // Loading the lessons of a directory for the shell, `nslab list` and lint, and finding one
 // by what a learner types: "1", "01", "01-docker0" or "docker0".
+import { lintText } from '../i18n/lint-text.js';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
@@ -27,7 +28,7 @@ export async function loadLessons(dir: string = defaultLessonsDir(), lang: Lang 
     files = await lessonFiles(dir);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { lessons: [], errors: [{ file: dir, line: 1, message: code === 'ENOENT' ? 'no such lessons directory' : `cannot list lessons: ${(e as Error).message}` }] };
+    return { lessons: [], errors: [{ file: dir, line: 1, message: code === 'ENOENT' ? lintText().noSuchLessonsDir : lintText().cannotListLessons((e as Error).message) }] };
   }
   const results = await Promise.all(files.map(loadLessonFile));
   const english = results.flatMap((r) => (r.lesson ? [r.lesson] : []));
@@ -60,12 +61,12 @@ export function lessonSetRules(lessons: Lesson[], known: Iterable<string> = []):
   const ids = new Map<string, Lesson>();
   for (const l of lessons) {
     const other = ids.get(l.meta.id);
-    if (other) errors.push({ file: l.file, line: 2, message: `id "${l.meta.id}" is also the id of ${other.file}` });
+    if (other) errors.push({ file: l.file, line: 2, message: lintText().duplicateId(l.meta.id, other.file) });
     else ids.set(l.meta.id, l);
   }
   const all = new Set([...ids.keys(), ...known]);
   for (const l of lessons) {
-    if (l.meta.next && !all.has(l.meta.next)) errors.push({ file: l.file, line: 2, message: `next: there is no lesson "${l.meta.next}" (lessons: ${[...all].sort().join(', ')})` });
+    if (l.meta.next && !all.has(l.meta.next)) errors.push({ file: l.file, line: 2, message: lintText().noNextLesson(l.meta.next, [...all].sort().join(', ')) });
   }
   return errors;
 }

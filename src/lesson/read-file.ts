@@ -1,5 +1,6 @@
 // Reading a lesson file defensively: lint and the shell must answer with one clear line
 // for a file that is huge, binary, unreadable or not UTF-8, never with a stack trace.
+import { lintText } from '../i18n/lint-text.js';
 import { readFile, stat } from 'node:fs/promises';
 import type { LintError } from './types.js';
 
@@ -11,31 +12,31 @@ export async function readLessonText(file: string): Promise<{ text: string } | {
   let size: number;
   try {
     const st = await stat(file);
-    if (!st.isFile()) return fail('not a file (give lesson .md files, or no argument for lessons/*.md)');
+    if (!st.isFile()) return fail(lintText().notAFile);
     size = st.size;
   } catch (e) {
-    return fail(`cannot read it: ${fsReason(e)}`);
+    return fail(lintText().cannotRead(fsReason(e)));
   }
   if (size > MAX_LESSON_BYTES) {
-    return fail(`the file is ${(size / 1024 / 1024).toFixed(1)} MB; a lesson is a few KB of markdown (limit ${MAX_LESSON_BYTES / 1024 / 1024} MB): is this the right file?`);
+    return fail(lintText().tooBig((size / 1024 / 1024).toFixed(1), MAX_LESSON_BYTES / 1024 / 1024));
   }
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (e) {
-    return fail(`cannot read it: ${fsReason(e)}`);
+    return fail(lintText().cannotRead(fsReason(e)));
   }
   return decodeLessonBytes(bytes, file);
 }
 
 export function decodeLessonBytes(bytes: Uint8Array, file: string): { text: string } | { error: LintError } {
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return { error: { file, line: lineOfOffset(bytes, nul), message: 'this is a binary file, not a markdown lesson (it contains NUL bytes)' } };
+  if (nul >= 0) return { error: { file, line: lineOfOffset(bytes, nul), message: lintText().binaryFile } };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    return { error: { file, line: lineOfOffset(bytes, bad), message: 'the file is not valid UTF-8 text: save it as UTF-8' } };
+    return { error: { file, line: lineOfOffset(bytes, bad), message: lintText().notUtf8 } };
   }
 }
 

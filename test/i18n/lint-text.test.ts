@@ -13,7 +13,9 @@ const zh = lintText('zh-CN');
 
 /** Every message, its function members called with sample values. */
 const sample = (t: LintText) => [
-  t.noLessonsDir, t.translationOf('lessons/01-docker0.md', true), t.translationOf('lessons/01-docker0.md', false),
+  t.noLessonsDir, t.noSuchLessonsDir, t.cannotListLessons('EACCES'), t.duplicateId('01-a', 'x.md'), t.noNextLesson('09-x', '01-a'),
+  t.notAFile, t.cannotRead('EACCES'), t.tooBig('3.0', 1), t.binaryFile, t.notUtf8,
+  t.translationOf('lessons/01-docker0.md', true), t.translationOf('lessons/01-docker0.md', false),
   t.summary('01-docker0', 'docker0', 3, 4, 1, 'docker-host'), t.okLine('lessons/01-docker0.md', 'x'), t.noFilesToLint, t.problems(2, 1),
   t.fenceNotClosed('check', '```'), t.fenceOutsideStep('check'), t.stepNeedsTitle, t.secondHints(12), t.topHeadingInSteps, t.secondRecap,
   t.checkProblem('x'), t.secondQuestion(12), t.hintsBlock, t.recapBlock, t.promptInCommands, t.danglingBackslash, t.secondAnswer(12),
