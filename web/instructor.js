@@ -52,13 +52,10 @@
   };
   const stored = (() => { try { return localStorage.getItem('nslab-lang'); } catch { return null; } })();
   const fromBrowser = (navigator.languages || [navigator.language]).some((l) => /^zh(-cn|-hans|-sg)?$/i.test(l) || /^zh-hans/i.test(l)) ? 'zh-CN' : 'en';
-  let lang = WORDS[stored] ? stored : fromBrowser;
-  const w = (key, ...args) => { const v = WORDS[lang][key]; return typeof v === 'function' ? v(...args) : v; };
+  const words = window.nslabWords(WORDS, WORDS[stored] ? stored : fromBrowser);
+  const w = words.w;
   function applyLang(next) {
-    lang = WORDS[next] ? next : 'en';
-    document.documentElement.lang = lang;
-    $('lang').value = lang;
-    document.querySelectorAll('[data-w]').forEach((el) => { el.textContent = w(el.dataset.w); });
+    words.apply(next);
     $('broadcast-text').placeholder = w('broadcastPlaceholder');
     const conn = $('conn');
     conn.textContent = w({ online: 'live', offline: 'reconnecting' }[conn.dataset.state] || 'connecting');
@@ -262,6 +259,6 @@
       setTimeout(connect, Math.min(10000, 500 * 2 ** Math.min(retry, 5)) * (0.5 + Math.random()));
     };
   }
-  applyLang(lang);
+  applyLang(words.lang);
   connect();
 })();

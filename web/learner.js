@@ -61,17 +61,14 @@
       gone: '这个链接已经不属于本班的学员了：请用班级代码重新加入。',
     },
   };
-  let lang = WORDS[document.documentElement.lang] ? document.documentElement.lang : 'en';
-  const w = (key, ...args) => { const v = WORDS[lang][key]; return typeof v === 'function' ? v(...args) : v; };
+  const words = window.nslabWords(WORDS, document.documentElement.lang);
+  const w = words.w;
   function applyLang(next) {
-    lang = WORDS[next] ? next : 'en';
-    document.documentElement.lang = lang;
-    $('lang').value = lang;
-    document.querySelectorAll('[data-w]').forEach((el) => { el.textContent = w(el.dataset.w); });
+    words.apply(next);
     const conn = $('conn');
     conn.textContent = w({ online: 'connected', offline: 'disconnected' }[conn.dataset.state] || 'connecting');
   }
-  $('lang').addEventListener('change', () => { applyLang($('lang').value); send({ t: 'lang', lang }); term.focus(); });
+  $('lang').addEventListener('change', () => { applyLang($('lang').value); send({ t: 'lang', lang: words.lang }); term.focus(); });
 
   let ws;
   let retry = 0;

@@ -28,6 +28,7 @@ const ASSETS: Record<string, { file: () => string; type: string }> = {
   'learner.js': { file: () => join(WEB, 'learner.js'), type: 'text/javascript' },
   'instructor.js': { file: () => join(WEB, 'instructor.js'), type: 'text/javascript' },
   'notices.js': { file: () => join(WEB, 'notices.js'), type: 'text/javascript' },
+  'words.js': { file: () => join(WEB, 'words.js'), type: 'text/javascript' },
   'page.css': { file: () => join(WEB, 'page.css'), type: 'text/css' },
 };
 
