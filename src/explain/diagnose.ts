@@ -15,11 +15,11 @@ function owner(state: KernelState, ip: string): Link | undefined {
 }
 
 function linkDown(state: KernelState, link: Link, t: ExplainNetText): string | undefined {
-  const where = t.place(nsLabel(state, link.ns, 'en'));
+  const where = nsLabel(state, link.ns, t.lang);
   if (!link.up) return t.linkDown(link.name, where);
   if (link.kind === 'veth') {
     const peer = peerOf(state, link);
-    if (peer && !peer.up) return t.vethPeerDown(link.name, peer.name, t.place(nsLabel(state, peer.ns, 'en')));
+    if (peer && !peer.up) return t.vethPeerDown(link.name, peer.name, nsLabel(state, peer.ns, t.lang));
   }
   if (!link.lowerUp && link.kind === 'bridge') {
     const ports = state.links.filter((l) => l.ns === link.ns && l.master === link.name);
@@ -37,10 +37,10 @@ const sameLink = (a: Link | undefined, b: Link): boolean => a !== undefined && a
  * the routes say (frames between them go to the wire or to sibling macvlans only). */
 function macvlanBlindSpot(state: KernelState, out: Link, target: Link, dest: string, t: ExplainNetText): string | undefined {
   if (target.kind === 'macvlan' && sameLink(lowerLinkOf(state, target), out)) {
-    return t.macvlanToChild(dest, target.name, t.place(nsLabel(state, target.ns, 'en')), out.name);
+    return t.macvlanToChild(dest, target.name, nsLabel(state, target.ns, t.lang), out.name);
   }
   if (out.kind === 'macvlan' && sameLink(lowerLinkOf(state, out), target)) {
-    return t.macvlanToParent(dest, target.name, t.place(nsLabel(state, target.ns, 'en')), out.name);
+    return t.macvlanToParent(dest, target.name, nsLabel(state, target.ns, t.lang), out.name);
   }
   return undefined;
 }
@@ -49,7 +49,7 @@ function macvlanBlindSpot(state: KernelState, out: Link, target: Link, dest: str
 export function diagnoseNoAnswer(state: KernelState, ns: string, dest: string, lang: Lang = currentLang()): string[] {
   if (parseIpv4(dest) === undefined) return [];
   const t = explainNetText(lang);
-  const place = (id: string) => t.place(nsLabel(state, id, 'en'));
+  const place = (id: string) => nsLabel(state, id, t.lang);
   const here = place(ns);
   const routes = routesIn(state, ns);
   // An address on a DOWN interface installs no route for its subnet: the kernel then sends

@@ -42,7 +42,7 @@ function deviceOf(ws: string[]): string | undefined {
 }
 
 function where(c: ErrorContext): string {
-  return c.t.place(nsLabel(c.state, c.ns, 'en'));
+  return nsLabel(c.state, c.ns, c.t.lang);
 }
 
 function names(state: KernelState, ns: string, t: ExplainNetText): string {
@@ -74,8 +74,8 @@ const RULES: ErrorRule[] = [
       }
       const elsewhere = c.state.links.filter((l) => l.name === name && l.ns !== c.ns);
       for (const l of elsewhere) {
-        const how = runThere(c.state, l.ns, 'en');
-        out.push(c.t.existsElsewhere(name, c.t.place(nsLabel(c.state, l.ns, 'en')), how && c.t.runThere(how)));
+        const how = runThere(c.state, l.ns, c.t.lang);
+        out.push(c.t.existsElsewhere(name, nsLabel(c.state, l.ns, c.t.lang), how));
       }
       if (elsewhere.length === 0) {
         const close = linksIn(c.state, c.ns).filter((l) => editDistance(l.name, name) <= 2).map((l) => l.name);

@@ -254,7 +254,7 @@ export function annotateIptablesSave(v: SavedRules, ctx: Context, lang: Lang = c
     for (const n of explainRule(r, ctx, lang)) out.add(r.line, n.text, n.weight);
     if (r.chain === 'POSTROUTING' && r.target === 'MASQUERADE' && ctx.state) {
       const fwd = ctx.state.sysctls[ctx.ns]?.['net.ipv4.ip_forward'];
-      if (fwd === '0') out.add(r.line, t.masqueradeButNoForward(t.place(nsLabel(ctx.state, ctx.ns, 'en'))), 3);
+      if (fwd === '0') out.add(r.line, t.masqueradeButNoForward(nsLabel(ctx.state, ctx.ns, t.lang)), 3);
     }
   }
   for (const c of v.commits) out.add(c, t.commit);

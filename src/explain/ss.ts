@@ -149,7 +149,7 @@ export function annotateSs(table: SocketTable, ctx: Context, lang: Lang = curren
   out.add(table.headerLine, t.ssHeader, 0);
   for (const r of table.rows) annotateRow(r, ctx, out, t);
   if (table.rows.length === 0) {
-    out.add(table.headerLine, t.noSocket(ctx.state ? t.place(nsLabel(ctx.state, ctx.ns, 'en')) : undefined), 3);
+    out.add(table.headerLine, t.noSocket(ctx.state ? nsLabel(ctx.state, ctx.ns, t.lang) : undefined), 3);
   }
   return out;
 }

@@ -10,9 +10,8 @@ import { currentLang, type Lang } from './lang.js';
 export interface ExplainNetText {
   // --- shared --------------------------------------------------------------------------
   /** A namespace as src/explain/lab-context.ts nsLabel names it, in this language. */
-  place(label: string): string;
-  /** Advice from lab-context runThere (`ip netns exec net1 …`, or "on the host …"). */
-  runThere(how: string): string;
+  /** The language these words are in (the namespaces are named by lab-context's nsLabel in it). */
+  lang: Lang;
   /** Sentences put side by side. */
   sentences(list: string[]): string;
 
@@ -247,8 +246,7 @@ export interface ExplainNetText {
 }
 
 const en: ExplainNetText = {
-  place: (label) => label,
-  runThere: (how) => how,
+  lang: 'en',
   sentences: (list) => list.join(' '),
 
   packets: (proto, conditions) => [...(proto ? [proto] : []), 'packets', ...conditions].join(' '),
@@ -525,14 +523,6 @@ const en: ExplainNetText = {
 };
 
 /** nsLabel's English, in Chinese. */
-function placeZh(label: string): string {
-  if (label === 'the host namespace') return '宿主机的网络命名空间';
-  if (label.startsWith('the "outside" namespace')) return '"outside" 命名空间（路由器和公网主机）';
-  const m = /^(container|namespace) (.*)$/.exec(label);
-  if (m) return `${m[1] === 'container' ? '容器' : '网络命名空间'} ${m[2]}`;
-  return label;
-}
-
 const OTHER_FIELD_ZH: Record<string, string> = {
   Attachable: '普通容器能否用 docker network connect 手动接入，swarm 网络才有意义',
   Ingress: '是否为 swarm 路由网格的入口网络',
@@ -541,8 +531,7 @@ const OTHER_FIELD_ZH: Record<string, string> = {
 };
 
 const zhAsWritten: ExplainNetText = {
-  place: placeZh,
-  runThere: (how) => (how.startsWith('on the host') ? '在宿主机上运行（先离开容器或命名空间）' : how),
+  lang: 'zh-CN',
   sentences: (list) => list.join(''),
 
   packets: (proto, conditions) => {

@@ -73,6 +73,9 @@ export function routeTable(answers: Map<string, RouteAnswer> = new Map()): { ora
 }
 export { key as routeKey };
 
+/** An address with its port, when it has one: 192.168.0.11:8080. */
+export const withPort = (a: string, p?: number): string => (p === undefined ? a : `${a}:${p}`);
+
 interface Sighting { ns: string; c: Captured & { ip: IpFields }; order: number }
 
 function isProbe(ip: IpFields): boolean {
@@ -100,9 +103,8 @@ function isReplyTo(probe: IpFields, ip: IpFields): boolean {
 }
 
 function describeProbe(ip: IpFields): string {
-  const port = (a: string, p?: number) => (p === undefined ? a : `${a}:${p}`);
   const what = ip.proto === 'icmp' ? `ICMP ${ip.icmp?.message ?? ''}`.trim() : ip.proto === 'tcp' ? 'TCP SYN' : ip.proto.toUpperCase();
-  return `${what} ${port(ip.src, ip.sport)} → ${port(ip.dst, ip.dport)}`;
+  return `${what} ${withPort(ip.src, ip.sport)} → ${withPort(ip.dst, ip.dport)}`;
 }
 
 export interface AnalyseInput {
@@ -199,8 +201,7 @@ class Analysis {
   }
 
   natNote(ns: string, which: 'source' | 'destination', prev: Hop, cur: Hop, ip: IpFields): string {
-    const port = (a: string, p?: number) => (p === undefined ? a : `${a}:${p}`);
-    const change = which === 'source' ? `${port(prev.src, prev.sport)} → ${port(cur.src, cur.sport)}` : `${port(prev.dst, prev.dport)} → ${port(cur.dst, cur.dport)}`;
+    const change = which === 'source' ? `${withPort(prev.src, prev.sport)} → ${withPort(cur.src, cur.sport)}` : `${withPort(prev.dst, prev.dport)} → ${withPort(cur.dst, cur.dport)}`;
     const step = this.trace(ns).find((s) => s.table === 'nat' && s.packet.ipId === ip.id && s.rule && /\b(masquerade|snat|dnat)\b/.test(s.rule));
     if (step?.rule) {
       const target = /\bmasquerade\b/.test(step.rule) ? 'MASQUERADE' : /\bdnat\b/.test(step.rule) ? 'DNAT' : 'SNAT';

@@ -7,9 +7,8 @@ import { findLink } from '../kernel/query.js';
 import type { KernelState } from '../kernel/types.js';
 import { displayWidth } from '../view/display-width.js';
 import { linkKey } from '../view/topo-model.js';
-import type { Hop, Leg, Walk } from './analyse.js';
+import { withPort, type Hop, type Leg, type Walk } from './analyse.js';
 
-const port = (a: string, p?: number) => (p === undefined ? a : `${a}:${p}`);
 /** Filled with spaces to `width` terminal columns (a Chinese character takes two). */
 const padTo = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 
@@ -26,7 +25,7 @@ function legLines(title: string, leg: Leg, style: Style, first: number, t: WalkT
     for (const n of h.notes) lines.push(`             ${style.dim('↳')} ${n}`);
     const time = `${h.us.toFixed(1).padStart(8)} µs`;
     const num = String(first + i).padStart(2);
-    lines.push(`${num}${style.dim(time)}  ${padTo(`${h.where}:${h.ifname}`, where)}  ${way(t, h.passing)}  ${port(h.src, h.sport)} → ${port(h.dst, h.dport)}  ttl ${h.ttl}`);
+    lines.push(`${num}${style.dim(time)}  ${padTo(`${h.where}:${h.ifname}`, where)}  ${way(t, h.passing)}  ${withPort(h.src, h.sport)} → ${withPort(h.dst, h.dport)}  ttl ${h.ttl}`);
   });
   const last = leg.hops[leg.hops.length - 1];
   if (leg.delivered) lines.push(`             ${style.dim('↳')} ${t.delivered(last.dst, last.where)}`);

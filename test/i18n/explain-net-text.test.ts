@@ -14,7 +14,7 @@ const CHINESE = /[\u4e00-\u9fff]/;
 const state = JSON.parse(fixture('_lab-state/state.json')) as KernelState;
 
 /** Members that rearrange text they are given rather than say something of their own. */
-const TRANSFORMS = new Set(['place', 'runThere', 'sentences', 'nftParts', 'networkOption']);
+const TRANSFORMS = new Set(['lang', 'sentences', 'nftParts', 'networkOption']);
 /** Arguments for members that take more than strings; the rest get 'x' for each. */
 const SAMPLES: Partial<Record<keyof ExplainNetText, unknown[]>> = {
   packets: ['TCP', ['x']],
@@ -60,17 +60,11 @@ describe('the rules-and-reachability catalogue, in English and in Chinese', () =
     }
   });
 
-  it('names namespaces in Chinese, and leaves commands as they are', () => {
-    expect(zh.place('the host namespace')).toBe('宿主机的网络命名空间');
-    expect(zh.place('container web')).toBe('容器 web');
-    expect(zh.place('namespace net1')).toBe('网络命名空间 net1');
-    expect(zh.place('the "outside" namespace (router and public host)')).toMatch(/^"outside" 命名空间/);
-    expect(zh.runThere('ip netns exec net1 …')).toBe('ip netns exec net1 …');
-    expect(zh.runThere('on the host (leave the container or namespace first)')).toMatch(CHINESE);
+  it('joins and lists in Chinese, and says which language it is (namespaces are named in it by lab-context)', () => {
+    expect([en.lang, zh.lang]).toEqual(['en', 'zh-CN']);
     expect(zh.sentences(['甲。', '乙。'])).toBe('甲。乙。');
     expect(zh.nftParts(['a', 'b'])).toBe('a；b。');
     expect(zh.networkOption('parent', 'eth0', zh.networkOptions.parent)).toMatch(/^parent = eth0：容器的 macvlan/);
-    expect(en.place('container web')).toBe('container web');
   });
 
   it('sets a space where Chinese meets a name or a number, and nowhere else', () => {
@@ -120,7 +114,7 @@ describe('real outputs explained in Chinese (NSLAB_LANG=zh-CN)', () => {
   it('RTNETLINK answers: File exists, and other kernel errors, with the cause in Chinese', () => {
     const opts = { state, ns: 'host' };
     expect(explainError('ip link add veth1_p type veth peer name x', 'RTNETLINK answers: File exists', opts))
-      .toEqual(['宿主机的网络命名空间里已经有叫 veth1_p 的接口了：换个名字，或者先用 `ip link del` 删掉旧的。']);
+      .toEqual(['宿主机里已经有叫 veth1_p 的接口了：换个名字，或者先用 `ip link del` 删掉旧的。']);
     const route = explainError('ip route add default via 192.168.0.1', 'RTNETLINK answers: File exists', opts).join('\n');
     expect(route).toContain('已经有去往 default 的路由了：default via 192.168.0.1 dev eth0。');
     expect(route).toContain('`ip route replace …`');
