@@ -7,6 +7,7 @@ import { PRESETS } from './sandbox/presets.js';
 import { OptionValueError, parseContainers, parsePreset, parseStepNumber } from './sandbox/option-values.js';
 import { reportAndExit, UserError } from './errors.js';
 import { cliText } from './i18n/cli-text.js';
+import { argsText, commanderError } from './i18n/args-text.js';
 import { displayWidth } from './view/display-width.js';
 import { fillLine } from './view/wrap.js';
 
@@ -32,6 +33,8 @@ const program = new Command('nslab')
   .description(t.help.program)
   .version('0.1.0', '-V, --version', t.versionOption)
   .showHelpAfterError(t.helpAfterError)
+  // commander's own errors in the learner's language (they are English in commander).
+  .configureOutput({ outputError: (text, write) => write(commanderError(text, argsText())) })
   .option('--no-color', t.help.noColor)
   .option('--lang <lang>', t.help.lang)
   // One variable decides colour everywhere (view/color.ts), the lab's own commands included.

@@ -64,6 +64,7 @@
   $('lang').addEventListener('change', () => {
     try { localStorage.setItem('nslab-lang', $('lang').value); } catch { /* private mode: for this page only */ }
     applyLang($('lang').value);
+    sayLang();
   });
 
   $('export-csv').href = `/api/i/${token}/results.csv`;
@@ -138,27 +139,32 @@
   function fillLessonSelects() {
     for (const id of ['pace-lesson', 'hold-lesson']) {
       const sel = $(id);
-      if (sel.options.length) continue;
-      for (const l of klass.lessons) {
-        const o = document.createElement('option');
-        o.value = l.id;
-        o.textContent = l.title;
-        sel.append(o);
+      // Made once (a choice in progress stays chosen); the titles follow the page's language.
+      if (!sel.options.length) {
+        for (const l of klass.lessons) {
+          const o = document.createElement('option');
+          o.value = l.id;
+          sel.append(o);
+        }
       }
+      for (const o of sel.options) o.textContent = klass.lessons.find((l) => l.id === o.value)?.title ?? o.value;
     }
     fillSteps();
   }
 
   function fillSteps() {
     const lesson = klass.lessons.find((l) => l.id === $('hold-lesson').value);
-    if (!lesson || $('hold-step').dataset.lesson === lesson.id) return;
-    $('hold-step').dataset.lesson = lesson.id;
+    const key = lesson && `${lesson.id} ${lesson.steps[0]}`;
+    if (!lesson || $('hold-step').dataset.lesson === key) return;
+    const chosen = $('hold-step').value;
+    $('hold-step').dataset.lesson = key;
     $('hold-step').replaceChildren(...lesson.steps.map((title, i) => {
       const o = document.createElement('option');
       o.value = String(i + 1);
       o.textContent = `${i + 1}. ${title}`;
       return o;
     }));
+    if (chosen && $('hold-step').dataset.lesson.startsWith(`${lesson.id} `)) $('hold-step').value = chosen;
   }
   $('hold-lesson').addEventListener('change', fillSteps);
 
@@ -238,6 +244,11 @@
     }
   }
 
+  // The server words its replies and the lessons' titles in the page's language.
+  function sayLang() {
+    if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ t: 'lang', lang: words.lang }));
+  }
+
   let retry = 0;
   function connect() {
     ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/i/${token}`);
@@ -246,6 +257,7 @@
       retry = 0;
       $('conn').dataset.state = 'online';
       $('conn').textContent = w('live');
+      sayLang();
       if (watching) watch(watching);
     };
     ws.onmessage = (ev) => {

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StateDir } from './state-dir.js';
+import { progressText } from '../i18n/progress-text.js';
 
 export interface LockOptions {
   /** Give up after this long (ms). */
@@ -16,7 +17,12 @@ export interface LockOptions {
   staleMs?: number;
 }
 
-export class LockTimeoutError extends Error {}
+/** A lock held too long; the store words it in the learner's language from its fields. */
+export class LockTimeoutError extends Error {
+  constructor(readonly lockPath: string, readonly seconds: number) {
+    super(progressText('en').lockHeld(lockPath, seconds));
+  }
+}
 
 /** Runs `fn` holding the lock file `name` in `dir`. */
 export async function withLock<T>(dir: StateDir, name: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
@@ -54,7 +60,7 @@ async function acquire(dir: StateDir, name: string, timeoutMs: number, staleMs: 
       continue; // released between our attempts: try again at once
     }
     if (Date.now() > deadline) {
-      throw new LockTimeoutError(`${dir.path}/${name} has been held for over ${Math.round(timeoutMs / 1000)} s; if no other nslab is running, delete it`);
+      throw new LockTimeoutError(`${dir.path}/${name}`, Math.round(timeoutMs / 1000));
     }
     await sleep(Math.min(5 + attempt * 2, 50) + Math.random() * 10);
   }

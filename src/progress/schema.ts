@@ -1,5 +1,8 @@
 // The progress file's format. `version` says which shape the rest has; a newer nslab that
 // changes the shape bumps it, and an older one then reads what it can and never writes.
+import { progressText } from '../i18n/progress-text.js';
+import type { Lang } from '../i18n/lang.js';
+
 export const PROGRESS_VERSION = 1;
 
 export interface StepRef {
@@ -93,22 +96,24 @@ export type Classified =
   | { kind: 'corrupt'; reason: string }
   | { kind: 'future'; version: number; data: ProgressData };
 
-export function classifyProgressText(text: string): Classified {
+/** What the text is; a corrupt one's reason in `lang`. */
+export function classifyProgressText(text: string, lang: Lang = 'en'): Classified {
+  const t = progressText(lang);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { kind: 'corrupt', reason: text.trim() === '' ? 'it is empty' : `it is not valid JSON (${(e as Error).message})` };
+    return { kind: 'corrupt', reason: text.trim() === '' ? t.empty : t.notJson((e as Error).message) };
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { kind: 'corrupt', reason: 'it is not a JSON object' };
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { kind: 'corrupt', reason: t.notObject };
   const version = (json as { version?: unknown }).version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { kind: 'corrupt', reason: 'it has no valid "version"' };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { kind: 'corrupt', reason: t.noVersion };
   if (version > PROGRESS_VERSION) return { kind: 'future', version, data: salvage((json as { lessons?: unknown }).lessons) };
   try {
     return { kind: 'ok', data: progressFile(json as Record<string, unknown>) };
   } catch (e) {
     if (!(e instanceof ShapeError)) throw e;
-    return { kind: 'corrupt', reason: `it does not have the expected shape (${e.path.join('.') || 'top level'}: ${e.message})` };
+    return { kind: 'corrupt', reason: t.badShape(e.path.join('.') || t.topLevel, e.message) };
   }
 }
 

@@ -7,6 +7,8 @@ import { progressLocation, type ProgressLocation } from './location.js';
 import { LockTimeoutError, withLock, type LockOptions } from './heartbeat-lock.js';
 import { stateDirFor } from './state-broker.js';
 import { isReplaceTemp, type StateDir } from './state-dir.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { progressText, type ProgressText } from '../i18n/progress-text.js';
 import { classifyProgressText, emptyProgress, PROGRESS_VERSION, type LessonProgress, type ProgressData, type StepRef } from './schema.js';
 
 export interface ProgressRead {
@@ -25,6 +27,8 @@ export interface StoreOptions {
   /** Where the files are read and written (default: the location's folder, through the
    * lab's broker inside a lab). */
   dir?: StateDir;
+  /** The language of the warnings (default: this process's). */
+  lang?: Lang;
 }
 
 export class ProgressStore {
@@ -32,11 +36,15 @@ export class ProgressStore {
   private readonly now: () => Date;
   private readonly dir: StateDir;
   private readonly name: string;
+  private readonly lang: Lang;
+  private readonly t: ProgressText;
 
   constructor(readonly location: ProgressLocation = progressLocation(), private readonly opts: StoreOptions = {}) {
     this.now = opts.now ?? (() => new Date());
     this.dir = opts.dir ?? stateDirFor(location);
     this.name = basename(location.path);
+    this.lang = opts.lang ?? currentLang();
+    this.t = progressText(this.lang);
   }
 
   get path(): string {
@@ -115,12 +123,12 @@ export class ProgressStore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
       return { kind: 'error', warning: this.cannot('read', e) };
     }
-    const c = classifyProgressText(text);
+    const c = classifyProgressText(text, this.lang);
     if (c.kind === 'future') {
       return {
         kind: 'future',
         data: c.data,
-        warning: `your progress file ${this.path} was written by a newer nslab (format version ${c.version}; this one knows ${PROGRESS_VERSION}): progress is shown as far as it can be read, but not saved, so that the newer file is left intact. Update nslab to save progress again.`,
+        warning: this.t.newer(this.path, c.version, PROGRESS_VERSION),
       };
     }
     return c;
@@ -136,7 +144,7 @@ export class ProgressStore {
     return {
       kind: 'ok',
       data: emptyProgress(),
-      warning: `your progress file ${this.path} could not be read (${r.reason}); it is kept as ${bak} and your progress starts afresh.`,
+      warning: this.t.corrupt(this.path, r.reason, bak),
     };
   }
 
@@ -153,10 +161,14 @@ export class ProgressStore {
   }
 
   private cannot(what: 'read' | 'save', e: unknown): string {
+    const t = this.t;
+    if (e instanceof LockTimeoutError) {
+      const held = t.lockHeld(e.lockPath, e.seconds);
+      return what === 'save' ? t.notSaved(held) : t.notRead(held);
+    }
     const err = e as NodeJS.ErrnoException;
-    if (e instanceof LockTimeoutError) return `progress not ${what === 'save' ? 'saved' : 'read'}: ${err.message}`;
-    const why = err?.code === 'EACCES' || err?.code === 'EPERM' ? 'permission denied' : err?.code === 'EROFS' ? 'read-only filesystem' : (err?.message ?? String(e));
-    return `cannot ${what} your progress file ${this.path}: ${why}${what === 'save' ? ' (progress in this session is not saved)' : ''}`;
+    const why = err?.code === 'EACCES' || err?.code === 'EPERM' ? t.permissionDenied : err?.code === 'EROFS' ? t.readOnly : (err?.message ?? String(e));
+    return what === 'save' ? t.cannotSave(this.path, why) : t.cannotRead(this.path, why);
   }
 }
 

@@ -2,6 +2,7 @@
 // step of each lesson, and who looks stuck. Pure: from the learners' state to plain data
 // (the page puts every value in as text).
 import type { Lesson } from '../lesson/types.js';
+import { socketText, type SocketText } from '../i18n/socket-text.js';
 
 export interface LearnerState {
   seat: number;
@@ -46,14 +47,16 @@ export interface StuckRule {
 export const DEFAULT_STUCK: StuckRule = { afterMs: 10 * 60_000, failingLines: 8 };
 
 /** Why a learner looks stuck, in a few words, or null. Offline learners are not stuck. */
-export function stuckReason(s: LearnerState, now: number, rule: StuckRule = DEFAULT_STUCK): string | null {
+export function stuckReason(s: LearnerState, now: number, rule: StuckRule = DEFAULT_STUCK, t: SocketText = socketText('en')): string | null {
   if (!s.online || !s.step || s.lab !== 'running') return null;
-  if (s.failingLines >= rule.failingLines) return `${s.failingLines} lines, the same check still failing`;
-  if (now - s.stepSince >= rule.afterMs) return `${Math.floor((now - s.stepSince) / 60_000)} min on this step`;
+  if (s.failingLines >= rule.failingLines) return t.stuckLines(s.failingLines);
+  if (now - s.stepSince >= rule.afterMs) return t.stuckMinutes(Math.floor((now - s.stepSince) / 60_000));
   return null;
 }
 
-export function classRows(states: LearnerState[], lessons: Map<string, Lesson>, now: number, rule?: StuckRule): ClassRow[] {
+/** The rows, in the words of `t` (the lessons given in the instructor's language: a
+ * learner's step title comes from their lab, in theirs, and is looked up again here). */
+export function classRows(states: LearnerState[], lessons: Map<string, Lesson>, now: number, rule?: StuckRule, t?: SocketText): ClassRow[] {
   return states.map((s) => ({
     seat: s.seat,
     name: s.name,
@@ -63,13 +66,13 @@ export function classRows(states: LearnerState[], lessons: Map<string, Lesson>, 
     lessonTitle: lessons.get(s.lessonId)?.meta.title ?? s.lessonId,
     step: s.step?.number ?? null,
     steps: s.step?.total ?? null,
-    stepTitle: s.step?.title ?? null,
+    stepTitle: s.step ? (lessons.get(s.lessonId)?.steps[s.step.number - 1]?.title ?? s.step.title) : null,
     checksPassed: s.checksPassed,
     checks: s.step?.checks.length ?? 0,
     onStep: s.step ? Math.max(0, now - s.stepSince) : 0,
     hints: s.hints,
     lastError: s.lastError ?? null,
-    stuck: stuckReason(s, now, rule),
+    stuck: stuckReason(s, now, rule, t),
   }));
 }
 

@@ -15,6 +15,7 @@ import { ClassStore, type LearnerRecord } from './class-store.js';
 import { sameSecret } from './tokens.js';
 import { readLearnerLang, writeLearnerLang } from './learner-lang.js';
 import type { Lang } from '../i18n/lang.js';
+import { socketText, type SocketText } from '../i18n/socket-text.js';
 
 export interface ClassOptions {
   stateDir: string;
@@ -105,11 +106,11 @@ export class Classroom {
   }
 
   /** Holds the class at a step (undefined: releases it); a reason when it cannot. */
-  setHold(hold: Hold | undefined): string | undefined {
+  setHold(hold: Hold | undefined, t: SocketText = socketText('en')): string | undefined {
     if (hold) {
       const lesson = this.lessonsById.get(hold.lessonId);
-      if (!lesson) return `there is no lesson "${hold.lessonId}"`;
-      if (hold.step < 1 || hold.step > lesson.steps.length) return `${hold.lessonId} has steps 1 to ${lesson.steps.length}`;
+      if (!lesson) return t.noLesson(hold.lessonId);
+      if (hold.step < 1 || hold.step > lesson.steps.length) return t.lessonSteps(hold.lessonId, lesson.steps.length);
     }
     this.hold = hold;
     const file = join(this.opts.stateDir, 'hold.json');

@@ -13,6 +13,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
 import type { Classroom } from './classroom.js';
 import { classSnapshot, onInstructorSocket } from './instructor-socket.js';
+import { socketText } from '../i18n/socket-text.js';
 import { PAGE_FRAME_MAX, parsePageMessage } from './page-messages.js';
 import { TOKEN_SHAPE } from './tokens.js';
 import { escapeXml } from './topo-svg.js';
@@ -214,10 +215,11 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
     let bad = 0;
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? undefined : data.toString();
-      const msg = text === undefined ? 'a binary frame' : parsePageMessage(text);
+      const t = socketText(learner.lang);
+      const msg = text === undefined ? t.binaryFrame : parsePageMessage(text, t);
       if (typeof msg === 'string') {
         bad++;
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'error', text: `the page sent ${msg}; ignored` }));
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ t: 'error', text: t.ignored(msg) }));
         if (bad > 20) ws.close(1008, 'too many bad messages');
         return;
       }

@@ -6,6 +6,8 @@ import type { WebSocket } from 'ws';
 import type { Classroom } from './classroom.js';
 import { classRows, stepBars } from './class-view.js';
 import { frameObject } from './page-messages.js';
+import { LANGS, type Lang } from '../i18n/lang.js';
+import { socketText, type SocketText } from '../i18n/socket-text.js';
 
 export type InstructorMessage =
   | { t: 'shadow'; seat: number }
@@ -13,42 +15,45 @@ export type InstructorMessage =
   | { t: 'broadcast'; text: string }
   | { t: 'pace'; lessonId: string }
   | { t: 'hold'; lessonId: string; step: number; message: string }
-  | { t: 'release' };
+  | { t: 'release' }
+  | { t: 'lang'; lang: Lang };
 
-export function parseInstructorMessage(text: string): InstructorMessage | string {
-  const v = frameObject(text);
+/** The message, or what it is instead in `t`'s words. */
+export function parseInstructorMessage(text: string, t: SocketText = socketText('en')): InstructorMessage | string {
+  const v = frameObject(text, t);
   if (typeof v === 'string') return v;
   const seat = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 10000;
   const str = (x: unknown, max: number) => typeof x === 'string' && x.length <= max;
   switch (v.t) {
-    case 'shadow': return seat(v.seat) ? { t: 'shadow', seat: v.seat as number } : 'a seat that is not a number';
+    case 'shadow': return seat(v.seat) ? { t: 'shadow', seat: v.seat as number } : t.seatNotNumber;
     case 'unshadow': return { t: 'unshadow' };
-    case 'broadcast': return str(v.text, 500) && (v.text as string).trim() ? { t: 'broadcast', text: (v.text as string).trim() } : 'a message of 1 to 500 characters';
-    case 'pace': return str(v.lessonId, 200) ? { t: 'pace', lessonId: v.lessonId as string } : 'a lesson that is not a name';
+    case 'broadcast': return str(v.text, 500) && (v.text as string).trim() ? { t: 'broadcast', text: (v.text as string).trim() } : t.broadcastSize;
+    case 'pace': return str(v.lessonId, 200) ? { t: 'pace', lessonId: v.lessonId as string } : t.lessonNotName;
     case 'hold':
       return str(v.lessonId, 200) && seat(v.step) && (v.message === undefined || str(v.message, 300))
         ? { t: 'hold', lessonId: v.lessonId as string, step: v.step as number, message: (v.message as string | undefined) ?? '' }
-        : 'a hold needs a lesson and a step number';
+        : t.holdNeeds;
     case 'release': return { t: 'release' };
-    default: return 'an unknown message type';
+    case 'lang': return typeof v.lang === 'string' && (LANGS as readonly string[]).includes(v.lang) ? { t: 'lang', lang: v.lang as Lang } : t.langOther(LANGS);
+    default: return t.unknownType;
   }
 }
 
-/** The class as the instructor's page shows it. */
-export function classSnapshot(room: Classroom, now = Date.now()) {
-  const lessons = room.lessonsById;
+/** The class as the instructor's page shows it, in the page's language. */
+export function classSnapshot(room: Classroom, lang: Lang = 'en', now = Date.now()) {
+  const lessons = new Map([...room.lessonsById.keys()].map((id) => [id, room.lessonIn(id, lang)!]));
   const rows = classRows(room.learners.map((l) => ({
     seat: l.record.seat + 1, name: l.record.name, online: l.online, lab: l.labState, lessonId: l.lessonId,
     step: l.step, checksPassed: l.checks.filter((c) => c.ok).length, stepSince: l.stepSince,
     failingLines: l.failingLines, hints: l.hints, lastError: l.lastError,
-  })), lessons, now);
+  })), lessons, now, undefined, socketText(lang));
   return {
     t: 'class' as const,
     code: room.code,
     seats: room.opts.seats,
     rows,
     bars: stepBars(rows, lessons),
-    lessons: room.opts.lessons.map((l) => ({ id: l.meta.id, title: l.meta.title, steps: l.steps.map((s) => s.title) })),
+    lessons: [...lessons.values()].map((l) => ({ id: l.meta.id, title: l.meta.title, steps: l.steps.map((s) => s.title) })),
     hold: room.hold ?? null,
   };
 }
@@ -65,7 +70,7 @@ export function onInstructorSocket(ws: WebSocket, room: Classroom, log: (line: s
     if (timer) return;
     timer = setTimeout(() => {
       timer = undefined;
-      send(classSnapshot(room));
+      send(classSnapshot(room, lang));
       // The watched learner's picture and last lines follow them too.
       const info = watched === undefined ? undefined : shadowInfo(watched);
       if (info) send(info);
@@ -76,15 +81,22 @@ export function onInstructorSocket(ws: WebSocket, room: Classroom, log: (line: s
   const tick = setInterval(push, 5000);
   let stopShadow: (() => void) | undefined;
   let inFlight = 0;
+  // The page says its language when it connects and when the instructor switches it.
+  let lang: Lang = 'en';
+  let t = socketText(lang);
 
   ws.on('message', (data, isBinary) => {
-    const msg = isBinary ? 'a binary frame' : parseInstructorMessage(data.toString());
-    if (typeof msg === 'string') return send({ t: 'error', text: `the page sent ${msg}; ignored` });
+    const msg = isBinary ? t.binaryFrame : parseInstructorMessage(data.toString(), t);
+    if (typeof msg === 'string') return send({ t: 'error', text: t.ignored(msg) });
     switch (msg.t) {
+      case 'lang':
+        lang = msg.lang;
+        t = socketText(lang);
+        return send(classSnapshot(room, lang));
       case 'shadow': {
         stopShadow?.();
         const learner = room.learners.find((l) => l.record.seat + 1 === msg.seat);
-        if (!learner) return send({ t: 'error', text: `no learner in seat ${msg.seat}` });
+        if (!learner) return send({ t: 'error', text: t.noLearnerInSeat(msg.seat) });
         watched = msg.seat;
         send(shadowInfo(msg.seat));
         stopShadow = learner.shadow((chunk) => {
@@ -103,22 +115,22 @@ export function onInstructorSocket(ws: WebSocket, room: Classroom, log: (line: s
       case 'broadcast':
         room.broadcast(msg.text);
         log(`broadcast to ${room.learners.length} learners`);
-        return send({ t: 'done', text: `Sent to ${room.learners.filter((l) => l.online).length} learners online.` });
+        return send({ t: 'done', text: t.sentTo(room.learners.filter((l) => l.online).length) });
       case 'pace': {
         const moved = room.pace(msg.lessonId);
-        if (moved === undefined) return send({ t: 'error', text: `there is no lesson "${msg.lessonId}"` });
-        return send({ t: 'done', text: `Everyone moves to ${msg.lessonId} (${moved} labs restart).` });
+        if (moved === undefined) return send({ t: 'error', text: t.noLesson(msg.lessonId) });
+        return send({ t: 'done', text: t.everyoneMoves(msg.lessonId, moved) });
       }
       case 'hold': {
-        const why = room.setHold({ lessonId: msg.lessonId, step: msg.step, message: msg.message });
+        const why = room.setHold({ lessonId: msg.lessonId, step: msg.step, message: msg.message }, t);
         if (why) return send({ t: 'error', text: why });
         push();
-        return send({ t: 'done', text: `The class is held at step ${msg.step} of ${msg.lessonId}.` });
+        return send({ t: 'done', text: t.heldAt(msg.step, msg.lessonId) });
       }
       case 'release':
         room.setHold(undefined);
         push();
-        return send({ t: 'done', text: 'The class is released.' });
+        return send({ t: 'done', text: t.released });
     }
   });
   const end = () => {
@@ -129,5 +141,5 @@ export function onInstructorSocket(ws: WebSocket, room: Classroom, log: (line: s
   };
   ws.on('close', end);
   ws.on('error', () => ws.terminate());
-  send(classSnapshot(room));
+  send(classSnapshot(room, lang));
 }

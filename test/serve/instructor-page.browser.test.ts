@@ -112,9 +112,15 @@ describe.skipIf(skip)('the instructor\'s page in chromium', () => {
     await waitText(zh, 'th[data-key="name"]', '学员');
     await waitText(zh, '#summary', /^已占 \d+\/4 个座位/);
     await waitText(zh, '#hold-state', /^(未停住|停在 )/);
+    // The server gives the lessons' titles in the page's language too.
+    const first = cls.room.opts.lessons[0];
+    const zhTitle = cls.room.lessonIn(first.meta.id, 'zh-CN')!.meta.title;
+    expect(zhTitle).not.toBe(first.meta.title);
+    await waitText(zh, `#pace-lesson option[value="${first.meta.id}"]`, zhTitle);
     await zh.screenshot({ path: join(shots, 'instructor-page-zh.png'), fullPage: true });
     await zh.selectOption('#lang', 'en');
     await waitText(zh, 'th[data-key="name"]', 'learner');
+    await waitText(zh, `#pace-lesson option[value="${first.meta.id}"]`, first.meta.title);
     await zh.reload();
     await waitText(zh, '#code', cls.room.code);
     await waitText(zh, 'th[data-key="name"]', 'learner');

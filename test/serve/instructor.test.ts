@@ -192,4 +192,29 @@ describe('the instructor\'s live view', () => {
     inst.send({ t: 'hold', lessonId: 'no-such', step: 1 });
     await waitFor(() => inst.messages.some((m) => m.t === 'error' && /no lesson "no-such"/.test(m.text as string)), 'a refusal');
   });
+
+  it('speaks the page\'s language once the page says it: the lessons\' and steps\' titles, its refusals and its replies', async () => {
+    cls = await startClass({ launcher: BASH_LAUNCHER });
+    const lesson = cls.room.opts.lessons[0];
+    const zhLesson = cls.room.lessonIn(lesson.meta.id, 'zh-CN')!;
+    expect(zhLesson.meta.title).not.toBe(lesson.meta.title); // a real translation, or the test proves nothing
+    const a = await learnerWithLab(cls, 'Ada');
+    a.report({ kind: 'step', lessonId: lesson.meta.id, number: 2, total: lesson.steps.length });
+    const inst = new InstructorClient(cls.url, cls.room.roster.instructorToken);
+    await inst.opened();
+    await waitFor(() => (inst.lastClass()?.rows ?? []).some((r) => r.name === 'Ada' && r.step === 2), 'the table in English');
+    expect(inst.lastClass()!.rows[0]).toMatchObject({ lessonTitle: lesson.meta.title, stepTitle: lesson.steps[1].title });
+    inst.send({ t: 'lang', lang: 'zh-CN' });
+    await waitFor(() => inst.lastClass()?.rows[0]?.lessonTitle === zhLesson.meta.title, 'the table in Chinese');
+    expect(inst.lastClass()!.rows[0].stepTitle).toBe(zhLesson.steps[1].title);
+    expect((inst.lastClass() as unknown as { lessons: { title: string }[] }).lessons[0].title).toBe(zhLesson.meta.title);
+    inst.send('{"t":');
+    await waitFor(() => inst.messages.some((m) => m.t === 'error' && m.text === '页面发来了一条不是 JSON 的消息，已忽略'), 'a refusal in Chinese');
+    inst.send({ t: 'hold', lessonId: 'no-such', step: 1 });
+    await waitFor(() => inst.messages.some((m) => m.t === 'error' && m.text === '没有 "no-such" 这一课'), 'a hold refused in Chinese');
+    inst.send({ t: 'broadcast', text: 'hi' });
+    await waitFor(() => inst.messages.some((m) => m.t === 'done' && m.text === '已发给 1 位在线学员。'), 'the reply in Chinese');
+    inst.send({ t: 'lang', lang: 'fr' });
+    await waitFor(() => inst.messages.some((m) => m.t === 'error' && m.text === '页面发来了en、zh-CN 以外的语言，已忽略'), 'a language refused');
+  });
 });
