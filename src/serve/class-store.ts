@@ -25,6 +25,7 @@ import { EVENT_KINDS, learnerResult, type ClassEvent, type EventKind, type Learn
 import { MARK_TABLE, CLASS_APPLICATION_ID, SCHEMA_VERSION, createSchemaV1, migrate, pragma } from './class-schema.js';
 import { RosterError, readClassFile, type ClassFile, type LearnerRecord } from './roster.js';
 import { newClassCode, newToken, tokenHash } from './tokens.js';
+import { serveCliText } from '../i18n/serve-cli-text.js';
 
 export { RosterError, type LearnerRecord } from './roster.js';
 import { writeAtomically } from './atomic-file.js';
@@ -37,7 +38,8 @@ const fsyncPath = (path: string): void => {
   try { fsyncSync(fd); } finally { closeSync(fd); }
 };
 
-const moveAway = (dir: string) => `Move it away to start a new class in ${dir}, or give --state-dir another folder.`;
+const t = serveCliText();
+const moveAway = (dir: string) => t.moveAway(dir);
 
 /** A new class.db, made whole under another name and renamed into place, so that a
  * class.db is never half made: an empty or unmarked one is never nslab's. */
@@ -71,19 +73,19 @@ function createClassDb(file: string, imported: ClassFile | undefined): void {
  * RosterError saying what is wrong with it and what to do. Nothing is written to a file
  * that fails a check. */
 function openClassDb(file: string, dir: string): DB {
-  if (statSync(file).size === 0) throw new RosterError(`${file} is empty, not a class nslab wrote. ${moveAway(dir)}`);
+  if (statSync(file).size === 0) throw new RosterError(`${t.classEmpty(file)} ${moveAway(dir)}`);
   let db: DB | undefined;
   try {
     db = new Database(file);
     // Reading the schema first: a file that is no database, or a damaged one, throws here
     // (its header's pragmas may just read as nothing).
     const hasMark = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().some((t) => (t as { name: string }).name === MARK_TABLE);
-    if (pragma(db, 'application_id') !== CLASS_APPLICATION_ID) throw new RosterError(`${file} is an SQLite database, but not an nslab class (it has no nslab mark). ${moveAway(dir)}`);
-    if (!hasMark) throw new RosterError(`${file} is damaged (it is marked as nslab's but has no class in it). ${moveAway(dir)}`);
+    if (pragma(db, 'application_id') !== CLASS_APPLICATION_ID) throw new RosterError(`${t.notAClass(file)} ${moveAway(dir)}`);
+    if (!hasMark) throw new RosterError(`${t.markedButEmpty(file)} ${moveAway(dir)}`);
     const version = Number(pragma(db, 'user_version'));
-    if (version > SCHEMA_VERSION) throw new RosterError(`${file} was written by a newer nslab (class database version ${version}); this one reads up to version ${SCHEMA_VERSION}. Serve this class with the nslab that wrote it, or give --state-dir another folder to start a new class.`);
+    if (version > SCHEMA_VERSION) throw new RosterError(t.newerClass(file, version, SCHEMA_VERSION));
     const check = pragma(db, 'quick_check');
-    if (check !== 'ok') throw new RosterError(`${file} is damaged (SQLite's check says: ${String(check).slice(0, 200)}). ${moveAway(dir)}`);
+    if (check !== 'ok') throw new RosterError(`${t.classDamaged(file, t.sqliteCheck(String(check).slice(0, 200)))} ${moveAway(dir)}`);
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000');
     migrate(db, version);
     return db;
@@ -91,9 +93,9 @@ function openClassDb(file: string, dir: string): DB {
     db?.close();
     if (e instanceof RosterError) throw e;
     const code = (e as { code?: string }).code ?? '';
-    if (code === 'SQLITE_NOTADB') throw new RosterError(`${file} is not a class database nslab can read (not an SQLite database). ${moveAway(dir)}`);
-    if (code.startsWith('SQLITE_CORRUPT')) throw new RosterError(`${file} is damaged (${(e as Error).message}). ${moveAway(dir)}`);
-    throw new RosterError(`cannot open ${file}: ${(e as Error).message}`);
+    if (code === 'SQLITE_NOTADB') throw new RosterError(`${t.notSqlite(file)} ${moveAway(dir)}`);
+    if (code.startsWith('SQLITE_CORRUPT')) throw new RosterError(`${t.classDamaged(file, (e as Error).message)} ${moveAway(dir)}`);
+    throw new RosterError(t.cannotOpen(file, (e as Error).message));
   }
 }
 
@@ -141,7 +143,7 @@ export class ClassStore {
     const code = meta.get('code');
     if (!code) {
       db.close();
-      throw new RosterError(`${file} has no class code: it is damaged. ${moveAway(dir)}`);
+      throw new RosterError(`${t.noClassCode(file)} ${moveAway(dir)}`);
     }
     // Also when a crash came between making class.db and this rename: it is done now.
     if (meta.get('imported_from') === 'class.json' && existsSync(legacy)) renameSync(legacy, `${legacy}.imported`);

@@ -14,6 +14,7 @@ import { NSLAB_ROOT } from '../sandbox/lab.js';
 import type { Classroom } from './classroom.js';
 import { classSnapshot, onInstructorSocket } from './instructor-socket.js';
 import { socketText } from '../i18n/socket-text.js';
+import { serveCliText } from '../i18n/serve-cli-text.js';
 import { PAGE_FRAME_MAX, parsePageMessage } from './page-messages.js';
 import { TOKEN_SHAPE } from './tokens.js';
 import { escapeXml } from './topo-svg.js';
@@ -91,7 +92,7 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
-      log(`error answering a request: ${(e as Error).message}`);
+      log(serveCliText().requestFailed((e as Error).message));
       if (!res.headersSent) sendHtml(res, 500, page(serveText(langOfRequest(req)).somethingWrong, langOfRequest(req)));
       else res.end();
     });
@@ -140,7 +141,7 @@ export function classServer(room: Classroom, log: ServeLog): { server: Server; c
           sendHtml(res, 400, page(words.namePlease(escapeXml(room.code)), lang));
           return;
         }
-        log(`${joined.learner.record.name} joined (seat ${joined.learner.record.seat + 1} of ${room.opts.seats})`);
+        log(serveCliText().joined(joined.learner.record.name, joined.learner.record.seat + 1, room.opts.seats));
         res.writeHead(303, { Location: `/l/${joined.token}`, ...SECURITY_HEADERS });
         res.end();
         return;

@@ -8,6 +8,7 @@ import { classRows, stepBars } from './class-view.js';
 import { frameObject } from './page-messages.js';
 import { LANGS, type Lang } from '../i18n/lang.js';
 import { socketText, type SocketText } from '../i18n/socket-text.js';
+import { serveCliText } from '../i18n/serve-cli-text.js';
 
 export type InstructorMessage =
   | { t: 'shadow'; seat: number }
@@ -114,7 +115,7 @@ export function onInstructorSocket(ws: WebSocket, room: Classroom, log: (line: s
         return;
       case 'broadcast':
         room.broadcast(msg.text);
-        log(`broadcast to ${room.learners.length} learners`);
+        log(serveCliText().broadcast(room.learners.length));
         return send({ t: 'done', text: t.sentTo(room.learners.filter((l) => l.online).length) });
       case 'pace': {
         const moved = room.pace(msg.lessonId);

@@ -2,6 +2,7 @@
 // workshop servers (class.json, a JSON roster replaced atomically), which the class
 // store (class-store.ts) imports once and then keeps in its database instead.
 import { readFileSync } from 'node:fs';
+import { serveCliText } from '../i18n/serve-cli-text.js';
 
 export interface LearnerRecord {
   id: string;
@@ -40,17 +41,17 @@ export function readClassFile(file: string, dir: string): ClassFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new RosterError(`cannot read ${file}: ${(e as Error).message}`);
+    throw new RosterError(serveCliText().cannotRead(file, (e as Error).message));
   }
   let data: ClassFile;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new RosterError(`${file} is not a class file nslab can read (not JSON). Move it away to start a new class in ${dir}, or give --state-dir another folder.`);
+    throw new RosterError(`${serveCliText().notJsonClass(file)} ${serveCliText().moveAway(dir)}`);
   }
   if (data?.format !== 'nslab-class' || !Array.isArray(data.learners) || typeof data.code !== 'string' || !data.learners.every(isLearner)) {
-    throw new RosterError(`${file} is not an nslab class file. Move it away to start a new class in ${dir}, or give --state-dir another folder.`);
+    throw new RosterError(`${serveCliText().notClassFile(file)} ${serveCliText().moveAway(dir)}`);
   }
-  if (data.version !== 1) throw new RosterError(`${file} was written by another version of nslab (class format ${data.version}); this one reads format 1. Serve this class with the nslab that wrote it, or give --state-dir another folder to start a new class.`);
+  if (data.version !== 1) throw new RosterError(serveCliText().otherFormat(file, data.version));
   return data;
 }
