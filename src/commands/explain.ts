@@ -1,6 +1,7 @@
 // `nslab explain`: explains output pasted on stdin (from a blog, a real Docker host) with
 // no lab and no privilege. Works out which command printed it unless --as says so.
 import { UserError } from '../errors.js';
+import { toolsText } from '../i18n/tools-text.js';
 import { colorEnabled } from '../view/color.js';
 
 export interface ExplainCommandOptions {
@@ -21,13 +22,13 @@ export async function explainCommand(opts: ExplainCommandOptions): Promise<void>
   let id = undefined as ReturnType<typeof detect>;
   if (opts.as !== undefined) {
     id = explainerForName(opts.as);
-    if (!id) throw new UserError(`nslab explain does not know the command "${opts.as}". Accepted names: ${names()}.`, 2);
+    if (!id) throw new UserError(toolsText().unknownAs(opts.as, names()), 2);
   }
-  if (process.stdin.isTTY) process.stderr.write('Paste the output to explain, then press Ctrl-D on an empty line.\n');
+  if (process.stdin.isTTY) process.stderr.write(`${toolsText().pasteThen}\n`);
   const text = await readStdin();
-  if (text.trim() === '') throw new UserError('Nothing to explain: stdin was empty. Pipe or paste the output of a command, e.g. `ip a | nslab explain`.', 2);
+  if (text.trim() === '') throw new UserError(toolsText().nothingToExplain, 2);
   id ??= detect(text);
-  if (!id) throw new UserError(`Cannot tell which command printed this text. Say it with --as, e.g. --as "route -n". Accepted names: ${names()}.`, 2);
+  if (!id) throw new UserError(toolsText().cannotTell(names()), 2);
   if (opts.json) {
     process.stdout.write(JSON.stringify({ command: id, value: parse(id, text) }, null, 2) + '\n');
     return;

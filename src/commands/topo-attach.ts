@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../errors.js';
+import { toolsText } from '../i18n/tools-text.js';
 import type { KernelState } from '../kernel/types.js';
 import { run } from '../sandbox/exec.js';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
@@ -83,15 +84,14 @@ export function chooseLab(labs: RunningLab[], wanted: number | undefined): Runni
     const lab = labs.find((l) => l.pid === wanted);
     if (lab) return lab;
     throw new UserError(
-      `process ${wanted} is not a running nslab lab you may look into (its pid 1, bin/lab-init.pl).` +
-        (labs.length ? ` Running labs:\n${describeLabs(labs)}` : ' No lab is running.'),
+      toolsText().notALab(wanted) + (labs.length ? toolsText().runningLabs(describeLabs(labs)) : toolsText().noLabRunning),
     );
   }
   if (labs.length === 1) return labs[0];
   if (!labs.length) {
-    throw new UserError('no nslab lab is running, so there is nothing to attach to. Start one in another terminal (`nslab start` or `nslab sandbox`), then run `nslab topo --attach` again; `nslab topo` alone draws a fresh lab.');
+    throw new UserError(toolsText().noLabToAttach);
   }
-  throw new UserError(`${labs.length} labs are running; say which with \`nslab topo --attach PID\`:\n     PID  USER       COMMAND\n${describeLabs(labs)}`);
+  throw new UserError(toolsText().whichLab(labs.length, `${toolsText().labsHead}\n${describeLabs(labs)}`));
 }
 
 function nsInode(pid: number | 'self', ns: string): number {
@@ -127,7 +127,7 @@ function labCheckout(pid: number): string {
 function parsePid(attach: string | boolean): number | undefined {
   if (attach === true) return undefined;
   const pid = Number(attach);
-  if (!Number.isInteger(pid) || pid <= 0) throw new UserError(`--attach takes the pid of a running lab (see the list \`nslab topo --attach\` prints), not "${attach}".`);
+  if (!Number.isInteger(pid) || pid <= 0) throw new UserError(toolsText().notAPid(String(attach)));
   return pid;
 }
 
@@ -137,17 +137,17 @@ export async function snapshotOfRunningLab(attach: string | boolean): Promise<{ 
   try {
     sameUserns = nsInode(lab.pid, 'user') === nsInode('self', 'user');
   } catch (e) {
-    throw new UserError(`lab ${lab.pid} ended, or its namespaces cannot be read: ${(e as Error).message}`, 1, { cause: e });
+    throw new UserError(toolsText().labGone(lab.pid, (e as Error).message), 1, { cause: e });
   }
   const waiterPid = Number(/^PPid:\s+(\d+)$/m.exec(readFileSync(`/proc/${lab.pid}/status`, 'utf8'))?.[1]);
   const argv = attachArgv(lab, { sameUserns, outerNetns: nsInode('self', 'net'), node: process.execPath, root: labCheckout(lab.pid), waiterPid });
   const r = await run(argv, { timeoutMs: 30_000 });
   if (r.exitCode !== 0) {
-    throw new UserError(`could not read lab ${lab.pid} (${lab.command}): ${(r.stderr || r.stdout).trim() || `nsenter exited ${r.exitCode}`}. Is it still running? As a user other than its owner, run this as root.`);
+    throw new UserError(toolsText().cannotReadLab(lab.pid, lab.command, (r.stderr || r.stdout).trim() || toolsText().nsenterExited(r.exitCode)));
   }
   try {
     return { lab, state: JSON.parse(r.stdout) as KernelState };
   } catch (e) {
-    throw new UserError(`lab ${lab.pid} answered with something other than a snapshot: ${r.stdout.slice(0, 200)}`, 1, { cause: e });
+    throw new UserError(toolsText().notASnapshot(lab.pid, r.stdout.slice(0, 200)), 1, { cause: e });
   }
 }

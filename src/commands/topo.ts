@@ -2,6 +2,7 @@
 // one first), brings it to --preset with --containers, and draws it: a demo of a preset.
 // With --attach it draws a lab already running, from outside it (see topo-attach.ts).
 import { UserError } from '../errors.js';
+import { toolsText } from '../i18n/tools-text.js';
 import type { KernelState } from '../kernel/types.js';
 import { inLab } from '../sandbox/lab.js';
 import { colorEnabled } from '../view/color.js';
@@ -41,13 +42,13 @@ function print(state: KernelState, opts: TopoCommandOptions, heading?: string): 
 
 export async function topoCommand(opts: TopoCommandOptions): Promise<void> {
   if (opts.attach !== undefined && opts.attach !== false) {
-    if (opts.containers !== undefined) throw new UserError('--attach draws a lab as it is: --containers applies only to a fresh lab.');
+    if (opts.containers !== undefined) throw new UserError(toolsText().attachWithContainers);
     const { snapshotOfRunningLab } = await import('./topo-attach.js');
     const { lab, state } = await snapshotOfRunningLab(opts.attach);
-    return print(state, opts, opts.json ? undefined : `lab ${lab.pid}: ${lab.command}`);
+    return print(state, opts, opts.json ? undefined : toolsText().labTitle(lab.pid, lab.command));
   }
   if (opts.snapshotHere) {
-    if (!inLab()) throw new UserError('--snapshot-here is internal to --attach and runs inside a lab only.');
+    if (!inLab()) throw new UserError(toolsText().snapshotHereOutside);
     process.stdout.write(JSON.stringify(await labSnapshot()) + '\n');
     return;
   }

@@ -1,6 +1,7 @@
 // `nslab walk [--preset P] [--containers N] [--setup LINE]… [--json] -- COMMAND`: a fresh
 // lab, the setup lines, then COMMAND with the packet walk watching (src/walk/).
 import pc from 'picocolors';
+import { toolsText } from '../i18n/tools-text.js';
 import { openLab } from '../lab-setup/open.js';
 import { takeLabSnapshot } from '../lab-setup/lab-snapshot.js';
 import { runOnTerminal } from '../sandbox/exec.js';
@@ -13,7 +14,7 @@ export async function walkCliCommand(words: string[], opts: { preset: Preset; co
   for (const line of opts.setup ?? []) {
     const status = await runOnTerminal(['bash', '-c', line]);
     if (status !== 0) {
-      process.stderr.write(`nslab walk: the setup line \`${line}\` exited ${status}; nothing was walked.\n`);
+      process.stderr.write(`${toolsText().setupFailed(line, status)}\n`);
       process.exit(1);
     }
   }
