@@ -15,7 +15,8 @@ import { BashSession } from '../place/bash-session.js';
 import { LessonShell } from '../repl/lesson-shell.js';
 import { takeLabSnapshot } from '../lab-setup/lab-snapshot.js';
 import { colorEnabled, colors } from '../view/color.js';
-import { EVENTS_SOCKET_ENV } from '../serve/protocol.js';
+import { EVENTS_SOCKET_ENV, PAGE_EDITOR_ENV } from '../serve/protocol.js';
+import { lowerToWorkPriority } from '../sandbox/work-priority.js';
 
 /** Exit status that asks bin/lab-launch.pl for a fresh lab (`.reset`), with the arguments
  * written (through the lab's broker) to the launcher's relaunch file. */
@@ -103,6 +104,9 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   const broker = labBroker();
   // Started by `nslab serve`: the page beside the terminal follows the session.
   const served = Boolean(process.env[EVENTS_SOCKET_ENV]);
+  // Its token for the frames of the server's line editor; not for the learner's commands.
+  const pageEditor = served ? process.env[PAGE_EDITOR_ENV] : undefined;
+  delete process.env[PAGE_EDITOR_ENV];
   const observer = served ? (await import('../repl/page-events.js')).pageEvents(lesson.meta.id) : undefined;
   // The instructor may hold the class at a step: the server's file, read through the broker.
   const hold = served && broker ? (await import('../serve/hold.js')).classHoldThrough(broker) : undefined;
@@ -140,7 +144,12 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   await shell.snapshotQuietly();
   await shell.begin(startAt === 1);
 
-  if (tty) {
+  if (tty && pageEditor) {
+    // `nslab serve` edits this lab's lines itself (src/serve/page-line-editor.ts), and keeps
+    // the history: this shell only runs them, below the server's priority.
+    lowerToWorkPriority(process.pid);
+    await (await import('../repl/page-shell.js')).runPageShell(shell, pageEditor);
+  } else if (tty) {
     const [{ runTtyShell }, { historyFile }] = await Promise.all([import('../repl/tty.js'), import('../progress/history.js')]);
     await runTtyShell(shell, historyFile(store.location));
   } else {

@@ -39,3 +39,23 @@ export function historyFile(location: ProgressLocation, dir: StateDir = stateDir
     },
   };
 }
+
+/** Saves the latest lines, one save at a time: lines given while a save is on its way are
+ * in the next one, not in a queue of saves. `saved()` resolves once every save is done. */
+export function latestSaver(history: HistoryFile): { save(lines: readonly string[]): void; saved(): Promise<unknown> } {
+  let saving: Promise<unknown> = Promise.resolve();
+  let latest: string[] | undefined;
+  return {
+    save(lines) {
+      const queued = latest !== undefined;
+      latest = [...lines];
+      if (queued) return;
+      saving = saving.then(() => {
+        const next = latest!;
+        latest = undefined;
+        return history.save(next);
+      });
+    },
+    saved: () => saving,
+  };
+}

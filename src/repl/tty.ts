@@ -11,12 +11,12 @@ import { complete } from './completion.js';
 import { stoppedInOurGroup } from './foreground.js';
 import { handTerminalToCommand, takeTerminalBack } from './terminal-input.js';
 import type { LessonShell } from './lesson-shell.js';
-import type { HistoryFile } from '../progress/history.js';
+import { latestSaver, type HistoryFile } from '../progress/history.js';
 
 /** The terminal has gone while a command had it, so its hangup signal went to the
  * command's process group, not to nslab's: nslab ends as that signal would have ended it,
  * and the lab with it (a lab never outlives nslab's terminal). */
-function terminalGone(): void {
+export function terminalGone(): void {
   process.kill(process.pid, 'SIGHUP');
 }
 
@@ -33,8 +33,23 @@ function keepGroupRunning(): void {
   setTimeout(check, 20).unref();
 }
 
+/** What the shell does with the terminal's signals and its going away, whoever edits its
+ * lines: a running command's Ctrl-C is the command's (never nslab's); Ctrl-Z stops nothing
+ * (nslab has no job control: a command stopped in its line would hold nslab forever, with
+ * no `fg` to continue it, and nslab itself, stopped, would leave its terminal to nobody, so
+ * nslab's process group is continued at once; a program with job control of its own, such
+ * as a shell inside, has its own group); a terminal whose reads fail has hung up. */
+export function guardTerminalSignals(): void {
+  process.on('SIGINT', () => { /* a running command's Ctrl-C is the command's */ });
+  process.on('SIGTSTP', () => {
+    keepGroupRunning();
+    process.stderr.write(`\n${shellText().ctrlZ}\n`);
+  });
+  process.stdin.on('error', terminalGone);
+}
+
 export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined): Promise<void> {
-  let saving = Promise.resolve(true);
+  let saving: ReturnType<typeof latestSaver> | undefined;
   return new Promise((resolve) => {
     let closing = false;
     const evalLine = (line: string, done: (err: Error | null) => void) => {
@@ -93,18 +108,8 @@ export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined
       process.stdout.write('^C\n');
       server.displayPrompt();
     });
-    process.on('SIGINT', () => { /* a running command's Ctrl-C is the command's */ });
-    // Ctrl-Z: nslab has no job control. A command stopped in its line would hold nslab
-    // forever, with no `fg` to continue it; and nslab itself, stopped, would leave its
-    // terminal to nobody. So nothing stops: nslab's process group is continued at once.
-    // (A program with job control of its own, such as a shell inside, has its own group.)
     server.on('SIGTSTP', () => { /* at the prompt: nothing to stop */ });
-    process.on('SIGTSTP', () => {
-      keepGroupRunning();
-      process.stderr.write(`\n${shellText().ctrlZ}\n`);
-    });
-    // The terminal went away (its reads fail): end as its hangup would have ended us.
-    process.stdin.on('error', terminalGone);
+    guardTerminalSignals();
 
     // Not node:repl's setupHistory: inside a lab the file may only be written through the
     // lab's broker (src/progress/history.ts), so the lines are loaded and saved by hand.
@@ -113,20 +118,10 @@ export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined
       void history.load().then((saved) => {
         typed.history.push(...saved.filter((l) => !typed.history.includes(l)));
       });
-      // One save at a time, of the latest lines: lines typed while a save is on its way
-      // are in the next one, not in a queue of saves.
-      let latest: string[] | undefined;
-      typed.on('history', (lines) => {
-        const queued = latest !== undefined;
-        latest = [...lines];
-        if (queued) return;
-        saving = saving.then(() => {
-          const lines = latest!;
-          latest = undefined;
-          return history.save(lines);
-        });
-      });
+      const saver = latestSaver(history);
+      saving = saver;
+      typed.on('history', (lines) => saver.save(lines));
     }
-    server.on('exit', () => void saving.then(() => resolve()));
+    server.on('exit', () => void (saving?.saved() ?? Promise.resolve()).then(() => resolve()));
   });
 }

@@ -9,7 +9,7 @@ import type { Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
 import { summarizeProgress } from '../progress/summary.js';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
-import { EVENTS_SOCKET_ENV, type LessonEntry, type ServerMessage } from './protocol.js';
+import { EVENTS_SOCKET_ENV, PAGE_EDITOR_ENV, type LessonEntry, type ServerMessage } from './protocol.js';
 import { Learner, type ClassLimits, type LabLauncher } from './learner.js';
 import { ClassStore, type LearnerRecord } from './class-store.js';
 import { sameSecret } from './tokens.js';
@@ -42,7 +42,7 @@ const WORK_NICE = 10;
 export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number }): LabLauncher {
   return {
     argv: (lessonId) => [join(NSLAB_ROOT, 'bin', 'nslab'), ['start', lessonId]],
-    env: (record: LearnerRecord, eventsSocket: string, lang: Lang) => {
+    env: (record: LearnerRecord, eventsSocket: string, lang: Lang, editorToken: string) => {
       const dir = join(eventsSocket, '..');
       const base = Number(process.env.NSLAB_ID_BASE ?? ID_BASE);
       return {
@@ -53,6 +53,7 @@ export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number }
         XDG_STATE_HOME: dir,
         [EVENTS_SOCKET_ENV]: eventsSocket,
         NSLAB_LANG: lang,
+        [PAGE_EDITOR_ENV]: editorToken,
         ...(process.getuid?.() === 0 ? { NSLAB_ID_BASE: String(base + record.seat * ID_RANGE) } : {}),
         // The learners' commands yield to everyone's typing (src/sandbox/work-priority.ts).
         NSLAB_WORK_NICE: String(WORK_NICE),

@@ -17,6 +17,9 @@ import { LineSplitter, parseLabEvent } from './lab-events.js';
 import { OutputBudget, OutputBuffer } from './output-buffer.js';
 import type { CheckState, PageMessage, ServerMessage } from './protocol.js';
 import { spawnPty, type PtyProcess } from './pty.js';
+import { PageLineEditor } from './page-line-editor.js';
+import { newToken } from './tokens.js';
+import { historyFile } from '../progress/history.js';
 import type { LearnerRecord } from './roster.js';
 import type { ClassEvent, EventKind } from './class-results.js';
 import type { StepView } from './step-view.js';
@@ -35,7 +38,7 @@ export interface LabLauncher {
   /** The program and arguments that open a lab on `lessonId` (bin/nslab start …). */
   argv(lessonId: string): [string, string[]];
   /** The environment of that lab's launcher for this learner. */
-  env(record: LearnerRecord, eventsSocket: string, lang: Lang): NodeJS.ProcessEnv;
+  env(record: LearnerRecord, eventsSocket: string, lang: Lang, editorToken: string): NodeJS.ProcessEnv;
 }
 
 export interface LearnerDeps {
@@ -69,6 +72,8 @@ const SWITCHING: EndReason = (lang) => serveText(lang).switchingLesson;
 
 export class Learner {
   private pty: PtyProcess | undefined;
+  /** The line at the lab's prompt, edited here (page-line-editor.ts); one per lab. */
+  private editor: PageLineEditor | undefined;
   private page: WebSocket | undefined;
   private readonly buffer = new OutputBuffer();
   private readonly budget = new OutputBudget();
@@ -190,18 +195,22 @@ export class Learner {
     switch (msg.t) {
       case 'in':
         this.lastInput = Date.now();
-        this.pty?.write(msg.data);
+        this.editor?.keys(msg.data);
         return;
       case 'resize':
         this.size = { cols: msg.cols, rows: msg.rows };
         this.pty?.resize(msg.cols, msg.rows);
+        this.editor?.resize(msg.cols);
         return;
-      case 'hint':
+      case 'hint': {
         // As if the learner typed `.hint` at an empty prompt (Ctrl-U clears a line begun);
-        // only at the prompt, so it never lands in a program that is running.
-        if (this.pty && this.idle && this.labState === 'running') this.pty.write('\x15.hint\r');
-        else this.send({ t: 'notice', text: this.words.hintAtPrompt });
+        // only at the prompt, so it never lands in a program that is running. (A lab whose
+        // shell edits its own lines gets the keys; one the server edits, the line.)
+        const pty = this.labState === 'running' ? this.pty : undefined;
+        const asked = pty !== undefined && (this.editor?.used ? this.editor.type('.hint') : this.idle && (pty.write('\x15.hint\r'), true));
+        if (!asked) this.send({ t: 'notice', text: this.words.hintAtPrompt });
         return;
+      }
       case 'lang':
         this.setLang(msg.lang);
         return;
@@ -274,21 +283,32 @@ export class Learner {
     this.send({ t: 'lab', state: 'starting' });
     const sock = this.listenForEvents();
     const [file, args] = this.deps.launcher.argv(lessonId);
+    const token = newToken();
     let pty: PtyProcess;
     try {
-      pty = spawnPty(file, args, { cols: this.size.cols, rows: this.size.rows, env: this.deps.launcher.env(this.record, sock, this.lang), cwd: this.deps.dir });
+      pty = spawnPty(file, args, { cols: this.size.cols, rows: this.size.rows, env: this.deps.launcher.env(this.record, sock, this.lang, token), cwd: this.deps.dir });
     } catch (e) {
       const message = (e as Error).message;
       this.labEnded((lang) => serveText(lang).labCouldNotStart(message));
       return;
     }
     this.pty = pty;
+    const editor = new PageLineEditor({
+      token,
+      cols: this.size.cols,
+      show: (bytes) => this.show(bytes),
+      toLab: (bytes) => pty.write(bytes),
+      history: historyFile({ path: join(this.deps.dir, 'nslab', 'progress.json') }),
+    });
+    this.editor = editor;
     this.paused = { pressure: false, throttle: false, away: this.page === undefined };
     if (this.paused.away) pty.pause();
-    pty.onData((chunk) => this.fromLab(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+    pty.onData((chunk) => editor.fromLab(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
     pty.onExit((e) => {
+      void editor.close();
       if (this.pty !== pty) return;
       this.pty = undefined;
+      this.editor = undefined;
       this.labEnded(this.endReason ?? ((lang) => (e.exitCode === 0 ? serveText(lang).shellEnded : serveText(lang).labEndedStatus(e.exitCode, e.signal))));
       const next = this.nextLesson;
       this.nextLesson = undefined;
@@ -315,7 +335,8 @@ export class Learner {
     return () => this.shadows.delete(onOutput);
   }
 
-  private fromLab(chunk: Buffer): void {
+  /** What the learner's terminal shows: the lab's output, and the line being edited. */
+  private show(chunk: Buffer): void {
     // The lab shows its first words once it is built: until then the page says it is building.
     if (this.labState === 'starting') {
       this.labState = 'running';

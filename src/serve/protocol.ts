@@ -37,6 +37,9 @@ export type LabEvent =
 export const LAB_EVENT_MAX = 256 * 1024;
 /** Where the shell sends its LabEvents when set (by the server, for its learners' labs). */
 export const EVENTS_SOCKET_ENV = 'NSLAB_EVENTS_SOCKET';
+/** The lab's token for the frames of the server's line editor (line-frames.ts), when the
+ * server edits its lines. */
+export const PAGE_EDITOR_ENV = 'NSLAB_PAGE_EDITOR';
 
 export interface LessonEntry {
   id: string;

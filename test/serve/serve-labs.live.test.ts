@@ -2,6 +2,7 @@
 // lab of their own, under an id range of their own, and nothing of one lab reaches another
 // learner's, the server's state or the machine.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageClient, joinClass, startClass, type TestClass } from './class-server.js';
 import { isRoot } from '../helpers/lab.js';
@@ -11,6 +12,25 @@ import { BATCHES } from '../reliability/hostile-lines.js';
 let cls: TestClass;
 const pages: Record<string, PageClient> = {};
 const tokens: Record<string, string> = {};
+
+/** The lab's learning shell (`node … cli.js start …`) among the processes under `pid`. */
+function labShellPid(pid: number): number {
+  const children = (p: number): number[] => {
+    try {
+      return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.shift()!;
+    const argv = (() => { try { return readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0'); } catch { return []; } })();
+    if (argv.some((a) => a.endsWith('cli.js')) && argv.includes('start')) return p;
+    queue.push(...children(p));
+  }
+  throw new Error(`no learning shell under process ${pid}`);
+}
 
 /** The text the terminal showed after `marker`, once the prompt is back. */
 async function run(page: PageClient, line: string): Promise<string> {
@@ -57,9 +77,28 @@ describe('real labs through nslab serve', () => {
     expect(out).toContain('» eth0: veth');
   });
 
-  it('runs the learner\'s commands below the shell that echoes their keys (niceness 10 and 0)', async () => {
+  it('runs the learner\'s shell and its commands below the server, which echoes their keys (niceness 10 and 0)', async () => {
     const out = await run(pages.Ada, 'echo "nice=$(nice)/$(cut -d" " -f19 /proc/$PPID/stat)"');
-    expect(out).toMatch(/^nice=10\/0\r?$/m);
+    expect(out).toMatch(/^nice=10\/10\r?$/m);
+    expect(getPriority(0)).toBe(0); // the server (this process) is where it was
+  });
+
+  it('echoes a line being typed even while the lab\'s shell cannot run at all, and runs it when it can', async () => {
+    const page = pages.Ada;
+    await run(page, 'true');
+    const shell = labShellPid(cls.room.byToken(tokens.Ada)!.labPid!);
+    const from = page.screen.length;
+    process.kill(shell, 'SIGSTOP');
+    try {
+      page.type('echo stopped-$((6*7))');
+      await page.until(() => page.screen.slice(from).includes('echo stopped-$((6*7))'), 'the echo of the keys typed', 10000);
+      page.type('\x7f\x7f\x7f8))'); // backspace is the editor's too: 6*8 now
+      await page.until(() => /\$\(\(6\*[^\r\n]*8\)\)$/.test(page.screen.slice(from)), 'the edited line', 10000);
+    } finally {
+      process.kill(shell, 'SIGCONT');
+    }
+    page.type('\r');
+    await page.until(() => /^stopped-48\r?$/m.test(page.screen.slice(from)), 'the line run once the shell runs again', 30000);
   });
 
   it('the page gets the step from the lesson file, the lab\'s picture and the checks as the learner goes', async () => {

@@ -1,0 +1,216 @@
+// The line a learner types at their shell's prompt, edited by the server, not by the lab.
+//
+// Why: with a class typing at once, the labs' shells compete for the machine's cores (each
+// runs its learner's commands, checks and pictures), and a key a shell echoes waits for its
+// turn: 50 learners on 2 cores saw the slowest echoes near 200 ms, against 3 ms for bash
+// relayed through the same server (`npm run bench`). The server is one process, idle most
+// of the time and never running a learner's command, so the keys it echoes come back
+// at once; the labs' shells, no longer echoing, run below it (src/sandbox/work-priority.ts).
+//
+// How: the lab's shell says it is at its prompt with a frame in its output (line-frames.ts);
+// from then on the keys go to node:readline here (editing, history, Ctrl-C, Tab), and Enter
+// sends the line to the shell as a frame in its input. While the line runs, every key goes
+// to the lab's terminal as it is (a program such as `docker exec -it` or `tcpdump` gets its
+// keys and Ctrl-C, as in any terminal), until the next prompt. A lab whose shell sends no
+// frames (an older one, plain bash) is a terminal like any other: every key goes through.
+import { createInterface, type Interface } from 'node:readline';
+import { PassThrough, Writable } from 'node:stream';
+import { latestSaver, type HistoryFile } from '../progress/history.js';
+import { encodeFrame, FrameScanner, FROM_LAB, TO_LAB, type FromLabFrame, type ToLabFrame } from './line-frames.js';
+
+export interface LineEditorDeps {
+  /** The lab's own token, as its shell was given it (NSLAB_PAGE_EDITOR). */
+  token: string;
+  /** Bytes for the learner's terminal (the page, its buffer and its watchers). */
+  show: (bytes: Buffer) => void;
+  /** Bytes for the lab's terminal (its pty). */
+  toLab: (bytes: string) => void;
+  cols: number;
+  history?: HistoryFile;
+}
+
+/** How long Tab waits for the lab's completions before offering none. */
+const COMPLETE_WAIT_MS = 2000;
+
+type Mode = 'pass' | 'edit';
+
+export class PageLineEditor {
+  private mode: Mode = 'pass';
+  private readonly input = new PassThrough();
+  private readonly output: Writable & { columns: number; rows: number; isTTY: boolean };
+  private readonly rl: Interface;
+  private readonly scanner: FrameScanner<FromLabFrame>;
+  /** Keys typed after a line's Enter (a paste of several lines): the next prompts' lines. */
+  private queued = '';
+  private completions = new Map<number, (r: [string[], string]) => void>();
+  private nextId = 1;
+  private readonly saver: ReturnType<typeof latestSaver> | undefined;
+  private closed = false;
+  private prompted = false;
+
+  constructor(private readonly deps: LineEditorDeps) {
+    this.scanner = new FrameScanner<FromLabFrame>(FROM_LAB, deps.token);
+    const out = new Writable({
+      write: (chunk: Buffer | string, _enc, done) => {
+        if (!this.closed) deps.show(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        done();
+      },
+    });
+    this.output = Object.assign(out, { columns: deps.cols, rows: 24, isTTY: true });
+    this.rl = createInterface({
+      input: this.input,
+      output: this.output,
+      terminal: true,
+      historySize: 1000,
+      removeHistoryDuplicates: false,
+      tabSize: 8,
+      completer: (line: string, cb: (err: null, r: [string[], string]) => void) => this.complete(line, (r) => cb(null, r)),
+    });
+    // Without these, readline would act on the server's own process: Ctrl-Z would stop it.
+    this.rl.on('SIGINT', () => this.interrupt());
+    this.rl.on('SIGTSTP', () => { /* nothing to stop at a prompt */ });
+    this.rl.on('SIGCONT', () => { /* never stopped */ });
+    this.rl.on('line', (line) => this.submit(line));
+    this.saver = deps.history && latestSaver(deps.history);
+    this.rl.on('history', (lines: string[]) => this.saver?.save(lines));
+    void deps.history?.load().then((saved) => {
+      const typed = this.rl as unknown as { history: string[] };
+      typed.history.push(...saved.filter((l) => !typed.history.includes(l)));
+    });
+  }
+
+  /** Whether the lab's shell has the server edit its lines (it has sent a prompt). */
+  get used(): boolean {
+    return this.prompted;
+  }
+
+  /** Whether the learner's keys are the editor's now (the lab's shell is at its prompt). */
+  get editing(): boolean {
+    return this.mode === 'edit';
+  }
+
+  /** The lab's output: shown, but for its frames, which are acted on in their place. */
+  fromLab(chunk: Buffer): void {
+    for (const piece of this.scanner.push(chunk)) {
+      if ('bytes' in piece) this.deps.show(piece.bytes);
+      else this.onFrame(piece.frame);
+    }
+  }
+
+  /** The learner's keys. */
+  keys(data: string): void {
+    if (this.closed) return;
+    if (this.mode === 'pass') {
+      this.deps.toLab(data);
+      return;
+    }
+    this.feed(data);
+  }
+
+  /** The line `text` typed in full and run, as if by the learner (the page's hint button). */
+  type(text: string): boolean {
+    if (this.mode !== 'edit') return false;
+    this.feed(`\x15${text}\r`);
+    return true;
+  }
+
+  resize(cols: number): void {
+    this.output.columns = cols;
+    this.output.emit('resize');
+  }
+
+  /** The lab is gone: nothing more is edited; history still being saved is saved. */
+  close(): Promise<unknown> {
+    this.closed = true;
+    this.mode = 'pass';
+    for (const answer of this.completions.values()) answer([[], '']);
+    this.completions.clear();
+    this.rl.close();
+    return this.saver?.saved() ?? Promise.resolve();
+  }
+
+  // Keys for readline, a line at a time: after an Enter the line is the lab's, and what
+  // follows waits for the next prompt (a paste of several lines runs them one by one).
+  private feed(data: string): void {
+    let rest = data;
+    while (rest && this.mode === 'edit') {
+      const line = this.rl.line as string;
+      // Ctrl-D on an empty line ends the shell's input, as in a terminal.
+      const eof = line === '' ? rest.indexOf('\x04') : -1;
+      const enter = rest.search(/[\r\n]/);
+      const cut = [eof, enter].filter((i) => i >= 0);
+      if (!cut.length) {
+        this.input.write(rest);
+        return;
+      }
+      const at = Math.min(...cut);
+      if (at === eof && (enter < 0 || eof < enter)) {
+        if (at > 0) { this.input.write(rest.slice(0, at)); rest = rest.slice(at); continue; }
+        this.mode = 'pass';
+        this.output.write('\r\n');
+        this.deps.toLab(this.frame({ kind: 'eof' }));
+        rest = rest.slice(1);
+        break;
+      }
+      // One Enter: \r\n from a paste is one too.
+      const len = rest.startsWith('\r\n', at) ? 2 : 1;
+      this.input.write(rest.slice(0, at + len));
+      rest = rest.slice(at + len);
+    }
+    if (rest) this.queued += rest;
+  }
+
+  private submit(line: string): void {
+    this.mode = 'pass';
+    this.deps.toLab(this.frame({ kind: 'line', text: line }));
+  }
+
+  private interrupt(): void {
+    const rl = this.rl as unknown as { line: string; cursor: number };
+    this.output.write('^C\r\n');
+    rl.line = '';
+    rl.cursor = 0;
+    this.rl.prompt();
+  }
+
+  private onFrame(frame: FromLabFrame): void {
+    switch (frame.kind) {
+      case 'prompt': {
+        if (typeof frame.prompt !== 'string') return;
+        this.mode = 'edit';
+        this.prompted = true;
+        this.rl.setPrompt(frame.prompt);
+        this.rl.prompt();
+        const queued = this.queued;
+        this.queued = '';
+        if (queued) this.feed(queued);
+        return;
+      }
+      case 'typeahead':
+        if (typeof frame.text !== 'string') return;
+        if (this.mode === 'edit') this.feed(frame.text);
+        else this.queued += frame.text;
+        return;
+      case 'completions': {
+        const answer = this.completions.get(frame.id);
+        this.completions.delete(frame.id);
+        const list = Array.isArray(frame.list) ? frame.list.filter((x): x is string => typeof x === 'string') : [];
+        answer?.([list, typeof frame.token === 'string' ? frame.token : '']);
+        return;
+      }
+    }
+  }
+
+  private complete(line: string, answer: (r: [string[], string]) => void): void {
+    const id = this.nextId++;
+    const timer = setTimeout(() => {
+      if (this.completions.delete(id)) answer([[], line]);
+    }, COMPLETE_WAIT_MS);
+    this.completions.set(id, (r) => { clearTimeout(timer); answer(r); });
+    this.deps.toLab(this.frame({ kind: 'complete', id, line }));
+  }
+
+  private frame(f: ToLabFrame): string {
+    return encodeFrame(TO_LAB, this.deps.token, f);
+  }
+}
