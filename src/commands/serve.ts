@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { serveCliText } from '../i18n/serve-cli-text.js';
 import { currentLang } from '../i18n/lang.js';
 import { displayWidth } from '../view/display-width.js';
+import { raiseServerPriority } from '../sandbox/work-priority.js';
 import { defaultLessonsDir, loadLessons } from '../lesson/load.js';
 import { formatLintError } from '../lesson/types.js';
 import { progressLocation } from '../progress/location.js';
@@ -92,6 +93,7 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   const labelWidth = Math.max(displayWidth(t.joinAt), displayWidth(t.instructorAt)) + 2;
   const label = (text: string) => `  ${text}${' '.repeat(labelWidth - displayWidth(text))}`;
   const lang = currentLang();
+  raiseServerPriority();
   out.write(`${t.started(room.code, seats, first.meta.id)}\n`);
   out.write(`${label(t.joinAt)}${hosts.map((h) => `${base(h)}/join/${room.code}`).join(`\n${' '.repeat(labelWidth + 2)}`)}\n`);
   out.write(`${label(t.instructorAt)}${base(hosts[0] ?? opts.host)}/i/${room.roster.instructorToken}   ${t.keepSecret}\n`);

@@ -25,3 +25,18 @@ export function lowerToWorkPriority(pid: number | undefined, nice = workNice()):
     /* exited meanwhile */
   }
 }
+
+/** The niceness `nslab serve` takes where it may (as root): above everything its labs run,
+ * the labs' own launchers and brokers included, so that the one process that echoes the
+ * whole class's keys (src/serve/page-line-editor.ts) is never the one that waits. */
+export const SERVER_NICE = -5;
+
+/** Raises this process to SERVER_NICE; false where it may not (not root: it stays at 0). */
+export function raiseServerPriority(): boolean {
+  try {
+    setPriority(SERVER_NICE);
+    return true;
+  } catch {
+    return false;
+  }
+}
