@@ -134,28 +134,29 @@ export class PageLineEditor {
   private feed(data: string): void {
     let rest = data;
     while (rest && this.mode === 'edit') {
-      const line = this.rl.line as string;
-      // Ctrl-D on an empty line ends the shell's input, as in a terminal.
-      const eof = line === '' ? rest.indexOf('\x04') : -1;
-      const enter = rest.search(/[\r\n]/);
-      const cut = [eof, enter].filter((i) => i >= 0);
-      if (!cut.length) {
+      const at = rest.search(/[\r\n\x04]/);
+      if (at < 0) {
         this.input.write(rest);
         return;
       }
-      const at = Math.min(...cut);
-      if (at === eof && (enter < 0 || eof < enter)) {
-        if (at > 0) { this.input.write(rest.slice(0, at)); rest = rest.slice(at); continue; }
+      if (at > 0) this.input.write(rest.slice(0, at));
+      const key = rest[at];
+      rest = rest.slice(at + 1);
+      if (key === '\x04') {
+        // Ctrl-D on an empty line ends the shell's input, as in a terminal; on a line, it is
+        // readline's (delete the character under the cursor).
+        if ((this.rl.line as string) !== '') {
+          this.input.write(key);
+          continue;
+        }
         this.mode = 'pass';
         this.output.write('\r\n');
         this.deps.toLab(this.frame({ kind: 'eof' }));
-        rest = rest.slice(1);
         break;
       }
       // One Enter: \r\n from a paste is one too.
-      const len = rest.startsWith('\r\n', at) ? 2 : 1;
-      this.input.write(rest.slice(0, at + len));
-      rest = rest.slice(at + len);
+      if (key === '\r' && rest.startsWith('\n')) rest = rest.slice(1);
+      this.input.write('\r');
     }
     if (rest) this.queued += rest;
   }
