@@ -16,7 +16,6 @@ import { LessonShell } from '../repl/lesson-shell.js';
 import { takeLabSnapshot } from '../lab-setup/lab-snapshot.js';
 import { colorEnabled, colors } from '../view/color.js';
 import { EVENTS_SOCKET_ENV, PAGE_EDITOR_ENV } from '../serve/protocol.js';
-import { lowerToWorkPriority } from '../sandbox/work-priority.js';
 
 /** Exit status that asks bin/lab-launch.pl for a fresh lab (`.reset`), with the arguments
  * written (through the lab's broker) to the launcher's relaunch file. */
@@ -146,8 +145,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
 
   if (tty && pageEditor) {
     // `nslab serve` edits this lab's lines itself (src/serve/page-line-editor.ts), and keeps
-    // the history: this shell only runs them, below the server's priority.
-    lowerToWorkPriority(process.pid);
+    // the history: this shell only runs them.
     await (await import('../repl/page-shell.js')).runPageShell(shell, pageEditor);
   } else if (tty) {
     const [{ runTtyShell }, { historyFile }] = await Promise.all([import('../repl/tty.js'), import('../progress/history.js')]);

@@ -14,7 +14,6 @@
 // exists only in ours.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { innerScript, MARK } from './read-script.js';
-import { lowerToWorkPriority } from '../sandbox/work-priority.js';
 
 export interface ReadResult {
   exitCode: number;
@@ -88,7 +87,6 @@ class Reader {
 
   constructor() {
     this.child = spawn('unshare', ['--mount', '--propagation', 'private', 'bash', '-c', snapshotScript()], { stdio: ['pipe', 'pipe', 'pipe'] });
-    lowerToWorkPriority(this.child.pid);
     // Neither the reader nor its pipes keep Node alive; it ends at our exit (end of input).
     this.child.unref();
     for (const s of [this.child.stdin, this.child.stdout, this.child.stderr]) (s as unknown as { unref?: () => void })?.unref?.();

@@ -11,7 +11,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { BoundedText } from './bounded-text.js';
-import { lowerToWorkPriority } from '../sandbox/work-priority.js';
 import { MarkerStream } from './marker-stream.js';
 
 // Captured output goes to a pipe, where C programs buffer it in blocks; coreutils' stdbuf
@@ -115,7 +114,6 @@ export class BashSession {
       env: { ...(opts.env ?? process.env), ...(STDBUF_LIB ? { NSLAB_STDBUF_LIB: STDBUF_LIB } : {}) },
       cwd: opts.cwd,
     });
-    lowerToWorkPriority(this.child.pid);
     const show = (fallback: NodeJS.WriteStream, sink?: (b: Buffer) => void) => sink ?? ((b: Buffer) => { fallback.write(b); });
     const showOut = show(process.stdout, opts.out);
     const showErr = show(process.stderr, opts.err);

@@ -9,6 +9,7 @@ import type { Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
 import { summarizeProgress } from '../progress/summary.js';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
+import { LAB_NICE } from '../sandbox/work-priority.js';
 import { EVENTS_SOCKET_ENV, PAGE_EDITOR_ENV, type LessonEntry, type ServerMessage } from './protocol.js';
 import { Learner, type ClassLimits, type LabLauncher } from './learner.js';
 import { ClassStore, type LearnerRecord } from './class-store.js';
@@ -34,14 +35,15 @@ export interface ClassOptions {
 /** Where root's labs' ids begin (bin/lab-launch.pl's default); each seat gets the next 65536. */
 const ID_BASE = 0x70000000;
 const ID_RANGE = 0x10000;
-/** The niceness of what a learner's lab runs, below the shell that echoes their keys. */
-const WORK_NICE = 10;
 
 /** `bin/nslab start LESSON`, with an environment made for the learner, not inherited:
  * nothing of the server's own (a sudo user, tokens, paths) reaches a lab. */
 export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number }): LabLauncher {
   return {
-    argv: (lessonId) => [join(NSLAB_ROOT, 'bin', 'nslab'), ['start', lessonId]],
+    // The whole lab below the server from its first instruction: its launcher, its pid 1,
+    // its shell and what that runs. The server, which echoes every learner's keys
+    // (page-line-editor.ts), then never waits behind a lab, with or without root.
+    argv: (lessonId) => ['nice', ['-n', String(LAB_NICE), join(NSLAB_ROOT, 'bin', 'nslab'), 'start', lessonId]],
     env: (record: LearnerRecord, eventsSocket: string, lang: Lang, editorToken: string) => {
       const dir = join(eventsSocket, '..');
       const base = Number(process.env.NSLAB_ID_BASE ?? ID_BASE);
@@ -55,8 +57,6 @@ export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number }
         NSLAB_LANG: lang,
         [PAGE_EDITOR_ENV]: editorToken,
         ...(process.getuid?.() === 0 ? { NSLAB_ID_BASE: String(base + record.seat * ID_RANGE) } : {}),
-        // The learners' commands yield to everyone's typing (src/sandbox/work-priority.ts).
-        NSLAB_WORK_NICE: String(WORK_NICE),
         ...(opts.memoryMax > 0 ? { NSLAB_MEMORY_MAX: String(opts.memoryMax) } : {}),
         ...(opts.lessonsDir ? { NSLAB_LESSONS: opts.lessonsDir } : {}),
         ...(process.env.NSLAB_PIDS_MAX ? { NSLAB_PIDS_MAX: process.env.NSLAB_PIDS_MAX } : {}),
