@@ -36,8 +36,12 @@ export function isReplaceTemp(file: string, name: string): boolean {
 }
 
 /** The directory itself, through node:fs. Files and folders it creates are handed to
- * `owner` when given (a sudo user's ~/.local/state). */
-export function localStateDir(path: string, owner?: Owner): StateDir {
+ * `owner` when given (a sudo user's ~/.local/state). `durable: false`: a replace is still
+ * atomic (a new file renamed into place) but not flushed to the disk, for files that are a
+ * comfort rather than a record (the history the workshop server keeps for fifty learners,
+ * where an fsync per line each would be most of the server's disk work). */
+export function localStateDir(path: string, owner?: Owner, opts: { durable?: boolean } = {}): StateDir {
+  const durable = opts.durable ?? true;
   const at = (name: string) => join(path, name);
   const give = async (p: string) => { if (owner) await chown(p, owner.uid, owner.gid); };
   const write = async (file: string, text: string, mode: number, sync: boolean) => {
@@ -61,12 +65,13 @@ export function localStateDir(path: string, owner?: Owner): StateDir {
       await ensureDir(path, owner);
       const tmp = at(`.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       try {
-        await write(tmp, text, mode, true);
+        await write(tmp, text, mode, durable);
         await rename(tmp, at(name));
       } catch (e) {
         await unlink(tmp).catch(() => {});
         throw e;
       }
+      if (!durable) return;
       // The rename itself must reach the disk for the new content to survive a crash. (The
       // save is done already: a folder that cannot be opened or flushed does not undo it.)
       const d = await open(path, 'r').catch(() => undefined);

@@ -20,6 +20,7 @@ import { spawnPty, type PtyProcess } from './pty.js';
 import { PageLineEditor } from './page-line-editor.js';
 import { newToken } from './tokens.js';
 import { historyFile } from '../progress/history.js';
+import { localStateDir } from '../progress/state-dir.js';
 import type { LearnerRecord } from './roster.js';
 import type { ClassEvent, EventKind } from './class-results.js';
 import type { StepView } from './step-view.js';
@@ -298,7 +299,7 @@ export class Learner {
       cols: this.size.cols,
       show: (bytes) => this.show(bytes),
       toLab: (bytes) => pty.write(bytes),
-      history: historyFile({ path: join(this.deps.dir, 'nslab', 'progress.json') }),
+      history: historyFile({ path: join(this.deps.dir, 'nslab', 'progress.json') }, localStateDir(join(this.deps.dir, 'nslab'), undefined, { durable: false })),
     });
     this.editor = editor;
     this.paused = { pressure: false, throttle: false, away: this.page === undefined };
