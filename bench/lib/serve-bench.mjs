@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cpuSeconds, processTree, stillRunning, treeCpuSeconds } from './proctree.mjs';
 import { TerminalClient, typeLines } from './terminal-client.mjs';
+import { stallProbe } from './stall-probe.mjs';
 import { percentile } from './timing.mjs';
 import { ms } from './targets.mjs';
 
@@ -136,6 +137,9 @@ export async function benchServe({ root, env, log, lesson, answer, learners: N, 
 
     // 2a. The floor: the same typing through bash-relay.mjs, while the labs sit idle.
     if (stopping) return;
+    const probe = stallProbe();
+    children.add(probe.child);
+    await probe.take();
     const relay = startAndRead([process.execPath, join(root, 'bench', 'bash-relay.mjs'), empty], env, /listening (\d+)/, 'bench/bash-relay.mjs');
     children.add(relay.child);
     const [, port] = await relay.match;
@@ -144,7 +148,7 @@ export async function benchServe({ root, env, log, lesson, answer, learners: N, 
     await Promise.all(floorClients.map(async (c) => { await c.opened(); await c.until(/bash\$ /); }));
     await Promise.all(floorClients.map(async (c, i) => { await sleep(spread(i)); await typeLines(c, lines, /bash\$ /); }));
     const echoesOf = (cs) => ({ ...quantiles(cs.flatMap((c) => c.echoes)), keys: cs.length * keys, lost: cs.reduce((a, c) => a + c.lost, 0) });
-    figures.floor = echoesOf(floorClients);
+    figures.floor = { ...echoesOf(floorClients), stall: await probe.take() };
     for (const c of floorClients) c.close();
     await stopChild(relay.child, 'SIGTERM', 5000);
     log(`serve: bare bash relay, echo p50 ${ms(figures.floor.p50)}, p99 ${ms(figures.floor.p99)}`);
@@ -156,8 +160,9 @@ export async function benchServe({ root, env, log, lesson, answer, learners: N, 
     const cpu0 = { tree: treeCpuSeconds(processTree(server.child.pid)), server: cpuSeconds(server.child.pid).self };
     await Promise.all(typing.map(async (c, i) => { await sleep(spread(i)); await typeLines(c, lines, labPrompt); }));
     const seconds = (performance.now() - t0) / 1000;
-    figures.echo = { ...echoesOf(typing), seconds, cpu: treeCpuSeconds(processTree(server.child.pid)) - cpu0.tree, serverCpu: cpuSeconds(server.child.pid).self - cpu0.server };
+    figures.echo = { ...echoesOf(typing), stall: await probe.take(), seconds, cpu: treeCpuSeconds(processTree(server.child.pid)) - cpu0.tree, serverCpu: cpuSeconds(server.child.pid).self - cpu0.server };
     log(`serve: labs, echo p50 ${ms(figures.echo.p50)}, p99 ${ms(figures.echo.p99)}`);
+    probe.stop();
 
     // 3. Memory, every learner idle at the prompt of step 2.
     if (stopping) return;
@@ -209,6 +214,8 @@ function print(f, { N, keys, lines }) {
   console.log(`  keystroke → echo, each learner typing ${keys} keys a key every 100 ms (${lines.map((l) => `\`${l}\``).join(', ')}):`);
   console.log(`    in their labs:    ${e(echo)}${echo ? `; typing took ${echo.seconds.toFixed(1)} s and ${echo.cpu.toFixed(1)} CPU s of the server's tree (its own Node ${echo.serverCpu.toFixed(1)} s)` : ''}`);
   console.log(`    bare bash relay:  ${e(floor)} (ws + the same pty, bash with nothing on PATH)`);
+  const stall = (x) => (x?.stall === undefined ? 'n/a' : ms(x.stall));
+  console.log(`    the machine meanwhile: a process doing nothing but a 2 ms timer, at niceness -5 (as root), waited up to ${stall(echo)} past it while the labs typed, ${stall(floor)} during the relay (bench/lib/stall-probe.mjs)`);
   if (f.tree) {
     const { kinds, server, processes } = f.tree;
     console.log(`  memory, ${N} learners idle: ${processes} processes; per learner RSS ${f.rssMb.toFixed(1)} MB, PSS ${f.pssMb.toFixed(1)} MB`);
