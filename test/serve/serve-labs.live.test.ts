@@ -222,4 +222,16 @@ describe('real labs through nslab serve', () => {
     const out = await run(pages.Ada, `curl -s -m 2 -o /dev/null -w '%{http_code}' http://127.0.0.1:${port}/ ; echo " curl=$?"`);
     expect(out).toMatch(/curl=(7|28)/); // refused or timed out: the lab's 127.0.0.1 is its own
   });
+
+  it('.reset starts a fresh lab in the same terminal, whose lines the server edits again', async () => {
+    const page = pages.Bo;
+    await run(page, 'ip link add resetme type veth peer name resetme_p');
+    const from = page.screen.length;
+    page.type('.reset\r');
+    await page.until(() => page.screen.slice(from).includes('Starting a fresh lab at step'), 'the reset', 30000);
+    await page.until(() => /host # /.test(page.screen.slice(page.screen.lastIndexOf('Starting a fresh lab'))), 'the fresh lab\'s prompt', 60000);
+    const out = await run(page, 'ip -br link show resetme 2>&1 | head -1');
+    expect(out).toMatch(/does not exist/); // a fresh lab: the link made before is gone
+    expect(cls.room.byToken(tokens.Bo)!['editor']?.editing).toBe(true); // the fresh shell's prompt came as a frame
+  });
 });
