@@ -42,6 +42,10 @@ export interface ServeCliText {
   notJsonClass(file: string): string;
   notClassFile(file: string): string;
   otherFormat(file: string, format: unknown): string;
+  // the learners' terminals (src/serve/pty.ts)
+  noTerminals(nodePty: string, python: string): string;
+  ptyChoiceBad(env: string, choice: string): string;
+  ptyPythonMissing(env: string, why: string): string;
 }
 
 const en: ServeCliText = {
@@ -79,6 +83,16 @@ const en: ServeCliText = {
   notJsonClass: (file) => `${file} is not a class file nslab can read (not JSON).`,
   notClassFile: (file) => `${file} is not an nslab class file.`,
   otherFormat: (file, format) => `${file} was written by another version of nslab (class format ${String(format)}); this one reads format 1. Serve this class with the nslab that wrote it, or give --state-dir another folder to start a new class.`,
+  noTerminals: (nodePty, python) => [
+    'nslab serve cannot open terminals for the learners:',
+    `  @lydell/node-pty could not load: ${nodePty}`,
+    `  and the python3 fallback cannot run: ${python}`,
+    'Fix one of them, then start the server again:',
+    '  npm install (with optional dependencies: it brings @lydell/node-pty\'s binary for this machine)',
+    '  or: sudo apt-get install python3',
+  ].join('\n'),
+  ptyChoiceBad: (env, choice) => `${env}=${choice} is not a terminal backend: unset it, or set it to node-pty or python.`,
+  ptyPythonMissing: (env, why) => `${env}=python, but ${why}: install it (sudo apt-get install python3) or unset ${env}.`,
 };
 
 const zh: ServeCliText = {
@@ -116,6 +130,16 @@ const zh: ServeCliText = {
   notJsonClass: (file) => `${file} 不是 nslab 能读的班级文件（不是 JSON）。`,
   notClassFile: (file) => `${file} 不是 nslab 的班级文件。`,
   otherFormat: (file, format) => `${file} 是另一个版本的 nslab 写的（班级格式 ${String(format)}）；这个版本只读格式 1。请用写它的那个 nslab 来开这个班，或者用 --state-dir 换一个文件夹开新班。`,
+  noTerminals: (nodePty, python) => [
+    'nslab serve 无法为学员打开终端：',
+    `  @lydell/node-pty 加载失败：${nodePty}`,
+    `  备用的 python3 也运行不了：${python}`,
+    '请修好其中一个，再启动服务器：',
+    '  npm install（带上可选依赖：它会装好适合这台机器的 @lydell/node-pty 二进制文件）',
+    '  或者：sudo apt-get install python3',
+  ].join('\n'),
+  ptyChoiceBad: (env, choice) => `${env}=${choice} 不是一种终端后端：请取消它，或者设为 node-pty 或 python。`,
+  ptyPythonMissing: (env, why) => `${env}=python，但是 ${why}：请安装它（sudo apt-get install python3），或者取消 ${env}。`,
 };
 
 const TEXTS: Record<Lang, ServeCliText> = { en, 'zh-CN': zh };

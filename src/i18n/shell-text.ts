@@ -53,6 +53,8 @@ export interface ShellText {
   heldBack: string;
   stateUnreadable(why: string): string;
   ctrlZ: string;
+  /** Under "bash: NAME: command not found": the near names (each already quoted). */
+  didYouMean(typed: string, names: string[]): string;
 }
 
 const en: ShellText = {
@@ -117,6 +119,7 @@ const en: ShellText = {
   heldBack: 'a note is held back here: it would give away the answer to this step\'s question',
   stateUnreadable: (why) => `note: could not read the lab's state: ${why}`,
   ctrlZ: 'nslab: Ctrl-Z stops nothing here (nslab has no job control); Ctrl-C ends the command.',
+  didYouMean: (typed, names) => `${typed}: did you mean ${names.join(' or ')}?`,
 };
 
 const zh: ShellText = {
@@ -181,6 +184,7 @@ const zh: ShellText = {
   heldBack: '这里隐去了一条注解：它会泄露这一步问题的答案',
   stateUnreadable: (why) => `注意：读不到实验环境的状态：${why}`,
   ctrlZ: 'nslab：Ctrl-Z 在这里什么也停不了（nslab 没有作业控制）；Ctrl-C 可以结束命令。',
+  didYouMean: (typed, names) => `${typed}：你是不是想输入 ${names.join(' 或 ')}？`,
 };
 
 const TEXTS: Record<Lang, ShellText> = { en, 'zh-CN': zh };

@@ -1,5 +1,6 @@
 // Bringing a fresh lab to its starting state: the preset, then any containers asked for.
 import { UserError } from '../errors.js';
+import { sandboxText } from '../i18n/sandbox-text.js';
 import { buildPreset, type LabOptions } from '../sandbox/presets.js';
 import { existsSync } from 'node:fs';
 import { takeEarlyOpening } from './early-open.js';
@@ -22,9 +23,9 @@ export async function buildLab(opts: LabOptions): Promise<void> {
   } catch (err) {
     throw new UserError((err as Error).message, 2);
   }
-  if (opts.containers && opts.preset !== 'docker-host') throw new UserError('--containers needs the docker-host preset (containers plug into docker0).');
+  if (opts.containers && opts.preset !== 'docker-host') throw new UserError(sandboxText().containersNeedDocker);
   // `nslab sandbox` typed inside a lab's shell: this lab is built already.
-  if (existsSync(OUTSIDE_NETNS_PATH)) throw new UserError('this shell is already inside an nslab lab: nested labs are not supported. Leave this one first (.quit, or exit).');
+  if (existsSync(OUTSIDE_NETNS_PATH)) throw new UserError(sandboxText().nestedLab);
   if (!opts.containers) return buildPreset(opts.preset);
   // The containers take longest: their program is started first, and makes them while the
   // preset's processes run; it plugs them into docker0 once the preset has built it. So the

@@ -2,6 +2,7 @@
 // typed, among the commands on the lab's PATH and the shell's own dot-commands.
 import { readdirSync } from 'node:fs';
 import { editDistance } from '../explain/net.js';
+import { shellText, type ShellText } from '../i18n/shell-text.js';
 
 /** Commands the lessons use: among names equally close, these come first. */
 const LAB_COMMANDS = ['ip', 'route', 'brctl', 'bridge', 'iptables', 'iptables-save', 'docker', 'ping', 'ifconfig', 'arp', 'ss', 'nft', 'tcpdump', 'curl', 'nsenter', 'netstat', 'sysctl'];
@@ -38,8 +39,8 @@ export function commandsOnPath(path = process.env.PATH ?? ''): string[] {
 }
 
 /** The line to show under "bash: NAME: command not found", or undefined when nothing is close. */
-export function didYouMean(typed: string, candidates: Iterable<string>): string | undefined {
+export function didYouMean(typed: string, candidates: Iterable<string>, t: ShellText = shellText()): string | undefined {
   const near = nearestNames(typed, candidates);
   if (near.length === 0) return undefined;
-  return `${typed}: did you mean ${near.map((n) => `\`${n}\``).join(' or ')}?`;
+  return t.didYouMean(typed, near.map((n) => `\`${n}\``));
 }

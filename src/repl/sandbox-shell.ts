@@ -2,6 +2,7 @@
 // then the command's own output (nothing added, so scripts can rely on it), and ends at the
 // end of input or at `exit`. (On a terminal, commands/sandbox.ts runs the learning shell.)
 import { createInterface } from 'node:readline';
+import { sandboxText } from '../i18n/sandbox-text.js';
 import { BashSession, ShellExitedError } from '../place/bash-session.js';
 
 const PROMPT = 'nslab host # ';
@@ -18,7 +19,7 @@ export async function runSandboxShell(): Promise<number> {
     } catch (err) {
       if (err instanceof ShellExitedError) {
         // Killed (`kill -9 $$`), not `exit`: say why the lab ends rather than end silently.
-        if (err.exitCode === null) process.stderr.write('nslab: the shell was killed; the lab ends (nothing of it is left on this machine).\n');
+        if (err.exitCode === null) process.stderr.write(`${sandboxText().shellKilled}\n`);
         lastStatus = err.exitCode ?? 1;
         return false;
       }

@@ -2,10 +2,11 @@
 // again through bin/nslab, which alone decides whether it needs a lab and enters it first.
 import { join } from 'node:path';
 import { runOnTerminal } from './exec.js';
+import { sandboxText } from '../i18n/sandbox-text.js';
 import { NSLAB_ROOT } from './lab.js';
 
 export async function relaunchInLab(args: string[]): Promise<void> {
   const status = await runOnTerminal([join(NSLAB_ROOT, 'bin', 'nslab'), ...args]);
-  if (status === 127) process.stderr.write('nslab: cannot start the lab launcher (bin/nslab)\n');
+  if (status === 127) process.stderr.write(`${sandboxText().noLauncher}\n`);
   process.exit(status);
 }

@@ -1,6 +1,7 @@
 // Why a rootless lab cannot start, in words a learner can act on. Read from /proc/sys;
 // pure given the values, so it is tested without changing any sysctl.
 import { readFileSync } from 'node:fs';
+import { sandboxText, type SandboxText } from '../i18n/sandbox-text.js';
 
 export interface UsernsSysctls {
   unprivilegedUsernsClone?: string; // kernel.unprivileged_userns_clone (Debian, Ubuntu)
@@ -29,18 +30,9 @@ export function usernsBlockers(s: UsernsSysctls): { setting: string; fix: string
   return out;
 }
 
-export function usernsBlockedMessage(s: UsernsSysctls): string {
+export function usernsBlockedMessage(s: UsernsSysctls, t: SandboxText = sandboxText()): string {
   const blockers = usernsBlockers(s);
-  const found = blockers.length
-    ? `On this machine ${blockers.map((b) => b.setting).join(' and ')}.`
-    : 'None of the usual sysctls is set against it, so a security module or a container runtime is probably denying it.';
-  const fixes = blockers.length
-    ? `To allow it, run ${blockers.map((b) => `\`${b.fix}\``).join(' and ')} (add the same setting to /etc/sysctl.d/ to keep it after a reboot),`
-    : 'Ask your administrator to allow unprivileged user namespaces,';
-  return [
-    'nslab cannot build a lab: this user may not create user namespaces.',
-    'A lab is a set of fresh namespaces; without root, nslab needs an unprivileged user namespace to make them, so that nothing on the machine itself is touched.',
-    found,
-    `${fixes} or run nslab as root: \`sudo nslab …\` (the lab is just as isolated then).`,
-  ].join(' ');
+  const found = blockers.length ? t.usernsFound(blockers.map((b) => b.setting)) : t.usernsNoneFound;
+  const fixes = blockers.length ? t.usernsFixes(blockers.map((b) => b.fix)) : t.usernsAskAdmin;
+  return [t.usernsCannot, t.usernsWhy, found, t.usernsOrRoot(fixes)].join(t.sentenceGap);
 }

@@ -2,6 +2,7 @@
 // keystrokes in. Two backends behind one small interface: @lydell/node-pty (prebuilt native
 // code), and bin/pty-helper.py where that cannot load (or NSLAB_PTY=python asks for it).
 // node-pty is loaded on first use only, so the other nslab commands never pay for it.
+import { serveCliText } from '../i18n/serve-cli-text.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { constants } from 'node:os';
 import { createRequire } from 'node:module';
@@ -155,7 +156,7 @@ export function chooseBackend(choice: string | undefined, load: BackendLoaders):
   if (choice === 'python') return load.python(`${PTY_CHOICE_ENV}=python`);
   if (choice === 'node-pty') return load.nodePty(`${PTY_CHOICE_ENV}=node-pty`);
   if (choice !== undefined && choice !== '') {
-    throw new UserError(`${PTY_CHOICE_ENV}=${choice} is not a terminal backend: unset it, or set it to node-pty or python.`);
+    throw new UserError(serveCliText().ptyChoiceBad(PTY_CHOICE_ENV, choice));
   }
   let nodePtyError: unknown;
   try {
@@ -167,13 +168,7 @@ export function chooseBackend(choice: string | undefined, load: BackendLoaders):
   try {
     return load.python(`@lydell/node-pty could not load (${firstLine(nodePtyError)}), so the python3 helper`);
   } catch (pythonError) {
-    throw new UserError(
-      'nslab serve cannot open terminals for the learners:\n' +
-      `  @lydell/node-pty could not load: ${firstLine(nodePtyError)}\n` +
-      `  and the python3 fallback cannot run: ${firstLine(pythonError)}\n` +
-      'Fix one of them, then start the server again:\n' +
-      '  npm install (with optional dependencies: it brings @lydell/node-pty\'s binary for this machine)\n' +
-      '  or: sudo apt-get install python3');
+    throw new UserError(serveCliText().noTerminals(firstLine(nodePtyError), firstLine(pythonError)));
   }
 }
 
@@ -190,7 +185,7 @@ export function ptyBackend(): PtyBackend {
         try {
           return pythonBackend(why);
         } catch (err) {
-          throw choice === 'python' ? new UserError(`${PTY_CHOICE_ENV}=python, but ${describeError(err)}: install it (sudo apt-get install python3) or unset ${PTY_CHOICE_ENV}.`) : err;
+          throw choice === 'python' ? new UserError(serveCliText().ptyPythonMissing(PTY_CHOICE_ENV, describeError(err))) : err;
         }
       },
     });

@@ -13,7 +13,8 @@ const sample = (t: ServeCliText) => [t.notPort('x'), t.notSeats('0'), t.notDurat
   t.stateDirTooLong('/d'), t.portTaken(80, '127.0.0.1'), t.cannotListen('h:1', 'why'), t.started('ABC', 30, '01-x'), t.joinAt, t.instructorAt, t.keepSecret,
   t.limits('3h', '30m', '10m', '/s'), t.openToRoom, t.notRoot, t.joined('Ada', 1, 30), t.broadcast(3), t.stopping('SIGINT'), t.requestFailed('why'),
   t.moveAway('/d'), t.classEmpty('/f'), t.notAClass('/f'), t.markedButEmpty('/f'), t.newerClass('/f', 3, 2), t.classDamaged('/f', 'x'), t.sqliteCheck('x'),
-  t.notSqlite('/f'), t.cannotOpen('/f', 'x'), t.noClassCode('/f'), t.cannotRead('/f', 'x'), t.notJsonClass('/f'), t.notClassFile('/f'), t.otherFormat('/f', 2)];
+  t.notSqlite('/f'), t.cannotOpen('/f', 'x'), t.noClassCode('/f'), t.cannotRead('/f', 'x'), t.notJsonClass('/f'), t.notClassFile('/f'), t.otherFormat('/f', 2),
+  t.noTerminals('x', 'y'), t.ptyChoiceBad('NSLAB_PTY', 'x'), t.ptyPythonMissing('NSLAB_PTY', 'why')];
 
 describe('`nslab serve`\'s words, in English and in Chinese', () => {
   it('have the same keys, every one sampled and translated', () => {
