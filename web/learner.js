@@ -41,6 +41,7 @@
       copyRefused: 'The browser did not allow copying: select the text and use its menu.',
       otherTab: 'This lab is open in another tab or window.',
       gone: 'This link is not one of this class\'s learners any more: join again with the class code.',
+      terminalLabel: 'your lab\'s terminal', labPicture: 'a picture of your lab\'s network',
     },
     'zh-CN': {
       connecting: '连接中…', reconnecting: '重新连接中…', connected: '已连接', disconnected: '已断开',
@@ -59,12 +60,18 @@
       copyRefused: '浏览器不允许复制：请选中文字，用浏览器的菜单复制。',
       otherTab: '这个实验环境已经在另一个标签页或窗口里打开了。',
       gone: '这个链接已经不属于本班的学员了：请用班级代码重新加入。',
+      terminalLabel: '你的实验环境的终端', labPicture: '你的实验环境的网络图',
     },
   };
   const words = window.nslabWords(WORDS, document.documentElement.lang);
   const w = words.w;
+  // The picture's name for a screen reader, in the page's language (the server's SVG has English).
+  function labelPicture() {
+    $('topology').querySelector('svg')?.setAttribute('aria-label', w('labPicture'));
+  }
   function applyLang(next) {
     words.apply(next);
+    labelPicture();
     const conn = $('conn');
     conn.textContent = w({ online: 'connected', offline: 'disconnected' }[conn.dataset.state] || 'connecting');
   }
@@ -184,7 +191,7 @@
         $('hint-text').innerHTML = m.html; // from the lesson file, rendered on the server
         $('hint-count').textContent = w('hintOf', m.at, m.of);
         return;
-      case 'topology': $('topology').innerHTML = m.svg; return; // drawn on the server, every text escaped
+      case 'topology': $('topology').innerHTML = m.svg; labelPicture(); return; // drawn on the server, every text escaped
       case 'prompt': $('hint').disabled = !m.idle; return;
       case 'held':
         banner(w('held', m.message));

@@ -55,6 +55,8 @@ export interface ShellText {
   ctrlZ: string;
   /** Under "bash: NAME: command not found": the near names (each already quoted). */
   didYouMean(typed: string, names: string[]): string;
+  /** A line that failed in nslab itself (not in the command), with why. */
+  lineFailed(why: string): string;
 }
 
 const en: ShellText = {
@@ -120,6 +122,7 @@ const en: ShellText = {
   stateUnreadable: (why) => `note: could not read the lab's state: ${why}`,
   ctrlZ: 'nslab: Ctrl-Z stops nothing here (nslab has no job control); Ctrl-C ends the command.',
   didYouMean: (typed, names) => `${typed}: did you mean ${names.join(' or ')}?`,
+  lineFailed: (why) => `nslab: that line could not be handled: ${why}`,
 };
 
 const zh: ShellText = {
@@ -185,6 +188,7 @@ const zh: ShellText = {
   stateUnreadable: (why) => `注意：读不到实验环境的状态：${why}`,
   ctrlZ: 'nslab：Ctrl-Z 在这里什么也停不了（nslab 没有作业控制）；Ctrl-C 可以结束命令。',
   didYouMean: (typed, names) => `${typed}：你是不是想输入 ${names.join(' 或 ')}？`,
+  lineFailed: (why) => `nslab：这一行没能处理：${why}`,
 };
 
 const TEXTS: Record<Lang, ShellText> = { en, 'zh-CN': zh };

@@ -186,7 +186,7 @@ export class LessonShell {
       return await this.handleLineOrThrow(raw);
     } catch (err) {
       const { describeError } = await import('../errors.js');
-      this.print(this.style(pc.red, `nslab: that line could not be handled: ${describeError(err)}`) + '\n');
+      this.print(this.style(pc.red, this.text.lineFailed(describeError(err))) + '\n');
       return 'continue';
     }
   }

@@ -43,3 +43,26 @@ export async function joinAs(browser: Browser, cls: TestClass, name: string, loc
   return page;
 }
 
+
+/** The page's word dictionaries (web/words.js keeps them), held to each other: every key of
+ * one language in the other, of the same kind (text or function of the same arity), and
+ * every Chinese text with Chinese in it. Returns the problems found (none: []). */
+export function pageWordsProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const dicts = (window as unknown as { nslabWords: { dictionaries: Record<string, Record<string, unknown>>[] } }).nslabWords.dictionaries;
+    if (!dicts.length) problems.push('no dictionary was given to nslabWords');
+    for (const d of dicts) {
+      const [en, zh] = [d.en, d['zh-CN']];
+      if (!en || !zh) { problems.push('a dictionary without en or zh-CN'); continue; }
+      const keys = new Set([...Object.keys(en), ...Object.keys(zh)]);
+      for (const k of keys) {
+        const [e, z] = [en[k], zh[k]];
+        if (e === undefined || z === undefined) problems.push(`"${k}" only in ${e === undefined ? 'zh-CN' : 'en'}`);
+        else if (typeof e !== typeof z || (typeof e === 'function' && (e as () => void).length !== (z as () => void).length)) problems.push(`"${k}" is not the same kind in both`);
+        else if (typeof z === 'string' && !/[\u4e00-\u9fff]/.test(z)) problems.push(`"${k}" has no Chinese: ${z}`);
+      }
+    }
+    return problems;
+  });
+}

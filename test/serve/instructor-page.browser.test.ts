@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, launchChromium } from '../helpers/browser.js';
-import { joinAs, typeLine, waitForScreen, waitText } from './browser-pages.js';
+import { joinAs, pageWordsProblems, typeLine, waitForScreen, waitText } from './browser-pages.js';
 import { startClass, type TestClass } from './class-server.js';
 
 const skip = browserSkipReason();
@@ -112,6 +112,7 @@ describe.skipIf(skip)('the instructor\'s page in chromium', () => {
     await waitText(zh, 'th[data-key="name"]', '学员');
     await waitText(zh, '#summary', /^已占 \d+\/4 个座位/);
     await waitText(zh, '#hold-state', /^(未停住|停在 )/);
+    expect(await pageWordsProblems(zh)).toEqual([]);
     // The server gives the lessons' titles in the page's language too.
     const first = cls.room.opts.lessons[0];
     const zhTitle = cls.room.lessonIn(first.meta.id, 'zh-CN')!.meta.title;

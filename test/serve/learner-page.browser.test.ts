@@ -7,7 +7,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { joinAs, typeLine, waitForScreen, waitText } from './browser-pages.js';
+import { joinAs, pageWordsProblems, typeLine, waitForScreen, waitText } from './browser-pages.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, launchChromium } from '../helpers/browser.js';
 import { startClass, type TestClass } from './class-server.js';
@@ -115,6 +115,8 @@ describe.skipIf(skip)('the learner\'s page in chromium', () => {
     await waitText(lin, '#conn', '已连接');
     await waitForScreen(lin, /── 第 1\/5 步：看看实验环境/, 'the shell in Chinese');
     expect(await lin.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await pageWordsProblems(lin)).toEqual([]);
+    expect(await lin.locator('#terminal').getAttribute('aria-label')).toBe('你的实验环境的终端');
     await lin.screenshot({ path: join(shots, 'learner-page-zh.png') });
     await lin.selectOption('#lang', 'en');
     await waitText(lin, 'h3[data-w="checks"]', /^checks$/i); // shown in capitals by the page's style
