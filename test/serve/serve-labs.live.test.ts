@@ -98,7 +98,12 @@ describe('real labs through nslab serve', () => {
       process.kill(shell, 'SIGCONT');
     }
     page.type('\r');
-    await page.until(() => /^stopped-48\r?$/m.test(page.screen.slice(from)), 'the line run once the shell runs again', 30000);
+    await page.until(() => /^stopped-48\r?\n[^]*(host # |answer> )/m.test(page.screen.slice(from)), 'the line run once the shell runs again, and the prompt', 30000);
+  });
+
+  it('takes a line longer than a terminal\'s own line buffer (4 KiB), whole', async () => {
+    const out = await run(pages.Ada, `echo ${'x'.repeat(9000)} | wc -c`);
+    expect(out).toMatch(/^9001\r?$/m);
   });
 
   it('the page gets the step from the lesson file, the lab\'s picture and the checks as the learner goes', async () => {
