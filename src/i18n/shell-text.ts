@@ -57,6 +57,12 @@ export interface ShellText {
   didYouMean(typed: string, names: string[]): string;
   /** A line that failed in nslab itself (not in the command), with why. */
   lineFailed(why: string): string;
+  /** Under output of several commands that need different explainers. */
+  mixedOutput: string;
+  /** Under output of commands run in different places. */
+  mixedPlaces: string;
+  stateNotNow: string;
+  noSuchPlace(name: string, known: string[]): string;
 }
 
 const en: ShellText = {
@@ -123,6 +129,10 @@ const en: ShellText = {
   ctrlZ: 'nslab: Ctrl-Z stops nothing here (nslab has no job control); Ctrl-C ends the command.',
   didYouMean: (typed, names) => `${typed}: did you mean ${names.join(' or ')}?`,
   lineFailed: (why) => `nslab: that line could not be handled: ${why}`,
+  mixedOutput: '(these commands print different kinds of output, and nslab cannot tell which lines came from which: type them one per line to have each explained)',
+  mixedPlaces: '(these commands ran in different places, so nothing below says which namespace a line came from: type them one per line for that)',
+  stateNotNow: 'the lab\'s state cannot be read just now',
+  noSuchPlace: (name, known) => `no namespace or container called "${name}". You can enter: ${known.join(', ')}.`,
 };
 
 const zh: ShellText = {
@@ -189,6 +199,10 @@ const zh: ShellText = {
   ctrlZ: 'nslab：Ctrl-Z 在这里什么也停不了（nslab 没有作业控制）；Ctrl-C 可以结束命令。',
   didYouMean: (typed, names) => `${typed}：你是不是想输入 ${names.join(' 或 ')}？`,
   lineFailed: (why) => `nslab：这一行没能处理：${why}`,
+  mixedOutput: '（这几条命令打印的输出种类不同，nslab 分不清哪几行出自哪条命令：一行只输入一条命令，就能分别得到解释）',
+  mixedPlaces: '（这几条命令在不同的地方运行，所以下面不会说明某一行来自哪个命名空间：一行只输入一条命令就能知道）',
+  stateNotNow: '现在读不到实验环境的状态',
+  noSuchPlace: (name, known) => `没有叫 "${name}" 的命名空间或容器。可以进入的有：${known.join('、')}。`,
 };
 
 const TEXTS: Record<Lang, ShellText> = { en, 'zh-CN': zh };

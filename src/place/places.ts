@@ -3,6 +3,7 @@
 // against the live kernel snapshot, so a namespace the learner just made can be entered.
 import type { KernelState, Netns } from '../kernel/types.js';
 import { HOST2_UTS_PATH } from '../sandbox/lab.js';
+import { shellText, type ShellText } from '../i18n/shell-text.js';
 
 export interface Place {
   /** What the prompt shows: 'host', 'outside', 'net1', 'c1'. */
@@ -21,12 +22,13 @@ function pidOf(ns: Netns): number | undefined {
 }
 
 /** The place called `name`, or an error message listing the places there are. */
-export function resolvePlace(name: string, state: KernelState): Place | string {
+/** The place `name` means, or why there is none (in the words of `t`). */
+export function resolvePlace(name: string, state: KernelState, t: ShellText = shellText()): Place | string {
   if (name === 'host') return HOST_PLACE;
   const ns = state.namespaces.find((n) => n.names.includes(name) || n.id === name);
   if (!ns) {
     const known = state.namespaces.flatMap((n) => (n.kind === 'container' ? [n.names[0]] : n.names)).filter(Boolean);
-    return `no namespace or container called "${name}". You can enter: ${[...new Set(known)].join(', ')}.`;
+    return t.noSuchPlace(name, [...new Set(known)]);
   }
   if (ns.id === 'host') return HOST_PLACE;
   // Another Docker host: its hostname too, so that the prompt's shell and `hostname` say host2.

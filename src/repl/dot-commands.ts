@@ -155,7 +155,7 @@ export const DOT_COMMANDS: DotCommand[] = [
         runLine: (line) => shell.runHere(line),
         snapshot: async () => {
           const state = await shell.snapshotQuietly();
-          if (!state) throw new Error('the lab\'s state could not be read');
+          if (!state) throw new Error(shellText().stateNotNow);
           return state;
         },
       });

@@ -304,7 +304,7 @@ export class LessonShell {
    * namespace a line came from, so no peer or namespace is named). */
   private async explanation(reading: LineReading, command: string, result: LineResult, state: KernelState | undefined, full: boolean): Promise<string> {
     if (reading.mixedOutput) {
-      return full ? this.style(pc.dim, '(these commands print different kinds of output, and nslab cannot tell which lines came from which: type them one per line to have each explained)') + '\n' : '';
+      return full ? this.style(pc.dim, this.text.mixedOutput) + '\n' : '';
     }
     const ex = await import('../explain/index.js');
     const explainer = reading.explainer ?? ex.detect(result.stdout ?? '');
@@ -313,7 +313,7 @@ export class LessonShell {
     const ns = await this.namespaceOf(reading.outputTarget, state);
     const lines = await this.withholdAnswer(ex.explain(explainer, result.stdout ?? '', { state: tied ? state : undefined, ns, detail: full ? 'full' : 'compact' }), result.stdout ?? '', state);
     if (!lines.some((l) => l.notes.length)) return '';
-    const untied = tied || !full ? '' : this.style(pc.dim, '(these commands ran in different places, so nothing below says which namespace a line came from: type them one per line for that)') + '\n';
+    const untied = tied || !full ? '' : this.style(pc.dim, this.text.mixedPlaces) + '\n';
     return untied + ex.renderAnnotated(lines, { color: this.deps.color, compact: !full });
   }
 
@@ -397,8 +397,8 @@ export class LessonShell {
   /** Moves the shell to a place; returns why not, when it cannot. */
   async setPlace(name: string): Promise<string | undefined> {
     const state = await this.snapshotQuietly();
-    if (!state) return 'the lab\'s state cannot be read just now';
-    const p = resolvePlace(name, state);
+    if (!state) return this.text.stateNotNow;
+    const p = resolvePlace(name, state, this.text);
     if (typeof p === 'string') return p;
     // Leaving a place ends its shell, as leaving `docker exec -it` does: a shell kept there
     // would keep a deleted namespace alive, and a new one of the same name must get a new shell.

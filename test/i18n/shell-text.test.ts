@@ -26,7 +26,7 @@ describe('the shell\'s words, in English and in Chinese', () => {
       t.answeredByQuestion, t.noChecks, t.expected, t.found, t.notFinished('x', 'y'), t.whichLesson, t.questionLabel,
       t.switchName.explain, t.switchName.trace, t.switchState('x', true), t.switchSet('x', false), t.resetNeedsTerminal('x', 1),
       t.freshLabAt(1), t.walkUsage, t.enterUsage, t.cannotEnter('x'), t.nowIn('x'), t.nowOnHost, t.lessonsElsewhere,
-      t.noExplanation('x'), t.heldBack, t.stateUnreadable('x'), t.ctrlZ, t.didYouMean('rout', ['`route`']), t.lineFailed('x'),
+      t.noExplanation('x'), t.heldBack, t.stateUnreadable('x'), t.ctrlZ, t.didYouMean('rout', ['`route`']), t.lineFailed('x'), t.mixedOutput, t.mixedPlaces, t.stateNotNow, t.noSuchPlace('x', ['c1', 'net1']),
     ];
     const [e, z] = [sample(en), sample(zh)];
     z.forEach((text, i) => {
