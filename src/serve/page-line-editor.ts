@@ -29,6 +29,12 @@ export interface LineEditorDeps {
   history?: HistoryFile;
 }
 
+/** What a lab's frames may give the editor: a learner is root in their lab and may send
+ * frames of their own (the token is in their shell's environment), so each is bounded. */
+const PROMPT_MAX = 1000;
+const TYPEAHEAD_MAX = 64 * 1024;
+const COMPLETIONS_MAX = 500;
+
 /** How long Tab waits for the lab's completions before offering none. */
 const COMPLETE_WAIT_MS = 2000;
 
@@ -180,7 +186,7 @@ export class PageLineEditor {
         if (typeof frame.prompt !== 'string') return;
         this.mode = 'edit';
         this.prompted = true;
-        this.rl.setPrompt(frame.prompt);
+        this.rl.setPrompt(frame.prompt.slice(0, PROMPT_MAX));
         this.rl.prompt();
         const queued = this.queued;
         this.queued = '';
@@ -189,13 +195,14 @@ export class PageLineEditor {
       }
       case 'typeahead':
         if (typeof frame.text !== 'string') return;
-        if (this.mode === 'edit') this.feed(frame.text);
-        else this.queued += frame.text;
+        const text = frame.text.slice(0, Math.max(0, TYPEAHEAD_MAX - this.queued.length));
+        if (this.mode === 'edit') this.feed(text);
+        else this.queued += text;
         return;
       case 'completions': {
         const answer = this.completions.get(frame.id);
         this.completions.delete(frame.id);
-        const list = Array.isArray(frame.list) ? frame.list.filter((x): x is string => typeof x === 'string') : [];
+        const list = Array.isArray(frame.list) ? frame.list.slice(0, COMPLETIONS_MAX).filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, PROMPT_MAX)) : [];
         answer?.([list, typeof frame.token === 'string' ? frame.token : '']);
         return;
       }

@@ -150,4 +150,14 @@ describe('the server\'s line editor', () => {
     await tick();
     expect(t.frames()).toEqual([{ kind: 'line', text: '.hint' }]);
   });
+
+  it('bounds what a lab\'s frames may give it (a learner may forge frames in their own lab)', async () => {
+    const t = make();
+    t.lab({ kind: 'prompt', prompt: 'p'.repeat(100_000) });
+    expect(t.screen().length).toBeLessThan(2000);
+    t.clear();
+    t.lab({ kind: 'typeahead', text: 'y'.repeat(200_000) });
+    await tick();
+    expect(t.screen().length).toBeLessThan(70_000);
+  });
 });
