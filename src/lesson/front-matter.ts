@@ -1,6 +1,12 @@
 // The YAML front matter of a lesson: split from the markdown, parsed with `yaml`, checked
 // key by key. Every error points at the line of the key it is about.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+//
+// Front matter of the plainest kind (`key: text`, `key: "text"` and `key: [text, text]`
+// lines, as every lesson of nslab's has) is read without `yaml`: loading that package took 22 ms of every
+// `nslab start`, and of every lab a class starts. Anything else, and anything that does
+// not check out, goes to `yaml`, which alone says where an error is.
+import { createRequire } from 'node:module';
+import type { Document } from 'yaml';
 import { PRESETS, type Preset } from '../sandbox/presets.js';
 import type { LessonMeta, LintError, SourceLine } from './types.js';
 import { lintText } from '../i18n/lint-text.js';
@@ -109,7 +115,59 @@ export function splitFrontMatter(lines: string[], file: string): SplitLesson | L
   return { yaml: lines.slice(1, end).join('\n'), yamlLine: 2, bodyLine: end + 2, bodyLines: lines.slice(end + 1) };
 }
 
+/** `yaml`, loaded when first needed (CommonJS, so that a sync parse can load it). */
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = () => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+
+/** A value YAML reads as text for sure: not empty, nothing YAML gives a meaning to (a
+ * quote, a flow or block indicator, an anchor, a tag, a comment, `: ` inside), and nothing
+ * its core schema reads as another type (null, a boolean, a number). */
+function plainText(v: string, inList: boolean): boolean {
+  if (v === '' || v !== v.trim()) return false;
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(v) || /: |:$| #|[\t\x00-\x08\x0b-\x1f\x7f]/.test(v)) return false;
+  if (inList && /[,[\]{}]/.test(v)) return false;
+  // The core schema's null, booleans and numbers (and YAML 1.1's, to be safe), whole.
+  return !/^(~|null|true|false|yes|no|on|off|y|n|[-+]?[\d._]+([eE][-+]?\d+)?|[-+]?\.(inf|nan)|0x[\da-f_]+|0o[0-7_]+|0b[01_]+)$/i.test(v);
+}
+
+/** The front matter as data, when it is plainly `key: text`, `key: "text"` (no escapes)
+ * and `key: [text, …]` lines,
+ * each key once; undefined for anything else (which `yaml` then reads). */
+export function plainFrontMatter(text: string): Record<string, string | string[]> | undefined {
+  const data: Record<string, string | string[]> = {};
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const m = /^([a-z]+): (.*)$/.exec(line);
+    if (!m || Object.hasOwn(data, m[1])) return undefined;
+    const value = m[2];
+    const list = /^\[(.*)\]$/.exec(value);
+    if (list) {
+      const items = list[1].split(', ');
+      if (!items.every((x) => plainText(x, true))) return undefined;
+      data[m[1]] = items;
+    } else {
+      // Quoted without escapes or quotes inside ("First steps: …"): the text between.
+      const quoted = /^"([^"\\\x00-\x1f\x7f]*)"$|^'([^'\x00-\x1f\x7f]*)'$/.exec(value);
+      if (quoted) data[m[1]] = quoted[1] ?? quoted[2];
+      else if (plainText(value, false)) data[m[1]] = value;
+      else return undefined;
+    }
+  }
+  return data;
+}
+
 export function parseFrontMatter(split: SplitLesson, file: string): { meta?: LessonMeta; errors: LintError[] } {
+  const plain = plainFrontMatter(split.yaml);
+  if (plain && plain.setup === undefined) {
+    const m = checkFrontMatter(plain).value;
+    if (m) return { meta: { id: m.id, title: m.title, summary: m.summary, source: m.source, preset: m.preset, setup: [], next: m.next }, errors: [] };
+  }
+  return parseFrontMatterWithYaml(split, file);
+}
+
+/** The front matter read by `yaml`, with every error at its line. */
+export function parseFrontMatterWithYaml(split: SplitLesson, file: string): { meta?: LessonMeta; errors: LintError[] } {
+  const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? split.yamlLine - 1 : counter.linePos(offset).line + split.yamlLine - 1);
@@ -163,6 +221,7 @@ function firstLine(s: string): string {
 
 /** The line of the node at `path` (or of its nearest existing parent). */
 function keyLine(doc: Document, path: (string | number)[], lineAt: (offset: number | undefined) => number): number {
+  const { isMap, isScalar, isSeq } = yaml();
   for (let n = path.length; n > 0; n--) {
     const node = doc.getIn(path.slice(0, n), true);
     if (isScalar(node) || isMap(node) || isSeq(node)) {
