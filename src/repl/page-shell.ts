@@ -5,7 +5,7 @@
 // a line is not running.
 import { encodeFrame, FrameScanner, FROM_LAB, TO_LAB, type FromLabFrame, type ToLabFrame } from '../serve/line-frames.js';
 import { complete } from './completion.js';
-import { guardTerminalSignals, terminalGone } from './tty.js';
+import { guardTerminalSignals, terminalGone } from './terminal-signals.js';
 import { handTerminalToCommand, takeTerminalBack } from './terminal-input.js';
 import type { LessonShell } from './lesson-shell.js';
 
