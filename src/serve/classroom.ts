@@ -12,6 +12,7 @@ import { NSLAB_ROOT } from '../sandbox/lab.js';
 import { LAB_NICE } from '../sandbox/work-priority.js';
 import { EVENTS_SOCKET_ENV, PAGE_EDITOR_ENV, type LessonEntry, type ServerMessage } from './protocol.js';
 import { Learner, type ClassLimits, type LabLauncher } from './learner.js';
+import { StartQueue } from './start-queue.js';
 import { ClassStore, type LearnerRecord } from './class-store.js';
 import { sameSecret } from './tokens.js';
 import { readLearnerLang, writeLearnerLang } from './learner-lang.js';
@@ -30,6 +31,8 @@ export interface ClassOptions {
   /** Lessons folder the labs read (NSLAB_LESSONS), when not nslab's own. */
   lessonsDir?: string;
   launcher?: LabLauncher;
+  /** How many labs are built at once (start-queue.ts; default: two per core). */
+  startConcurrency?: number;
 }
 
 /** Where root's labs' ids begin (bin/lab-launch.pl's default); each seat gets the next 65536. */
@@ -75,11 +78,13 @@ export class Classroom {
   hold: Hold | undefined;
   private readonly launcher: LabLauncher;
   private readonly watchers = new Set<() => void>();
+  private readonly starts: StartQueue;
 
   constructor(readonly opts: ClassOptions) {
     this.roster = ClassStore.open(opts.stateDir);
     this.lessonsById = new Map(opts.lessons.map((l) => [l.meta.id, l]));
     this.launcher = opts.launcher ?? defaultLauncher({ lessonsDir: opts.lessonsDir, memoryMax: opts.limits.memoryMax });
+    this.starts = new StartQueue(opts.startConcurrency);
     try {
       this.hold = JSON.parse(readFileSync(join(opts.stateDir, 'hold.json'), 'utf8')) as Hold;
     } catch {
@@ -166,6 +171,7 @@ export class Classroom {
         onLesson: (lessonId) => this.roster.setLesson(record.id, lessonId),
         onChange: () => { for (const w of this.watchers) w(); },
         log: (kind, data) => this.roster.appendEvent(record.id, kind, data),
+        starts: this.starts,
       });
       this.live.set(record.id, l);
       l.restore(this.roster.events(record.id, 500));

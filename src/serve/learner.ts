@@ -20,6 +20,7 @@ import { spawnPty, type PtyProcess } from './pty.js';
 import { PageLineEditor } from './page-line-editor.js';
 import { newToken } from './tokens.js';
 import { historyFile } from '../progress/history.js';
+import type { StartQueue } from './start-queue.js';
 import { localStateDir } from '../progress/state-dir.js';
 import type { LearnerRecord } from './roster.js';
 import type { ClassEvent, EventKind } from './class-results.js';
@@ -57,6 +58,8 @@ export interface LearnerDeps {
   onChange?: () => void;
   /** Keeps an event in the class's log, durably, before the page is told of it. */
   log?: (kind: EventKind, data: object) => void;
+  /** Whose lab is built when (one queue for the class; none: each at once). */
+  starts?: StartQueue;
 }
 
 /** Above this many bytes sent and not yet written to the page's socket, the pty waits. */
@@ -73,6 +76,10 @@ const SWITCHING: EndReason = (lang) => serveText(lang).switchingLesson;
 
 export class Learner {
   private pty: PtyProcess | undefined;
+  /** A lab waiting for its turn to be built (start-queue.ts), and the lesson it is for. */
+  private queued: { lessonId: string } | undefined;
+  /** Gives this lab's place in the start queue to the next once it has shown its first words. */
+  private builtOrGone: (() => void) | undefined;
   /** The line at the lab's prompt, edited here (page-line-editor.ts); one per lab. */
   private editor: PageLineEditor | undefined;
   private page: WebSocket | undefined;
@@ -167,6 +174,11 @@ export class Learner {
   detach(ws: WebSocket): void {
     if (this.page !== ws) return;
     this.page = undefined;
+    // Gone before their lab's turn came: none is built for nobody (one is, when they are back).
+    if (!this.pty && this.queued) {
+      this.queued = undefined;
+      this.labState = 'none';
+    }
     this.setPaused('pressure', false);
     // Output nobody reads is not worth making: the lab waits until the page is back.
     this.setPaused('away', true);
@@ -282,6 +294,24 @@ export class Learner {
     this.buffer.clear();
     this.labState = 'starting';
     this.send({ t: 'lab', state: 'starting' });
+    // Asked again while waiting for its turn (a lesson picked, the instructor's pace): the
+    // same turn, for the lesson asked last.
+    if (this.queued) {
+      this.queued.lessonId = lessonId;
+      return;
+    }
+    const ticket = { lessonId };
+    this.queued = ticket;
+    const turn = this.deps.starts?.acquire() ?? Promise.resolve(() => {});
+    void turn.then((done) => {
+      if (this.queued !== ticket || this.stopped) return done();
+      this.queued = undefined;
+      this.builtOrGone = done;
+      this.spawnLab(ticket.lessonId);
+    });
+  }
+
+  private spawnLab(lessonId: string): void {
     const sock = this.listenForEvents();
     const [file, args] = this.deps.launcher.argv(lessonId);
     const token = newToken();
@@ -342,6 +372,7 @@ export class Learner {
     if (this.labState === 'starting') {
       this.labState = 'running';
       this.send({ t: 'lab', state: 'running' });
+      this.labBuilt();
     }
     this.buffer.push(chunk);
     this.sendOutput(chunk);
@@ -390,7 +421,19 @@ export class Learner {
   /** Ends the lab: a hang-up, as when a terminal closes (the lab's launcher turns it into
    * the end of every process in the lab); KILL if it is still there 5 s later. */
   endLab(reason: EndReason): void {
-    if (!this.pty) return;
+    if (!this.pty) {
+      // Not built yet: its turn is given up.
+      if (this.queued) {
+        this.queued = undefined;
+        this.labEnded(reason);
+        if (this.nextLesson !== undefined && !this.stopped) {
+          const next = this.nextLesson;
+          this.nextLesson = undefined;
+          this.startLab(next);
+        }
+      }
+      return;
+    }
     this.endReason = reason;
     const pty = this.pty;
     pty.resume();
@@ -398,7 +441,14 @@ export class Learner {
     this.timers.kill = setTimeout(() => { if (this.pty === pty) pty.kill('SIGKILL'); }, 5000);
   }
 
+  /** The lab has shown its first words (or is gone): the next lab may be built. */
+  private labBuilt(): void {
+    this.builtOrGone?.();
+    this.builtOrGone = undefined;
+  }
+
   private labEnded(reason: EndReason): void {
+    this.labBuilt();
     for (const t of Object.values(this.timers)) clearTimeout(t);
     clearInterval(this.timers.idle);
     this.timers = {};
@@ -475,6 +525,7 @@ export class Learner {
     this.nextLesson = undefined;
     const pty = this.pty;
     if (!pty) {
+      this.queued = undefined;
       this.closeEvents();
       return;
     }

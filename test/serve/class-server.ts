@@ -27,11 +27,11 @@ export interface TestClass {
   close(keepState?: boolean): Promise<void>;
 }
 
-export async function startClass(opts: { launcher?: LabLauncher; seats?: number; limits?: Partial<ClassLimits>; stateDir?: string } = {}): Promise<TestClass> {
+export async function startClass(opts: { launcher?: LabLauncher; seats?: number; limits?: Partial<ClassLimits>; stateDir?: string; startConcurrency?: number } = {}): Promise<TestClass> {
   const { lessons } = await loadLessons(undefined, 'en');
   const translations = { 'zh-CN': (await loadLessons(undefined, 'zh-CN')).lessons };
   const stateDir = opts.stateDir ?? mkdtempSync(join(tmpdir(), 'nslab-serve-'));
-  const room = new Classroom({ stateDir, seats: opts.seats ?? 5, lessonId: lessons[0].meta.id, limits: { ...NO_LIMITS, ...opts.limits }, lessons, translations, launcher: opts.launcher });
+  const room = new Classroom({ stateDir, seats: opts.seats ?? 5, lessonId: lessons[0].meta.id, limits: { ...NO_LIMITS, ...opts.limits }, lessons, translations, launcher: opts.launcher, startConcurrency: opts.startConcurrency });
   const logs: string[] = [];
   const { server, close } = classServer(room, (l) => logs.push(l));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
