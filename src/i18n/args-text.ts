@@ -4,7 +4,7 @@
 // text (configureOutput's outputError); `commanderError` reads its known shapes, measured
 // on commander 14 (test/i18n/args-text.test.ts runs the real parser), and words them again.
 // A shape it does not know passes through in English rather than being lost.
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 export interface ArgsText {
   unknownOption(flag: string): string;
@@ -50,11 +50,7 @@ const zh: ArgsText = {
   stepNumber: (value) => `应是步骤编号（1、2、…），而不是 "${value}"。`,
 };
 
-const TEXTS: Record<Lang, ArgsText> = { en, 'zh-CN': zh };
-
-export function argsText(lang: Lang = currentLang()): ArgsText {
-  return TEXTS[lang];
-}
+export const argsText = inLanguages<ArgsText>({ en, 'zh-CN': zh });
 
 /** commander's error text (one line, maybe a suggestion after it) in `t`'s words; text of
  * a shape not known here is returned as it came. */

@@ -4,7 +4,7 @@
 // One object per language; the type makes a key missing in Chinese a compile error, and
 // test/i18n/check-text.test.ts holds the two to the same keys at run time. Names, addresses,
 // rules, flags (UP, DOWN) and commands stay as the kernel and the learner write them.
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 /** What a check wants, and what it wants when negated (`no …`, `not …`). */
 export interface Phrases {
@@ -405,6 +405,4 @@ const zh: CheckText = {
   noRouteMatches: (ns, dest) => `${ns} 中没有与 ${dest} 匹配的路由`,
 };
 
-export function checkText(lang: Lang = currentLang()): CheckText {
-  return lang === 'zh-CN' ? zh : en;
-}
+export const checkText = inLanguages<CheckText>({ en, 'zh-CN': zh });

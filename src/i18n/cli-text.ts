@@ -4,7 +4,7 @@
 // One object per language; the type makes a key missing in Chinese a compile error, and
 // test/i18n/cli-text.test.ts holds the two to the same keys at run time. JSON output is
 // data and stays English whatever the language.
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 /** The kernel features `nslab doctor` tries (sandbox/doctor.ts), by name. */
 export type KernelFeature = 'veth' | 'bridge' | 'vxlan' | 'macvlan' | '802.1q vlan' | 'nat';
@@ -365,9 +365,5 @@ const zh: CliText = {
   },
 };
 
-const TEXTS: Record<Lang, CliText> = { en, 'zh-CN': zh };
-
 /** The commands' words in this process's language (or the one asked for). */
-export function cliText(lang: Lang = currentLang()): CliText {
-  return TEXTS[lang];
-}
+export const cliText = inLanguages<CliText>({ en, 'zh-CN': zh });

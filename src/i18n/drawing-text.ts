@@ -2,7 +2,7 @@
 // language nslab speaks: the boxes' titles and the notes beside links. Names, addresses
 // and kernel words (DOWN, linkdown, MASQUERADE, ip_forward=1) stay as the kernel says them.
 // The drawing measures text by display columns (view/topo-text.ts), so Chinese lines up.
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 export interface DrawingText {
   labHost: string;
@@ -68,8 +68,4 @@ const zh: DrawingText = {
   notRunning: (names) => `未运行：${names}`,
 };
 
-const TEXTS: Record<Lang, DrawingText> = { en, 'zh-CN': zh };
-
-export function drawingText(lang: Lang = currentLang()): DrawingText {
-  return TEXTS[lang];
-}
+export const drawingText = inLanguages<DrawingText>({ en, 'zh-CN': zh });

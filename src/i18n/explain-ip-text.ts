@@ -3,7 +3,7 @@
 // addresses, flags and field names stay as the command printed them; the words around
 // them are translated. The type makes a key missing in Chinese a compile error, and
 // test/i18n/explain-ip-text.test.ts holds the two to the same keys at run time.
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 type Table = Record<string, string>;
 
@@ -785,6 +785,4 @@ const zh: ExplainIpText = {
   fdbVlan: (vlan) => `vlan ${vlan}：这个条目作用于网桥上的 VLAN ${vlan}。`,
 };
 
-export function explainIpText(lang: Lang = currentLang()): ExplainIpText {
-  return lang === 'zh-CN' ? zh : en;
-}
+export const explainIpText = inLanguages<ExplainIpText>({ en, 'zh-CN': zh });

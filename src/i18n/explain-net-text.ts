@@ -5,7 +5,7 @@
 // only the explanation around them is translated. One object per language; the type makes
 // a key missing in Chinese a compile error, and test/i18n/explain-net-text.test.ts holds the
 // two to the same keys at run time.
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages, type Lang } from './lang.js';
 
 export interface ExplainNetText {
   // --- shared --------------------------------------------------------------------------
@@ -832,9 +832,5 @@ function tidied<T extends object>(texts: T, tidy: (s: string) => string): T {
 
 const zh = tidied(zhAsWritten, spaceCjk);
 
-const TEXTS: Record<Lang, ExplainNetText> = { en, 'zh-CN': zh };
-
 /** The rules-and-reachability explanations in this process's language (or the one asked for). */
-export function explainNetText(lang: Lang = currentLang()): ExplainNetText {
-  return TEXTS[lang];
-}
+export const explainNetText = inLanguages<ExplainNetText>({ en, 'zh-CN': zh });

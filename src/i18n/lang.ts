@@ -33,3 +33,9 @@ export function langProblem(value: string | undefined): string | undefined {
   if (value === undefined || value === '' || langOf(value)) return undefined;
   return `nslab speaks ${LANG_CHOICES}, not "${value}": use --lang en or --lang zh-CN (or NSLAB_LANG)`;
 }
+
+/** A catalogue's getter: its words in this process's language, or in the one asked for.
+ * (Every catalogue of src/i18n has one object per language, typed alike.) */
+export function inLanguages<T>(texts: Record<Lang, T>): (lang?: Lang) => T {
+  return (lang = currentLang()) => texts[lang];
+}

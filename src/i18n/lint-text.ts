@@ -4,7 +4,7 @@
 // proof table. One object per language; the type makes a key missing in Chinese a compile
 // error, and test/i18n/lint-text.test.ts holds the two to the same keys at run time.
 // Keys, check words, commands and file names stay as the lesson writes them.
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 export interface LintText {
   // lint itself (src/lesson/lint.ts, src/commands/lint.ts).
@@ -430,6 +430,4 @@ const zh: LintText = {
   setupFailed: (at, line, error) => `${at}：课程的 setup 行 \`${line}\` 失败：${error}`,
 };
 
-export function lintText(lang: Lang = currentLang()): LintText {
-  return lang === 'zh-CN' ? zh : en;
-}
+export const lintText = inLanguages<LintText>({ en, 'zh-CN': zh });

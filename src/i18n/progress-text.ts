@@ -1,7 +1,7 @@
 // What the progress store tells the learner when their progress file is not as it should
 // be: corrupt (and moved aside), written by a newer nslab, unreadable, unwritable, locked.
 // Each is a warning that the shell prints and goes on; none is a crash.
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 export interface ProgressText {
   /** Why a file is corrupt (the reason inside `corrupt`). */
@@ -60,8 +60,4 @@ const zh: ProgressText = {
   cannotSave: (path, why) => `存不了你的进度文件 ${path}：${why}（这次会话的进度不会保存）`,
 };
 
-const TEXTS: Record<Lang, ProgressText> = { en, 'zh-CN': zh };
-
-export function progressText(lang: Lang = currentLang()): ProgressText {
-  return TEXTS[lang];
-}
+export const progressText = inLanguages<ProgressText>({ en, 'zh-CN': zh });

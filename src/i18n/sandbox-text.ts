@@ -1,7 +1,7 @@
 // What nslab says when it cannot build a lab: user namespaces refused (with the sysctls
 // that refuse them and the commands that lift them), a lab asked for inside a lab, options
 // that do not go together, the launcher missing. (doctor's own lines are cli-text's.)
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 export interface SandboxText {
   /** Between the sentences of a paragraph (a space in English, none in Chinese). */
@@ -51,8 +51,4 @@ const zh: SandboxText = {
   shellKilled: 'nslab：shell 被杀掉了；实验环境随之结束（这台机器上不会留下它的任何东西）。',
 };
 
-const TEXTS: Record<Lang, SandboxText> = { en, 'zh-CN': zh };
-
-export function sandboxText(lang: Lang = currentLang()): SandboxText {
-  return TEXTS[lang];
-}
+export const sandboxText = inLanguages<SandboxText>({ en, 'zh-CN': zh });

@@ -1,7 +1,7 @@
 // What `nslab serve` says on the instructor's terminal: its options' refusals, the class's
 // links and limits when it starts, what it logs while it runs, and what is wrong with a
 // class folder it cannot serve. (The learners' pages have their own words: serve-text.)
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 export interface ServeCliText {
   // the options
@@ -142,8 +142,4 @@ const zh: ServeCliText = {
   ptyPythonMissing: (env, why) => `${env}=python，但是 ${why}：请安装它（sudo apt-get install python3），或者取消 ${env}。`,
 };
 
-const TEXTS: Record<Lang, ServeCliText> = { en, 'zh-CN': zh };
-
-export function serveCliText(lang: Lang = currentLang()): ServeCliText {
-  return TEXTS[lang];
-}
+export const serveCliText = inLanguages<ServeCliText>({ en, 'zh-CN': zh });

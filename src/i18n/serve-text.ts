@@ -4,7 +4,7 @@
 // language (learner.lang); a page before there is a learner, in the browser's
 // (Accept-Language). The type makes a key missing in Chinese a compile error, and
 // test/i18n/serve-text.test.ts holds the two to the same keys at run time.
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 /** A plain page: its title and its body's HTML (values escaped by the caller). */
 export interface PageText { title: string; body: string }
@@ -100,6 +100,4 @@ const zh: ServeText = {
   classFull: (seats) => ({ title: '课堂已满', body: `<p>本班的 ${seats} 个座位都已有人。请讲师腾出位置（用更大的 <code>--seats</code>）。</p>` }),
 };
 
-export function serveText(lang: Lang = currentLang()): ServeText {
-  return lang === 'zh-CN' ? zh : en;
-}
+export const serveText = inLanguages<ServeText>({ en, 'zh-CN': zh });

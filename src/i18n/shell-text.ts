@@ -3,7 +3,7 @@
 // One object per language; the type makes a key missing in Chinese a compile error, and
 // test/i18n/shell-text.test.ts holds the two to the same keys and dot-commands at run
 // time. (Lessons are translated in their own files: lessons/zh-CN/.)
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 export interface ShellText {
   stepHead(n: number, total: number, title: string): string;
@@ -205,9 +205,5 @@ const zh: ShellText = {
   noSuchPlace: (name, known) => `没有叫 "${name}" 的命名空间或容器。可以进入的有：${known.join('、')}。`,
 };
 
-const TEXTS: Record<Lang, ShellText> = { en, 'zh-CN': zh };
-
 /** The shell's words in this process's language (or the one asked for). */
-export function shellText(lang: Lang = currentLang()): ShellText {
-  return TEXTS[lang];
-}
+export const shellText = inLanguages<ShellText>({ en, 'zh-CN': zh });

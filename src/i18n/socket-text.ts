@@ -1,7 +1,7 @@
 // What the server answers on a page's socket, in the page's language: why a frame was
 // refused (learner and instructor pages alike), and the replies to the instructor's
 // controls. (The learner's notices are serve-text's; this is the socket's own talk.)
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 export interface SocketText {
   ignored(what: string): string;
@@ -78,8 +78,4 @@ const zh: SocketText = {
   stuckMinutes: (minutes) => `在这一步上已经 ${minutes} 分钟`,
 };
 
-const TEXTS: Record<Lang, SocketText> = { en, 'zh-CN': zh };
-
-export function socketText(lang: Lang = currentLang()): SocketText {
-  return TEXTS[lang];
-}
+export const socketText = inLanguages<SocketText>({ en, 'zh-CN': zh });

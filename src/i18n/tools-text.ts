@@ -1,7 +1,7 @@
 // What the engineer's commands say: `nslab explain` (output pasted on stdin), `nslab walk`
 // and `nslab topo` (a fresh lab, or --attach to a running one). The explanations and the
 // drawing have their own catalogues; these are the commands' own messages.
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 export interface ToolsText {
   unknownAs(name: string, names: string): string;
@@ -69,8 +69,4 @@ const zh: ToolsText = {
   labTitle: (pid, command) => `实验环境 ${pid}：${command}`,
 };
 
-const TEXTS: Record<Lang, ToolsText> = { en, 'zh-CN': zh };
-
-export function toolsText(lang: Lang = currentLang()): ToolsText {
-  return TEXTS[lang];
-}
+export const toolsText = inLanguages<ToolsText>({ en, 'zh-CN': zh });

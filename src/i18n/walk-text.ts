@@ -3,7 +3,7 @@
 // interface names, rule text, conntrack lines and `ip route get`'s answers are passed in
 // and kept as they are. The type makes a key missing in Chinese a compile error, and
 // test/i18n/walk-text.test.ts holds the two to the same keys at run time.
-import { currentLang, type Lang } from './lang.js';
+import { inLanguages } from './lang.js';
 
 /** A packet's address as NAT rewrote it. */
 export type NatWhich = 'source' | 'destination';
@@ -161,6 +161,4 @@ const zh: WalkText = {
   nothingToFollow: '这条命令没有发出可以追踪的 IPv4 包（echo 请求、TCP 连接或 UDP）',
 };
 
-export function walkText(lang: Lang = currentLang()): WalkText {
-  return lang === 'zh-CN' ? zh : en;
-}
+export const walkText = inLanguages<WalkText>({ en, 'zh-CN': zh });
