@@ -154,17 +154,18 @@
 
   function fillSteps() {
     const lesson = klass.lessons.find((l) => l.id === $('hold-lesson').value);
-    const key = lesson && `${lesson.id} ${lesson.steps[0]}`;
-    if (!lesson || $('hold-step').dataset.lesson === key) return;
-    const chosen = $('hold-step').value;
-    $('hold-step').dataset.lesson = key;
-    $('hold-step').replaceChildren(...lesson.steps.map((title, i) => {
-      const o = document.createElement('option');
-      o.value = String(i + 1);
-      o.textContent = `${i + 1}. ${title}`;
-      return o;
-    }));
-    if (chosen && $('hold-step').dataset.lesson.startsWith(`${lesson.id} `)) $('hold-step').value = chosen;
+    if (!lesson) return;
+    const sel = $('hold-step');
+    // Made again for another lesson; for the same one, only the titles follow the language.
+    if (sel.dataset.lesson !== lesson.id) {
+      sel.dataset.lesson = lesson.id;
+      sel.replaceChildren(...lesson.steps.map((_, i) => {
+        const o = document.createElement('option');
+        o.value = String(i + 1);
+        return o;
+      }));
+    }
+    lesson.steps.forEach((title, i) => { sel.options[i].textContent = `${i + 1}. ${title}`; });
   }
   $('hold-lesson').addEventListener('change', fillSteps);
 

@@ -49,6 +49,8 @@ function roomAddresses(): string[] {
 }
 
 export async function serveCommand(opts: ServeOptions): Promise<void> {
+  // Above every lab it will start (src/sandbox/work-priority.ts), where it may: as root.
+  raiseServerPriority();
   const port = Number(opts.port);
   if (!/^\d+$/.test(opts.port) || port > 65535) throw new UserError(t.notPort(opts.port));
   const seats = Number(opts.seats);
@@ -93,7 +95,6 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   const labelWidth = Math.max(displayWidth(t.joinAt), displayWidth(t.instructorAt)) + 2;
   const label = (text: string) => `  ${text}${' '.repeat(labelWidth - displayWidth(text))}`;
   const lang = currentLang();
-  raiseServerPriority();
   out.write(`${t.started(room.code, seats, first.meta.id)}\n`);
   out.write(`${label(t.joinAt)}${hosts.map((h) => `${base(h)}/join/${room.code}`).join(`\n${' '.repeat(labelWidth + 2)}`)}\n`);
   out.write(`${label(t.instructorAt)}${base(hosts[0] ?? opts.host)}/i/${room.roster.instructorToken}   ${t.keepSecret}\n`);

@@ -40,22 +40,33 @@ export function historyFile(location: ProgressLocation, dir: StateDir = stateDir
   };
 }
 
-/** Saves the latest lines, one save at a time: lines given while a save is on its way are
- * in the next one, not in a queue of saves. `saved()` resolves once every save is done. */
-export function latestSaver(history: HistoryFile): { save(lines: readonly string[]): void; saved(): Promise<unknown> } {
+/** A line editor's history as node:repl and node:readline both keep it: the lines, newest
+ * first, and a 'history' event at each change. */
+export interface EditorHistory {
+  history: string[];
+  on(event: 'history', listener: (lines: string[]) => void): unknown;
+}
+
+/** Keeps `editor`'s history in `file`: the saved lines loaded into it (after any typed
+ * meanwhile), each change saved, one save at a time (lines given while a save is on its
+ * way are in the next one, not in a queue of saves). Resolves, when asked, once every save
+ * is done. (Not node:repl's setupHistory: inside a lab the file may only be written through
+ * the lab's broker.) */
+export function keepHistory(editor: EditorHistory, file: HistoryFile): () => Promise<unknown> {
+  void file.load().then((saved) => {
+    editor.history.push(...saved.filter((l) => !editor.history.includes(l)));
+  });
   let saving: Promise<unknown> = Promise.resolve();
   let latest: string[] | undefined;
-  return {
-    save(lines) {
-      const queued = latest !== undefined;
-      latest = [...lines];
-      if (queued) return;
-      saving = saving.then(() => {
-        const next = latest!;
-        latest = undefined;
-        return history.save(next);
-      });
-    },
-    saved: () => saving,
-  };
+  editor.on('history', (lines) => {
+    const queued = latest !== undefined;
+    latest = [...lines];
+    if (queued) return;
+    saving = saving.then(() => {
+      const next = latest!;
+      latest = undefined;
+      return file.save(next);
+    });
+  });
+  return () => saving;
 }

@@ -30,12 +30,8 @@ export function runPageShell(shell: LessonShell, token: string): Promise<void> {
       if (frame.kind !== 'line' || typeof frame.text !== 'string') return void next();
       running = true;
       handTerminalToCommand(stdin);
-      let outcome;
-      try {
-        outcome = await shell.handleLine(frame.text);
-      } catch (err) {
-        process.stderr.write(`nslab: ${(err as Error).message}\n`);
-      }
+      // (handleLine reports a line that fails in nslab itself, and goes on: it never throws.)
+      const outcome = await shell.handleLine(frame.text);
       running = false;
       if (outcome === 'quit') return end();
       if (takeTerminalBack(stdin) === 'gone') return terminalGone();

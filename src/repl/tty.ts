@@ -10,10 +10,9 @@ import { complete } from './completion.js';
 import { guardTerminalSignals, terminalGone } from './terminal-signals.js';
 import { handTerminalToCommand, takeTerminalBack } from './terminal-input.js';
 import type { LessonShell } from './lesson-shell.js';
-import { latestSaver, type HistoryFile } from '../progress/history.js';
+import { keepHistory, type EditorHistory, type HistoryFile } from '../progress/history.js';
 
 export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined): Promise<void> {
-  let saving: ReturnType<typeof latestSaver> | undefined;
   return new Promise((resolve) => {
     let closing = false;
     const evalLine = (line: string, done: (err: Error | null) => void) => {
@@ -75,17 +74,7 @@ export function runTtyShell(shell: LessonShell, history: HistoryFile | undefined
     server.on('SIGTSTP', () => { /* at the prompt: nothing to stop */ });
     guardTerminalSignals();
 
-    // Not node:repl's setupHistory: inside a lab the file may only be written through the
-    // lab's broker (src/progress/history.ts), so the lines are loaded and saved by hand.
-    if (history) {
-      const typed = server as unknown as { history: string[]; on(event: 'history', fn: (lines: string[]) => void): void };
-      void history.load().then((saved) => {
-        typed.history.push(...saved.filter((l) => !typed.history.includes(l)));
-      });
-      const saver = latestSaver(history);
-      saving = saver;
-      typed.on('history', (lines) => saver.save(lines));
-    }
-    server.on('exit', () => void (saving?.saved() ?? Promise.resolve()).then(() => resolve()));
+    const saved = history && keepHistory(server as unknown as EditorHistory, history);
+    server.on('exit', () => void (saved?.() ?? Promise.resolve()).then(() => resolve()));
   });
 }

@@ -31,7 +31,7 @@ export interface ClassOptions {
   /** Lessons folder the labs read (NSLAB_LESSONS), when not nslab's own. */
   lessonsDir?: string;
   launcher?: LabLauncher;
-  /** How many labs are built at once (start-queue.ts; default: two per core). */
+  /** How many labs are built at once (start-queue.ts; default: three per core). */
   startConcurrency?: number;
 }
 

@@ -215,15 +215,11 @@ export class Learner {
         this.pty?.resize(msg.cols, msg.rows);
         this.editor?.resize(msg.cols);
         return;
-      case 'hint': {
-        // As if the learner typed `.hint` at an empty prompt (Ctrl-U clears a line begun);
-        // only at the prompt, so it never lands in a program that is running. (A lab whose
-        // shell edits its own lines gets the keys; one the server edits, the line.)
-        const pty = this.labState === 'running' ? this.pty : undefined;
-        const asked = pty !== undefined && (this.editor?.used ? this.editor.type('.hint') : this.idle && (pty.write('\x15.hint\r'), true));
-        if (!asked) this.send({ t: 'notice', text: this.words.hintAtPrompt });
+      case 'hint':
+        // As if the learner typed `.hint` at an empty prompt; only at the prompt, so it never
+        // lands in a program that is running.
+        if (!this.editor?.type('.hint')) this.send({ t: 'notice', text: this.words.hintAtPrompt });
         return;
-      }
       case 'lang':
         this.setLang(msg.lang);
         return;
@@ -426,11 +422,6 @@ export class Learner {
       if (this.queued) {
         this.queued = undefined;
         this.labEnded(reason);
-        if (this.nextLesson !== undefined && !this.stopped) {
-          const next = this.nextLesson;
-          this.nextLesson = undefined;
-          this.startLab(next);
-        }
       }
       return;
     }

@@ -15,7 +15,7 @@
 // frames (an older one, plain bash) is a terminal like any other: every key goes through.
 import { createInterface, type Interface } from 'node:readline';
 import { PassThrough, Writable } from 'node:stream';
-import { latestSaver, type HistoryFile } from '../progress/history.js';
+import { keepHistory, type EditorHistory, type HistoryFile } from '../progress/history.js';
 import { encodeFrame, FrameScanner, FROM_LAB, TO_LAB, type FromLabFrame, type ToLabFrame } from './line-frames.js';
 
 export interface LineEditorDeps {
@@ -50,9 +50,9 @@ export class PageLineEditor {
   private queued = '';
   private completions = new Map<number, (r: [string[], string]) => void>();
   private nextId = 1;
-  private readonly saver: ReturnType<typeof latestSaver> | undefined;
+  /** Resolves once the history's saves are done. */
+  private readonly saved: (() => Promise<unknown>) | undefined;
   private closed = false;
-  private prompted = false;
 
   constructor(private readonly deps: LineEditorDeps) {
     this.scanner = new FrameScanner<FromLabFrame>(FROM_LAB, deps.token);
@@ -77,17 +77,7 @@ export class PageLineEditor {
     this.rl.on('SIGTSTP', () => { /* nothing to stop at a prompt */ });
     this.rl.on('SIGCONT', () => { /* never stopped */ });
     this.rl.on('line', (line) => this.submit(line));
-    this.saver = deps.history && latestSaver(deps.history);
-    this.rl.on('history', (lines: string[]) => this.saver?.save(lines));
-    void deps.history?.load().then((saved) => {
-      const typed = this.rl as unknown as { history: string[] };
-      typed.history.push(...saved.filter((l) => !typed.history.includes(l)));
-    });
-  }
-
-  /** Whether the lab's shell has the server edit its lines (it has sent a prompt). */
-  get used(): boolean {
-    return this.prompted;
+    this.saved = deps.history && keepHistory(this.rl as unknown as EditorHistory, deps.history);
   }
 
   /** Whether the learner's keys are the editor's now (the lab's shell is at its prompt). */
@@ -132,7 +122,7 @@ export class PageLineEditor {
     for (const answer of this.completions.values()) answer([[], '']);
     this.completions.clear();
     this.rl.close();
-    return this.saver?.saved() ?? Promise.resolve();
+    return this.saved?.() ?? Promise.resolve();
   }
 
   // Keys for readline, a line at a time: after an Enter the line is the lab's, and what
@@ -185,7 +175,6 @@ export class PageLineEditor {
       case 'prompt': {
         if (typeof frame.prompt !== 'string') return;
         this.mode = 'edit';
-        this.prompted = true;
         this.rl.setPrompt(frame.prompt.slice(0, PROMPT_MAX));
         this.rl.prompt();
         const queued = this.queued;
@@ -193,12 +182,13 @@ export class PageLineEditor {
         if (queued) this.feed(queued);
         return;
       }
-      case 'typeahead':
+      case 'typeahead': {
         if (typeof frame.text !== 'string') return;
         const text = frame.text.slice(0, Math.max(0, TYPEAHEAD_MAX - this.queued.length));
         if (this.mode === 'edit') this.feed(text);
         else this.queued += text;
         return;
+      }
       case 'completions': {
         const answer = this.completions.get(frame.id);
         this.completions.delete(frame.id);

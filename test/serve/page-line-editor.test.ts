@@ -36,7 +36,7 @@ describe('the server\'s line editor', () => {
     expect(t.toLab).toEqual(['ls\r\x03']);
     t.editor.fromLab(Buffer.from('output\r\n'));
     expect(t.screen()).toBe('output\r\n');
-    expect(t.editor.used).toBe(false);
+    expect(t.editor.editing).toBe(false);
   });
 
   it('at the prompt: echoes the keys itself, and sends the line on Enter; then the keys are the command\'s', async () => {
