@@ -29,7 +29,9 @@ export type SessionEvent =
 
 export interface ProgressPort {
   visit(lessonId: string, step: { number: number; title: string }): Promise<{ warnings: string[] }>;
-  markDone(lessonId: string, step: { number: number; title: string }, total: number): Promise<{ warnings: string[] }>;
+  /** Step `step` passed; `next`, when given, is where the session goes on to, saved in the
+   * same write: a lab killed right after a pass resumes past it, not on it. */
+  markDone(lessonId: string, step: { number: number; title: string }, total: number, next?: { number: number; title: string }): Promise<{ warnings: string[] }>;
 }
 
 /** The instructor's hold: no learner of `lessonId` goes past step `step` while it lasts. */
@@ -99,14 +101,17 @@ export class LessonSession {
     await this.showStep();
   }
 
-  private async showStep(): Promise<void> {
+  /** `saved`: the progress file already says this step is current (completeStep wrote it). */
+  private async showStep(saved = false): Promise<void> {
     const step = this.step;
     if (!step) return;
     this.hintIndex = 0;
     this.lines = [];
     this.waiting = false;
+    // Saved before it is shown: whoever sees the step (a page, a test) may rely on a
+    // restarted lab coming back to it.
+    if (!saved) this.warn((await this.deps.progress?.visit(this.lesson.meta.id, { number: step.number, title: progressTitle(step) }))?.warnings);
     this.deps.emit({ kind: 'step', step, total: this.lesson.steps.length });
-    this.warn((await this.deps.progress?.visit(this.lesson.meta.id, { number: step.number, title: progressTitle(step) }))?.warnings);
   }
 
   private warn(warnings: string[] | undefined): void {
@@ -187,14 +192,16 @@ export class LessonSession {
     const step = this.step!;
     this.passed.add(step.number);
     this.deps.emit({ kind: 'step-passed', step });
-    this.warn((await this.deps.progress?.markDone(this.lesson.meta.id, { number: step.number, title: progressTitle(step) }, this.lesson.steps.length))?.warnings);
     const hold = await this.holdBefore(this.index + 1);
+    const next = hold ? undefined : this.lesson.steps[this.index + 1];
+    const ref = (s: Step) => ({ number: s.number, title: progressTitle(s) });
+    this.warn((await this.deps.progress?.markDone(this.lesson.meta.id, ref(step), this.lesson.steps.length, next && ref(next)))?.warnings);
     if (hold) {
       this.heldHere = true;
       this.deps.emit({ kind: 'held', step, message: hold.message });
       return;
     }
-    await this.moveTo(this.index + 1);
+    await this.moveTo(this.index + 1, next !== undefined);
   }
 
   /** Held at a passed step: on to the next one once the instructor has released the class
@@ -229,7 +236,7 @@ export class LessonSession {
     await this.moveTo(index);
   }
 
-  private async moveTo(index: number): Promise<void> {
+  private async moveTo(index: number, saved = false): Promise<void> {
     const steps = this.lesson.steps;
     this.heldHere = false;
     if (index >= steps.length) {
@@ -242,7 +249,7 @@ export class LessonSession {
     // Going back over a finished lesson makes its steps live again: their checks run.
     this.done = false;
     this.index = Math.max(0, index);
-    await this.showStep();
+    await this.showStep(saved);
   }
 
   unfinishedSteps(): Step[] {

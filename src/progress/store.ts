@@ -72,11 +72,13 @@ export class ProgressStore {
     });
   }
 
-  /** Step `step` passed. The lesson is completed when every step 1..totalSteps is done. */
-  markDone(lessonId: string, step: StepRef, totalSteps: number): Promise<SaveResult> {
+  /** Step `step` passed (and the learner moves on to `next`, when given, in the same write).
+   * The lesson is completed when every step 1..totalSteps is done. */
+  markDone(lessonId: string, step: StepRef, totalSteps: number, next?: StepRef): Promise<SaveResult> {
     return this.update((data) => {
       const p = entry(data, lessonId);
       addDone(p, step);
+      if (next) p.current = next.number;
       p.lastVisited = this.now().toISOString();
       const numbers = new Set(p.done.map((d) => d.number));
       if (totalSteps > 0 && Array.from({ length: totalSteps }, (_, i) => i + 1).every((n) => numbers.has(n))) p.completed = true;

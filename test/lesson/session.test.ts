@@ -271,3 +271,35 @@ describe('LessonSession, held by the instructor', () => {
     expect(shell.stepIndex).toBe(1);
   });
 });
+
+describe('LessonSession, saving progress', () => {
+  it('saves a step as current before showing it, and a pass with the step it moves on to in one write (no moment where a kill resumes on the passed step)', async () => {
+    const parsed = parseLesson(THREE, '98-session.md');
+    if (!parsed.lesson) throw new Error(JSON.stringify(parsed.errors));
+    const log: string[] = [];
+    const box = { hold: undefined as Hold | undefined };
+    const s = new LessonSession({
+      lesson: parsed.lesson, snapshot: async () => withBridge(), prober,
+      emit: (e) => { if (e.kind === 'step' || e.kind === 'step-passed' || e.kind === 'held') log.push(`${e.kind} ${e.step.number}`); },
+      progress: {
+        visit: async (_id, step) => { log.push(`visit ${step.number}`); return { warnings: [] }; },
+        markDone: async (_id, step, _total, next) => { log.push(`done ${step.number}${next ? ` current ${next.number}` : ''}`); return { warnings: [] }; },
+      },
+      hold: async () => box.hold,
+    });
+    await s.begin(false);
+    await s.afterLine(withBridge());
+    expect(log).toEqual(['visit 1', 'step 1', 'step-passed 1', 'done 1 current 2', 'step 2']);
+    // Held after step 2: it is saved as done, and stays the current one.
+    log.length = 0;
+    box.hold = { lessonId: '98-session', step: 2 };
+    await s.afterLine(withBridge());
+    expect(log).toEqual(['step-passed 2', 'done 2', 'held 2']);
+    // Released: on to the last step (saved, then shown); passed, there is nowhere further to go.
+    log.length = 0;
+    box.hold = undefined;
+    await s.afterLine(withBridge());
+    await s.afterLine(withBridge());
+    expect(log).toEqual(['visit 3', 'step 3', 'step-passed 3', 'done 3']);
+  });
+});

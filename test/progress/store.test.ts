@@ -52,6 +52,16 @@ describe.each(BACKENDS)('ProgressStore, %s', (which) => {
     expect(readdirSync(dir)).toEqual(['progress.json']);
   });
 
+  it('a pass that moves on saves the step done and the next one current in the same write', async () => {
+    const { store, path } = fresh();
+    await store.visit('a', { number: 1, title: 'x' });
+    await store.markDone('a', { number: 1, title: 'x' }, 3, { number: 2, title: 'y' });
+    expect(onDisk(path).lessons.a).toMatchObject({ done: [{ number: 1, title: 'x' }], current: 2, completed: false });
+    // Without a next step (the last one, or held there) the current step stays.
+    await store.markDone('a', { number: 2, title: 'y' }, 3);
+    expect(onDisk(path).lessons.a).toMatchObject({ current: 2 });
+  });
+
   it('reset clears one lesson or all', async () => {
     const { store, path } = fresh();
     await store.visit('a', { number: 1, title: 'x' });
