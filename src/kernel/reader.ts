@@ -14,6 +14,7 @@
 // exists only in ours.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { innerScript, MARK } from './read-script.js';
+import { currentLab, type LabAccess } from '../sandbox/lab-access.js';
 
 export interface ReadResult {
   exitCode: number;
@@ -27,9 +28,9 @@ const DONE = `${MARK} done `;
  * Given paths as arguments it reads them once and exits (the fallback when no reader
  * runs); without, it is the reader, serving requests from stdin. For the Kth path that
  * could be opened it prints `@@nslab ns K FD` and that namespace's sections. */
-export function snapshotScript(): string {
+export function snapshotScript(lab: LabAccess = currentLab()): string {
   return `
-root=/proc/${process.pid}/root
+root=/proc/${lab.viewPid}/root
 mount -t tmpfs nslab-snapshot /run/netns 2>/dev/null || { mount -t tmpfs nslab-snapshot /run && mkdir /run/netns; } ||
   { echo "cannot mount a private tmpfs on /run/netns" >&2; exit 90; }
 inner=${shellQuote(innerScript())}
@@ -85,8 +86,9 @@ class Reader {
   private pending: Pending | undefined;
   exited = false;
 
-  constructor() {
-    this.child = spawn('unshare', ['--mount', '--propagation', 'private', 'bash', '-c', snapshotScript()], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(lab: LabAccess) {
+    const [cmd, ...args] = lab.enter(['unshare', '--mount', '--propagation', 'private', 'bash', '-c', snapshotScript(lab)]);
+    this.child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env: lab.env });
     // Neither the reader nor its pipes keep Node alive; it ends at our exit (end of input).
     this.child.unref();
     for (const s of [this.child.stdin, this.child.stdout, this.child.stderr]) (s as unknown as { unref?: () => void })?.unref?.();
@@ -117,6 +119,10 @@ class Reader {
     p?.resolve(result);
   }
 
+  close(): void {
+    this.child.stdin!.end();
+  }
+
   read(paths: string[]): Promise<ReadResult> {
     return new Promise((resolve, reject) => {
       if (this.exited) return reject(new Error('the snapshot reader has exited'));
@@ -135,28 +141,42 @@ class Reader {
   }
 }
 
-let reader: Reader | undefined;
-let queue: Promise<unknown> = Promise.resolve();
-/** Readers that died in a row; past a few, this process stops trying (the caller falls
- * back to the one-shot script, which reports what is wrong). */
-let deaths = 0;
+/** A lab's reader, its queue of requests, and how many readers died in a row: past a
+ * few, no new one is tried (the caller falls back to the one-shot script, which reports
+ * what is wrong). */
+interface ReaderSlot {
+  reader?: Reader;
+  queue: Promise<unknown>;
+  deaths: number;
+}
 
-/** Reads the namespaces at `paths` (the host as /proc/self/ns/net) through the reader,
- * one request at a time; starts the reader, or a new one if it has died (once). */
+/** Reads the namespaces at `paths` (the host as /proc/self/ns/net) through the current
+ * lab's reader, one request at a time; starts the reader, or a new one if it has died (once). */
 export function readNamespaces(paths: string[]): Promise<ReadResult> {
+  const lab = currentLab();
+  let slot = lab.owned.get('snapshot-reader') as ReaderSlot | undefined;
+  if (!slot) lab.owned.set('snapshot-reader', slot = { queue: Promise.resolve(), deaths: 0 });
+  const s = slot;
   const attempt = async (): Promise<ReadResult> => {
-    if (deaths >= 3) throw new Error('the snapshot reader keeps failing');
-    if (!reader || reader.exited) reader = new Reader();
+    if (s.deaths >= 3) throw new Error('the snapshot reader keeps failing');
+    if (!s.reader || s.reader.exited) s.reader = new Reader(lab);
     try {
-      const r = await reader.read(paths);
-      deaths = 0;
+      const r = await s.reader.read(paths);
+      s.deaths = 0;
       return r;
     } catch (e) {
-      deaths++;
+      s.deaths++;
       throw e;
     }
   };
-  const next = queue.then(() => attempt().catch(() => attempt()));
-  queue = next.catch(() => {});
+  const next = s.queue.then(() => attempt().catch(() => attempt()));
+  s.queue = next.catch(() => {});
   return next;
+}
+
+/** Ends the current lab's reader, if it has one (a lab whose shell is done with it). */
+export function closeReader(lab: LabAccess = currentLab()): void {
+  const slot = lab.owned.get('snapshot-reader') as ReaderSlot | undefined;
+  slot?.reader?.close();
+  lab.owned.delete('snapshot-reader');
 }

@@ -9,7 +9,8 @@ import { parseIpAddr } from './parse-links.js';
 import { parseNetnsIds } from './parse-netns-ids.js';
 import { parseIpRoute } from './parse-routes.js';
 import { parseSysctls } from './parse-sysctls.js';
-import { candidates, containerCandidateId, discoverNamespaces, realNamespaceFs, type NamespaceFs } from './namespaces.js';
+import { candidates, containerCandidateId, discoverNamespaces, realNamespaceFs, rootedNamespaceFs, type NamespaceFs } from './namespaces.js';
+import { currentLab } from '../sandbox/lab-access.js';
 import { resolveVethPeers, type NsidMaps } from './peers.js';
 import { splitReadOutput, type NamespaceOutput } from './read-script.js';
 import { READ_TIMEOUT_MS, readNamespaces, snapshotScript } from './reader.js';
@@ -33,8 +34,10 @@ export class SnapshotError extends Error {
 }
 
 /** A path to this process's network namespace that other processes can use (unlike
- * /proc/self) and that lives as long as the lab: that of the lab's pid 1, which shares it. */
-function hostPath(fs: NamespaceFs): string {
+ * /proc/self) and that lives as long as the lab: that of the lab's pid 1, which shares it.
+ * (From outside the lab, the lab's host is its pid 1's namespace.) */
+function hostPath(fs: NamespaceFs, outside: boolean): string {
+  if (outside) return '/proc/1/ns/net';
   const self = fs.stat('/proc/self/ns/net');
   const init = fs.stat('/proc/1/ns/net');
   return self && init && self.ino === init.ino ? '/proc/1/ns/net' : `/proc/${process.pid}/ns/net`;
@@ -78,10 +81,13 @@ export function assembleState(namespaces: Netns[], outputs: Map<number, Namespac
 
 /** Reads the lab's whole network state. Throws unless run inside a lab. */
 export async function takeSnapshot(deps: SnapshotDeps = {}): Promise<KernelState> {
-  assertInsideLab();
-  const fs = deps.fs ?? realNamespaceFs;
+  const lab = currentLab();
+  const outside = lab.root !== '';
+  // From inside, the guard; from outside, the lab was reached through its pid 1.
+  if (!outside) assertInsideLab();
+  const fs = deps.fs ?? (outside ? rootedNamespaceFs(lab.root) : realNamespaceFs);
   const containers = deps.listContainers ? await deps.listContainers() : [];
-  const { namespaces, resolved } = discoverNamespaces(fs, candidates(fs, containers, hostPath(fs)));
+  const { namespaces, resolved } = discoverNamespaces(fs, candidates(fs, containers, hostPath(fs, outside)));
   // The host is read through /proc/self: the script is a child, in the same namespace.
   const paths = namespaces.map((n) => (n.kind === 'host' ? '/proc/self/ns/net' : n.path));
   const argv = ['unshare', '--mount', '--propagation', 'private', 'bash', '-c', snapshotScript(), 'nslab-snapshot', ...paths];

@@ -1,6 +1,7 @@
 // "Did you mean route?" for a command bash did not find: the names closest to what was
 // typed, among the commands on the lab's PATH and the shell's own dot-commands.
 import { readdirSync } from 'node:fs';
+import { currentLab } from '../sandbox/lab-access.js';
 import { editDistance } from '../explain/net.js';
 import { shellText, type ShellText } from '../i18n/shell-text.js';
 
@@ -21,20 +22,21 @@ export function nearestNames(typed: string, candidates: Iterable<string>, max = 
   return scored.filter((x) => x.d === scored[0].d).slice(0, max).map((x) => x.c);
 }
 
-let cached: { path: string; names: string[] } | undefined;
+let cached: { key: string; names: string[] } | undefined;
 
-/** Every file name in the PATH's directories (read once per PATH). */
-export function commandsOnPath(path = process.env.PATH ?? ''): string[] {
-  if (cached?.path === path) return cached.names;
+/** Every file name in the current lab's PATH's directories (read once per PATH and lab). */
+export function commandsOnPath(path = currentLab().env.PATH ?? ''): string[] {
+  const root = currentLab().root;
+  if (cached?.key === `${root}\0${path}`) return cached.names;
   const names = new Set<string>();
   for (const dir of path.split(':').filter(Boolean)) {
     try {
-      for (const name of readdirSync(dir)) names.add(name);
+      for (const name of readdirSync(root + dir)) names.add(name);
     } catch {
       // A PATH entry that does not exist or cannot be read has no commands to offer.
     }
   }
-  cached = { path, names: [...names] };
+  cached = { key: `${root}\0${path}`, names: [...names] };
   return cached.names;
 }
 

@@ -3,6 +3,7 @@
 // process knows which host it serves by the network namespace it was started in.
 import { existsSync, statSync } from 'node:fs';
 import { HOST2_NETNS_PATH, HOST2_UTS_PATH } from '../sandbox/lab.js';
+import { labPath } from '../sandbox/lab-access.js';
 
 export interface DockerHost {
   name: 'host1' | 'host2';
@@ -31,7 +32,7 @@ export const HOST2: DockerHost = {
 
 /** True in a two-hosts lab. */
 export function twoHosts(): boolean {
-  return existsSync(HOST2_NETNS_PATH);
+  return existsSync(labPath(HOST2_NETNS_PATH));
 }
 
 export function labHosts(): DockerHost[] {

@@ -9,18 +9,10 @@
 // fresh lock.
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { DockerError } from './docker-error.js';
+import { pidAlive } from '../sandbox/lab-access.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function pidAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function holder(path: string): number | undefined {
   try {

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import type { ContainerInfo, DockerNetworkInfo } from '../kernel/types.js';
 import { noSuchContainer } from './docker-error.js';
 import { newId } from './ids.js';
-import { pidAlive } from './pid-lock.js';
+import { currentLab, labPath } from '../sandbox/lab-access.js';
 import type { ContainerRecord, RuntimeState } from './state.js';
 import { currentHost, HOST1, labHosts, type DockerHost } from './docker-hosts.js';
 import { withSwarmNetworks } from './swarm.js';
@@ -36,12 +36,14 @@ function initialState(): RuntimeState {
   };
 }
 
+/** `file` of the current lab. Only the lab itself creates it: from outside (the workshop
+ * server reading a learner's lab), a file made there would belong to no one in the lab. */
 function readState(file: string): RuntimeState {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as RuntimeState;
+    return JSON.parse(readFileSync(labPath(file), 'utf8')) as RuntimeState;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${file}`, { cause: e });
-    return createState(file);
+    return currentLab().root === '' ? createState(file) : initialState();
   }
 }
 
@@ -98,7 +100,7 @@ function writeExecIndex(state: RuntimeState): void {
 
 /** Running as recorded, and its holder process still there (a learner may kill it). */
 export function isRunning(c: ContainerRecord): boolean {
-  return c.running && pidAlive(c.pid);
+  return c.running && currentLab().pidAlive(c.pid);
 }
 
 /** Docker's lookup: exact id, exact name (with or without '/'), then a unique id prefix. */
@@ -130,7 +132,7 @@ function netnsId(state: RuntimeState, c: ContainerRecord, host: DockerHost): str
 }
 
 function containersOf(host: DockerHost, file: string): ContainerInfo[] {
-  if (!existsSync(file)) return [];
+  if (!existsSync(labPath(file))) return [];
   const state = readState(file);
   return state.containers.map((c) => {
     const owner = c.sharedWith ? state.containers.find((o) => o.id === c.sharedWith) : undefined;
@@ -148,15 +150,17 @@ function containersOf(host: DockerHost, file: string): ContainerInfo[] {
  * one small file read per host and one kill(pid, 0) per container. Empty outside a lab or
  * before the first `docker`. */
 export function listContainers(): ContainerInfo[] {
-  if (process.env.NSLAB_DOCKER_DIR) return containersOf(HOST1, STATE_FILE);
+  if (process.env.NSLAB_DOCKER_DIR && currentLab().root === '') return containersOf(HOST1, STATE_FILE);
   return labHosts().flatMap((h) => containersOf(h, `${h.runtimeDir}/state.json`));
 }
 
 /** The lab's docker networks, for the kernel snapshot (lesson checks name a network; its
  * bridge is the link they look at). Empty before the first docker command. */
 export function listNetworks(): DockerNetworkInfo[] {
-  if (!existsSync(STATE_FILE)) return [];
-  return loadState().networks.map((n) => ({ name: n.name, id: n.id, driver: n.driver, ...(n.bridge ? { bridge: n.bridge } : {}), ...(n.subnet ? { subnet: n.subnet } : {}), ...(n.gateway ? { gateway: n.gateway } : {}) }));
+  // From outside the lab, its own host's (host1's) state.
+  const file = currentLab().root === '' ? STATE_FILE : `${HOST1.runtimeDir}/state.json`;
+  if (!existsSync(labPath(file))) return [];
+  return withSwarmNetworks(readState(file)).networks.map((n) => ({ name: n.name, id: n.id, driver: n.driver, ...(n.bridge ? { bridge: n.bridge } : {}), ...(n.subnet ? { subnet: n.subnet } : {}), ...(n.gateway ? { gateway: n.gateway } : {}) }));
 }
 
 /** The pid holding a running container's namespaces, by name, id or id prefix;

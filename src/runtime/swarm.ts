@@ -6,6 +6,7 @@
 // become VXLAN forwarding entries on the other hosts (overlay-driver.ts).
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { NetworkRecord, RuntimeState } from './state.js';
+import { labPath } from '../sandbox/lab-access.js';
 
 export const SWARM_DIR = '/run/nslab/swarm';
 export const SWARM_FILE = `${SWARM_DIR}/store.json`;
@@ -29,7 +30,7 @@ export interface SwarmStore {
 
 export function loadSwarm(): SwarmStore {
   try {
-    return JSON.parse(readFileSync(SWARM_FILE, 'utf8')) as SwarmStore;
+    return JSON.parse(readFileSync(labPath(SWARM_FILE), 'utf8')) as SwarmStore;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${SWARM_FILE}`, { cause: e });
     return { networks: [], endpoints: [] };
@@ -47,7 +48,7 @@ export function saveSwarm(store: SwarmStore): void {
 /** A host's state with the swarm's networks listed after its own (none before the first
  * overlay network, so a single-host lab's state is read as it always was). */
 export function withSwarmNetworks(state: RuntimeState): RuntimeState {
-  if (!existsSync(SWARM_FILE)) return state;
+  if (!existsSync(labPath(SWARM_FILE))) return state;
   const own = state.networks.filter((n) => n.driver !== 'overlay');
   return { ...state, networks: [...own, ...loadSwarm().networks] };
 }

@@ -3,6 +3,7 @@
 // is an error, and its message names the program.
 import { spawn, type StdioOptions } from 'node:child_process';
 import { constants } from 'node:os';
+import { currentLab } from './lab-access.js';
 
 export interface RunResult {
   exitCode: number;
@@ -30,12 +31,15 @@ export class CommandError extends Error {
   }
 }
 
-/** Runs argv[0] with the rest as arguments, capturing output. Never throws for a
- * non-zero exit; rejects only when the program cannot be started. */
+/** Runs argv[0] with the rest as arguments, capturing output, in the current lab (the one
+ * this process is in, unless lab-access.ts says otherwise). Never throws for a non-zero
+ * exit; rejects only when the program cannot be started. */
 export function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const stdio: StdioOptions = [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'];
-    const child = spawn(argv[0], argv.slice(1), { stdio, env: opts.env ?? process.env, cwd: opts.cwd });
+    const lab = currentLab();
+    const [cmd, ...args] = lab.enter(argv);
+    const child = spawn(cmd, args, { stdio, env: opts.env ?? lab.env, cwd: opts.cwd });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timer: NodeJS.Timeout | undefined;

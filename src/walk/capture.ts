@@ -6,6 +6,7 @@
 // is bounded in time, and the trace table is removed whatever happens, so the learner's
 // rules read the same before and after.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { currentLab } from '../sandbox/lab-access.js';
 import { currentLang, type Lang } from '../i18n/lang.js';
 import { walkText } from '../i18n/walk-text.js';
 import type { KernelState, Netns } from '../kernel/types.js';
@@ -75,11 +76,12 @@ async function startWatcher(ns: Netns, traced: boolean, lang: Lang): Promise<Wat
   const w: Watcher = { ns, out: '', err: '', trace: '', tcpdump: undefined as unknown as ChildProcess };
   if (traced) {
     // The monitor first: it is listening by the time tcpdump says it is.
-    w.monitor = spawn(inNs(ns, ['nft', 'monitor', 'trace'])[0], inNs(ns, ['nft', 'monitor', 'trace']).slice(1), { stdio: ['ignore', 'pipe', 'ignore'] });
+    const [cmd, ...args] = currentLab().enter(inNs(ns, ['nft', 'monitor', 'trace']));
+    w.monitor = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], env: currentLab().env });
     collect(w.monitor, (d) => { w.trace += d; }, 'stdout');
   }
-  const argv = inNs(ns, ['tcpdump', '-i', 'any', '-nn', '-e', '-v', '-tt', '--time-stamp-precision=nano', '-l', '-U', 'not ip6']);
-  w.tcpdump = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const argv = currentLab().enter(inNs(ns, ['tcpdump', '-i', 'any', '-nn', '-e', '-v', '-tt', '--time-stamp-precision=nano', '-l', '-U', 'not ip6']));
+  w.tcpdump = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: currentLab().env });
   collect(w.tcpdump, (d) => { w.out += d; }, 'stdout');
   await new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(words.tcpdumpSlow(ns.names[0]))), 5000);

@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pidAlive, withLock } from '../../src/runtime/pid-lock.js';
+import { withLock } from '../../src/runtime/pid-lock.js';
+import { pidAlive } from '../../src/sandbox/lab-access.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
