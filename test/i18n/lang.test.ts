@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currentLang, langOf, langProblem } from '../../src/i18n/lang.js';
+import { currentLang, langOf, langProblem, withLang } from '../../src/i18n/lang.js';
+import { shellText } from '../../src/i18n/shell-text.js';
 
 describe('which language nslab speaks', () => {
   it('reads tags and locales as one of its two languages', () => {
@@ -23,5 +24,19 @@ describe('which language nslab speaks', () => {
     expect(langProblem('zh-CN')).toBeUndefined();
     expect(langProblem(undefined)).toBeUndefined();
     expect(langProblem('fr')).toBe('nslab speaks en or zh-CN, not "fr": use --lang en or --lang zh-CN (or NSLAB_LANG)');
+  });
+});
+
+describe('withLang', () => {
+  it('gives each piece of concurrent work its own language, across awaits, and leaves the process its own', async () => {
+    const pause = () => new Promise((r) => setTimeout(r, 5));
+    const say = async () => { await pause(); const a = shellText().tryAgain('x'); await pause(); return [a, shellText().tryAgain('x')]; };
+    const [zh, en] = await Promise.all([withLang('zh-CN', say), withLang('en', say)]);
+    expect(zh[0]).toBe(shellText('zh-CN').tryAgain('x'));
+    expect(zh[1]).toBe(zh[0]);
+    expect(en).toEqual([shellText('en').tryAgain('x'), shellText('en').tryAgain('x')]);
+    expect(zh[0]).not.toBe(en[0]);
+    // An environment given is read as it is, even in a scope.
+    expect(withLang('zh-CN', () => currentLang({ LANG: 'en_US.UTF-8' }))).toBe('en');
   });
 });
