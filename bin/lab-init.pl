@@ -245,6 +245,15 @@ sys_sethostname('nslab');
 
 $ENV{NSLAB_IN_LAB} = '1';
 $ENV{PATH} = "$root/lab-bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+# A workshop's lab (`nslab serve`): no Node here; its shell is the server's, and this pid 1
+# becomes the terminal agent the server drives (lib/agent.pl), in a group of its own.
+if (($ARGV[0] // '') eq '--agent') {
+  my $token = delete $ENV{NSLAB_AGENT_TOKEN} // '';
+  fail('the terminal agent needs its token (NSLAB_AGENT_TOKEN)') unless $token =~ /^[A-Za-z0-9_-]{16,64}$/;
+  require "$root/bin/lib/agent.pl"; # (at its own path now: the folder it was started from is closed)
+  if ($terminal_ours) { setpgrp(0, 0); give_terminal_to($$) }
+  run_agent($token);
+}
 my $node = fork() // fail("fork failed: $!");
 if ($node == 0) {
   if ($terminal_ours) { setpgrp(0, 0); give_terminal_to($$) }

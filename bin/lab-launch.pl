@@ -129,8 +129,12 @@ close $alive_r;
 # user's state directory, which the lab cannot write: bin/lab-state.pl, outside the lab and
 # as this user, writes it for nslab on request (see there). The lab holds one end of a
 # socket pair; the broker ends when every process of the lab has let go of it.
-socketpair(my $state_lab, my $state_broker, 1, 1, 0) or die "nslab: cannot make a socket pair: $!\n"; # AF_UNIX, SOCK_STREAM
-my $broker = fork();
+# A workshop's lab (`--agent`: its shell is the server's, which keeps the learner's state
+# itself) needs no broker.
+my $agent_lab = ($args[0] // '') eq '--agent';
+my ($state_lab, $state_broker);
+socketpair($state_lab, $state_broker, 1, 1, 0) or die "nslab: cannot make a socket pair: $!\n" unless $agent_lab; # AF_UNIX, SOCK_STREAM
+my $broker = $agent_lab ? -1 : fork();
 die "nslab: cannot fork: $!\n" unless defined $broker;
 if ($broker == 0) {
   # It outlives the launcher by as long as the lab does (the lab winds down for a moment
@@ -144,9 +148,11 @@ if ($broker == 0) {
   fcntl($state_broker, F_SETFD, 0);
   exec('perl', "$root/bin/lab-state.pl", fileno($state_broker), $relaunch_path) or sys_exit(127);
 }
-close $state_broker;
-fcntl($state_lab, F_SETFD, 0) or die "nslab: cannot pass the state socket on: $!\n";
-$ENV{NSLAB_STATE_FD} = fileno($state_lab);
+if (!$agent_lab) {
+  close $state_broker;
+  fcntl($state_lab, F_SETFD, 0) or die "nslab: cannot pass the state socket on: $!\n";
+  $ENV{NSLAB_STATE_FD} = fileno($state_lab);
+}
 
 my $launcher = $$;
 

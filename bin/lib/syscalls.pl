@@ -11,10 +11,10 @@ use warnings;
 my %SYSCALL_NUMBERS = (
   x86_64  => { mount => 165, umount2 => 166, pivot_root => 155, prctl => 157, unshare => 272, setns => 308,
                sethostname => 170, setsid => 112, prlimit64 => 302, exit_group => 231, close => 3, fcntl => 72,
-               setresuid => 117, setresgid => 119, setgroups => 116, mount_setattr => 442, openat => 257 },
+               setresuid => 117, setresgid => 119, setgroups => 116, mount_setattr => 442, openat => 257, dup3 => 292 },
   aarch64 => { mount => 40, umount2 => 39, pivot_root => 41, prctl => 167, unshare => 97, setns => 268,
                sethostname => 161, setsid => 157, prlimit64 => 261, exit_group => 94, close => 57, fcntl => 25,
-               setresuid => 147, setresgid => 149, setgroups => 159, mount_setattr => 442, openat => 56 },
+               setresuid => 147, setresgid => 149, setgroups => 159, mount_setattr => 442, openat => 56, dup3 => 24 },
 );
 
 our %CLONE = (NEWNS => 0x00020000, NEWUTS => 0x04000000, NEWIPC => 0x08000000, NEWUSER => 0x10000000,
@@ -93,6 +93,10 @@ sub sys_become {
 sub sys_close { sys('close', num($_[0])) }
 # fcntl on a bare descriptor number (perl's own wants a handle): its result, -1 on error.
 sub sys_fcntl { syscall(syscall_number('fcntl'), num($_[0]), num($_[1]), 0) }
+# A copy of descriptor $fd numbered $min or above (F_DUPFD), close-on-exec: its number, -1 on error.
+sub sys_dup_above { syscall(syscall_number('fcntl'), num($_[0]), 1030, num($_[1])) } # F_DUPFD_CLOEXEC
+# dup3(old, new, 0): `new` is now `old`, and stays open across exec.
+sub sys_dup3 { sys('dup3', num($_[0]), num($_[1]), 0) }
 # Makes the one mount at `path` read-only, its other flags as they are (mount_setattr,
 # MOUNT_ATTR_RDONLY; not recursive).
 sub sys_mount_readonly { sys('mount_setattr', num(-100), str($_[0]), 0, pack('QQQQ', 1, 0, 0, 0), 32) }

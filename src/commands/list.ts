@@ -52,17 +52,18 @@ interface LessonList {
   problems: string[];
 }
 
-async function readLessonList(): Promise<LessonList> {
+async function readLessonList(store = new ProgressStore()): Promise<LessonList> {
   const { lessons, errors } = await loadLessons();
-  const { data, warnings } = await new ProgressStore().read();
+  const { data, warnings } = await store.read();
   const known = new Set(lessons.map((l) => l.meta.id));
   // Progress of lessons no longer there is `nslab progress`'s to show, not the list's.
   const rows = summarizeProgress(lessons, data).filter((r) => known.has(r.id));
   return { lessons, rows, warnings, problems: errors.map(formatLintError) };
 }
 
-export async function lessonTable(opts: { color: boolean }): Promise<string> {
-  const { rows, warnings, problems } = await readLessonList();
+/** The lessons and the progress of `store` (default: this user's). */
+export async function lessonTable(opts: { color: boolean; store?: ProgressStore }): Promise<string> {
+  const { rows, warnings, problems } = await readLessonList(opts.store);
   const t = cliText();
   const table = new Table(tableLook(t.listHead, opts.color));
   for (const r of rows) {

@@ -10,6 +10,7 @@ import { formatLintError, type Lesson } from '../lesson/types.js';
 import { ProgressStore } from '../progress/store.js';
 import { labBroker } from '../progress/state-broker.js';
 import { doneStepNumbers } from '../progress/summary.js';
+import { openLessonAt, resumeStep } from '../repl/lesson-resume.js';
 import { openLab } from '../lab-setup/open.js';
 import { BashSession } from '../place/bash-session.js';
 import { LessonShell } from '../repl/lesson-shell.js';
@@ -78,12 +79,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   const store = new ProgressStore();
   const { data, warnings } = await store.read();
   const saved = data.lessons[lesson.meta.id];
-  const total = lesson.steps.length;
-  let startAt = opts.step ?? (saved && !saved.completed ? saved.current ?? 1 : 1);
-  if (!Number.isInteger(startAt) || startAt < 1 || startAt > total) {
-    if (opts.step !== undefined) throw new UserError(cliText().stepOutOfRange(opts.step, lesson.meta.id, total));
-    startAt = 1;
-  }
+  const startAt = resumeStep(lesson, saved, opts.step);
 
   const print = (s: string) => { process.stdout.write(s); };
   // Colour only on a terminal (a transcript through a pipe stays plain), and never when
@@ -128,20 +124,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
     observer,
     hold,
   });
-  // The setup, then the earlier steps' commands, in the learner's own host shell: what they
-  // set (`pid=$(docker inspect …)`) is there for the lines that follow.
-  const { setupProblem } = await import('../solve/prove-lesson.js');
-  const setupFailed = await setupProblem(lesson, (lines) => shell.runQuietly(lines));
-  if (setupFailed) throw new UserError(setupFailed);
-  if (startAt > 1) {
-    print(`${cliText().rebuilding(startAt)}\n`);
-    for (const step of lesson.steps.slice(0, startAt - 1)) {
-      for (const f of await shell.runQuietly(step.commands)) print(pc.yellow(`${cliText().replayFailed(step.number, f.line, f.error.split('\n').pop() ?? '')}\n`));
-    }
-  }
-  shell.session!.resume(startAt, doneStepNumbers(lesson, saved));
-  await shell.snapshotQuietly();
-  await shell.begin(startAt === 1);
+  await openLessonAt(shell, startAt, saved, pc.yellow);
 
   if (tty && pageEditor) {
     // `nslab serve` edits this lab's lines itself (src/serve/page-line-editor.ts), and keeps

@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { BoundedText } from './bounded-text.js';
 import { MarkerStream } from './marker-stream.js';
 
@@ -70,7 +71,55 @@ export interface BashSessionOptions {
   /** Where captured output is shown as it arrives (default: this process's stdout/err). */
   out?: (chunk: Buffer) => void;
   err?: (chunk: Buffer) => void;
+  /** Starts the bash (default: a child of this process, on its terminal; a workshop's
+   * lab starts it from its terminal agent, src/place/lab-agent.ts). */
+  start?: ShellStarter;
 }
+
+/** A running bash of the DRIVER above, by whatever way it was started: its descriptor 3
+ * written to, 4 to 6 read. */
+export interface ShellProcess {
+  readonly pid: number | undefined;
+  /** Bytes for its descriptor 3. */
+  control(text: string): void;
+  onStatus(cb: (chunk: Buffer) => void): void;
+  onOut(cb: (chunk: Buffer) => void): void;
+  onErr(cb: (chunk: Buffer) => void): void;
+  /** Once; null when it could not start or died of a signal. */
+  onExit(cb: (code: number | null) => void): void;
+  kill(): void;
+}
+
+export type ShellStarter = (argv: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; stdinIsTerminal: boolean }) => ShellProcess;
+
+/** A bash started as a child of this process, sharing its terminal. */
+export const startLocalShell: ShellStarter = (argv, opts) => {
+  const child: ChildProcess = spawn(argv[0], argv.slice(1), {
+    stdio: [opts.stdinIsTerminal ? 'inherit' : 'ignore', 'inherit', 'inherit', 'pipe', 'pipe', 'pipe', 'pipe'],
+    env: opts.env,
+    cwd: opts.cwd,
+  });
+  const fds = child.stdio as unknown as (NodeJS.ReadableStream & NodeJS.WritableStream)[];
+  fds[3].on('error', () => { /* reported by exit */ });
+  let exited = false;
+  const exitCallbacks: ((code: number | null) => void)[] = [];
+  const exit = (code: number | null) => {
+    if (exited) return;
+    exited = true;
+    for (const cb of exitCallbacks) cb(code);
+  };
+  child.on('exit', (code) => exit(code));
+  child.on('error', () => exit(null));
+  return {
+    get pid() { return child.pid; },
+    control: (text) => { fds[3].write(text); },
+    onStatus: (cb) => { fds[4].on('data', cb); },
+    onOut: (cb) => { fds[5].on('data', cb); },
+    onErr: (cb) => { fds[6].on('data', cb); },
+    onExit: (cb) => { exitCallbacks.push(cb); },
+    kill: () => { if (!exited) child.kill('SIGKILL'); },
+  };
+};
 
 export interface LineResult {
   exitCode: number;
@@ -100,7 +149,7 @@ interface Pending {
 }
 
 export class BashSession {
-  private readonly child: ChildProcess;
+  private readonly proc: ShellProcess;
   private pending: Pending | undefined;
   private statusBuf = '';
   private exited: ShellExitedError | undefined;
@@ -109,29 +158,22 @@ export class BashSession {
 
   constructor(opts: BashSessionOptions) {
     const argv = [...(opts.wrap ?? []), 'bash', '--norc', '--noprofile', '-c', DRIVER];
-    this.child = spawn(argv[0], argv.slice(1), {
-      stdio: [opts.stdinIsTerminal ? 'inherit' : 'ignore', 'inherit', 'inherit', 'pipe', 'pipe', 'pipe', 'pipe'],
-      env: { ...(opts.env ?? process.env), ...(STDBUF_LIB ? { NSLAB_STDBUF_LIB: STDBUF_LIB } : {}) },
-      cwd: opts.cwd,
-    });
+    const env = { ...(opts.env ?? process.env), ...(STDBUF_LIB ? { NSLAB_STDBUF_LIB: STDBUF_LIB } : {}) };
+    this.proc = (opts.start ?? startLocalShell)(argv, { env, cwd: opts.cwd, stdinIsTerminal: opts.stdinIsTerminal });
     const show = (fallback: NodeJS.WriteStream, sink?: (b: Buffer) => void) => sink ?? ((b: Buffer) => { fallback.write(b); });
     const showOut = show(process.stdout, opts.out);
     const showErr = show(process.stderr, opts.err);
     this.outStream = new MarkerStream((b) => { if (!this.pending?.silent) showOut(b); this.pending?.out?.push(b); });
     this.errStream = new MarkerStream((b) => { if (!this.pending?.silent) showErr(b); this.pending?.err?.push(b); });
-    const fds = this.child.stdio as unknown as NodeJS.ReadableStream[];
-    fds[5].on('data', (b: Buffer) => this.outStream.push(b));
-    fds[6].on('data', (b: Buffer) => this.errStream.push(b));
-    const status = fds[4];
-    status.setEncoding('utf8');
-    status.on('data', (chunk: string) => this.onStatus(chunk));
-    this.child.on('exit', (code) => this.onExit(code));
-    this.child.on('error', () => this.onExit(null));
-    (this.child.stdio[3] as NodeJS.WritableStream).on('error', () => { /* reported by exit */ });
+    this.proc.onOut((b) => this.outStream.push(b));
+    this.proc.onErr((b) => this.errStream.push(b));
+    const status = new StringDecoder('utf8');
+    this.proc.onStatus((b) => this.onStatus(status.write(b)));
+    this.proc.onExit((code) => this.onExit(code));
   }
 
   get pid(): number | undefined {
-    return this.child.pid;
+    return this.proc.pid;
   }
 
   /** True once bash has ended (the learner typed `exit`, or it was killed). */
@@ -160,12 +202,12 @@ export class BashSession {
       this.pending = p;
       // A NUL ends the line on fd 3; a NUL inside it would cut it short, so drop any.
       const mode = opts.capture || opts.silent ? 'C' : 'T';
-      (this.child.stdio[3] as NodeJS.WritableStream).write(`${mode}${token} ${line.replace(/\0/g, '')}\0`);
+      this.proc.control(`${mode}${token} ${line.replace(/\0/g, '')}\0`);
     });
   }
 
   close(): void {
-    if (!this.exited) this.child.kill('SIGKILL');
+    if (!this.exited) this.proc.kill();
   }
 
   private onStatus(chunk: string): void {

@@ -13,6 +13,7 @@ import { HOST_PLACE, resolvePlace, type Place } from '../place/places.js';
 import { wrapText } from '../view/wrap.js';
 import { displayWidth } from '../view/display-width.js';
 import { shellText } from '../i18n/shell-text.js';
+import { currentLab } from '../sandbox/lab-access.js';
 import { DOT_COMMANDS, findDotCommand, type LineOutcome } from './dot-commands.js';
 
 export type { LineOutcome } from './dot-commands.js';
@@ -349,7 +350,7 @@ export class LessonShell {
   }
 
   sessionEnv(): NodeJS.ProcessEnv {
-    return { ...process.env, ...(this.traceOn ? { NSLAB_TRACE: '1' } : {}) };
+    return { ...currentLab().env, ...(this.traceOn ? { NSLAB_TRACE: '1' } : {}) };
   }
 
   showWalk(state: KernelState, marks: ReadonlyMap<string, string>): void {

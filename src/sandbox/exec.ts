@@ -43,7 +43,7 @@ export function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timer: NodeJS.Timeout | undefined;
-    if (opts.timeoutMs) timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
+    if (opts.timeoutMs) timer = setTimeout(() => lab.signal(child, 'SIGKILL'), opts.timeoutMs);
     child.stdout!.on('data', (b: Buffer) => out.push(b));
     child.stderr!.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e) => {

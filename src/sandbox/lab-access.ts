@@ -10,7 +10,9 @@
 // code keeps the scope across awaits (AsyncLocalStorage); outside any scope it is the
 // lab this process is in.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface LabAccess {
   /** Prefix of the lab's paths as this process opens them: '' inside the lab. */
@@ -26,6 +28,8 @@ export interface LabAccess {
   readonly env: NodeJS.ProcessEnv;
   /** What belongs to this lab alone among the labs of one process (its snapshot reader). */
   readonly owned: Map<string, unknown>;
+  /** Sends `signal` to the program of `child`, a process spawned from enter(argv). */
+  signal(child: ChildProcess, signal: NodeJS.Signals): void;
 }
 
 /** Whether process `pid` of this process's pid namespace is alive. */
@@ -47,6 +51,7 @@ export const INSIDE: LabAccess = {
   get viewPid() { return process.pid; },
   get env() { return process.env; },
   owned: new Map(),
+  signal: (child, signal) => { child.kill(signal); },
 };
 
 /** A lab reached from outside, through its pid 1 (`hostPid`, as this process numbers it). */
@@ -64,6 +69,16 @@ export function outsideLab(hostPid: number, env: NodeJS.ProcessEnv): LabAccess {
     viewPid: 1,
     env,
     owned: new Map(),
+    // To the program itself, nsenter's child: nsenter passes no signal on, and the death
+    // signal is lost by a program that changes its ids (tcpdump drops root), so a SIGINT
+    // that asks tcpdump to print what it holds and end must reach it there.
+    signal: (child, signal) => {
+      const pid = child.pid;
+      let inner: number[] = [];
+      try { inner = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number); } catch { /* ended */ }
+      for (const p of inner) try { process.kill(p, signal); } catch { /* ended meanwhile */ }
+      if (!inner.length || signal === 'SIGKILL') child.kill(signal);
+    },
   };
 }
 
@@ -82,4 +97,61 @@ export function currentLab(): LabAccess {
 /** `path` of the current lab, as this process opens it. */
 export function labPath(path: string): string {
   return currentLab().root + path;
+}
+
+/** The lab's pid 1 among the processes below `pid` (a lab's launcher): the first process
+ * found, nearest first, that is numbered 1 in a pid namespace of its own. */
+export function labPidOne(pid: number): number | undefined {
+  let level = [pid];
+  while (level.length) {
+    const next: number[] = [];
+    for (const p of level) {
+      let tasks: string[] = [];
+      try { tasks = readdirSync(`/proc/${p}/task`); } catch { continue; }
+      for (const t of tasks) {
+        let children: number[] = [];
+        try { children = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number); } catch { continue; }
+        for (const c of children) {
+          let nspid: string[] | undefined;
+          try { nspid = /^NSpid:\s+(.*)$/m.exec(readFileSync(`/proc/${c}/status`, 'utf8'))?.[1].trim().split(/\s+/); } catch { continue; }
+          if (nspid && nspid.length > 1 && nspid[nspid.length - 1] === '1') return c;
+          next.push(c);
+        }
+      }
+    }
+    level = next;
+  }
+  return undefined;
+}
+
+/** The environment a lab's own processes have, for a lab started by bin/lab-launch.pl with
+ * `launcherEnv`, as lab-launch.pl and lab-init.pl make it (a live test holds the two
+ * together). Made here, never read from the lab: the server runs nsenter with it, on the
+ * machine, before it enters the lab. */
+export function labEnvironment(launcherEnv: NodeJS.ProcessEnv, root: string, hostPid: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...launcherEnv };
+  delete env.TMPDIR;
+  const uid = process.getuid?.() ?? 0;
+  return {
+    ...env,
+    NSLAB_OUTER_UID: String(uid),
+    NSLAB_OUTER_NETNS: String(statSync('/proc/self/ns/net').ino),
+    NSLAB_ROOT: root,
+    NSLAB_USERNS_MODE: uid === 0 ? 'root' : ownIdOnly(hostPid) ? 'userns-root-only' : 'userns-auto',
+    ...(launcherEnv.HOME !== undefined ? { NSLAB_OUTER_HOME: launcherEnv.HOME } : {}),
+    HOME: '/root',
+    NSLAB_IN_LAB: '1',
+    PATH: `${join(root, 'lab-bin')}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
+  };
+}
+
+/** Whether the lab of pid 1 `hostPid` maps a single id (the user's own): its uid_map, as
+ * this process reads it, has one line of count 1. */
+function ownIdOnly(hostPid: number): boolean {
+  try {
+    const lines = readFileSync(`/proc/${hostPid}/uid_map`, 'utf8').trim().split('\n');
+    return lines.length === 1 && lines[0].trim().split(/\s+/)[2] === '1';
+  } catch {
+    return false;
+  }
 }

@@ -41,12 +41,16 @@ const ID_RANGE = 0x10000;
 
 /** `bin/nslab start LESSON`, with an environment made for the learner, not inherited:
  * nothing of the server's own (a sudo user, tokens, paths) reaches a lab. */
-export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number }): LabLauncher {
+export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number; agent?: boolean }): LabLauncher {
+  const agent = opts.agent ?? process.env.NSLAB_SERVED_SHELL !== 'lab';
   return {
+    agent,
     // The whole lab below the server from its first instruction: its launcher, its pid 1,
     // its shell and what that runs. The server, which echoes every learner's keys
     // (page-line-editor.ts), then never waits behind a lab, with or without root.
-    argv: (lessonId) => ['nice', ['-n', String(LAB_NICE), join(NSLAB_ROOT, 'bin', 'nslab'), 'start', lessonId]],
+    argv: (lessonId) => ['nice', ['-n', String(LAB_NICE), ...(agent
+      ? ['perl', join(NSLAB_ROOT, 'bin', 'lab-launch.pl'), NSLAB_ROOT, '--agent']
+      : [join(NSLAB_ROOT, 'bin', 'nslab'), 'start', lessonId])]],
     env: (record: LearnerRecord, eventsSocket: string, lang: Lang, editorToken: string) => {
       const dir = join(eventsSocket, '..');
       const base = Number(process.env.NSLAB_ID_BASE ?? ID_BASE);
@@ -56,9 +60,8 @@ export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number }
         LANG: process.env.LANG ?? 'C.UTF-8',
         HOME: dir,
         XDG_STATE_HOME: dir,
-        [EVENTS_SOCKET_ENV]: eventsSocket,
+        ...(agent ? { NSLAB_AGENT_TOKEN: editorToken } : { [EVENTS_SOCKET_ENV]: eventsSocket, [PAGE_EDITOR_ENV]: editorToken }),
         NSLAB_LANG: lang,
-        [PAGE_EDITOR_ENV]: editorToken,
         ...(process.getuid?.() === 0 ? { NSLAB_ID_BASE: String(base + record.seat * ID_RANGE) } : {}),
         ...(opts.memoryMax > 0 ? { NSLAB_MEMORY_MAX: String(opts.memoryMax) } : {}),
         ...(opts.lessonsDir ? { NSLAB_LESSONS: opts.lessonsDir } : {}),

@@ -26,6 +26,11 @@ import type { LearnerRecord } from './roster.js';
 import type { ClassEvent, EventKind } from './class-results.js';
 import type { StepView } from './step-view.js';
 import { LabReport, type RecentLine } from './lab-report.js';
+import { LabAgent } from './lab-agent.js';
+import { ServedShell } from './served-shell.js';
+import { sessionReporter } from '../repl/page-events.js';
+import { labEnvironment, labPidOne, outsideLab } from '../sandbox/lab-access.js';
+import { NSLAB_ROOT } from '../sandbox/lab.js';
 
 export interface ClassLimits {
   /** ms; 0: none. */
@@ -39,6 +44,9 @@ export interface ClassLimits {
 export interface LabLauncher {
   /** The program and arguments that open a lab on `lessonId` (bin/nslab start …). */
   argv(lessonId: string): [string, string[]];
+  /** The lab runs the terminal agent (bin/lib/agent.pl) and its learner's shell is the
+   * server's own (served-shell.ts), not a Node in the lab. */
+  agent?: boolean;
   /** The environment of that lab's launcher for this learner. */
   env(record: LearnerRecord, eventsSocket: string, lang: Lang, editorToken: string): NodeJS.ProcessEnv;
 }
@@ -105,6 +113,11 @@ export class Learner {
   private nextLesson: string | undefined;
   /** The server is stopping: no lab starts any more. */
   private stopped = false;
+  /** The step the next lab opens at (a `.reset`); none: where the learner was. */
+  private nextStep: { lessonId: string; step: number } | undefined;
+  /** The lab's terminal agent and the learner's shell the server runs for it (agent labs). */
+  private agent: LabAgent | undefined;
+  private served: ServedShell | undefined;
   private eventWindow = { start: 0, count: 0 };
 
   /** The language of this learner's page and lab. */
@@ -214,6 +227,7 @@ export class Learner {
         this.size = { cols: msg.cols, rows: msg.rows };
         this.pty?.resize(msg.cols, msg.rows);
         this.editor?.resize(msg.cols);
+        this.served?.resize(msg.cols);
         return;
       case 'hint':
         // As if the learner typed `.hint` at an empty prompt; only at the prompt, so it never
@@ -308,12 +322,16 @@ export class Learner {
   }
 
   private spawnLab(lessonId: string): void {
-    const sock = this.listenForEvents();
+    const agentLab = this.deps.launcher.agent === true;
+    const sock = agentLab ? '' : this.listenForEvents();
     const [file, args] = this.deps.launcher.argv(lessonId);
     const token = newToken();
+    const step = this.nextStep?.lessonId === lessonId ? this.nextStep.step : undefined;
+    this.nextStep = undefined;
+    const env = this.deps.launcher.env(this.record, sock, this.lang, token);
     let pty: PtyProcess;
     try {
-      pty = spawnPty(file, args, { cols: this.size.cols, rows: this.size.rows, env: this.deps.launcher.env(this.record, sock, this.lang, token), cwd: this.deps.dir });
+      pty = spawnPty(file, args, { cols: this.size.cols, rows: this.size.rows, env, cwd: this.deps.dir });
     } catch (e) {
       const message = (e as Error).message;
       this.labEnded((lang) => serveText(lang).labCouldNotStart(message));
@@ -326,14 +344,25 @@ export class Learner {
       show: (bytes) => this.show(bytes),
       toLab: (bytes) => pty.write(bytes),
       history: historyFile({ path: join(this.deps.dir, 'nslab', 'progress.json') }, localStateDir(join(this.deps.dir, 'nslab'), undefined, { durable: false })),
+      ...(agentLab ? { shell: { line: (t: string) => this.served?.line(t), eof: () => this.served?.eof(), complete: (l: string) => this.served?.complete(l) ?? [[], ''] } } : {}),
     });
     this.editor = editor;
     this.paused = { pressure: false, throttle: false, away: this.page === undefined };
     if (this.paused.away) pty.pause();
-    pty.onData((chunk) => editor.fromLab(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+    const agent = agentLab ? this.agentFor(pty, token, env, lessonId, step) : undefined;
+    this.agent = agent;
+    pty.onData((chunk) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      if (agent) agent.fromLab(bytes);
+      else editor.fromLab(bytes);
+    });
     pty.onExit((e) => {
       void editor.close();
+      agent?.gone();
       if (this.pty !== pty) return;
+      this.served?.close();
+      this.served = undefined;
+      this.agent = undefined;
       this.pty = undefined;
       this.editor = undefined;
       this.labEnded(this.endReason ?? ((lang) => (e.exitCode === 0 ? serveText(lang).shellEnded : serveText(lang).labEndedStatus(e.exitCode, e.signal))));
@@ -351,6 +380,46 @@ export class Learner {
       }, Math.min(idleTimeout, 10_000));
     }
     this.deps.onChange?.();
+  }
+
+  /** The agent of a lab just spawned on `pty`; once it runs, the learner's shell for it. */
+  private agentFor(pty: PtyProcess, token: string, env: NodeJS.ProcessEnv, lessonId: string, step: number | undefined): LabAgent {
+    const agent: LabAgent = new LabAgent({
+      token,
+      toLab: (bytes) => pty.write(bytes),
+      show: (bytes) => this.show(bytes),
+      typeahead: (text) => this.editor?.typeahead(text),
+      ready: () => {
+        if (this.pty !== pty) return;
+        const pid1 = labPidOne(pty.pid);
+        const lesson = this.deps.lesson(lessonId, this.lang);
+        if (pid1 === undefined || !lesson) {
+          this.show(Buffer.from(`nslab: ${pid1 === undefined ? "the lab's first process is not to be found" : `no lesson ${lessonId}`}\r\n`));
+          agent.bye(70);
+          return;
+        }
+        const served = new ServedShell({
+          lesson,
+          step,
+          lang: this.lang,
+          dir: this.deps.dir,
+          lab: outsideLab(pid1, labEnvironment(env, NSLAB_ROOT, pid1)),
+          agent,
+          editor: () => this.editor,
+          show: (bytes) => this.show(bytes),
+          cols: () => this.size.cols,
+          observer: sessionReporter(lessonId, (json) => this.fromLabEvent(json)),
+          reset: (at) => {
+            this.nextStep = { lessonId, step: at };
+            this.switchLesson(this.lessonId);
+          },
+          ended: () => agent.bye(0),
+        });
+        this.served = served;
+        void served.start();
+      },
+    });
+    return agent;
   }
 
   /** Watches this learner's terminal: `onOutput` gets what the terminal showed lately, then

@@ -48,9 +48,13 @@ const FRAME_MAX = 256 * 1024;
 export class FrameScanner<F extends { kind: string }> {
   private held = Buffer.alloc(0);
   private readonly head: Buffer;
+  private readonly decode: (body: string) => F | undefined;
 
-  constructor(private readonly channel: typeof FROM_LAB | typeof TO_LAB, private readonly token: string) {
+  /** `decode` reads what follows `ESC ] CHANNEL ; TOKEN ;` up to the BEL (default: this
+   * file's `KIND ; BASE64(JSON)`); undefined: no frame, and the bytes are passed on. */
+  constructor(channel: string, token: string, decode?: (body: string) => F | undefined) {
     this.head = Buffer.from(`\x1b]${channel};${token};`);
+    this.decode = decode ?? ((body) => decodeJsonFrame<F>(channel, body));
   }
 
   push(chunk: Buffer): Piece<F>[] {
@@ -77,7 +81,7 @@ export class FrameScanner<F extends { kind: string }> {
         this.held = Buffer.from(buf);
         return out;
       }
-      const frame = this.parse(buf.subarray(this.head.length, end).toString('latin1'));
+      const frame = this.decode(buf.subarray(this.head.length, end).toString('latin1'));
       if (frame) out.push({ frame });
       else pass(buf.subarray(0, end + 1));
       buf = buf.subarray(end + 1);
@@ -90,17 +94,17 @@ export class FrameScanner<F extends { kind: string }> {
     this.held = Buffer.alloc(0);
     return b;
   }
+}
 
-  private parse(body: string): F | undefined {
-    const semi = body.indexOf(';');
-    const kind = body.slice(0, semi);
-    if (semi < 0 || !KINDS[this.channel].has(kind)) return undefined;
-    try {
-      const data = JSON.parse(Buffer.from(body.slice(semi + 1), 'base64').toString('utf8')) as unknown;
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-      return { ...(data as object), kind } as F;
-    } catch {
-      return undefined;
-    }
+function decodeJsonFrame<F>(channel: string, body: string): F | undefined {
+  const semi = body.indexOf(';');
+  const kind = body.slice(0, semi);
+  if (semi < 0 || !KINDS[channel]?.has(kind)) return undefined;
+  try {
+    const data = JSON.parse(Buffer.from(body.slice(semi + 1), 'base64').toString('utf8')) as unknown;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+    return { ...(data as object), kind } as F;
+  } catch {
+    return undefined;
   }
 }

@@ -27,6 +27,16 @@ export interface LineEditorDeps {
   toLab: (bytes: string) => void;
   cols: number;
   history?: HistoryFile;
+  /** The shell the lines are for, when it is the server's own (served-shell.ts): lines,
+   * the end of input and completions go to it, not to the lab as frames. */
+  shell?: EditedShell;
+}
+
+/** A shell in this process that takes the editor's lines. */
+export interface EditedShell {
+  line(text: string): void;
+  eof(): void;
+  complete(line: string): [string[], string];
 }
 
 /** What a lab's frames may give the editor: a learner is root in their lab and may send
@@ -147,7 +157,8 @@ export class PageLineEditor {
         }
         this.mode = 'pass';
         this.output.write('\r\n');
-        this.deps.toLab(this.frame({ kind: 'eof' }));
+        if (this.deps.shell) this.deps.shell.eof();
+        else this.deps.toLab(this.frame({ kind: 'eof' }));
         break;
       }
       // One Enter: \r\n from a paste is one too.
@@ -159,7 +170,8 @@ export class PageLineEditor {
 
   private submit(line: string): void {
     this.mode = 'pass';
-    this.deps.toLab(this.frame({ kind: 'line', text: line }));
+    if (this.deps.shell) this.deps.shell.line(line);
+    else this.deps.toLab(this.frame({ kind: 'line', text: line }));
   }
 
   private interrupt(): void {
@@ -170,25 +182,31 @@ export class PageLineEditor {
     this.rl.prompt();
   }
 
+  /** The shell is at its prompt: the keys are the editor's until the next line. */
+  prompt(prompt: string): void {
+    this.mode = 'edit';
+    this.rl.setPrompt(prompt.slice(0, PROMPT_MAX));
+    this.rl.prompt();
+    const queued = this.queued;
+    this.queued = '';
+    if (queued) this.feed(queued);
+  }
+
+  /** Keys the lab read that were typed for no command: on the next line. */
+  typeahead(text: string): void {
+    const kept = text.slice(0, Math.max(0, TYPEAHEAD_MAX - this.queued.length));
+    if (this.mode === 'edit') this.feed(kept);
+    else this.queued += kept;
+  }
+
   private onFrame(frame: FromLabFrame): void {
     switch (frame.kind) {
-      case 'prompt': {
-        if (typeof frame.prompt !== 'string') return;
-        this.mode = 'edit';
-        this.rl.setPrompt(frame.prompt.slice(0, PROMPT_MAX));
-        this.rl.prompt();
-        const queued = this.queued;
-        this.queued = '';
-        if (queued) this.feed(queued);
+      case 'prompt':
+        if (typeof frame.prompt === 'string') this.prompt(frame.prompt);
         return;
-      }
-      case 'typeahead': {
-        if (typeof frame.text !== 'string') return;
-        const text = frame.text.slice(0, Math.max(0, TYPEAHEAD_MAX - this.queued.length));
-        if (this.mode === 'edit') this.feed(text);
-        else this.queued += text;
+      case 'typeahead':
+        if (typeof frame.text === 'string') this.typeahead(frame.text);
         return;
-      }
       case 'completions': {
         const answer = this.completions.get(frame.id);
         this.completions.delete(frame.id);
@@ -200,6 +218,10 @@ export class PageLineEditor {
   }
 
   private complete(line: string, answer: (r: [string[], string]) => void): void {
+    if (this.deps.shell) {
+      answer(this.deps.shell.complete(line));
+      return;
+    }
     const id = this.nextId++;
     const timer = setTimeout(() => {
       if (this.completions.delete(id)) answer([[], line]);

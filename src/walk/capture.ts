@@ -65,8 +65,9 @@ function ended(child: ChildProcess): Promise<void> {
 
 async function stop(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGINT'); // tcpdump prints what it still holds, then ends
-  const t = setTimeout(() => child.kill('SIGKILL'), 2000);
+  const lab = currentLab();
+  lab.signal(child, 'SIGINT'); // tcpdump prints what it still holds, then ends
+  const t = setTimeout(() => lab.signal(child, 'SIGKILL'), 2000);
   await ended(child);
   clearTimeout(t);
 }

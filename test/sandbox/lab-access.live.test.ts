@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NSLAB, ROOT } from '../helpers/lab.js';
 import { takeLabSnapshot } from '../../src/lab-setup/lab-snapshot.js';
-import { outsideLab, withLab } from '../../src/sandbox/lab-access.js';
+import { labPidOne, outsideLab, withLab } from '../../src/sandbox/lab-access.js';
 import { closeReader } from '../../src/kernel/reader.js';
 import { commandsOnPath } from '../../src/repl/command-suggest.js';
 
@@ -34,19 +34,6 @@ function clean(state: unknown): unknown {
   return c;
 }
 
-/** The lab's pid 1 among the processes below `pid`: the one numbered 1 in its own pid namespace. */
-function labInit(pid: number): number | undefined {
-  for (const t of readdirSync(`/proc/${pid}/task`)) {
-    for (const c of readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number)) {
-      const nspid = /^NSpid:\s+(.*)$/m.exec(readFileSync(`/proc/${c}/status`, 'utf8'))?.[1].trim().split(/\s+/);
-      if (nspid && nspid.length > 1 && nspid[nspid.length - 1] === '1') return c;
-      const deeper = labInit(c);
-      if (deeper) return deeper;
-    }
-  }
-  return undefined;
-}
-
 describe('a lab reached from outside', () => {
   it('gives the same snapshot as its own Node takes inside', async () => {
     const child = spawn(NSLAB, ['run', '--preset', 'docker-host', '--', SETUP], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -70,7 +57,7 @@ describe('a lab reached from outside', () => {
     };
     try {
       await until(() => out.includes('READY\n'));
-      const pid1 = labInit(child.pid!);
+      const pid1 = labPidOne(child.pid!);
       expect(pid1).toBeDefined();
       const lab = outsideLab(pid1!, { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' });
       const outside = () => withLab(lab, () => takeLabSnapshot()).then(clean);

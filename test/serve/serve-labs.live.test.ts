@@ -6,31 +6,13 @@ import { getPriority } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PageClient, joinClass, startClass, type TestClass } from './class-server.js';
 import { isRoot } from '../helpers/lab.js';
+import { labPidOne } from '../../src/sandbox/lab-access.js';
 import { hostChanges, machineState } from '../helpers/sandbox.js';
 import { BATCHES } from '../reliability/hostile-lines.js';
 
 let cls: TestClass;
 const pages: Record<string, PageClient> = {};
 const tokens: Record<string, string> = {};
-
-/** The lab's learning shell (`node … cli.js start …`) among the processes under `pid`. */
-function labShellPid(pid: number): number {
-  const children = (p: number): number[] => {
-    try {
-      return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  };
-  const queue = [pid];
-  while (queue.length) {
-    const p = queue.shift()!;
-    const argv = (() => { try { return readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0'); } catch { return []; } })();
-    if (argv.some((a) => a.endsWith('cli.js')) && argv.includes('start')) return p;
-    queue.push(...children(p));
-  }
-  throw new Error(`no learning shell under process ${pid}`);
-}
 
 /** The text the terminal showed after `marker`, once the prompt is back. */
 async function run(page: PageClient, line: string): Promise<string> {
@@ -86,7 +68,8 @@ describe('real labs through nslab serve', () => {
   it('echoes a line being typed even while the lab\'s shell cannot run at all, and runs it when it can', async () => {
     const page = pages.Ada;
     await run(page, 'true');
-    const shell = labShellPid(cls.room.byToken(tokens.Ada)!.labPid!);
+    // The lab's terminal agent, its pid 1, from which the learner's bash sessions are run.
+    const shell = labPidOne(cls.room.byToken(tokens.Ada)!.labPid!)!;
     const from = page.screen.length;
     process.kill(shell, 'SIGSTOP');
     try {
