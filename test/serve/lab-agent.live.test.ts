@@ -1,0 +1,110 @@
+// A real lab's terminal agent (bin/lib/agent.pl, its pid 1 in a workshop), driven as the
+// server drives it: on a pseudo-terminal, bash sessions started and fed through it, the
+// terminal the line's while it runs and the agent's again after it.
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnPty, type PtyProcess } from '../../src/serve/pty.js';
+import { LabAgent } from '../../src/serve/lab-agent.js';
+import { BashSession, ShellExitedError } from '../../src/place/bash-session.js';
+import { labEnvironment, labPidOne } from '../../src/sandbox/lab-access.js';
+import { ROOT } from '../helpers/lab.js';
+
+const TOKEN = 'agent-test-token-0123456789';
+
+interface Lab { pty: PtyProcess; agent: LabAgent; screen: () => string; typed: string[]; exit: Promise<number>; env: NodeJS.ProcessEnv }
+
+const labs: Lab[] = [];
+afterEach(() => { for (const l of labs.splice(0)) l.pty.kill('SIGKILL'); });
+
+async function startAgentLab(): Promise<Lab> {
+  const dir = mkdtempSync(join(tmpdir(), 'nslab-agent-'));
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TERM: 'xterm', HOME: dir, XDG_STATE_HOME: dir, NSLAB_AGENT_TOKEN: TOKEN };
+  const pty = spawnPty('perl', [join(ROOT, 'bin', 'lab-launch.pl'), ROOT, '--agent'], { cols: 80, rows: 24, env, cwd: dir });
+  let screen = '';
+  const typed: string[] = [];
+  let ready!: () => void;
+  const isReady = new Promise<void>((r) => { ready = r; });
+  const agent = new LabAgent({ token: TOKEN, toLab: (t) => pty.write(t), show: (b) => { screen += b.toString(); }, typeahead: (t) => typed.push(t), ready: () => ready() });
+  pty.onData((c) => agent.fromLab(typeof c === 'string' ? Buffer.from(c) : c));
+  const exit = new Promise<number>((r) => pty.onExit((e) => { agent.gone(); r(e.exitCode); }));
+  const lab = { pty, agent, screen: () => screen, typed, exit, env };
+  labs.push(lab);
+  await Promise.race([isReady, exit.then((code) => { throw new Error(`the lab ended (${code}) before its agent was ready: ${screen}`); })]);
+  return lab;
+}
+
+function session(lab: Lab): BashSession {
+  return new BashSession({ stdinIsTerminal: true, start: lab.agent.start, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', TERM: 'xterm' }, out: () => {}, err: () => {} });
+}
+
+const until = async (what: string, ok: () => boolean, ms = 10000) => {
+  for (const end = Date.now() + ms; !ok(); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+  }
+};
+
+describe('a lab\'s terminal agent', () => {
+  it('runs lines in a bash of the lab that keeps its state, on the terminal or captured', async () => {
+    const lab = await startAgentLab();
+    const bash = session(lab);
+    await expect(bash.runLine('x=5; echo on-the-terminal-$x')).resolves.toEqual({ exitCode: 0 });
+    expect(lab.screen()).toContain('on-the-terminal-5\r\n');
+    const r = await bash.runLine('echo $x $(hostname); ip -br link show lo; false', { capture: true });
+    expect(r).toMatchObject({ exitCode: 1, stderr: '' });
+    expect(r.stdout).toMatch(/^5 nslab\nlo +/);
+    expect(lab.screen()).not.toContain('5 nslab'); // captured: the server shows it, not the terminal
+    await expect(bash.runLine('rout -n')).resolves.toEqual({ exitCode: 127, notFound: ['rout'] });
+    await expect(bash.runLine('exit 3')).rejects.toEqual(new ShellExitedError(3));
+  });
+
+  it('gives a running line the terminal (its keys, its Ctrl-C) and takes it back, raw, after', async () => {
+    const lab = await startAgentLab();
+    const bash = session(lab);
+    // A line that reads the terminal gets what is typed, with the terminal's own echo.
+    const read = bash.runLine('echo ready-to-read; read -r answer; echo "got:$answer"');
+    await until('the line to run', () => lab.screen().includes('ready-to-read'));
+    lab.pty.write('forty-two\r');
+    await expect(read).resolves.toEqual({ exitCode: 0 });
+    expect(lab.screen()).toContain('forty-two\r\ngot:forty-two');
+    // Ctrl-C ends the line's program, not the session.
+    const from = lab.screen().length;
+    const sleeping = bash.runLine('echo sleeping; sleep 100; echo not-reached');
+    await until('the line to run', () => lab.screen().slice(from).includes('sleeping'));
+    lab.pty.write('\x03');
+    await expect(sleeping).resolves.toEqual({ exitCode: 130 });
+    expect(lab.screen()).not.toContain('not-reached');
+    // A program that took the terminal's foreground and died with it is no matter: the
+    // next line has the terminal, and keys typed at the prompt are the editor's.
+    await expect(bash.runLine('bash -ic "kill -9 \\$\\$" 2>/dev/null; echo next')).resolves.toMatchObject({ exitCode: 0 });
+    await expect(bash.runLine('stty -a | grep -o " -icanon\\| icanon" | head -1', { capture: true })).resolves.toMatchObject({ stdout: ' icanon\n' });
+    const before = lab.screen().length;
+    lab.pty.write('typed ahead');
+    await until('the keys typed at a prompt', () => lab.typed.join('') === 'typed ahead');
+    expect(lab.screen().slice(before)).toBe(''); // raw: the terminal echoed nothing
+  });
+
+  it('ends the lab with the status the server says bye with', async () => {
+    const lab = await startAgentLab();
+    lab.agent.bye(5);
+    await expect(lab.exit).resolves.toBe(5);
+  });
+
+  it('computes the environment a lab\'s own processes have, as nslab run shows it', async () => {
+    const lab = await startAgentLab();
+    const pid1 = labPidOne(lab.pty.pid)!;
+    expect(pid1).toBeDefined();
+    const { NSLAB_AGENT_TOKEN: _, ...launcherEnv } = lab.env;
+    const computed = labEnvironment(launcherEnv, ROOT, pid1);
+    // A lab of the same user, launched with the same environment, its command run by the
+    // lab's own Node: what lab-launch.pl and lab-init.pl gave it.
+    const r = spawnSync(join(ROOT, 'bin', 'nslab'), ['run', '--', 'env'], { env: { ...launcherEnv, TMPDIR: '/tmp' }, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const inside = Object.fromEntries(r.stdout.trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    for (const key of ['NSLAB_IN_LAB', 'NSLAB_ROOT', 'NSLAB_OUTER_UID', 'NSLAB_OUTER_NETNS', 'NSLAB_USERNS_MODE', 'NSLAB_OUTER_HOME', 'HOME', 'PATH', 'TMPDIR']) {
+      expect(computed[key], key).toBe(inside[key]);
+    }
+  });
+});
