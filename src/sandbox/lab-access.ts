@@ -11,6 +11,7 @@
 // lab this process is in.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ChildProcess } from 'node:child_process';
+import type { ShellStarter } from '../place/bash-session.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -30,6 +31,9 @@ export interface LabAccess {
   readonly owned: Map<string, unknown>;
   /** Sends `signal` to the program of `child`, a process spawned from enter(argv). */
   signal(child: ChildProcess, signal: NodeJS.Signals): void;
+  /** Starts a program from inside the lab, with descriptors 3 to 6 as BashSession's
+   * (a workshop lab's terminal agent, src/serve/lab-agent.ts); none: only enter(). */
+  readonly start?: ShellStarter;
 }
 
 /** Whether process `pid` of this process's pid namespace is alive. */
@@ -55,7 +59,7 @@ export const INSIDE: LabAccess = {
 };
 
 /** A lab reached from outside, through its pid 1 (`hostPid`, as this process numbers it). */
-export function outsideLab(hostPid: number, env: NodeJS.ProcessEnv): LabAccess {
+export function outsideLab(hostPid: number, env: NodeJS.ProcessEnv, start?: ShellStarter): LabAccess {
   const root = `/proc/${hostPid}/root`;
   return {
     root,
@@ -69,6 +73,7 @@ export function outsideLab(hostPid: number, env: NodeJS.ProcessEnv): LabAccess {
     viewPid: 1,
     env,
     owned: new Map(),
+    start,
     // To the program itself, nsenter's child: nsenter passes no signal on, and the death
     // signal is lost by a program that changes its ids (tcpdump drops root), so a SIGINT
     // that asks tcpdump to print what it holds and end must reach it there.

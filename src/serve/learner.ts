@@ -403,7 +403,7 @@ export class Learner {
           step,
           lang: this.lang,
           dir: this.deps.dir,
-          lab: outsideLab(pid1, labEnvironment(env, NSLAB_ROOT, pid1)),
+          lab: outsideLab(pid1, labEnvironment(env, NSLAB_ROOT, pid1), agent.start),
           agent,
           editor: () => this.editor,
           show: (bytes) => this.show(bytes),
