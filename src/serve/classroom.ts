@@ -13,6 +13,7 @@ import { LAB_NICE } from '../sandbox/work-priority.js';
 import { EVENTS_SOCKET_ENV, PAGE_EDITOR_ENV, type LessonEntry, type ServerMessage } from './protocol.js';
 import { Learner, type ClassLimits, type LabLauncher } from './learner.js';
 import { StartQueue } from './start-queue.js';
+import { ShellHost } from './shell-host.js';
 import { ClassStore, type LearnerRecord } from './class-store.js';
 import { sameSecret } from './tokens.js';
 import { readLearnerLang, writeLearnerLang } from './learner-lang.js';
@@ -82,6 +83,8 @@ export class Classroom {
   private readonly launcher: LabLauncher;
   private readonly watchers = new Set<() => void>();
   private readonly starts: StartQueue;
+  /** The learners' shells, in a thread of their own (shell-host.ts). */
+  private readonly shells = new ShellHost();
 
   constructor(readonly opts: ClassOptions) {
     this.roster = ClassStore.open(opts.stateDir);
@@ -175,6 +178,7 @@ export class Classroom {
         onChange: () => { for (const w of this.watchers) w(); },
         log: (kind, data) => this.roster.appendEvent(record.id, kind, data),
         starts: this.starts,
+        shells: this.shells,
       });
       this.live.set(record.id, l);
       l.restore(this.roster.events(record.id, 500));
@@ -212,6 +216,7 @@ export class Classroom {
   async shutdown(): Promise<void> {
     this.closing ??= (async () => {
       await Promise.all([...this.live.values()].map((l) => l.shutdown()));
+      this.shells.stop();
       this.writeResults();
       this.roster.close();
     })();

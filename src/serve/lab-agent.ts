@@ -12,7 +12,7 @@ export const TO_AGENT = '7773';
 
 const KINDS = new Set(['ready', 'spawned', 'out', 'err', 'status', 'exit', 'typeahead']);
 
-interface AgentFrame { kind: string; id: number; data: Buffer }
+export interface AgentFrame { kind: string; id: number; data: Buffer }
 
 /** `KIND ; ID ; BASE64`, as the agent writes it. */
 export function decodeAgentFrame(body: string): AgentFrame | undefined {
@@ -21,9 +21,11 @@ export function decodeAgentFrame(body: string): AgentFrame | undefined {
   return { kind, id: Number(id), data: Buffer.from(b64, 'base64') };
 }
 
-export function encodeAgentMessage(token: string, kind: 'spawn' | 'line' | 'kill' | 'bye', id: number, data: string | Buffer = ''): string {
+export function encodeAgentMessage(token: string, kind: AgentMessageKind, id: number, data: string | Buffer = ''): string {
   return `\x1b]${TO_AGENT};${token};${kind};${id};${Buffer.from(data).toString('base64')}\x07`;
 }
+
+export type AgentMessageKind = 'spawn' | 'line' | 'kill' | 'bye';
 
 export interface LabAgentDeps {
   token: string;
@@ -35,21 +37,14 @@ export interface LabAgentDeps {
   typeahead: (text: string) => void;
   /** The agent is running: sessions may start. */
   ready: () => void;
+  /** What the agent says of its sessions (for AgentSessions, wherever it runs). */
+  sessions: (frame: AgentFrame) => void;
 }
 
-interface Session {
-  pid?: number;
-  status: ((b: Buffer) => void)[];
-  out: ((b: Buffer) => void)[];
-  err: ((b: Buffer) => void)[];
-  exit: ((code: number | null) => void)[];
-  exited: boolean;
-}
-
+/** The lab's terminal stream, read where its pty is (the server's main thread): the
+ * screen's bytes shown at once, the agent's messages passed on. */
 export class LabAgent {
   private readonly scanner: FrameScanner<AgentFrame>;
-  private readonly sessions = new Map<number, Session>();
-  private nextId = 1;
   private isReady = false;
 
   constructor(private readonly deps: LabAgentDeps) {
@@ -66,7 +61,43 @@ export class LabAgent {
     }
   }
 
-  /** Starts a bash session in the lab, from the agent (BashSession's `start`). */
+  /** A message for the agent. */
+  send(kind: AgentMessageKind, id: number, data: string = ''): void {
+    this.deps.toLab(encodeAgentMessage(this.deps.token, kind, id, data));
+  }
+
+  private onFrame(f: AgentFrame): void {
+    if (f.kind === 'ready') {
+      if (!this.isReady) {
+        this.isReady = true;
+        this.deps.ready();
+      }
+    } else if (f.kind === 'typeahead') {
+      this.deps.typeahead(f.data.toString('utf8'));
+    } else {
+      this.deps.sessions(f);
+    }
+  }
+}
+
+interface Session {
+  pid?: number;
+  status: ((b: Buffer) => void)[];
+  out: ((b: Buffer) => void)[];
+  err: ((b: Buffer) => void)[];
+  exit: ((code: number | null) => void)[];
+  exited: boolean;
+}
+
+/** The bash sessions (and one-off programs) a lab's agent runs for a learner's shell:
+ * started and fed through `send`, told of by frame(). */
+export class AgentSessions {
+  private readonly sessions = new Map<number, Session>();
+  private nextId = 1;
+
+  constructor(private readonly send: (kind: AgentMessageKind, id: number, data?: string) => void) {}
+
+  /** Starts a program in the lab, from the agent (BashSession's `start`). */
   readonly start: ShellStarter = (argv, opts) => {
     const id = this.nextId++;
     const s: Session = { status: [], out: [], err: [], exit: [], exited: false };
@@ -95,10 +126,6 @@ export class LabAgent {
     for (const id of [...this.sessions.keys()]) this.ended(id, null);
   }
 
-  private send(kind: 'spawn' | 'line' | 'kill' | 'bye', id: number, data: string = ''): void {
-    this.deps.toLab(encodeAgentMessage(this.deps.token, kind, id, data));
-  }
-
   private ended(id: number, code: number | null): void {
     const s = this.sessions.get(id);
     if (!s || s.exited) return;
@@ -107,18 +134,7 @@ export class LabAgent {
     for (const cb of s.exit) cb(code);
   }
 
-  private onFrame(f: AgentFrame): void {
-    if (f.kind === 'ready') {
-      if (!this.isReady) {
-        this.isReady = true;
-        this.deps.ready();
-      }
-      return;
-    }
-    if (f.kind === 'typeahead') {
-      this.deps.typeahead(f.data.toString('utf8'));
-      return;
-    }
+  frame(f: AgentFrame): void {
     const s = this.sessions.get(f.id);
     if (!s) return;
     switch (f.kind) {

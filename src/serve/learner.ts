@@ -27,9 +27,8 @@ import type { ClassEvent, EventKind } from './class-results.js';
 import type { StepView } from './step-view.js';
 import { LabReport, type RecentLine } from './lab-report.js';
 import { LabAgent } from './lab-agent.js';
-import { ServedShell } from './served-shell.js';
-import { sessionReporter } from '../repl/page-events.js';
-import { labEnvironment, labPidOne, outsideLab } from '../sandbox/lab-access.js';
+import type { ShellHost, ShellLink } from './shell-host.js';
+import { labEnvironment, labPidOne } from '../sandbox/lab-access.js';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
 
 export interface ClassLimits {
@@ -68,6 +67,8 @@ export interface LearnerDeps {
   log?: (kind: EventKind, data: object) => void;
   /** Whose lab is built when (one queue for the class; none: each at once). */
   starts?: StartQueue;
+  /** Where the learners' shells run, for labs of the terminal agent (LabLauncher.agent). */
+  shells?: ShellHost;
 }
 
 /** Above this many bytes sent and not yet written to the page's socket, the pty waits. */
@@ -115,9 +116,8 @@ export class Learner {
   private stopped = false;
   /** The step the next lab opens at (a `.reset`); none: where the learner was. */
   private nextStep: { lessonId: string; step: number } | undefined;
-  /** The lab's terminal agent and the learner's shell the server runs for it (agent labs). */
-  private agent: LabAgent | undefined;
-  private served: ServedShell | undefined;
+  /** The learner's shell the server runs for this lab (agent labs: shell-host.ts). */
+  private served: ShellLink | undefined;
   private eventWindow = { start: 0, count: 0 };
 
   /** The language of this learner's page and lab. */
@@ -344,13 +344,16 @@ export class Learner {
       show: (bytes) => this.show(bytes),
       toLab: (bytes) => pty.write(bytes),
       history: historyFile({ path: join(this.deps.dir, 'nslab', 'progress.json') }, localStateDir(join(this.deps.dir, 'nslab'), undefined, { durable: false })),
-      ...(agentLab ? { shell: { line: (t: string) => this.served?.line(t), eof: () => this.served?.eof(), complete: (l: string) => this.served?.complete(l) ?? [[], ''] } } : {}),
+      ...(agentLab ? { shell: {
+        line: (t: string) => this.served?.line(t),
+        eof: () => this.served?.eof(),
+        complete: (l: string, answer: (r: [string[], string]) => void) => (this.served ? this.served.complete(l, answer) : answer([[], ''])),
+      } } : {}),
     });
     this.editor = editor;
     this.paused = { pressure: false, throttle: false, away: this.page === undefined };
     if (this.paused.away) pty.pause();
     const agent = agentLab ? this.agentFor(pty, token, env, lessonId, step) : undefined;
-    this.agent = agent;
     pty.onData((chunk) => {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       if (agent) agent.fromLab(bytes);
@@ -358,11 +361,9 @@ export class Learner {
     });
     pty.onExit((e) => {
       void editor.close();
-      agent?.gone();
       if (this.pty !== pty) return;
       this.served?.close();
       this.served = undefined;
-      this.agent = undefined;
       this.pty = undefined;
       this.editor = undefined;
       this.labEnded(this.endReason ?? ((lang) => (e.exitCode === 0 ? serveText(lang).shellEnded : serveText(lang).labEndedStatus(e.exitCode, e.signal))));
@@ -389,34 +390,38 @@ export class Learner {
       toLab: (bytes) => pty.write(bytes),
       show: (bytes) => this.show(bytes),
       typeahead: (text) => this.editor?.typeahead(text),
+      sessions: (frame) => { if (this.pty === pty) this.served?.agent(frame); },
       ready: () => {
         if (this.pty !== pty) return;
         const pid1 = labPidOne(pty.pid);
         const lesson = this.deps.lesson(lessonId, this.lang);
-        if (pid1 === undefined || !lesson) {
-          this.show(Buffer.from(`nslab: ${pid1 === undefined ? "the lab's first process is not to be found" : `no lesson ${lessonId}`}\r\n`));
-          agent.bye(70);
+        const shells = this.deps.shells;
+        if (pid1 === undefined || !lesson || !shells) {
+          const why = pid1 === undefined ? "the lab's first process is not to be found" : !lesson ? `no lesson ${lessonId}` : 'the server runs no shells';
+          this.show(Buffer.from(`nslab: ${why}\r\n`));
+          agent.send('bye', 0, '70');
           return;
         }
-        const served = new ServedShell({
-          lesson,
-          step,
-          lang: this.lang,
-          dir: this.deps.dir,
-          lab: outsideLab(pid1, labEnvironment(env, NSLAB_ROOT, pid1), agent.start),
-          agent,
-          editor: () => this.editor,
-          show: (bytes) => this.show(bytes),
-          cols: () => this.size.cols,
-          observer: sessionReporter(lessonId, (json) => this.fromLabEvent(json)),
-          reset: (at) => {
-            this.nextStep = { lessonId, step: at };
-            this.switchLesson(this.lessonId);
+        this.served = shells.start(
+          { lesson, step, lang: this.lang, dir: this.deps.dir, pid1, env: labEnvironment(env, NSLAB_ROOT, pid1), cols: this.size.cols },
+          {
+            show: (bytes) => { if (this.pty === pty) this.show(bytes); },
+            prompt: (text) => { if (this.pty === pty) this.editor?.prompt(text); },
+            send: (kind, sid, data) => { if (this.pty === pty) agent.send(kind, sid, data); },
+            event: (json) => { if (this.pty === pty) this.fromLabEvent(json); },
+            reset: (at) => {
+              if (this.pty !== pty) return;
+              this.nextStep = { lessonId, step: at };
+              this.switchLesson(this.lessonId);
+            },
+            ended: () => { if (this.pty === pty) agent.send('bye', 0, '0'); },
+            failed: (why) => {
+              if (this.pty !== pty) return;
+              this.served = undefined;
+              this.endLab((lang) => serveText(lang).labCouldNotStart(why));
+            },
           },
-          ended: () => agent.bye(0),
-        });
-        this.served = served;
-        void served.start();
+        );
       },
     });
     return agent;

@@ -36,7 +36,7 @@ export interface LineEditorDeps {
 export interface EditedShell {
   line(text: string): void;
   eof(): void;
-  complete(line: string): [string[], string];
+  complete(line: string, answer: (r: [string[], string]) => void): void;
 }
 
 /** What a lab's frames may give the editor: a learner is root in their lab and may send
@@ -218,16 +218,18 @@ export class PageLineEditor {
   }
 
   private complete(line: string, answer: (r: [string[], string]) => void): void {
-    if (this.deps.shell) {
-      answer(this.deps.shell.complete(line));
-      return;
-    }
     const id = this.nextId++;
     const timer = setTimeout(() => {
       if (this.completions.delete(id)) answer([[], line]);
     }, COMPLETE_WAIT_MS);
     this.completions.set(id, (r) => { clearTimeout(timer); answer(r); });
-    this.deps.toLab(this.frame({ kind: 'complete', id, line }));
+    const answered = (r: [string[], string]) => {
+      const waiting = this.completions.get(id);
+      this.completions.delete(id);
+      waiting?.(r);
+    };
+    if (this.deps.shell) this.deps.shell.complete(line, answered);
+    else this.deps.toLab(this.frame({ kind: 'complete', id, line }));
   }
 
   private frame(f: ToLabFrame): string {

@@ -21,8 +21,8 @@ import { withLab, type LabAccess } from '../sandbox/lab-access.js';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
 import { run } from '../sandbox/exec.js';
 import { holdPath, parseClassHold, type ClassHold } from './hold.js';
-import type { LabAgent } from './lab-agent.js';
-import type { EditedShell, PageLineEditor } from './page-line-editor.js';
+import type { AgentSessions } from './lab-agent.js';
+import type { EditedShell } from './page-line-editor.js';
 import { readFile } from 'node:fs/promises';
 import { complete } from '../repl/completion.js';
 
@@ -34,8 +34,10 @@ export interface ServedShellDeps {
   /** The learner's folder on the server (their XDG_STATE_HOME: progress, history, hold). */
   dir: string;
   lab: LabAccess;
-  agent: LabAgent;
-  editor: () => PageLineEditor | undefined;
+  /** The lab agent's sessions: the learner's bash sessions start there. */
+  sessions: AgentSessions;
+  /** The shell is at its prompt, this one: the line editor takes the keys. */
+  prompt: (prompt: string) => void;
   /** Bytes for the learner's screen. */
   show: (bytes: Buffer) => void;
   cols: () => number;
@@ -120,7 +122,7 @@ export class ServedShell implements EditedShell {
         wrap: place.wrap,
         stdinIsTerminal: true,
         env,
-        start: this.deps.agent.start,
+        start: this.deps.sessions.start,
         out: (b) => this.deps.show(onlcr(b)),
         err: (b) => this.deps.show(onlcr(b)),
       }),
@@ -147,7 +149,7 @@ export class ServedShell implements EditedShell {
 
   private promptNow(): void {
     if (this.done || !this.shell) return;
-    this.deps.editor()?.prompt(this.shell.prompt());
+    this.deps.prompt(this.shell.prompt());
   }
 
   /** The terminal is this many columns wide now. */
@@ -171,11 +173,10 @@ export class ServedShell implements EditedShell {
     this.scoped(() => this.end());
   }
 
-  complete(line: string): [string[], string] {
+  complete(line: string, answer: (r: [string[], string]) => void): void {
     const shell = this.shell;
-    if (!shell) return [[], ''];
     // (Completion reads the state the shell last took: no lab is asked, it answers at once.)
-    return this.scoped(() => complete(line, shell.latestState));
+    answer(shell ? this.scoped(() => complete(line, shell.latestState)) : [[], '']);
   }
 
   private end(): void {

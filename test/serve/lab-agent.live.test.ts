@@ -7,14 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnPty, type PtyProcess } from '../../src/serve/pty.js';
-import { LabAgent } from '../../src/serve/lab-agent.js';
+import { AgentSessions, LabAgent } from '../../src/serve/lab-agent.js';
 import { BashSession, ShellExitedError } from '../../src/place/bash-session.js';
 import { labEnvironment, labPidOne } from '../../src/sandbox/lab-access.js';
 import { ROOT } from '../helpers/lab.js';
 
 const TOKEN = 'agent-test-token-0123456789';
 
-interface Lab { pty: PtyProcess; agent: LabAgent; screen: () => string; typed: string[]; exit: Promise<number>; env: NodeJS.ProcessEnv }
+interface Lab { pty: PtyProcess; agent: LabAgent; sessions: AgentSessions; screen: () => string; typed: string[]; exit: Promise<number>; env: NodeJS.ProcessEnv }
 
 const labs: Lab[] = [];
 afterEach(() => { for (const l of labs.splice(0)) l.pty.kill('SIGKILL'); });
@@ -27,17 +27,18 @@ async function startAgentLab(): Promise<Lab> {
   const typed: string[] = [];
   let ready!: () => void;
   const isReady = new Promise<void>((r) => { ready = r; });
-  const agent = new LabAgent({ token: TOKEN, toLab: (t) => pty.write(t), show: (b) => { screen += b.toString(); }, typeahead: (t) => typed.push(t), ready: () => ready() });
+  const sessions: AgentSessions = new AgentSessions((kind, id, data) => agent.send(kind, id, data));
+  const agent = new LabAgent({ token: TOKEN, toLab: (t) => pty.write(t), show: (b) => { screen += b.toString(); }, typeahead: (t) => typed.push(t), ready: () => ready(), sessions: (f) => sessions.frame(f) });
   pty.onData((c) => agent.fromLab(typeof c === 'string' ? Buffer.from(c) : c));
-  const exit = new Promise<number>((r) => pty.onExit((e) => { agent.gone(); r(e.exitCode); }));
-  const lab = { pty, agent, screen: () => screen, typed, exit, env };
+  const exit = new Promise<number>((r) => pty.onExit((e) => { sessions.gone(); r(e.exitCode); }));
+  const lab = { pty, agent, sessions, screen: () => screen, typed, exit, env };
   labs.push(lab);
   await Promise.race([isReady, exit.then((code) => { throw new Error(`the lab ended (${code}) before its agent was ready: ${screen}`); })]);
   return lab;
 }
 
 function session(lab: Lab): BashSession {
-  return new BashSession({ stdinIsTerminal: true, start: lab.agent.start, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', TERM: 'xterm' }, out: () => {}, err: () => {} });
+  return new BashSession({ stdinIsTerminal: true, start: lab.sessions.start, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', TERM: 'xterm' }, out: () => {}, err: () => {} });
 }
 
 const until = async (what: string, ok: () => boolean, ms = 10000) => {
@@ -88,7 +89,7 @@ describe('a lab\'s terminal agent', () => {
 
   it('ends the lab with the status the server says bye with', async () => {
     const lab = await startAgentLab();
-    lab.agent.bye(5);
+    lab.sessions.bye(5);
     await expect(lab.exit).resolves.toBe(5);
   });
 

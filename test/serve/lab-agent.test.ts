@@ -2,7 +2,7 @@
 // the server asks for goes into the terminal's input as messages, what the agent says is
 // routed to the right session, and what the lab forges reaches no one else.
 import { describe, expect, it } from 'vitest';
-import { decodeAgentFrame, encodeAgentMessage, FROM_AGENT, LabAgent, TO_AGENT } from '../../src/serve/lab-agent.js';
+import { AgentSessions, decodeAgentFrame, encodeAgentMessage, FROM_AGENT, LabAgent, TO_AGENT } from '../../src/serve/lab-agent.js';
 import { BashSession, ShellExitedError } from '../../src/place/bash-session.js';
 import { onlcr } from '../../src/serve/served-shell.js';
 
@@ -20,8 +20,10 @@ function setUp() {
   const shown: Buffer[] = [];
   const typed: string[] = [];
   let ready = 0;
-  const agent = new LabAgent({ token: TOKEN, toLab: (t) => written.push(t), show: (b) => shown.push(b), typeahead: (t) => typed.push(t), ready: () => { ready++; } });
-  return { agent, written, shown, typed, readyCount: () => ready, screen: () => Buffer.concat(shown).toString() };
+  // As the server has them: the stream read where the pty is, the sessions where the shells are.
+  const sessions: AgentSessions = new AgentSessions((kind, id, data) => agent.send(kind, id, data));
+  const agent = new LabAgent({ token: TOKEN, toLab: (t) => written.push(t), show: (b) => shown.push(b), typeahead: (t) => typed.push(t), ready: () => { ready++; }, sessions: (f) => sessions.frame(f) });
+  return { agent, sessions, written, shown, typed, readyCount: () => ready, screen: () => Buffer.concat(shown).toString() };
 }
 
 describe('agent messages', () => {
@@ -55,7 +57,7 @@ describe('a lab\'s terminal agent, from the server', () => {
   it('starts a session with its argv and environment, and runs its lines through it', async () => {
     const t = setUp();
     const out: string[] = [];
-    const session = new BashSession({ stdinIsTerminal: true, start: t.agent.start, env: { PATH: '/bin', HOME: '/root', GONE: undefined }, out: (b) => out.push(b.toString()) });
+    const session = new BashSession({ stdinIsTerminal: true, start: t.sessions.start, env: { PATH: '/bin', HOME: '/root', GONE: undefined }, out: (b) => out.push(b.toString()) });
     const [spawn] = asked(t.written);
     expect(spawn.kind).toBe('spawn');
     const [argv, env] = spawn.data.split('\0\0');
@@ -76,8 +78,8 @@ describe('a lab\'s terminal agent, from the server', () => {
 
   it('ignores what is said of a session it never started, and ends each of its own once', async () => {
     const t = setUp();
-    const a = new BashSession({ stdinIsTerminal: true, start: t.agent.start, env: {} });
-    const b = new BashSession({ stdinIsTerminal: true, start: t.agent.start, env: {} });
+    const a = new BashSession({ stdinIsTerminal: true, start: t.sessions.start, env: {} });
+    const b = new BashSession({ stdinIsTerminal: true, start: t.sessions.start, env: {} });
     const [sa, sb] = asked(t.written);
     const ra = a.runLine('exit 3');
     t.agent.fromLab(Buffer.concat([said('status', 99, '0\0'), said('exit', 99, '0'), said('exit', sa.id, '3'), said('exit', sa.id, '0')]));
@@ -87,7 +89,7 @@ describe('a lab\'s terminal agent, from the server', () => {
     b.close();
     expect(asked(t.written).at(-1)).toMatchObject({ kind: 'kill', id: sb.id });
     const rb = b.runLine('sleep 100');
-    t.agent.gone(); // the lab ended
+    t.sessions.gone(); // the lab ended
     await expect(rb).rejects.toBeInstanceOf(ShellExitedError);
   });
 
@@ -95,7 +97,7 @@ describe('a lab\'s terminal agent, from the server', () => {
     const t = setUp();
     t.agent.fromLab(said('typeahead', 0, 'ls\r'));
     expect(t.typed).toEqual(['ls\r']);
-    t.agent.bye(5);
+    t.sessions.bye(5);
     expect(asked(t.written)).toEqual([{ kind: 'bye', id: 0, data: '5' }]);
   });
 
