@@ -61,14 +61,27 @@ export const INSIDE: LabAccess = {
 /** A lab reached from outside, through its pid 1 (`hostPid`, as this process numbers it). */
 export function outsideLab(hostPid: number, env: NodeJS.ProcessEnv, start?: ShellStarter): LabAccess {
   const root = `/proc/${hostPid}/root`;
+  // Two steps, as the lab's own processes are made: into the user namespace the lab was
+  // made in (its pid 1's parent's, bin/lab-init.pl), which owns the lab's pid namespace,
+  // and from there into every other namespace of pid 1; then, inside, into pid 1's own user
+  // namespace, where the lab's own processes are, so that what the program makes (the
+  // preset's namespaces) is the learner's to change. From pid 1's user namespace directly,
+  // an ordinary user (a workshop served without root) may not enter the pid namespace;
+  // `--all` would also try the machine's cgroup and time namespaces, which they may not.
+  const parent = /^PPid:\s+(\d+)$/m.exec(readText(`/proc/${hostPid}/status`))?.[1];
+  const madeIn = parent && parent !== '0' ? `/proc/${parent}/ns/user` : `/proc/${hostPid}/ns/user`;
   return {
     root,
-    // Every namespace of pid 1, the user namespace first: the program is the lab's root,
-    // in its pid namespace (nsenter forks for that), with the lab's /, in pid 1's working
-    // directory, where the lab's own Node would be. (`--wd=DIR` would open DIR outside the
-    // lab, where its root may not enter it.) nsenter stays as the program's parent and
-    // passes no signal on: a kill reaches the program by its death signal.
-    enter: (argv) => ['nsenter', '-t', String(hostPid), '--all', '--wd', '--', 'setpriv', '--pdeathsig', 'KILL', '--', ...argv],
+    // The program is the lab's root, in its pid namespace (the first nsenter forks for
+    // that), with the lab's /, in pid 1's working directory, where the lab's own Node would
+    // be: taken inside, where it is the lab root's to open (a user serving a class may not
+    // open the lab's /root; `--wd=DIR` would open DIR outside the lab).
+    // nsenter stays as the program's parent and passes no signal on: a kill reaches the
+    // program by its death signal, or by signal() below.
+    enter: (argv) => [
+      'nsenter', '-t', String(hostPid), `--user=${madeIn}`, '--mount', '--net', '--pid', '--uts', '--ipc', '--',
+      'nsenter', '-t', '1', '--user', '--wd', '--', 'setpriv', '--pdeathsig', 'KILL', '--', ...argv,
+    ],
     pidAlive: (pid) => Number.isInteger(pid) && pid > 0 && existsSync(`${root}/proc/${pid}`),
     viewPid: 1,
     env,
@@ -158,5 +171,13 @@ function ownIdOnly(hostPid: number): boolean {
     return lines.length === 1 && lines[0].trim().split(/\s+/)[2] === '1';
   } catch {
     return false;
+  }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
   }
 }
