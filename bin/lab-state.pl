@@ -12,11 +12,9 @@
 # The directory is chosen here, from this process's own environment, by the rules of
 # src/progress/location.ts (a test holds the two to the same answers): nothing the lab
 # says can move it. `lab-state --where` prints it, and the owner of what it creates.
-# In workshop mode (`nslab serve`) it also passes the lab's reports on (op `event`) to the
-# server's socket, which it too takes from its own environment (NSLAB_EVENTS_SOCKET).
 use strict;
 use warnings;
-use Fcntl qw(O_WRONLY O_CREAT O_EXCL O_RDONLY O_TRUNC O_NOFOLLOW F_GETFL F_SETFL O_NONBLOCK);
+use Fcntl qw(O_WRONLY O_CREAT O_EXCL O_RDONLY O_TRUNC O_NOFOLLOW);
 
 my ($fd, $relaunch_path) = @ARGV;
 my ($dir, $owner) = state_dir();
@@ -99,17 +97,9 @@ sub valid_name {
   return defined $name && ($name =~ /^(?:progress\.json(?:\.lock(?:\.stale-[0-9]+-[0-9a-f]+)?|\.bak(?:\.[0-9]+)?)?|history)$/
     || $name =~ /^\.(?:progress\.json|history)\.[0-9]+\.[0-9a-f]+\.tmp$/);
 }
-# Files the workshop server writes for the lab to read and nothing more: the instructor's
-# hold on the class (src/serve/hold.ts). The learner is root in the lab and can reach this
-# socket, so no operation but read and stat may name one, on either side of a rename or link.
-my %READ_ONLY = ('class-hold' => 1);
-sub read_only_name { my ($name) = @_; defined $name && $READ_ONLY{$name} }
 # Plain files, readable by others or by the user alone: no setuid or executable bits.
 sub valid_mode { my $m = $_[0] || '644'; $m eq '644' || $m eq '600' }
 my $MAX_REQUEST = 16 << 20;
-my $LAB_EVENT_MAX = 256 * 1024; # src/serve/protocol.ts, LAB_EVENT_MAX
-my $EVENT_WAIT = 1;             # seconds a slow server may keep the lab's broker waiting
-my $events;                     # the connection to the server, once made
 
 # mkdir -p of the state directory (as the user: see above).
 sub ensure_dir {
@@ -180,21 +170,6 @@ my %ops = (
     opendir(my $dh, $dir) or return fail_errno("cannot list $dir");
     ok(join("\n", grep { !/^\.\.?$/ } readdir $dh));
   },
-  # One LabEvent (src/serve/protocol.ts) for the workshop server, as one line. The lab is
-  # never kept waiting for long on a server that is slow or gone: the event is dropped
-  # then, with an error the lab ignores, and the next one tries the server afresh.
-  event => sub {
-    my (undef, undef, $data) = @_;
-    my $path = $ENV{NSLAB_EVENTS_SOCKET};
-    return err('ENOSYS', 'no workshop server to report to (NSLAB_EVENTS_SOCKET is not set)') unless defined $path && length $path;
-    return err('EFBIG', 'an event of ' . length($data) . " bytes: at most $LAB_EVENT_MAX") if length $data > $LAB_EVENT_MAX;
-    # One object a line, so that the server can tell one report from the next.
-    return err('EINVAL', 'an event is one JSON object on one line') unless $data =~ /\A\{[^\n]*\}\z/;
-    my $why = send_event($path, "$data\n");
-    # A connection that broke since the last event (the server restarted): once more, anew.
-    $why = send_event($path, "$data\n") if $why && $why->[2];
-    $why ? err($why->[0], $why->[1]) : ok();
-  },
   relaunch => sub {
     my (undef, undef, $data) = @_;
     return err('ENOENT', 'no relaunch file') unless defined $relaunch_path;
@@ -204,43 +179,6 @@ my %ops = (
     (write_all($fh, $data) && close($fh)) ? ok() : fail_errno("cannot write $relaunch_path");
   },
 );
-
-# Writes a line to the server, connecting first if need be. undef when it was written;
-# else [errno name, message, whether a connection made earlier broke (worth one more try)].
-sub send_event {
-  my ($path, $line) = @_;
-  my $was_open = defined $events;
-  unless ($events) {
-    require Socket; # only in workshop mode: plain labs do not pay for loading it
-    return ['ENAMETOOLONG', "the server's socket path is too long for a unix socket: $path", 0] if length $path > 107;
-    socket(my $s, Socket::AF_UNIX(), Socket::SOCK_STREAM(), 0) or return ['ENOTCONN', "cannot make a socket: $!", 0];
-    # Not blocking, even to connect: a server whose backlog is full refuses at once.
-    fcntl($s, F_SETFL, fcntl($s, F_GETFL, 0) | O_NONBLOCK);
-    connect($s, Socket::pack_sockaddr_un($path)) or return ['ENOTCONN', "the workshop server is not there ($path: $!)", 0];
-    $events = $s;
-  }
-  my ($off, $budget) = (0, $EVENT_WAIT);
-  while ($off < length $line) {
-    my $n = send($events, substr($line, $off), Socket::MSG_NOSIGNAL());
-    if (defined $n) { $off += $n; next }
-    next if $!{EINTR};
-    my ($name, $msg) = (errno_name(), "$!");
-    if ($!{EAGAIN} || $!{EWOULDBLOCK}) {
-      my $bits = '';
-      vec($bits, fileno($events), 1) = 1;
-      # (Linux's select says how much of its timeout was left: the budget is for all waits.)
-      my ($ready, $left) = $budget > 0 ? select(undef, my $w = $bits, undef, $budget) : (0, 0);
-      $budget = $left // 0;
-      next if $ready > 0;
-      ($name, $msg) = ('ETIMEDOUT', 'the workshop server reads no more events');
-    }
-    # The server may have read half a line: the connection is no good for the next one.
-    close $events;
-    undef $events;
-    return [$name eq 'EPIPE' || $name eq 'ECONNRESET' ? 'ENOTCONN' : $name, "the event did not reach the workshop server: $msg", $was_open && $off == 0 && $name ne 'ETIMEDOUT'];
-  }
-  return undef;
-}
 
 # fsync (IO::Handle's; some filesystems refuse it on a folder: the rename is atomic still).
 sub sync_handle { require IO::Handle; IO::Handle::sync($_[0]); 1 }
@@ -269,13 +207,7 @@ while (1) {
 sub answer {
   my ($op, $a, $b, $data) = @_;
   my $handler = $ops{$op} or return err('ENOSYS', "unknown operation $op");
-  return err('EINVAL', 'an event names nothing') if $op eq 'event' && (length($a // '') || length($b // ''));
-  if (read_only_name($a) || (($op eq 'rename' || $op eq 'link') && read_only_name($b))) {
-    return $handler->($a, $b, $data) if $op eq 'read' || $op eq 'stat';
-    my $name = read_only_name($a) ? $a : $b;
-    return err('EPERM', "$name is the workshop server's file: the lab may only read it");
-  }
-  return err('EINVAL', 'bad name') unless $op eq 'list' || $op eq 'relaunch' || $op eq 'event' || valid_name($a);
+  return err('EINVAL', 'bad name') unless $op eq 'list' || $op eq 'relaunch' || valid_name($a);
   return err('EINVAL', 'bad name') if ($op eq 'rename' || $op eq 'link') && !valid_name($b);
   return err('EINVAL', 'bad mode: 644 or 600') if ($op eq 'createx' || $op eq 'replace') && !valid_mode($b);
   $handler->($a, $b, $data);

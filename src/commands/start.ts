@@ -16,7 +16,6 @@ import { BashSession } from '../place/bash-session.js';
 import { LessonShell } from '../repl/lesson-shell.js';
 import { takeLabSnapshot } from '../lab-setup/lab-snapshot.js';
 import { colorEnabled, colors } from '../view/color.js';
-import { EVENTS_SOCKET_ENV, PAGE_EDITOR_ENV } from '../serve/protocol.js';
 
 /** Exit status that asks bin/lab-launch.pl for a fresh lab (`.reset`), with the arguments
  * written (through the lab's broker) to the launcher's relaunch file. */
@@ -97,14 +96,6 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
   // A `.reset` is a new lab, started by the launcher when this one ends: only a lab the
   // launcher started (with its broker) can ask for one.
   const broker = labBroker();
-  // Started by `nslab serve`: the page beside the terminal follows the session.
-  const served = Boolean(process.env[EVENTS_SOCKET_ENV]);
-  // Its token for the frames of the server's line editor; not for the learner's commands.
-  const pageEditor = served ? process.env[PAGE_EDITOR_ENV] : undefined;
-  delete process.env[PAGE_EDITOR_ENV];
-  const observer = served ? (await import('../repl/page-events.js')).pageEvents(lesson.meta.id) : undefined;
-  // The instructor may hold the class at a step: the server's file, read through the broker.
-  const hold = served && broker ? (await import('../serve/hold.js')).classHoldThrough(broker) : undefined;
   const shell = new LessonShell({
     lesson,
     print,
@@ -121,16 +112,10 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
     requestReset: broker && tty
       ? (step) => { relaunchWith = ['start', lesson!.meta.id, '--step', String(step)]; }
       : undefined,
-    observer,
-    hold,
   });
   await openLessonAt(shell, startAt, saved, pc.yellow);
 
-  if (tty && pageEditor) {
-    // `nslab serve` edits this lab's lines itself (src/serve/page-line-editor.ts), and keeps
-    // the history: this shell only runs them.
-    await (await import('../repl/page-shell.js')).runPageShell(shell, pageEditor);
-  } else if (tty) {
+  if (tty) {
     const [{ runTtyShell }, { historyFile }] = await Promise.all([import('../repl/tty.js'), import('../progress/history.js')]);
     await runTtyShell(shell, historyFile(store.location));
   } else {

@@ -1,37 +1,17 @@
 // The learner's session, reported to the workshop server (`nslab serve`) for the page
 // beside their terminal: the shell tells a ShellObserver what happens, and this turns it
-// into LabEvents (src/serve/protocol.ts) sent through the lab's state broker (op `event`),
-// which alone knows the server's socket. Reporting is fire-and-forget: the learner never
-// waits for it, and a server that is slow or gone costs them nothing but the page.
+// into LabEvents (src/serve/protocol.ts), each a line of JSON, sent from the thread of the
+// learners' shells to the server's main thread. Reporting is fire-and-forget: the learner
+// never waits for it.
 import type { KernelState } from '../kernel/types.js';
 import type { SessionEvent } from '../lesson/session.js';
-import { labBroker, type StateBroker } from '../progress/state-broker.js';
-import { EVENTS_SOCKET_ENV, LAB_EVENT_MAX, type LabEvent } from '../serve/protocol.js';
+import { LAB_EVENT_MAX, type LabEvent } from '../serve/protocol.js';
 import { buildModel, markLinks } from '../view/topo-model.js';
 import { UNICODE } from '../view/topo-text.js';
 import type { ShellObserver } from './lesson-shell.js';
 
-/** The observer that reports this lab's session of `lessonId` to the workshop server; none
- * when the lab was not started for one (no NSLAB_EVENTS_SOCKET, or no broker to send through). */
-export function pageEvents(lessonId: string, env: NodeJS.ProcessEnv = process.env): ShellObserver | undefined {
-  if (!env[EVENTS_SOCKET_ENV]) return undefined;
-  const broker = labBroker(env);
-  return broker && sessionReporter(lessonId, brokerSender(broker));
-}
-
-/** Sends each event's JSON through the broker, in order (the broker answers in order, and
- * requests go out as they are made). A refusal is dropped; ENOSYS means this broker has
- * no server to report to, so nothing more is sent. */
-function brokerSender(broker: StateBroker): (json: string) => void {
-  let useless = false;
-  return (json) => {
-    if (useless) return;
-    broker.request('event', '', '', json).catch((e: { code?: string }) => { if (e.code === 'ENOSYS') useless = true; });
-  };
-}
-
 /** A ShellObserver that hands each LabEvent, as one line of JSON, to `send`. An event too big
- * for the broker (the topology of a very large lab) is left out; one that cannot be made
+ * to send (the topology of a very large lab) is left out; one that cannot be made
  * at all is too: the page misses it, the learner's shell never notices. */
 export function sessionReporter(lessonId: string, send: (json: string) => void): ShellObserver {
   const sendSized = (json: string) => { if (Buffer.byteLength(json) <= LAB_EVENT_MAX) send(json); };

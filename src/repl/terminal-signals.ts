@@ -1,6 +1,5 @@
-// What the learning shell does with its terminal's signals and its terminal going away,
-// whichever front end edits its lines (tty.ts, page-shell.ts). Apart from tty.ts so that
-// a served lab's shell, which has no line editor of its own, does not load node:repl.
+// What the terminal's learning shell (tty.ts) does with its terminal's signals and its
+// terminal going away.
 import { shellText } from '../i18n/shell-text.js';
 import { stoppedInOurGroup } from './foreground.js';
 

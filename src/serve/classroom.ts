@@ -10,7 +10,7 @@ import { ProgressStore } from '../progress/store.js';
 import { summarizeProgress } from '../progress/summary.js';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
 import { LAB_NICE } from '../sandbox/work-priority.js';
-import { EVENTS_SOCKET_ENV, PAGE_EDITOR_ENV, type LessonEntry, type ServerMessage } from './protocol.js';
+import type { LessonEntry, ServerMessage } from './protocol.js';
 import { Learner, type ClassLimits, type LabLauncher } from './learner.js';
 import { StartQueue } from './start-queue.js';
 import { ShellHost } from './shell-host.js';
@@ -40,20 +40,18 @@ export interface ClassOptions {
 const ID_BASE = 0x70000000;
 const ID_RANGE = 0x10000;
 
-/** `bin/nslab start LESSON`, with an environment made for the learner, not inherited:
- * nothing of the server's own (a sudo user, tokens, paths) reaches a lab. */
-export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number; agent?: boolean }): LabLauncher {
-  const agent = opts.agent ?? process.env.NSLAB_SERVED_SHELL !== 'lab';
+/** A lab of the terminal agent (bin/lab-launch.pl --agent), whose learner's shell the
+ * server runs, with an environment made for the learner, not inherited: nothing of the
+ * server's own (a sudo user, tokens, paths) reaches a lab. Why the shells are the server's
+ * and not a Node in each lab: README.md, "Run a workshop". */
+export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number }): LabLauncher {
   return {
-    agent,
+    agent: true,
     // The whole lab below the server from its first instruction: its launcher, its pid 1,
-    // its shell and what that runs. The server, which echoes every learner's keys
+    // its bash sessions and what they run. The server, which echoes every learner's keys
     // (page-line-editor.ts), then never waits behind a lab, with or without root.
-    argv: (lessonId) => ['nice', ['-n', String(LAB_NICE), ...(agent
-      ? ['perl', join(NSLAB_ROOT, 'bin', 'lab-launch.pl'), NSLAB_ROOT, '--agent']
-      : [join(NSLAB_ROOT, 'bin', 'nslab'), 'start', lessonId])]],
-    env: (record: LearnerRecord, eventsSocket: string, lang: Lang, editorToken: string) => {
-      const dir = join(eventsSocket, '..');
+    argv: () => ['nice', ['-n', String(LAB_NICE), 'perl', join(NSLAB_ROOT, 'bin', 'lab-launch.pl'), NSLAB_ROOT, '--agent']],
+    env: (record: LearnerRecord, dir: string, lang: Lang, agentToken: string) => {
       const base = Number(process.env.NSLAB_ID_BASE ?? ID_BASE);
       return {
         PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
@@ -61,7 +59,7 @@ export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number; 
         LANG: process.env.LANG ?? 'C.UTF-8',
         HOME: dir,
         XDG_STATE_HOME: dir,
-        ...(agent ? { NSLAB_AGENT_TOKEN: editorToken } : { [EVENTS_SOCKET_ENV]: eventsSocket, [PAGE_EDITOR_ENV]: editorToken }),
+        NSLAB_AGENT_TOKEN: agentToken,
         NSLAB_LANG: lang,
         ...(process.getuid?.() === 0 ? { NSLAB_ID_BASE: String(base + record.seat * ID_RANGE) } : {}),
         ...(opts.memoryMax > 0 ? { NSLAB_MEMORY_MAX: String(opts.memoryMax) } : {}),

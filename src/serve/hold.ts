@@ -1,16 +1,14 @@
 // The instructor's hold on the class (issue 16: "hold the class at a step; learners can't
 // go past it until released"). The server writes it into each learner's state folder,
-// outside their lab; the lab's session reads it through the lab's broker
-// (bin/lab-state.pl), which lets the lab read this one file and never write, move or remove
-// it: the learner is root in their lab and can talk to the broker, and the hold has to
-// hold against them. One small JSON file: { "lessonId", "step", "message" }; none, no hold.
+// outside their lab, where the learner (root in their lab) cannot reach it; their shell,
+// which runs in the server (served-shell.ts), reads it before it lets them pass a step.
+// One small JSON file: { "lessonId", "step", "message" }; none, no hold.
 import { mkdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hold } from '../lesson/session.js';
-import type { StateBroker } from '../progress/state-broker.js';
 import { writeAtomically } from './atomic-file.js';
 
-/** Its name in the learner's state folder (bin/lab-state.pl knows it too). */
+/** Its name in the learner's state folder. */
 export const CLASS_HOLD_FILE = 'class-hold';
 const MESSAGE_MAX = 500;
 
@@ -24,7 +22,7 @@ export function holdPath(learnerDir: string): string {
 
 /** Holds the learner of `learnerDir` at a step, or (undefined) releases them. Replaced
  * atomically, so that a lab reading it meanwhile sees the old hold or the new one; mode
- * 644, so that the lab's broker reads it whichever user it runs as. */
+ * 644. */
 export function writeHold(learnerDir: string, hold: ClassHold | undefined): void {
   const path = holdPath(learnerDir);
   if (!hold) {
@@ -57,17 +55,4 @@ export function parseClassHold(text: string): ClassHold | undefined {
   if (!Number.isInteger(step) || (step as number) < 1) return undefined;
   const clean = typeof message === 'string' ? message.replace(/[\p{Cc}\p{Cf}]/gu, ' ').trim().slice(0, MESSAGE_MAX) : '';
   return { lessonId, step: step as number, ...(clean ? { message: clean } : {}) };
-}
-
-/** The hold as the lab reads it, through its broker (one request a read): none without
- * the file, or with one that is not a hold. */
-export function classHoldThrough(broker: StateBroker): () => Promise<ClassHold | undefined> {
-  return async () => {
-    try {
-      return parseClassHold(await broker.request('read', CLASS_HOLD_FILE));
-    } catch (e) {
-      if ((e as { code?: string }).code === 'ENOENT') return undefined;
-      throw e;
-    }
-  };
 }

@@ -5,7 +5,7 @@
 // confuse their own sessions, nothing else (ids not ours are ignored, sizes are bounded by
 // the frame scanner).
 import type { ShellProcess, ShellStarter } from '../place/bash-session.js';
-import { FrameScanner } from './line-frames.js';
+import { FrameScanner } from './stream-frames.js';
 
 export const FROM_AGENT = '7772';
 export const TO_AGENT = '7773';

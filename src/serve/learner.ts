@@ -44,10 +44,12 @@ export interface LabLauncher {
   /** The program and arguments that open a lab on `lessonId` (bin/nslab start …). */
   argv(lessonId: string): [string, string[]];
   /** The lab runs the terminal agent (bin/lib/agent.pl) and its learner's shell is the
-   * server's own (served-shell.ts), not a Node in the lab. */
+   * server's (served-shell.ts). Otherwise the program is a terminal like any other: every
+   * key goes through, and nothing follows the session beside it (the tests' plain bash). */
   agent?: boolean;
-  /** The environment of that lab's launcher for this learner. */
-  env(record: LearnerRecord, eventsSocket: string, lang: Lang, editorToken: string): NodeJS.ProcessEnv;
+  /** The environment of that lab's launcher for this learner, whose folder is `dir`;
+   * `agentToken` is the lab's terminal agent's (NSLAB_AGENT_TOKEN). */
+  env(record: LearnerRecord, dir: string, lang: Lang, agentToken: string): NodeJS.ProcessEnv;
 }
 
 export interface LearnerDeps {
@@ -94,8 +96,6 @@ export class Learner {
   private page: WebSocket | undefined;
   private readonly buffer = new OutputBuffer();
   private readonly budget = new OutputBudget();
-  private events: Server | undefined;
-  private eventClients = new Set<Socket>();
   private timers: { limit?: NodeJS.Timeout; grace?: NodeJS.Timeout; idle?: NodeJS.Timeout; kill?: NodeJS.Timeout; throttle?: NodeJS.Timeout } = {};
   private inFlight = 0;
   private paused = { pressure: false, throttle: false, away: false };
@@ -323,12 +323,12 @@ export class Learner {
 
   private spawnLab(lessonId: string): void {
     const agentLab = this.deps.launcher.agent === true;
-    const sock = agentLab ? '' : this.listenForEvents();
     const [file, args] = this.deps.launcher.argv(lessonId);
     const token = newToken();
     const step = this.nextStep?.lessonId === lessonId ? this.nextStep.step : undefined;
     this.nextStep = undefined;
-    const env = this.deps.launcher.env(this.record, sock, this.lang, token);
+    mkdirSync(this.deps.dir, { recursive: true, mode: 0o700 });
+    const env = this.deps.launcher.env(this.record, this.deps.dir, this.lang, token);
     let pty: PtyProcess;
     try {
       pty = spawnPty(file, args, { cols: this.size.cols, rows: this.size.rows, env, cwd: this.deps.dir });
@@ -339,7 +339,6 @@ export class Learner {
     }
     this.pty = pty;
     const editor = new PageLineEditor({
-      token,
       cols: this.size.cols,
       show: (bytes) => this.show(bytes),
       toLab: (bytes) => pty.write(bytes),
@@ -357,7 +356,7 @@ export class Learner {
     pty.onData((chunk) => {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       if (agent) agent.fromLab(bytes);
-      else editor.fromLab(bytes);
+      else this.show(bytes);
     });
     pty.onExit((e) => {
       void editor.close();
@@ -408,7 +407,7 @@ export class Learner {
             show: (bytes) => { if (this.pty === pty) this.show(bytes); },
             prompt: (text) => { if (this.pty === pty) this.editor?.prompt(text); },
             send: (kind, sid, data) => { if (this.pty === pty) agent.send(kind, sid, data); },
-            event: (json) => { if (this.pty === pty) this.fromLabEvent(json); },
+            event: (json) => { if (this.pty === pty) this.sessionEvent(json); },
             reset: (at) => {
               if (this.pty !== pty) return;
               this.nextStep = { lessonId, step: at };
@@ -517,7 +516,6 @@ export class Learner {
     for (const t of Object.values(this.timers)) clearTimeout(t);
     clearInterval(this.timers.idle);
     this.timers = {};
-    this.closeEvents();
     this.labState = 'ended';
     this.endReason = reason;
     this.log('lab-ended', { reason: reason('en') });
@@ -526,48 +524,15 @@ export class Learner {
     this.deps.onChange?.();
   }
 
-  // ---- what the lab reports ----
+  // ---- what the learner's session reports ----
 
-  private listenForEvents(): string {
-    this.closeEvents();
-    const path = join(this.deps.dir, 'events.sock');
-    mkdirSync(this.deps.dir, { recursive: true, mode: 0o700 });
-    rmSync(path, { force: true });
-    const server = createServer((client) => {
-      // The lab's broker holds one connection (and makes one more after a failure): a lab
-      // opening more is refused rather than given the server's memory.
-      if (this.eventClients.size >= 2) {
-        client.destroy();
-        return;
-      }
-      this.eventClients.add(client);
-      const lines = new LineSplitter();
-      client.setEncoding('utf8');
-      client.on('data', (text: string) => { for (const line of lines.push(text)) this.fromLabEvent(line); });
-      client.on('error', () => client.destroy());
-      client.on('close', () => this.eventClients.delete(client));
-    });
-    server.on('error', (e) => {
-      // The lab then reports nothing (its terminal still works): say so once, to the page.
-      this.send({ t: 'notice', text: this.words.sidePanelCannotFollow(e.message) });
-    });
-    server.listen(path);
-    this.events = server;
-    return path;
-  }
-
-  private closeEvents(): void {
-    for (const c of this.eventClients) c.destroy();
-    this.eventClients.clear();
-    this.events?.close();
-    this.events = undefined;
-  }
-
-  /** The most events a lab may send in a second; the rest are dropped (a shell sends a
-   * handful per line; a lab flooding the server would slow everyone's). */
+  /** The most events a learner's session may report in a second; the rest are dropped (a
+   * shell reports a handful per line; what they carry comes from the lab, the learner's). */
   static readonly EVENTS_PER_SECOND = 200;
 
-  private fromLabEvent(line: string): void {
+  /** An event of the learner's session (repl/page-events.ts), as a line of JSON: checked,
+   * then what the pages show. */
+  sessionEvent(line: string): void {
     const now = Date.now();
     if (now - this.eventWindow.start >= 1000) this.eventWindow = { start: now, count: 0 };
     if (++this.eventWindow.count > Learner.EVENTS_PER_SECOND) {
@@ -591,7 +556,6 @@ export class Learner {
     const pty = this.pty;
     if (!pty) {
       this.queued = undefined;
-      this.closeEvents();
       return;
     }
     const ended = new Promise<void>((resolve) => pty.onExit(() => resolve()));

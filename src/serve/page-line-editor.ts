@@ -7,28 +7,24 @@
 // of the time and never running a learner's command, so the keys it echoes come back
 // at once; the labs' shells, no longer echoing, run below it (src/sandbox/work-priority.ts).
 //
-// How: the lab's shell says it is at its prompt with a frame in its output (line-frames.ts);
-// from then on the keys go to node:readline here (editing, history, Ctrl-C, Tab), and Enter
-// sends the line to the shell as a frame in its input. While the line runs, every key goes
-// to the lab's terminal as it is (a program such as `docker exec -it` or `tcpdump` gets its
-// keys and Ctrl-C, as in any terminal), until the next prompt. A lab whose shell sends no
-// frames (an older one, plain bash) is a terminal like any other: every key goes through.
+// How: the learner's shell (the server's own, served-shell.ts) says it is at its prompt
+// (prompt()); from then on the keys go to node:readline here (editing, history, Ctrl-C, Tab),
+// and Enter gives the line to the shell. While the line runs, every key goes to the lab's
+// terminal as it is (a program such as `docker exec -it` or `tcpdump` gets its keys and
+// Ctrl-C, as in any terminal), until the next prompt. With no shell (a plain program on the
+// terminal), the editor never edits: every key goes through.
 import { createInterface, type Interface } from 'node:readline';
 import { PassThrough, Writable } from 'node:stream';
 import { keepHistory, type EditorHistory, type HistoryFile } from '../progress/history.js';
-import { encodeFrame, FrameScanner, FROM_LAB, TO_LAB, type FromLabFrame, type ToLabFrame } from './line-frames.js';
 
 export interface LineEditorDeps {
-  /** The lab's own token, as its shell was given it (NSLAB_PAGE_EDITOR). */
-  token: string;
   /** Bytes for the learner's terminal (the page, its buffer and its watchers). */
   show: (bytes: Buffer) => void;
   /** Bytes for the lab's terminal (its pty). */
   toLab: (bytes: string) => void;
   cols: number;
   history?: HistoryFile;
-  /** The shell the lines are for, when it is the server's own (served-shell.ts): lines,
-   * the end of input and completions go to it, not to the lab as frames. */
+  /** The shell the lines are for; none: every key is the terminal's. */
   shell?: EditedShell;
 }
 
@@ -39,13 +35,13 @@ export interface EditedShell {
   complete(line: string, answer: (r: [string[], string]) => void): void;
 }
 
-/** What a lab's frames may give the editor: a learner is root in their lab and may send
- * frames of their own (the token is in their shell's environment), so each is bounded. */
+/** A prompt shows what the learner's lab made it (a container's name, a namespace's), and
+ * typeahead is what the learner typed: each is bounded. */
 const PROMPT_MAX = 1000;
 const TYPEAHEAD_MAX = 64 * 1024;
 const COMPLETIONS_MAX = 500;
 
-/** How long Tab waits for the lab's completions before offering none. */
+/** How long Tab waits for the shell's completions (in its thread) before offering none. */
 const COMPLETE_WAIT_MS = 2000;
 
 type Mode = 'pass' | 'edit';
@@ -55,7 +51,6 @@ export class PageLineEditor {
   private readonly input = new PassThrough();
   private readonly output: Writable & { columns: number; rows: number; isTTY: boolean };
   private readonly rl: Interface;
-  private readonly scanner: FrameScanner<FromLabFrame>;
   /** Keys typed after a line's Enter (a paste of several lines): the next prompts' lines. */
   private queued = '';
   private completions = new Map<number, (r: [string[], string]) => void>();
@@ -65,7 +60,6 @@ export class PageLineEditor {
   private closed = false;
 
   constructor(private readonly deps: LineEditorDeps) {
-    this.scanner = new FrameScanner<FromLabFrame>(FROM_LAB, deps.token);
     const out = new Writable({
       write: (chunk: Buffer | string, _enc, done) => {
         if (!this.closed) deps.show(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
@@ -93,14 +87,6 @@ export class PageLineEditor {
   /** Whether the learner's keys are the editor's now (the lab's shell is at its prompt). */
   get editing(): boolean {
     return this.mode === 'edit';
-  }
-
-  /** The lab's output: shown, but for its frames, which are acted on in their place. */
-  fromLab(chunk: Buffer): void {
-    for (const piece of this.scanner.push(chunk)) {
-      if ('bytes' in piece) this.deps.show(piece.bytes);
-      else this.onFrame(piece.frame);
-    }
   }
 
   /** The learner's keys. */
@@ -157,8 +143,7 @@ export class PageLineEditor {
         }
         this.mode = 'pass';
         this.output.write('\r\n');
-        if (this.deps.shell) this.deps.shell.eof();
-        else this.deps.toLab(this.frame({ kind: 'eof' }));
+        this.deps.shell?.eof();
         break;
       }
       // One Enter: \r\n from a paste is one too.
@@ -170,8 +155,7 @@ export class PageLineEditor {
 
   private submit(line: string): void {
     this.mode = 'pass';
-    if (this.deps.shell) this.deps.shell.line(line);
-    else this.deps.toLab(this.frame({ kind: 'line', text: line }));
+    this.deps.shell?.line(line);
   }
 
   private interrupt(): void {
@@ -199,40 +183,18 @@ export class PageLineEditor {
     else this.queued += kept;
   }
 
-  private onFrame(frame: FromLabFrame): void {
-    switch (frame.kind) {
-      case 'prompt':
-        if (typeof frame.prompt === 'string') this.prompt(frame.prompt);
-        return;
-      case 'typeahead':
-        if (typeof frame.text === 'string') this.typeahead(frame.text);
-        return;
-      case 'completions': {
-        const answer = this.completions.get(frame.id);
-        this.completions.delete(frame.id);
-        const list = Array.isArray(frame.list) ? frame.list.slice(0, COMPLETIONS_MAX).filter((x): x is string => typeof x === 'string').map((x) => x.slice(0, PROMPT_MAX)) : [];
-        answer?.([list, typeof frame.token === 'string' ? frame.token : '']);
-        return;
-      }
-    }
-  }
-
   private complete(line: string, answer: (r: [string[], string]) => void): void {
     const id = this.nextId++;
     const timer = setTimeout(() => {
       if (this.completions.delete(id)) answer([[], line]);
     }, COMPLETE_WAIT_MS);
     this.completions.set(id, (r) => { clearTimeout(timer); answer(r); });
-    const answered = (r: [string[], string]) => {
+    const answered = ([list, token]: [string[], string]) => {
       const waiting = this.completions.get(id);
       this.completions.delete(id);
-      waiting?.(r);
+      waiting?.([list.slice(0, COMPLETIONS_MAX).map((x) => x.slice(0, PROMPT_MAX)), token]);
     };
     if (this.deps.shell) this.deps.shell.complete(line, answered);
-    else this.deps.toLab(this.frame({ kind: 'complete', id, line }));
-  }
-
-  private frame(f: ToLabFrame): string {
-    return encodeFrame(TO_LAB, this.deps.token, f);
+    else answered([[], line]);
   }
 }

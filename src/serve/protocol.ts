@@ -1,9 +1,9 @@
 // The messages of workshop mode (`nslab serve`), in one place for the three parties:
-//   lab → server: what a learner's shell reports about its lesson session (LabEvent), one
-//     JSON object a line, through the lab's state broker (bin/lab-state.pl, op `event`) to
-//     the server's socket for that learner (NSLAB_EVENTS_SOCKET). The shell runs in the
-//     learner's lab, where the learner is root: the server treats these as the learner's
-//     own claims (shown on their page and, later, the instructor's), never as commands.
+//   shell → server: what a learner's shell reports about its lesson session (LabEvent), one
+//     JSON object a line, from the thread of the learners' shells (shell-worker.ts). What
+//     they say comes from the learner's lab, where the learner is root: the server checks
+//     each (lab-events.ts) and treats them as the learner's own claims (shown on their page
+//     and the instructor's), never as commands.
 //   server → page: JSON text frames (ServerMessage); the terminal's bytes go as binary frames.
 //   page → server: JSON text frames (PageMessage).
 import type { TopoModel } from '../view/topo-model.js';
@@ -33,13 +33,8 @@ export type LabEvent =
   /** A known error a line printed, with nslab's explanation (for the instructor). */
   | { kind: 'error-seen'; line: string; explanation: string };
 
-/** The most bytes one LabEvent may take as JSON; larger ones are dropped by the broker. */
+/** The most bytes one LabEvent may take as JSON; larger ones are not sent. */
 export const LAB_EVENT_MAX = 256 * 1024;
-/** Where the shell sends its LabEvents when set (by the server, for its learners' labs). */
-export const EVENTS_SOCKET_ENV = 'NSLAB_EVENTS_SOCKET';
-/** The lab's token for the frames of the server's line editor (line-frames.ts), when the
- * server edits its lines. */
-export const PAGE_EDITOR_ENV = 'NSLAB_PAGE_EDITOR';
 
 export interface LessonEntry {
   id: string;

@@ -1,28 +1,33 @@
-// The server's line editor for a lab's prompt, against a lab played by the test: keys go
-// through untouched until the lab says it is at its prompt; then they are edited and echoed
-// here, and each line goes to the lab as a frame.
+// The server's line editor for a learner's prompt, against a shell played by the test: keys
+// go through to the lab's terminal untouched until the shell says it is at its prompt; then
+// they are edited and echoed here, and each line goes to the shell.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { encodeFrame, FrameScanner, FROM_LAB, TO_LAB, type FromLabFrame, type ToLabFrame } from '../../src/serve/line-frames.js';
 import { PageLineEditor } from '../../src/serve/page-line-editor.js';
 import { historyFile } from '../../src/progress/history.js';
 
-const TOKEN = 't0k';
 const tick = () => new Promise((r) => setTimeout(r, 0));
+
+type ShellEvent = { kind: 'line'; text: string } | { kind: 'eof' };
 
 function setUp(opts: { history?: string } = {}) {
   const shown: string[] = [];
   const toLab: string[] = [];
+  const events: ShellEvent[] = [];
+  const asked: { line: string; answer: (r: [string[], string]) => void }[] = [];
   const history = opts.history ? historyFile({ path: join(opts.history, 'progress.json') }) : undefined;
-  const editor = new PageLineEditor({ token: TOKEN, cols: 80, show: (b) => shown.push(b.toString()), toLab: (s) => toLab.push(s), history });
-  const scanner = new FrameScanner<ToLabFrame>(TO_LAB, TOKEN);
-  const frames = () => toLab.flatMap((s) => scanner.push(Buffer.from(s))).map((p) => ('frame' in p ? p.frame : { raw: p.bytes.toString() }));
-  const lab = (f: FromLabFrame) => editor.fromLab(Buffer.from(encodeFrame(FROM_LAB, TOKEN, f)));
+  const shell = {
+    line: (text: string) => events.push({ kind: 'line', text }),
+    eof: () => events.push({ kind: 'eof' }),
+    complete: (line: string, answer: (r: [string[], string]) => void) => asked.push({ line, answer }),
+  };
+  const editor = new PageLineEditor({ cols: 80, show: (b) => shown.push(b.toString()), toLab: (s) => toLab.push(s), history, shell });
+  const frames = () => events.slice();
   const screen = () => shown.join('');
-  const clear = () => { shown.length = 0; toLab.length = 0; };
-  return { editor, frames, lab, screen, clear, toLab };
+  const clear = () => { shown.length = 0; toLab.length = 0; events.length = 0; };
+  return { editor, frames, screen, clear, toLab, asked };
 }
 
 let editors: PageLineEditor[] = [];
@@ -30,18 +35,17 @@ afterEach(async () => { await Promise.all(editors.map((e) => e.close())); editor
 const make = (opts?: { history?: string }) => { const t = setUp(opts); editors.push(t.editor); return t; };
 
 describe('the server\'s line editor', () => {
-  it('passes every key to the lab until its shell is at a prompt, and shows its output as it came', async () => {
+  it('passes every key to the lab until its shell is at a prompt', async () => {
     const t = make();
     t.editor.keys('ls\r\x03');
     expect(t.toLab).toEqual(['ls\r\x03']);
-    t.editor.fromLab(Buffer.from('output\r\n'));
-    expect(t.screen()).toBe('output\r\n');
+    expect(t.screen()).toBe(''); // the terminal echoes them, not the editor
     expect(t.editor.editing).toBe(false);
   });
 
   it('at the prompt: echoes the keys itself, and sends the line on Enter; then the keys are the command\'s', async () => {
     const t = make();
-    t.lab({ kind: 'prompt', prompt: '[00 · 1/5] host # ' });
+    t.editor.prompt('[00 · 1/5] host # ');
     expect(t.screen()).toContain('[00 · 1/5] host # ');
     expect(t.editor.editing).toBe(true);
     t.clear();
@@ -61,16 +65,16 @@ describe('the server\'s line editor', () => {
 
   it('runs pasted lines one per prompt, in order', async () => {
     const t = make();
-    t.lab({ kind: 'prompt', prompt: '$ ' });
+    t.editor.prompt('$ ');
     t.editor.keys('echo one\recho two\r\necho three');
     await tick();
     expect(t.frames()).toEqual([{ kind: 'line', text: 'echo one' }]);
     t.clear();
-    t.lab({ kind: 'prompt', prompt: '$ ' });
+    t.editor.prompt('$ ');
     await tick();
     expect(t.frames()).toEqual([{ kind: 'line', text: 'echo two' }]);
     t.clear();
-    t.lab({ kind: 'prompt', prompt: '$ ' });
+    t.editor.prompt('$ ');
     await tick();
     expect(t.frames()).toEqual([]);
     expect(t.screen()).toContain('echo three');
@@ -82,7 +86,7 @@ describe('the server\'s line editor', () => {
   it('Ctrl-C clears the line and prompts again; Ctrl-D ends the input only on an empty line; Ctrl-Z stops nothing', async () => {
     const kill = vi.spyOn(process, 'kill');
     const t = make();
-    t.lab({ kind: 'prompt', prompt: '$ ' });
+    t.editor.prompt('$ ');
     t.editor.keys('half a line\x03');
     await tick();
     expect(t.screen()).toMatch(/half a line\^C\r\n[^]*\$ (\x1b\[\d+G)?$/);
@@ -98,26 +102,25 @@ describe('the server\'s line editor', () => {
     expect(t.editor.editing).toBe(false);
   });
 
-  it('Tab asks the lab for completions and completes the word with its answer', async () => {
+  it('Tab asks the shell for completions and completes the word with its answer', async () => {
     const t = make();
-    t.lab({ kind: 'prompt', prompt: '$ ' });
+    t.editor.prompt('$ ');
     t.editor.keys('ip link set vet');
     t.editor.keys('\t');
     await tick();
-    const ask = t.frames().find((f) => 'kind' in f && f.kind === 'complete') as { id: number; line: string };
-    expect(ask).toMatchObject({ line: 'ip link set vet' });
-    t.lab({ kind: 'completions', id: ask.id, list: ['veth1'], token: 'vet' });
+    expect(t.asked.map((a) => a.line)).toEqual(['ip link set vet']);
+    t.asked[0].answer([['veth1'], 'vet']);
     await tick();
     t.editor.keys('\r');
     await tick();
     expect(t.frames().at(-1)).toEqual({ kind: 'line', text: 'ip link set veth1' });
   });
 
-  it('puts keys the lab read for no command on the new line', async () => {
+  it('puts keys the lab\'s terminal read for no command on the new line', async () => {
     const t = make();
-    t.lab({ kind: 'typeahead', text: 'ip ' }); // before the prompt: kept for it
-    t.lab({ kind: 'prompt', prompt: '$ ' });
-    t.lab({ kind: 'typeahead', text: 'r\r' });
+    t.editor.typeahead('ip '); // before the prompt: kept for it
+    t.editor.prompt('$ ');
+    t.editor.typeahead('r\r');
     await tick();
     expect(t.frames()).toEqual([{ kind: 'line', text: 'ip r' }]);
   });
@@ -125,9 +128,9 @@ describe('the server\'s line editor', () => {
   it('keeps the history: Up brings back the last line, and the lines are saved for the next lab', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nslab-editor-'));
     const t = make({ history: dir });
-    t.lab({ kind: 'prompt', prompt: '$ ' });
+    t.editor.prompt('$ ');
     t.editor.keys('brctl show\r');
-    t.lab({ kind: 'prompt', prompt: '$ ' });
+    t.editor.prompt('$ ');
     t.editor.keys('\x1b[A\r');
     await tick();
     expect(t.frames()).toEqual([{ kind: 'line', text: 'brctl show' }, { kind: 'line', text: 'brctl show' }]);
@@ -135,7 +138,7 @@ describe('the server\'s line editor', () => {
     expect(readFileSync(join(dir, 'history'), 'utf8')).toBe('brctl show\n');
     const next = make({ history: dir });
     await new Promise((r) => setTimeout(r, 20)); // the saved lines load
-    next.lab({ kind: 'prompt', prompt: '$ ' });
+    next.editor.prompt('$ ');
     next.editor.keys('\x1b[A\r');
     await tick();
     expect(next.frames()).toEqual([{ kind: 'line', text: 'brctl show' }]);
@@ -144,20 +147,27 @@ describe('the server\'s line editor', () => {
   it('types a line for the page (the hint button) only at the prompt', async () => {
     const t = make();
     expect(t.editor.type('.hint')).toBe(false);
-    t.lab({ kind: 'prompt', prompt: '$ ' });
+    t.editor.prompt('$ ');
     t.editor.keys('half');
     expect(t.editor.type('.hint')).toBe(true);
     await tick();
     expect(t.frames()).toEqual([{ kind: 'line', text: '.hint' }]);
   });
 
-  it('bounds what a lab\'s frames may give it (a learner may forge frames in their own lab)', async () => {
+  it('bounds what it shows of a prompt, of keys typed ahead and of completions', async () => {
     const t = make();
-    t.lab({ kind: 'prompt', prompt: 'p'.repeat(100_000) });
+    t.editor.prompt('p'.repeat(100_000));
     expect(t.screen().length).toBeLessThan(2000);
     t.clear();
-    t.lab({ kind: 'typeahead', text: 'y'.repeat(200_000) });
+    t.editor.typeahead('y'.repeat(200_000));
     await tick();
     expect(t.screen().length).toBeLessThan(70_000);
+    t.clear();
+    t.editor.keys('\x15x\t');
+    await tick();
+    t.asked.at(-1)!.answer([Array.from({ length: 5000 }, (_, i) => `x${i}`), 'x']);
+    t.editor.keys('\t');
+    await tick();
+    expect(t.screen().length).toBeLessThan(500 * 10 + 2000);
   });
 });
