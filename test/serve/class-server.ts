@@ -16,7 +16,7 @@ export const NO_LIMITS: ClassLimits = { timeLimit: 0, idleTimeout: 0, grace: 0, 
 /** bash in the pty instead of a lab: for the server's own behaviour. */
 export const BASH_LAUNCHER: LabLauncher = {
   argv: () => ['/bin/bash', ['--norc', '--noprofile', '-i']],
-  env: (_r, sock) => ({ PATH: process.env.PATH, TERM: 'xterm-256color', PS1: 'bash$ ', HOME: '/tmp', EVENTS: sock }),
+  env: () => ({ PATH: process.env.PATH, TERM: 'xterm-256color', PS1: 'bash$ ', HOME: '/tmp' }),
 };
 
 export interface TestClass {

@@ -1,9 +1,8 @@
 // The instructor's live view, with bash in each learner's pty and the test playing each
-// lab's side of the events socket (what a learner's shell reports): the table follows
+// learner's shell's reports (what the pages show of their session): the table follows
 // within a second, shadowing is read-only by construction, and the class-wide controls
 // reach every learner.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join as joinPath } from 'node:path';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,11 +40,9 @@ async function learnerWithLab(c: TestClass, name: string) {
   await page.opened();
   await page.until(() => page.screen.includes('bash$ '), 'the prompt');
   const learner = c.room.byToken(token!)!;
-  // What the lab's broker does: connect to the learner's events socket, write JSON lines.
-  const sock = connect(joinPath(c.room.roster.learnerDir(learner.record.id), 'events.sock'));
-  await new Promise<void>((ok) => sock.once('connect', () => ok()));
-  const report = (e: LabEvent) => sock.write(JSON.stringify(e) + '\n');
-  return { page, token: token!, learner, report, sock };
+  // What the learner's shell reports (from the thread of the shells): a line of JSON each.
+  const report = (e: LabEvent | string) => learner.sessionEvent(typeof e === 'string' ? e : JSON.stringify(e));
+  return { page, token: token!, learner, report };
 }
 
 describe('the instructor\'s live view', () => {

@@ -2,42 +2,16 @@
 // server drives it: on a pseudo-terminal, bash sessions started and fed through it, the
 // terminal the line's while it runs and the agent's again after it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnPty, type PtyProcess } from '../../src/serve/pty.js';
-import { AgentSessions, LabAgent } from '../../src/serve/lab-agent.js';
+import { killAgentLabs, startAgentLab, type AgentLab } from '../helpers/agent-lab.js';
 import { BashSession, ShellExitedError } from '../../src/place/bash-session.js';
 import { labEnvironment, labPidOne } from '../../src/sandbox/lab-access.js';
 import { ROOT } from '../helpers/lab.js';
 
-const TOKEN = 'agent-test-token-0123456789';
+afterEach(() => killAgentLabs());
 
-interface Lab { pty: PtyProcess; agent: LabAgent; sessions: AgentSessions; screen: () => string; typed: string[]; exit: Promise<number>; env: NodeJS.ProcessEnv }
-
-const labs: Lab[] = [];
-afterEach(() => { for (const l of labs.splice(0)) l.pty.kill('SIGKILL'); });
-
-async function startAgentLab(): Promise<Lab> {
-  const dir = mkdtempSync(join(tmpdir(), 'nslab-agent-'));
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TERM: 'xterm', HOME: dir, XDG_STATE_HOME: dir, NSLAB_AGENT_TOKEN: TOKEN };
-  const pty = spawnPty('perl', [join(ROOT, 'bin', 'lab-launch.pl'), ROOT, '--agent'], { cols: 80, rows: 24, env, cwd: dir });
-  let screen = '';
-  const typed: string[] = [];
-  let ready!: () => void;
-  const isReady = new Promise<void>((r) => { ready = r; });
-  const sessions: AgentSessions = new AgentSessions((kind, id, data) => agent.send(kind, id, data));
-  const agent = new LabAgent({ token: TOKEN, toLab: (t) => pty.write(t), show: (b) => { screen += b.toString(); }, typeahead: (t) => typed.push(t), ready: () => ready(), sessions: (f) => sessions.frame(f) });
-  pty.onData((c) => agent.fromLab(typeof c === 'string' ? Buffer.from(c) : c));
-  const exit = new Promise<number>((r) => pty.onExit((e) => { sessions.gone(); r(e.exitCode); }));
-  const lab = { pty, agent, sessions, screen: () => screen, typed, exit, env };
-  labs.push(lab);
-  await Promise.race([isReady, exit.then((code) => { throw new Error(`the lab ended (${code}) before its agent was ready: ${screen}`); })]);
-  return lab;
-}
-
-function session(lab: Lab): BashSession {
+function session(lab: AgentLab): BashSession {
   return new BashSession({ stdinIsTerminal: true, start: lab.sessions.start, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', TERM: 'xterm' }, out: () => {}, err: () => {} });
 }
 

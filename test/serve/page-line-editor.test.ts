@@ -163,11 +163,15 @@ describe('the server\'s line editor', () => {
     await tick();
     expect(t.screen().length).toBeLessThan(70_000);
     t.clear();
+    const many: [string[], string] = [Array.from({ length: 5000 }, (_, i) => `x${i}`), 'x'];
     t.editor.keys('\x15x\t');
     await tick();
-    t.asked.at(-1)!.answer([Array.from({ length: 5000 }, (_, i) => `x${i}`), 'x']);
-    t.editor.keys('\t');
+    t.asked.at(-1)!.answer(many);
+    t.editor.keys('\t'); // a second Tab lists them
     await tick();
-    expect(t.screen().length).toBeLessThan(500 * 10 + 2000);
+    t.asked.at(-1)!.answer(many);
+    await tick();
+    expect(t.screen()).toContain('x499');
+    expect(t.screen()).not.toContain('x500 ');
   });
 });
