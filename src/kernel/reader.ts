@@ -15,7 +15,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { innerScript, MARK } from './read-script.js';
 import { currentLab, type LabAccess } from '../sandbox/lab-access.js';
-import type { ShellStarter } from '../place/bash-session.js';
+import type { ShellStarter } from '../sandbox/lab-process.js';
 
 export interface ReadResult {
   exitCode: number;

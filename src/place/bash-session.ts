@@ -13,6 +13,9 @@ import { existsSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { BoundedText } from './bounded-text.js';
 import { MarkerStream } from './marker-stream.js';
+import type { ShellProcess, ShellStarter } from '../sandbox/lab-process.js';
+
+export type { ShellProcess, ShellStarter } from '../sandbox/lab-process.js';
 
 // Captured output goes to a pipe, where C programs buffer it in blocks; coreutils' stdbuf
 // library makes them flush each line, so `ping` shows its lines as they come.
@@ -75,22 +78,6 @@ export interface BashSessionOptions {
    * lab starts it from its terminal agent, src/place/lab-agent.ts). */
   start?: ShellStarter;
 }
-
-/** A running bash of the DRIVER above, by whatever way it was started: its descriptor 3
- * written to, 4 to 6 read. */
-export interface ShellProcess {
-  readonly pid: number | undefined;
-  /** Bytes for its descriptor 3. */
-  control(text: string): void;
-  onStatus(cb: (chunk: Buffer) => void): void;
-  onOut(cb: (chunk: Buffer) => void): void;
-  onErr(cb: (chunk: Buffer) => void): void;
-  /** Once; null when it could not start or died of a signal. */
-  onExit(cb: (code: number | null) => void): void;
-  kill(): void;
-}
-
-export type ShellStarter = (argv: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; stdinIsTerminal: boolean }) => ShellProcess;
 
 /** A bash started as a child of this process, sharing its terminal. */
 export const startLocalShell: ShellStarter = (argv, opts) => {

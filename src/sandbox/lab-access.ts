@@ -11,7 +11,7 @@
 // lab this process is in.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ChildProcess } from 'node:child_process';
-import type { ShellStarter } from '../place/bash-session.js';
+import type { ShellStarter } from './lab-process.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 

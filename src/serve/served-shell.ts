@@ -117,7 +117,7 @@ export class ServedShell implements EditedShell {
       snapshot: takeLabSnapshot,
       prober: pingProber({ snapshot: takeLabSnapshot }),
       progress: store,
-      lessonTable: async () => (await import('../commands/list.js')).lessonTable({ color: true, store }),
+      lessonTable: async () => (await import('../repl/lesson-table.js')).lessonTable({ color: true, store }),
       newSession: (place, env) => new BashSession({
         wrap: place.wrap,
         stdinIsTerminal: true,

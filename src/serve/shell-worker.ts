@@ -1,7 +1,7 @@
 // The thread of a class's learners' shells (src/serve/shell-host.ts says why it is one):
 // one ServedShell per learner, each for its lab, spoken to in messages.
 import { parentPort } from 'node:worker_threads';
-import { sessionReporter } from '../repl/page-events.js';
+import { sessionReporter } from './page-events.js';
 import { outsideLab } from '../sandbox/lab-access.js';
 import { AgentSessions } from './lab-agent.js';
 import { ServedShell } from './served-shell.js';

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/lesson/load.js';
-import { sessionReporter } from '../../src/repl/page-events.js';
+import { sessionReporter } from '../../src/serve/page-events.js';
 import { labEnvironment, labPidOne, outsideLab } from '../../src/sandbox/lab-access.js';
 import { writeHold } from '../../src/serve/hold.js';
 import type { LabEvent } from '../../src/serve/protocol.js';

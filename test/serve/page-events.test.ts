@@ -1,7 +1,7 @@
 // Workshop mode: the learner's shell reports its session (LabEvents) for the pages; what
 // a served shell reports of a real lab is test/serve/served-shell.live.test.ts's.
 import { describe, expect, it } from 'vitest';
-import { sessionReporter } from '../../src/repl/page-events.js';
+import { sessionReporter } from '../../src/serve/page-events.js';
 import { LAB_EVENT_MAX } from '../../src/serve/protocol.js';
 
 describe('page events', () => {

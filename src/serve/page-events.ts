@@ -5,10 +5,10 @@
 // never waits for it.
 import type { KernelState } from '../kernel/types.js';
 import type { SessionEvent } from '../lesson/session.js';
-import { LAB_EVENT_MAX, type LabEvent } from '../serve/protocol.js';
+import { LAB_EVENT_MAX, type LabEvent } from './protocol.js';
 import { buildModel, markLinks } from '../view/topo-model.js';
 import { UNICODE } from '../view/topo-text.js';
-import type { ShellObserver } from './lesson-shell.js';
+import type { ShellObserver } from '../repl/lesson-shell.js';
 
 /** A ShellObserver that hands each LabEvent, as one line of JSON, to `send`. An event too big
  * to send (the topology of a very large lab) is left out; one that cannot be made
