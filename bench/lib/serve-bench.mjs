@@ -1,5 +1,5 @@
 // The bench's `serve` section: one `nslab serve` on 127.0.0.1 with N learners, each on a
-// real lab (`nslab start LESSON`, the server's default launcher), joining within a second;
+// real lab of the server's default launcher (the terminal agent, its learner's shell run by the server), joining within a second;
 // then all of them typing the lesson's first lines a key at a time, against a bare relay
 // of bash through `ws` and the same pty package (bench/bash-relay.mjs, the floor); then the
 // memory of the whole server tree with every learner idle at their prompt.
@@ -207,7 +207,7 @@ export async function benchServe({ root, env, log, lesson, answer, learners: N, 
 
 function print(f, { N, keys, lines }) {
   const { join: j, echo, floor } = f;
-  console.log(`\nWorkshop server: \`nslab serve\` on 127.0.0.1, ${N} learners joining within 1 s, each on a real lab (\`nslab start\`)`);
+  console.log(`\nWorkshop server: \`nslab serve\` on 127.0.0.1, ${N} learners joining within 1 s, each on a real lab (its learner's shell in the server)`);
   console.log(`  join → first prompt: ${j ? `p50 ${ms(j.p50)}, p99 ${ms(j.p99)}, fastest ${ms(j.min)}${j.failed ? `; ${j.failed} never got a prompt` : ''}` : 'n/a'}`);
   if (j) console.log(`    CPU time of the server's tree by then: ${j.cpu.toFixed(1)} s (${(j.cpu / N).toFixed(2)} s a lab; the server's own Node ${j.serverCpu.toFixed(1)} s), on ${os.cpus().length} cores`);
   const e = (x) => (x ? `p50 ${ms(x.p50)}, p99 ${ms(x.p99)} over ${x.n} keys${x.lost ? ` (${x.lost} of ${x.keys} never echoed)` : ''}` : 'n/a');

@@ -15,7 +15,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { innerScript, MARK } from './read-script.js';
 import { currentLab, type LabAccess } from '../sandbox/lab-access.js';
-import type { ShellStarter } from '../sandbox/lab-process.js';
+import { runInside, type ShellStarter } from '../sandbox/lab-process.js';
 
 export interface ReadResult {
   exitCode: number;
@@ -179,22 +179,11 @@ export function readNamespaces(paths: string[]): Promise<ReadResult> {
 /** One read by a script started for it from inside the lab (a workshop lab's agent forks
  * it there): no reader waits between reads, as one would in each of a class's labs (a bash
  * and nsenter, 5.6 MB a learner); a read costs the lab a bash's start (a few ms of its own
- * time, none of the server's). Its output comes on descriptors 5 and 6. */
-function readOnceFromInside(lab: LabAccess, start: ShellStarter, paths: string[]): Promise<ReadResult> {
-  return new Promise((resolve, reject) => {
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    const script = `exec 1>&5 2>&6 0</dev/null 3<&- 4>&- 5>&- 6>&-\n${snapshotScript(lab)}`;
-    const proc = start(['unshare', '--mount', '--propagation', 'private', 'bash', '-c', script, 'nslab-snapshot', ...paths], { env: lab.env, stdinIsTerminal: false });
-    const timer = setTimeout(() => proc.kill(), READ_TIMEOUT_MS);
-    proc.onOut((b) => out.push(b));
-    proc.onErr((b) => err.push(b));
-    proc.onExit((code) => {
-      clearTimeout(timer);
-      if (code === null) return reject(new Error(`the snapshot script was ended${err.length ? `: ${Buffer.concat(err).toString().trim()}` : ''}`));
-      resolve({ exitCode: code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-    });
-  });
+ * time, none of the server's). */
+async function readOnceFromInside(lab: LabAccess, start: ShellStarter, paths: string[]): Promise<ReadResult> {
+  const r = await runInside(start, ['unshare', '--mount', '--propagation', 'private', 'bash', '-c', snapshotScript(lab), 'nslab-snapshot', ...paths], { env: lab.env, timeoutMs: READ_TIMEOUT_MS });
+  if (r.ended) throw new Error(`the snapshot script was ended${r.stderr.trim() ? `: ${r.stderr.trim()}` : ''}`);
+  return r;
 }
 
 /** Ends the current lab's reader, if it has one (a lab whose shell is done with it). */

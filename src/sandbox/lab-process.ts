@@ -17,3 +17,24 @@ export interface ShellProcess {
 }
 
 export type ShellStarter = (argv: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; stdinIsTerminal: boolean }) => ShellProcess;
+
+export interface InsideResult { exitCode: number; stdout: string; stderr: string }
+
+/** Runs `argv` once from inside the lab, by `start` (a workshop lab's agent forks it there:
+ * in the lab's cgroup, under its limits and its niceness, a child of its pid 1), its output
+ * kept: stdin is /dev/null, stdout and stderr go to descriptors 5 and 6. Null exit: it was
+ * ended (the lab went, or the timeout). */
+export function runInside(start: ShellStarter, argv: readonly string[], opts: { env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<InsideResult & { ended: boolean }> {
+  return new Promise((resolve) => {
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const proc = start(['sh', '-c', 'exec "$@" 0</dev/null 1>&5 2>&6 3<&- 4>&- 5>&- 6>&-', 'sh', ...argv], { env: opts.env, stdinIsTerminal: false });
+    const timer = setTimeout(() => proc.kill(), opts.timeoutMs);
+    proc.onOut((b) => out.push(b));
+    proc.onErr((b) => err.push(b));
+    proc.onExit((code) => {
+      clearTimeout(timer);
+      resolve({ exitCode: code ?? 128, ended: code === null, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+  });
+}

@@ -19,7 +19,7 @@ import { LessonShell, type ShellObserver } from '../repl/lesson-shell.js';
 import { openLessonAt, resumeStep } from '../repl/lesson-resume.js';
 import { withLab, type LabAccess } from '../sandbox/lab-access.js';
 import { NSLAB_ROOT } from '../sandbox/lab.js';
-import { run } from '../sandbox/exec.js';
+import { runInside } from '../sandbox/lab-process.js';
 import { holdPath, parseClassHold, type ClassHold } from './hold.js';
 import type { AgentSessions } from './lab-agent.js';
 import type { EditedShell } from './page-line-editor.js';
@@ -99,7 +99,9 @@ export class ServedShell implements EditedShell {
 
   private async open(): Promise<void> {
     const { lesson, dir, lang } = this.deps;
-    const built = await run(['node', BUILD_MAIN, lesson.meta.preset], { timeoutMs: 120_000 });
+    // From inside, by the lab's agent: what the preset leaves running (the outside world's
+    // DNS server) is then a process of the lab in every way, its cgroup and limits included.
+    const built = await runInside(this.deps.sessions.start, ['node', BUILD_MAIN, lesson.meta.preset], { env: this.deps.lab.env, timeoutMs: 120_000 });
     if (built.stderr.trim()) this.print(built.stderr);
     if (built.exitCode !== 0) throw new Error(built.stderr.trim().split('\n').pop() || `the lab's preset could not be built (exit ${built.exitCode})`);
     const store = new ProgressStore({ path: join(dir, 'nslab', 'progress.json') }, { dir: localStateDir(join(dir, 'nslab')), lang });
