@@ -61,26 +61,27 @@ export const INSIDE: LabAccess = {
 /** A lab reached from outside, through its pid 1 (`hostPid`, as this process numbers it). */
 export function outsideLab(hostPid: number, env: NodeJS.ProcessEnv, start?: ShellStarter): LabAccess {
   const root = `/proc/${hostPid}/root`;
-  // Two steps, as the lab's own processes are made: into the user namespace the lab was
-  // made in (its pid 1's parent's, bin/lab-init.pl), which owns the lab's pid namespace,
-  // and from there into every other namespace of pid 1; then, inside, into pid 1's own user
-  // namespace, where the lab's own processes are, so that what the program makes (the
-  // preset's namespaces) is the learner's to change. From pid 1's user namespace directly,
-  // an ordinary user (a workshop served without root) may not enter the pid namespace;
-  // `--all` would also try the machine's cgroup and time namespaces, which they may not.
+  // Two steps, as the lab's own processes are made. First, into the user namespace the
+  // lab was made in (its pid 1's parent's, bin/lab-init.pl), which owns the lab's pid
+  // namespace, and from there into pid 1's pid, network, uts and ipc namespaces (nsenter
+  // forks for the pid namespace). Then the machine's own nsenter again, before anything of
+  // the lab's filesystem is used (the lab's root could put a program of theirs at any path
+  // of it, and it would run with the first step's rights), into pid 1's user namespace, where
+  // the lab's own processes are, and its mount namespace and working directory. So the
+  // program runs as the lab's root does, and what it makes (the preset's namespaces) is the
+  // learner's to change. From pid 1's user namespace directly, an ordinary user (a workshop
+  // served without root) may not enter the pid namespace; `--all` would also try the
+  // machine's cgroup and time namespaces, which they may not.
   const parent = /^PPid:\s+(\d+)$/m.exec(readText(`/proc/${hostPid}/status`))?.[1];
   const madeIn = parent && parent !== '0' ? `/proc/${parent}/ns/user` : `/proc/${hostPid}/ns/user`;
+  const pid = String(hostPid);
   return {
     root,
-    // The program is the lab's root, in its pid namespace (the first nsenter forks for
-    // that), with the lab's /, in pid 1's working directory, where the lab's own Node would
-    // be: taken inside, where it is the lab root's to open (a user serving a class may not
-    // open the lab's /root; `--wd=DIR` would open DIR outside the lab).
     // nsenter stays as the program's parent and passes no signal on: a kill reaches the
     // program by its death signal, or by signal() below.
     enter: (argv) => [
-      'nsenter', '-t', String(hostPid), `--user=${madeIn}`, '--mount', '--net', '--pid', '--uts', '--ipc', '--',
-      'nsenter', '-t', '1', '--user', '--wd', '--', 'setpriv', '--pdeathsig', 'KILL', '--', ...argv,
+      'nsenter', '-t', pid, `--user=${madeIn}`, '--pid', '--net', '--uts', '--ipc', '--',
+      'nsenter', '-t', pid, '--user', '--mount', '--wd', '--', 'setpriv', '--pdeathsig', 'KILL', '--', ...argv,
     ],
     pidAlive: (pid) => Number.isInteger(pid) && pid > 0 && existsSync(`${root}/proc/${pid}`),
     viewPid: 1,
@@ -149,6 +150,7 @@ export function labPidOne(pid: number): number | undefined {
 export function labEnvironment(launcherEnv: NodeJS.ProcessEnv, root: string, hostPid: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...launcherEnv };
   delete env.TMPDIR;
+  delete env.NSLAB_AGENT_TOKEN; // the agent's alone (bin/lab-init.pl takes it out too)
   const uid = process.getuid?.() ?? 0;
   return {
     ...env,

@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { killAgentLabs, startAgentLab, type AgentLab } from '../helpers/agent-lab.js';
 import { BashSession, ShellExitedError } from '../../src/place/bash-session.js';
-import { labEnvironment, labPidOne } from '../../src/sandbox/lab-access.js';
+import { labEnvironment, labPidOne, outsideLab, withLab } from '../../src/sandbox/lab-access.js';
+import { run } from '../../src/sandbox/exec.js';
 import { ROOT } from '../helpers/lab.js';
 
 afterEach(() => killAgentLabs());
@@ -81,5 +82,23 @@ describe('a lab\'s terminal agent', () => {
     for (const key of ['NSLAB_IN_LAB', 'NSLAB_ROOT', 'NSLAB_OUTER_UID', 'NSLAB_OUTER_NETNS', 'NSLAB_USERNS_MODE', 'NSLAB_OUTER_HOME', 'HOME', 'PATH', 'TMPDIR']) {
       expect(computed[key], key).toBe(inside[key]);
     }
+  });
+});
+
+describe('a lab reached from outside, whose root has put programs of their own in its way', () => {
+  it('runs the machine\'s nsenter to enter it, not one the lab mounted over it', async () => {
+    const lab = await startAgentLab();
+    const bash = session(lab);
+    const planted = await bash.runLine('printf "#!/bin/sh\\ntouch /tmp/planted-ran\\nexec /bin/true\\n" > /tmp/nsenter && chmod +x /tmp/nsenter && mount --bind /tmp/nsenter /usr/bin/nsenter && /usr/bin/nsenter; ls /tmp/planted-ran && rm /tmp/planted-ran', { capture: true });
+    expect(planted.stdout).toContain('/tmp/planted-ran'); // in the lab, nsenter is theirs now
+    const pid1 = labPidOne(lab.pty.pid)!;
+    const { NSLAB_AGENT_TOKEN: _, ...launcherEnv } = lab.env;
+    const inside = outsideLab(pid1, labEnvironment(launcherEnv, ROOT, pid1));
+    const r = await withLab(inside, () => run(['sh', '-c', 'hostname; readlink /proc/self/ns/user']));
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('nslab');
+    const after = await bash.runLine('ls /tmp/planted-ran 2>&1; readlink /proc/self/ns/user', { capture: true });
+    expect(after.stdout).toContain('No such file');
+    expect(r.stdout.split('\n')[1]).toBe(after.stdout.trim().split('\n').pop()); // as the lab's root, not above it
   });
 });
