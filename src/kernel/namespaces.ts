@@ -2,6 +2,7 @@
 import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { HOST2_NETNS_PATH, OUTSIDE_NETNS_PATH } from '../sandbox/lab.js';
+import { listDirIn } from '../sandbox/lab-files.js';
 import type { ContainerInfo, Netns } from './types.js';
 
 export const NAMED_NETNS_DIR = '/run/netns';
@@ -43,7 +44,8 @@ export function rootedNamespaceFs(root: string): NamespaceFs {
       const inLab = resolveInRoot(root, path);
       return inLab === undefined ? undefined : realNamespaceFs.stat(root + inLab);
     },
-    readdir: (dir) => realNamespaceFs.readdir(root + dir),
+    // (Walked in the lab's tree too: its /run/netns may be a link to anywhere.)
+    readdir: (dir) => listDirIn(root, dir),
   };
 }
 

@@ -1,6 +1,6 @@
 // "Did you mean route?" for a command bash did not find: the names closest to what was
 // typed, among the commands on the lab's PATH and the shell's own dot-commands.
-import { readdirSync } from 'node:fs';
+import { listLabDir } from '../sandbox/lab-files.js';
 import { currentLab } from '../sandbox/lab-access.js';
 import { editDistance } from '../explain/net.js';
 import { shellText, type ShellText } from '../i18n/shell-text.js';
@@ -30,11 +30,8 @@ export function commandsOnPath(path = currentLab().env.PATH ?? ''): string[] {
   if (cached?.key === `${root}\0${path}`) return cached.names;
   const names = new Set<string>();
   for (const dir of path.split(':').filter(Boolean)) {
-    try {
-      for (const name of readdirSync(root + dir)) names.add(name);
-    } catch {
-      // A PATH entry that does not exist or cannot be read has no commands to offer.
-    }
+    // (A PATH entry that does not exist or cannot be read has no commands to offer.)
+    for (const name of listLabDir(dir)) names.add(name);
   }
   cached = { key: `${root}\0${path}`, names: [...names] };
   return cached.names;

@@ -1,20 +1,19 @@
 // While a question waits for its answer, a learner often types a command to look first
 // (`ip a`, `brctl show`). Such a line runs as a command; anything else is the answer.
-import { accessSync, constants } from 'node:fs';
+import { labExecutable } from '../sandbox/lab-files.js';
 import { currentLab } from '../sandbox/lab-access.js';
 
 const BUILTINS = new Set(['cd', 'echo', 'export', 'printf', 'read', 'set', 'unset', 'source', 'type', 'alias', 'pwd', 'history', 'exit', 'kill', 'test', '[', 'for', 'while', 'if']);
 
-// By PATH and word: every lab of one machine has the machine's programs (and nslab's docker).
+// By lab, PATH and word, and bounded: a class's server asks for every learner's words.
 const found = new Map<string, boolean>();
+const FOUND_MAX = 2000;
 function onPath(word: string, path: string): boolean {
-  const key = `${path}\0${word}`;
+  const key = `${currentLab().root}\0${path}\0${word}`;
   const known = found.get(key);
   if (known !== undefined) return known;
-  const root = currentLab().root;
-  const yes = path.split(':').filter(Boolean).some((dir) => {
-    try { accessSync(`${root}${dir}/${word}`, constants.X_OK); return true; } catch { return false; }
-  });
+  const yes = path.split(':').filter(Boolean).some((dir) => labExecutable(`${dir}/${word}`));
+  if (found.size >= FOUND_MAX) found.clear();
   found.set(key, yes);
   return yes;
 }

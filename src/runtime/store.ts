@@ -6,7 +6,8 @@ import { dirname } from 'node:path';
 import type { ContainerInfo, DockerNetworkInfo } from '../kernel/types.js';
 import { noSuchContainer } from './docker-error.js';
 import { newId } from './ids.js';
-import { currentLab, labPath } from '../sandbox/lab-access.js';
+import { currentLab } from '../sandbox/lab-access.js';
+import { labHas, readLabFile } from '../sandbox/lab-files.js';
 import type { ContainerRecord, RuntimeState } from './state.js';
 import { currentHost, HOST1, labHosts, type DockerHost } from './docker-hosts.js';
 import { withSwarmNetworks } from './swarm.js';
@@ -39,12 +40,14 @@ function initialState(): RuntimeState {
 /** `file` of the current lab. Only the lab itself creates it: from outside (the workshop
  * server reading a learner's lab), a file made there would belong to no one in the lab. */
 function readState(file: string): RuntimeState {
+  let text: string | undefined;
   try {
-    return JSON.parse(readFileSync(labPath(file), 'utf8')) as RuntimeState;
+    text = readLabFile(file);
+    if (text !== undefined) return JSON.parse(text) as RuntimeState;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${file}`, { cause: e });
-    return currentLab().root === '' ? createState(file) : initialState();
+    throw new Error(`cannot read ${file}`, { cause: e });
   }
+  return currentLab().root === '' ? createState(file) : initialState();
 }
 
 /** The lab's first state, kept at once: Docker's networks get their ids once, as a daemon
@@ -132,7 +135,7 @@ function netnsId(state: RuntimeState, c: ContainerRecord, host: DockerHost): str
 }
 
 function containersOf(host: DockerHost, file: string): ContainerInfo[] {
-  if (!existsSync(labPath(file))) return [];
+  if (!labHas(file)) return [];
   const state = readState(file);
   return state.containers.map((c) => {
     const owner = c.sharedWith ? state.containers.find((o) => o.id === c.sharedWith) : undefined;
@@ -159,7 +162,7 @@ export function listContainers(): ContainerInfo[] {
 export function listNetworks(): DockerNetworkInfo[] {
   // From outside the lab, its own host's (host1's) state.
   const file = currentLab().root === '' ? STATE_FILE : `${HOST1.runtimeDir}/state.json`;
-  if (!existsSync(labPath(file))) return [];
+  if (!labHas(file)) return [];
   return withSwarmNetworks(readState(file)).networks.map((n) => ({ name: n.name, id: n.id, driver: n.driver, ...(n.bridge ? { bridge: n.bridge } : {}), ...(n.subnet ? { subnet: n.subnet } : {}), ...(n.gateway ? { gateway: n.gateway } : {}) }));
 }
 

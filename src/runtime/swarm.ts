@@ -4,9 +4,9 @@
 // A lab has no swarm; its Docker hosts share one file instead, which every host's `docker`
 // reads: the overlay networks, listed by each host as its own, and their endpoints, which
 // become VXLAN forwarding entries on the other hosts (overlay-driver.ts).
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import type { NetworkRecord, RuntimeState } from './state.js';
-import { labPath } from '../sandbox/lab-access.js';
+import { labHas, readLabFile } from '../sandbox/lab-files.js';
 
 export const SWARM_DIR = '/run/nslab/swarm';
 export const SWARM_FILE = `${SWARM_DIR}/store.json`;
@@ -29,12 +29,14 @@ export interface SwarmStore {
 }
 
 export function loadSwarm(): SwarmStore {
+  let text: string | undefined;
   try {
-    return JSON.parse(readFileSync(labPath(SWARM_FILE), 'utf8')) as SwarmStore;
+    text = readLabFile(SWARM_FILE);
+    if (text !== undefined) return JSON.parse(text) as SwarmStore;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${SWARM_FILE}`, { cause: e });
-    return { networks: [], endpoints: [] };
+    throw new Error(`cannot read ${SWARM_FILE}`, { cause: e });
   }
+  return { networks: [], endpoints: [] };
 }
 
 /** Written under SWARM_LOCK, replaced with rename(2) as the hosts' states are. */
@@ -48,7 +50,7 @@ export function saveSwarm(store: SwarmStore): void {
 /** A host's state with the swarm's networks listed after its own (none before the first
  * overlay network, so a single-host lab's state is read as it always was). */
 export function withSwarmNetworks(state: RuntimeState): RuntimeState {
-  if (!existsSync(labPath(SWARM_FILE))) return state;
+  if (!labHas(SWARM_FILE)) return state;
   const own = state.networks.filter((n) => n.driver !== 'overlay');
   return { ...state, networks: [...own, ...loadSwarm().networks] };
 }
