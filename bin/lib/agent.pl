@@ -7,7 +7,7 @@
 # lab's Node did.
 #
 # Everything between the server and this agent travels in the terminal's own stream, as
-# OSC sequences no terminal shows (src/place/lab-agent.ts has the other end):
+# OSC sequences no terminal shows (src/serve/lab-agent.ts has the other end):
 #   ESC ] 7772 ; TOKEN ; KIND ; ID ; BASE64 BEL   from here (the terminal's output)
 #   ESC ] 7773 ; TOKEN ; KIND ; ID ; BASE64 BEL   to here (the terminal's input)
 # In the stream, so that a line's status comes after the last byte its program wrote to

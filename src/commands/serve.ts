@@ -69,11 +69,6 @@ export async function serveCommand(opts: ServeOptions): Promise<void> {
   const first = wanted ? lessons.find((l) => l.meta.id === wanted || l.meta.id.startsWith(`${wanted.padStart(2, '0')}-`)) : lessons[0];
   if (!first) throw new UserError(t.noLesson(opts.lesson!));
   const stateDir = resolve(opts.stateDir ?? join(dirname(progressLocation().path), 'serve'));
-  // A learner's lab reports through a socket in the state directory: its path must fit a
-  // socket address (108 bytes).
-  if (join(stateDir, 'learners', 'x'.repeat(10), 'events.sock').length > 107) {
-    throw new UserError(t.stateDirTooLong(stateDir));
-  }
   let room: Classroom;
   try {
     room = new Classroom({ stateDir, seats, lessonId: first.meta.id, limits, lessons, translations, lessonsDir: process.env.NSLAB_LESSONS });

@@ -11,7 +11,6 @@ export interface ServeCliText {
   notSize(value: string): string;
   noLessons(dir: string): string;
   noLesson(value: string): string;
-  stateDirTooLong(dir: string): string;
   portTaken(port: number, host: string): string;
   cannotListen(where: string, why: string): string;
   // starting
@@ -55,7 +54,6 @@ const en: ServeCliText = {
   notSize: (v) => `--memory: "${v}" is not a size: write it as 256M, 1G (or 0 for none).`,
   noLessons: (dir) => `no lessons to teach in ${dir}`,
   noLesson: (v) => `--lesson: no lesson "${v}"; \`nslab list\` shows them.`,
-  stateDirTooLong: (dir) => `--state-dir: ${dir} is too long a path for the labs' sockets; give a shorter folder.`,
   portTaken: (port, host) => `port ${port} on ${host} is taken: choose another with --port.`,
   cannotListen: (where, why) => `cannot listen on ${where}: ${why}`,
   started: (code, seats, lesson) => `nslab serve: class ${code}, ${seats} seats, starting at lesson ${lesson}`,
@@ -102,7 +100,6 @@ const zh: ServeCliText = {
   notSize: (v) => `--memory："${v}" 不是大小：请写成 256M、1G（0 表示不限）。`,
   noLessons: (dir) => `${dir} 里没有可以教的课程`,
   noLesson: (v) => `--lesson：没有 "${v}" 这一课；\`nslab list\` 会列出所有课程。`,
-  stateDirTooLong: (dir) => `--state-dir：${dir} 这个路径太长，放不下实验环境的套接字；请换一个短些的文件夹。`,
   portTaken: (port, host) => `${host} 上的端口 ${port} 已被占用：请用 --port 换一个。`,
   cannotListen: (where, why) => `无法在 ${where} 上监听：${why}`,
   started: (code, seats, lesson) => `nslab serve：班级 ${code}，${seats} 个座位，从课程 ${lesson} 开始`,

@@ -1,7 +1,8 @@
 // `node dist/lab-setup/build-main.js PRESET`, run inside a fresh lab: builds its preset and
-// ends. For a lab whose shell runs outside it (a workshop's, src/serve/served-shell.ts):
-// the preset's programs are the lab's own, started from inside it as `nslab start` starts
-// them, and what stays running (the outside world's DNS server) stays with the lab.
+// ends. For a lab whose shell runs outside it (a workshop's, src/serve/served-shell.ts),
+// which has its agent start this (sandbox/lab-process.ts runInside): the preset's programs
+// are then the lab's own, as those of `nslab start` are, in the lab's cgroup and under its
+// limits, and what stays running (the outside world's DNS server) stays with the lab.
 import { describeError } from '../errors.js';
 import { PRESETS, type Preset } from '../sandbox/presets.js';
 import { openLab } from './open.js';

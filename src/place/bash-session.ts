@@ -75,7 +75,7 @@ export interface BashSessionOptions {
   out?: (chunk: Buffer) => void;
   err?: (chunk: Buffer) => void;
   /** Starts the bash (default: a child of this process, on its terminal; a workshop's
-   * lab starts it from its terminal agent, src/place/lab-agent.ts). */
+   * lab starts it from its terminal agent, src/serve/lab-agent.ts). */
   start?: ShellStarter;
 }
 
@@ -134,6 +134,8 @@ interface Pending {
   out?: BoundedText;
   err?: BoundedText;
 }
+
+const STATUS_MAX = 64 * 1024;
 
 export class BashSession {
   private readonly proc: ShellProcess;
@@ -199,12 +201,17 @@ export class BashSession {
 
   private onStatus(chunk: string): void {
     this.statusBuf += chunk;
+    // A status is a number and a few names; more without its end is none (a learner may
+    // write to a workshop lab's agent's messages), and is dropped rather than kept growing.
+    if (this.statusBuf.length > STATUS_MAX && !this.statusBuf.includes('\0')) this.statusBuf = '';
     let nul: number;
     while ((nul = this.statusBuf.indexOf('\0')) >= 0) {
       // `STATUS` or `STATUS\x1fNAME\x1fNAME…`: the names of commands not found.
       const [code, ...notFound] = this.statusBuf.slice(0, nul).split('\x1f');
       this.statusBuf = this.statusBuf.slice(nul + 1);
-      if (this.pending) Object.assign(this.pending, { status: Number(code) }, notFound.length ? { notFound } : {});
+      // (Anything but a status bash could give, 0 to 255, is a failure.)
+      const status = /^\d{1,3}$/.test(code) && Number(code) <= 255 ? Number(code) : 1;
+      if (this.pending) Object.assign(this.pending, { status }, notFound.length ? { notFound } : {});
       this.settle();
     }
   }

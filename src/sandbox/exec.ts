@@ -4,6 +4,7 @@
 import { spawn, type StdioOptions } from 'node:child_process';
 import { constants } from 'node:os';
 import { currentLab } from './lab-access.js';
+import { CappedBytes, OUTPUT_MAX } from './lab-process.js';
 
 export interface RunResult {
   exitCode: number;
@@ -40,8 +41,8 @@ export function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
     const lab = currentLab();
     const [cmd, ...args] = lab.enter(argv);
     const child = spawn(cmd, args, { stdio, env: opts.env ?? lab.env, cwd: opts.cwd });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
+    const out = new CappedBytes(OUTPUT_MAX);
+    const err = new CappedBytes(OUTPUT_MAX);
     let timer: NodeJS.Timeout | undefined;
     if (opts.timeoutMs) timer = setTimeout(() => lab.signal(child, 'SIGKILL'), opts.timeoutMs);
     child.stdout!.on('data', (b: Buffer) => out.push(b));
@@ -54,8 +55,8 @@ export function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
       if (timer) clearTimeout(timer);
       resolve({
         exitCode: code ?? 128,
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
+        stdout: out.text(),
+        stderr: err.text(),
         ...(signal ? { signal } : {}),
       });
     });

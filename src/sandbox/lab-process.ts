@@ -24,17 +24,39 @@ export interface InsideResult { exitCode: number; stdout: string; stderr: string
  * in the lab's cgroup, under its limits and its niceness, a child of its pid 1), its output
  * kept: stdin is /dev/null, stdout and stderr go to descriptors 5 and 6. Null exit: it was
  * ended (the lab went, or the timeout). */
-export function runInside(start: ShellStarter, argv: readonly string[], opts: { env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<InsideResult & { ended: boolean }> {
+export function runInside(start: ShellStarter, argv: readonly string[], opts: { env: NodeJS.ProcessEnv; timeoutMs: number; max?: number }): Promise<InsideResult & { ended: boolean }> {
   return new Promise((resolve) => {
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
+    const out = new CappedBytes(opts.max ?? OUTPUT_MAX);
+    const err = new CappedBytes(opts.max ?? OUTPUT_MAX);
     const proc = start(['sh', '-c', 'exec "$@" 0</dev/null 1>&5 2>&6 3<&- 4>&- 5>&- 6>&-', 'sh', ...argv], { env: opts.env, stdinIsTerminal: false });
     const timer = setTimeout(() => proc.kill(), opts.timeoutMs);
     proc.onOut((b) => out.push(b));
     proc.onErr((b) => err.push(b));
     proc.onExit((code) => {
       clearTimeout(timer);
-      resolve({ exitCode: code ?? 128, ended: code === null, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      resolve({ exitCode: code ?? 128, ended: code === null, stdout: out.text(), stderr: err.text() });
     });
   });
+}
+
+/** The most a program run for nslab from a lab may print and be kept (a snapshot of a lab
+ * of 250 containers is about 1 MB): past it, the rest is dropped, and the output, cut, no
+ * longer parses, which is reported as what it is. A lab's root may make any program print
+ * without end. */
+export const OUTPUT_MAX = 32 << 20;
+
+/** Bytes kept up to a bound. */
+export class CappedBytes {
+  private readonly parts: Buffer[] = [];
+  private size = 0;
+  constructor(private readonly max: number) {}
+  push(b: Buffer): void {
+    if (this.size >= this.max) return;
+    const kept = b.length <= this.max - this.size ? b : b.subarray(0, this.max - this.size);
+    this.parts.push(kept);
+    this.size += kept.length;
+  }
+  text(): string {
+    return Buffer.concat(this.parts).toString('utf8');
+  }
 }

@@ -2,8 +2,10 @@
 // the bash sessions of a learner's shell, which runs in the server, are started and fed
 // through it, in messages carried by the lab's terminal stream (that file says why, and
 // how they look). Everything the lab sends is the learner's to forge: it can end or
-// confuse their own sessions, nothing else (ids not ours are ignored, sizes are bounded by
-// the frame scanner).
+// confuse their own sessions, nothing else (ids not ours are ignored; each message is
+// bounded by the frame scanner, and what is kept of them by their readers: BashSession,
+// sandbox/lab-process.ts runInside). The pid a session reports is the lab's numbering and
+// the learner's to say: nothing may signal it from outside.
 import type { ShellProcess, ShellStarter } from '../place/bash-session.js';
 import { FrameScanner } from './stream-frames.js';
 

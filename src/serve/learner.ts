@@ -41,7 +41,7 @@ export interface ClassLimits {
 }
 
 export interface LabLauncher {
-  /** The program and arguments that open a lab on `lessonId` (bin/nslab start …). */
+  /** The program and arguments that open a lab for `lessonId` (bin/lab-launch.pl --agent). */
   argv(lessonId: string): [string, string[]];
   /** The lab runs the terminal agent (bin/lib/agent.pl) and its learner's shell is the
    * server's (served-shell.ts). Otherwise the program is a terminal like any other: every

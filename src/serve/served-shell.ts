@@ -165,8 +165,13 @@ export class ServedShell implements EditedShell {
     const shell = this.shell;
     if (!shell || this.done) return;
     void this.scoped(async () => {
-      const outcome = await shell.handleLine(text);
-      if (outcome === 'quit') return this.end();
+      try {
+        const outcome = await shell.handleLine(text);
+        if (outcome === 'quit') return this.end();
+      } catch (e) {
+        // (handleLine reports what fails in nslab itself; this is what fails around it.)
+        this.print(pc.red(shell.text.lineFailed(describeError(e))) + '\n');
+      }
       this.promptNow();
     });
   }

@@ -97,7 +97,8 @@ export class ShellHost {
         this.post({ t: 'complete', id, req, line });
       },
       resize: (cols) => this.post({ t: 'resize', id, cols }),
-      agent: (f) => this.post({ t: 'agent', id, kind: f.kind, sid: f.id, data: f.data }),
+      // (A copy of the bytes alone: a small decoded buffer is a view of a larger pool.)
+      agent: (f) => this.post({ t: 'agent', id, kind: f.kind, sid: f.id, data: new Uint8Array(f.data) }),
       close: () => {
         if (!this.open.delete(id)) return;
         this.post({ t: 'close', id });

@@ -11,9 +11,24 @@ const port = parentPort;
 if (!port) throw new Error('shell-worker.js runs as a worker thread of `nslab serve`');
 
 const post = (m: FromWorker) => port.postMessage(m);
+/** Bytes for a message: a copy of their own, not the (pooled, larger) buffer they are a view of. */
+const own = (b: Buffer) => new Uint8Array(b);
+
+// One learner's shell failing must not end the thread, and every other learner's shell
+// with it: what escapes a shell is said on the server's stderr, and the rest go on.
+process.on('uncaughtException', (e) => { process.stderr.write(`nslab serve: a learner's shell failed: ${e.stack ?? e}\n`); });
+process.on('unhandledRejection', (e) => { process.stderr.write(`nslab serve: a learner's shell failed: ${(e as Error)?.stack ?? e}\n`); });
 const shells = new Map<number, { shell: ServedShell; sessions: AgentSessions; cols: number }>();
 
 port.on('message', (m: ToWorker) => {
+  try {
+    onMessage(m);
+  } catch (e) {
+    process.stderr.write(`nslab serve: a learner's shell failed: ${(e as Error).stack ?? e}\n`);
+  }
+});
+
+function onMessage(m: ToWorker): void {
   const open = shells.get(m.id);
   switch (m.t) {
     case 'open': {
@@ -28,7 +43,7 @@ port.on('message', (m: ToWorker) => {
         lab: outsideLab(spec.pid1, spec.env, sessions.start),
         sessions,
         prompt: (text) => post({ t: 'prompt', id, text }),
-        show: (bytes) => post({ t: 'show', id, bytes }),
+        show: (bytes) => post({ t: 'show', id, bytes: own(bytes) }),
         cols: () => entry.cols,
         observer: sessionReporter(spec.lesson.meta.id, (json) => post({ t: 'event', id, json })),
         reset: (step) => post({ t: 'reset', id, step }),
@@ -61,4 +76,4 @@ port.on('message', (m: ToWorker) => {
       }
       return;
   }
-});
+}

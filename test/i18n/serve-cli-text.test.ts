@@ -10,7 +10,7 @@ import { NSLAB, runProcess } from '../helpers/lab.js';
 import { expectSameKeysAllSampled, expectTranslated } from './catalogue-checks.js';
 
 const sample = (t: ServeCliText) => [t.notPort('x'), t.notSeats('0'), t.notDuration('--grace', 'x'), t.notSize('x'), t.noLessons('/l'), t.noLesson('9'),
-  t.stateDirTooLong('/d'), t.portTaken(80, '127.0.0.1'), t.cannotListen('h:1', 'why'), t.started('ABC', 30, '01-x'), t.joinAt, t.instructorAt, t.keepSecret,
+  t.portTaken(80, '127.0.0.1'), t.cannotListen('h:1', 'why'), t.started('ABC', 30, '01-x'), t.joinAt, t.instructorAt, t.keepSecret,
   t.limits('3h', '30m', '10m', '/s'), t.openToRoom, t.notRoot, t.joined('Ada', 1, 30), t.broadcast(3), t.stopping('SIGINT'), t.requestFailed('why'),
   t.moveAway('/d'), t.classEmpty('/f'), t.notAClass('/f'), t.markedButEmpty('/f'), t.newerClass('/f', 3, 2), t.classDamaged('/f', 'x'), t.sqliteCheck('x'),
   t.notSqlite('/f'), t.cannotOpen('/f', 'x'), t.noClassCode('/f'), t.cannotRead('/f', 'x'), t.notJsonClass('/f'), t.notClassFile('/f'), t.otherFormat('/f', 2),

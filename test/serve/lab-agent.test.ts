@@ -93,6 +93,20 @@ describe('a lab\'s terminal agent, from the server', () => {
     await expect(rb).rejects.toBeInstanceOf(ShellExitedError);
   });
 
+  it('keeps no status that never ends (a learner may forge them), and ends the line with a failure', async () => {
+    const t = setUp();
+    const bash = new BashSession({ stdinIsTerminal: true, start: t.sessions.start, env: {} });
+    const [spawn] = asked(t.written);
+    const r = bash.runLine('true');
+    for (let i = 0; i < 40; i++) t.agent.fromLab(said('status', spawn.id, '9'.repeat(8000)));
+    t.agent.fromLab(said('status', spawn.id, '0\0'));
+    await expect(r).resolves.toEqual({ exitCode: 1 });
+    expect((bash as unknown as { statusBuf: string }).statusBuf).toBe('');
+    const next = bash.runLine('true');
+    t.agent.fromLab(said('status', spawn.id, '0\0'));
+    await expect(next).resolves.toEqual({ exitCode: 0 });
+  });
+
   it('hands keys read at a prompt to the editor, and says bye with a status', () => {
     const t = setUp();
     t.agent.fromLab(said('typeahead', 0, 'ls\r'));
