@@ -31,6 +31,9 @@ export interface LabAccess {
   readonly owned: Map<string, unknown>;
   /** Sends `signal` to the program of `child`, a process spawned from enter(argv). */
   signal(child: ChildProcess, signal: NodeJS.Signals): void;
+  /** Whether the lab is still the one this access was made for (from outside: its pid 1's
+   * pid not yet another process's); none: always. */
+  readonly same?: () => boolean;
   /** Starts a program from inside the lab, with descriptors 3 to 6 as BashSession's
    * (a workshop lab's terminal agent, src/serve/lab-agent.ts); none: only enter(). */
   readonly start?: ShellStarter;
@@ -75,11 +78,17 @@ export function outsideLab(hostPid: number, env: NodeJS.ProcessEnv, start?: Shel
   const parent = /^PPid:\s+(\d+)$/m.exec(readText(`/proc/${hostPid}/status`))?.[1];
   const madeIn = parent && parent !== '0' ? `/proc/${parent}/ns/user` : `/proc/${hostPid}/ns/user`;
   const pid = String(hostPid);
+  // A lab's pid 1 is known by its pid; once the lab has ended, the pid may come to another
+  // process (another learner's lab): nothing is entered or read through it then.
+  const born = startTime(hostPid);
+  const same = () => born !== undefined && startTime(hostPid) === born;
+  const ENDED = ['sh', '-c', 'echo "nslab: this lab has ended" >&2; exit 125'];
   return {
     root,
+    same,
     // nsenter stays as the program's parent and passes no signal on: a kill reaches the
     // program by its death signal, or by signal() below.
-    enter: (argv) => [
+    enter: (argv) => !same() ? ENDED : [
       'nsenter', '-t', pid, `--user=${madeIn}`, '--pid', '--net', '--uts', '--ipc', '--',
       'nsenter', '-t', pid, '--user', '--mount', '--wd', '--', 'setpriv', '--pdeathsig', 'KILL', '--', ...argv,
     ],
@@ -174,6 +183,12 @@ function ownIdOnly(hostPid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** When process `pid` started (field 22 of /proc/PID/stat, in clock ticks since boot). */
+function startTime(pid: number): string | undefined {
+  const stat = readText(`/proc/${pid}/stat`);
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] : undefined;
 }
 
 function readText(path: string): string {

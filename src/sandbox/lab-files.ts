@@ -17,12 +17,18 @@ const MAX_LINKS = 40;
 
 /** An O_PATH descriptor of `path` in the lab at `root` ('' inside), every symlink on the way
  * resolved inside the lab; undefined when some part of it does not exist. */
-function walk(root: string, path: string): number | undefined {
+function walk(root: string, path: string, same: () => boolean = () => true): number | undefined {
   if (root === '') {
     try { return openSync(path, O_PATH); } catch { return undefined; }
   }
-  const top = () => openSync(root, O_PATH | constants.O_DIRECTORY);
-  let dirs = [top()]; // the way down, for `..` (never above the lab's root)
+  // The lab's root, opened, then its pid 1 checked to be the lab's still (not a reused pid).
+  const top = () => {
+    const fd = openSync(root, O_PATH | constants.O_DIRECTORY);
+    if (!same()) { closeSync(fd); throw new Error('the lab has ended'); }
+    return fd;
+  };
+  let dirs: number[]; // the way down, for `..` (never above the lab's root)
+  try { dirs = [top()]; } catch { return undefined; }
   let parts = posix.normalize(path).split('/').filter(Boolean);
   let links = 0;
   const closeAll = () => { for (const fd of dirs) closeSync(fd); dirs = []; };
@@ -61,7 +67,7 @@ function walk(root: string, path: string): number | undefined {
  * Anything else there (a FIFO, a device, a folder), or a file over `max` bytes, is an
  * error saying so. */
 export function readLabFile(path: string, max = 16 << 20): string | undefined {
-  const at = walk(currentLab().root, path);
+  const at = walk(currentLab().root, path, currentLab().same);
   if (at === undefined) return undefined;
   let fd: number | undefined;
   try {
@@ -101,7 +107,7 @@ export function listDirIn(root: string, path: string): string[] {
 
 /** Whether `path` of the current lab is a file anyone may run (a command on its PATH). */
 export function labExecutable(path: string): boolean {
-  const at = walk(currentLab().root, path);
+  const at = walk(currentLab().root, path, currentLab().same);
   if (at === undefined) return false;
   try {
     const st = fstatSync(at);
@@ -115,7 +121,7 @@ export function labExecutable(path: string): boolean {
 
 /** Whether `path` of the current lab is there (a symlink counts only if it leads somewhere in the lab). */
 export function labHas(path: string): boolean {
-  const at = walk(currentLab().root, path);
+  const at = walk(currentLab().root, path, currentLab().same);
   if (at === undefined) return false;
   closeSync(at);
   return true;

@@ -68,6 +68,19 @@ describe('a lab\'s terminal agent', () => {
     await expect(lab.exit).resolves.toBe(5);
   });
 
+  it('enters and reads nothing of a lab once it has ended, its pid 1\'s pid being anyone\'s then', async () => {
+    const lab = await startAgentLab();
+    const pid1 = labPidOne(lab.pty.pid)!;
+    const { NSLAB_AGENT_TOKEN: _, ...launcherEnv } = lab.env;
+    const access = outsideLab(pid1, labEnvironment(launcherEnv, ROOT, pid1));
+    expect(access.same!()).toBe(true);
+    await expect(withLab(access, () => run(['true']))).resolves.toMatchObject({ exitCode: 0 });
+    lab.sessions.bye(0);
+    await lab.exit;
+    expect(access.same!()).toBe(false);
+    await expect(withLab(access, () => run(['true']))).resolves.toMatchObject({ exitCode: 125, stderr: 'nslab: this lab has ended\n' });
+  });
+
   it('computes the environment a lab\'s own processes have, as nslab run shows it', async () => {
     const lab = await startAgentLab();
     const pid1 = labPidOne(lab.pty.pid)!;
