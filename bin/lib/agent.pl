@@ -12,7 +12,8 @@
 #   ESC ] 7773 ; TOKEN ; KIND ; ID ; BASE64 BEL   to here (the terminal's input)
 # In the stream, so that a line's status comes after the last byte its program wrote to
 # the terminal. To here: spawn (argv, NUL, NUL, environment; the session's control
-# descriptors 3 to 6 are pipes to this agent), line (bytes for its descriptor 3), kill,
+# descriptors 3 to 6 are pipes to this agent), run (the same, for a program run for nslab:
+# stdin /dev/null, stdout and stderr on 5 and 6), line (bytes for its descriptor 3), kill,
 # bye (the lab ends, with that status). From here: ready, spawned (its pid), out, err,
 # status (what its descriptors 5, 6 and 4 gave), exit (its status), typeahead (keys read
 # at a prompt that were no message: the server's line editor puts them on the next line).
@@ -65,7 +66,7 @@ sub take_terminal_back {
 }
 
 sub spawn_session {
-  my ($id, $data) = @_;
+  my ($id, $data, $captured) = @_;
   my ($args, $envs) = split /\0\0/, $data, 2;
   my @argv = split /\0/, $args // '';
   return agent_send('exit', $id, '127') if !@argv || $session{$id};
@@ -81,6 +82,11 @@ sub spawn_session {
     # Above 9 first, so that no end is overwritten on its way to 3-6.
     my @high = map { sys_dup_above(fileno($_->[0]), 10) } @pipes;
     for my $n (0 .. 3) { sys_dup3($high[$n], 3 + $n) or sys_exit(127) }
+    if ($captured) { # no terminal: nothing in, out and errors to the server
+      open(STDIN, '<', '/dev/null') or sys_exit(127);
+      (sys_dup3(5, 1) && sys_dup3(6, 2)) or sys_exit(127);
+      sys_close($_) for 3 .. 6;
+    }
     %ENV = map { /^([^=]+)=(.*)$/s ? ($1, $2) : () } split /\0/, $envs // '';
     { no warnings "exec"; exec { $argv[0] } @argv; }
     sys_exit(127);
@@ -186,6 +192,7 @@ sub from_terminal {
     next unless defined $b64 && $id =~ /^\d+$/;
     my $data = MIME::Base64::decode_base64($b64);
     if ($kind eq 'spawn') { spawn_session($id, $data) }
+    elsif ($kind eq 'run') { spawn_session($id, $data, 1) }
     elsif ($kind eq 'line') {
       run_line($id, $data);
       # The rest is the line's program's to read: not here, for as long as it runs.

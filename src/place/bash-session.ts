@@ -82,12 +82,16 @@ export interface BashSessionOptions {
 /** A bash started as a child of this process, sharing its terminal. */
 export const startLocalShell: ShellStarter = (argv, opts) => {
   const child: ChildProcess = spawn(argv[0], argv.slice(1), {
-    stdio: [opts.stdinIsTerminal ? 'inherit' : 'ignore', 'inherit', 'inherit', 'pipe', 'pipe', 'pipe', 'pipe'],
+    stdio: opts.captured
+      ? ['ignore', 'pipe', 'pipe', 'ignore', 'ignore', 'pipe', 'pipe']
+      : [opts.stdinIsTerminal ? 'inherit' : 'ignore', 'inherit', 'inherit', 'pipe', 'pipe', 'pipe', 'pipe'],
     env: opts.env,
     cwd: opts.cwd,
   });
   const fds = child.stdio as unknown as (NodeJS.ReadableStream & NodeJS.WritableStream)[];
-  fds[3].on('error', () => { /* reported by exit */ });
+  fds[3]?.on('error', () => { /* reported by exit */ });
+  // Captured: its own stdout and stderr are what 5 and 6 would be.
+  if (opts.captured) { fds[5] = fds[1]; fds[6] = fds[2]; }
   let exited = false;
   const exitCallbacks: ((code: number | null) => void)[] = [];
   const exit = (code: number | null) => {
@@ -99,8 +103,8 @@ export const startLocalShell: ShellStarter = (argv, opts) => {
   child.on('error', () => exit(null));
   return {
     get pid() { return child.pid; },
-    control: (text) => { fds[3].write(text); },
-    onStatus: (cb) => { fds[4].on('data', cb); },
+    control: (text) => { fds[3]?.write(text); },
+    onStatus: (cb) => { fds[4]?.on('data', cb); },
     onOut: (cb) => { fds[5].on('data', cb); },
     onErr: (cb) => { fds[6].on('data', cb); },
     onExit: (cb) => { exitCallbacks.push(cb); },

@@ -4,7 +4,7 @@
 import { spawn, type StdioOptions } from 'node:child_process';
 import { constants } from 'node:os';
 import { currentLab } from './lab-access.js';
-import { CappedBytes, OUTPUT_MAX } from './lab-process.js';
+import { CappedBytes, OUTPUT_MAX, runInside } from './lab-process.js';
 
 export interface RunResult {
   exitCode: number;
@@ -36,9 +36,16 @@ export class CommandError extends Error {
  * this process is in, unless lab-access.ts says otherwise). Never throws for a non-zero
  * exit; rejects only when the program cannot be started. */
 export function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
+  const lab = currentLab();
+  // A workshop's lab runs it itself, from its agent: in the lab's cgroup and under its
+  // limits, and cheaper than entering it from outside (two nsenter and a setpriv). With
+  // input to give, or a signal to send, it is entered from outside.
+  if (lab.start && opts.input === undefined) {
+    return runInside(lab.start, argv, { env: opts.env ?? lab.env, timeoutMs: opts.timeoutMs ?? 600_000 })
+      .then(({ exitCode, stdout, stderr, ended }) => ({ exitCode, stdout, stderr, ...(ended || (opts.timeoutMs && exitCode === 137) ? { signal: 'SIGKILL' } : {}) }));
+  }
   return new Promise((resolve, reject) => {
     const stdio: StdioOptions = [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'];
-    const lab = currentLab();
     const [cmd, ...args] = lab.enter(argv);
     const child = spawn(cmd, args, { stdio, env: opts.env ?? lab.env, cwd: opts.cwd });
     const out = new CappedBytes(OUTPUT_MAX);

@@ -16,7 +16,9 @@ export interface ShellProcess {
   kill(): void;
 }
 
-export type ShellStarter = (argv: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; stdinIsTerminal: boolean }) => ShellProcess;
+/** `captured`: a program run for nslab, not a session: no terminal, stdin /dev/null, its
+ * stdout and stderr what onOut and onErr get. */
+export type ShellStarter = (argv: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; stdinIsTerminal: boolean; captured?: boolean }) => ShellProcess;
 
 export interface InsideResult { exitCode: number; stdout: string; stderr: string }
 
@@ -28,7 +30,7 @@ export function runInside(start: ShellStarter, argv: readonly string[], opts: { 
   return new Promise((resolve) => {
     const out = new CappedBytes(opts.max ?? OUTPUT_MAX);
     const err = new CappedBytes(opts.max ?? OUTPUT_MAX);
-    const proc = start(['sh', '-c', 'exec "$@" 0</dev/null 1>&5 2>&6 3<&- 4>&- 5>&- 6>&-', 'sh', ...argv], { env: opts.env, stdinIsTerminal: false });
+    const proc = start([...argv], { env: opts.env, stdinIsTerminal: false, captured: true });
     const timer = setTimeout(() => proc.kill(), opts.timeoutMs);
     proc.onOut((b) => out.push(b));
     proc.onErr((b) => err.push(b));

@@ -13,6 +13,19 @@ export const LAB_NICE = 10;
 
 /** The niceness `nslab serve` takes where it may (as root). */
 export const SERVER_NICE = -5;
+/** The niceness of the thread of a class's learners' shells (src/serve/shell-worker.ts):
+ * below the server's main thread, which echoes the keys, above the labs. */
+export const SHELLS_NICE = 5;
+
+/** Sets the calling thread's niceness (Linux keeps one a thread); false where it may not. */
+export function setThreadNice(nice: number): boolean {
+  try {
+    setPriority(0, nice);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Raises this process to SERVER_NICE; false where it may not (not root: it stays as it
  * was, still above its labs). A niceness on Linux is a thread's, not a process's: every

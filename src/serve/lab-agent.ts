@@ -27,7 +27,7 @@ export function encodeAgentMessage(token: string, kind: AgentMessageKind, id: nu
   return `\x1b]${TO_AGENT};${token};${kind};${id};${Buffer.from(data).toString('base64')}\x07`;
 }
 
-export type AgentMessageKind = 'spawn' | 'line' | 'kill' | 'bye';
+export type AgentMessageKind = 'spawn' | 'run' | 'line' | 'kill' | 'bye';
 
 export interface LabAgentDeps {
   token: string;
@@ -105,7 +105,7 @@ export class AgentSessions {
     const s: Session = { status: [], out: [], err: [], exit: [], exited: false };
     this.sessions.set(id, s);
     const env = Object.entries(opts.env).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`);
-    this.send('spawn', id, `${argv.join('\0')}\0\0${env.join('\0')}`);
+    this.send(opts.captured ? 'run' : 'spawn', id, `${argv.join('\0')}\0\0${env.join('\0')}`);
     const proc: ShellProcess = {
       get pid() { return s.pid; },
       control: (text) => { if (!s.exited) this.send('line', id, text); },

@@ -1,11 +1,16 @@
 // The thread of a class's learners' shells (src/serve/shell-host.ts says why it is one):
 // one ServedShell per learner, each for its lab, spoken to in messages.
 import { parentPort } from 'node:worker_threads';
+import { SHELLS_NICE, setThreadNice } from '../sandbox/work-priority.js';
 import { sessionReporter } from './page-events.js';
 import { outsideLab } from '../sandbox/lab-access.js';
 import { AgentSessions } from './lab-agent.js';
 import { ServedShell } from './served-shell.js';
 import type { FromWorker, ToWorker } from './shell-host.js';
+
+// Below the main thread, which echoes every learner's keys: a burst of shells' work (fifty
+// learners pressing Enter together) waits for the echoes, not the other way round.
+setThreadNice(SHELLS_NICE);
 
 const port = parentPort;
 if (!port) throw new Error('shell-worker.js runs as a worker thread of `nslab serve`');
