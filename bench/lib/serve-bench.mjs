@@ -123,7 +123,7 @@ export async function benchServe({ root, env, log, lesson, answer, learners: N, 
         const client = new TerminalClient(`${wsBase}/ws/l/${token}`, base);
         clients[i] = client;
         await client.opened();
-        if (!(await client.until(firstPrompt, 0, 60_000))) throw new Error(`no prompt in 60 s; the terminal ends ${JSON.stringify(client.screen.slice(-200))}`);
+        if (!(await client.until(firstPrompt, 60_000))) throw new Error(`no prompt in 60 s; the terminal ends ${JSON.stringify(client.screen.slice(-200))}`);
         joinTimes.push(performance.now() - t0);
       } catch (e) {
         failed++;
