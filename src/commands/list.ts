@@ -3,8 +3,6 @@ import type { LessonSummary } from '../progress/summary.js';
 import { lessonNumber, lessonTable, readLessonList } from '../repl/lesson-table.js';
 import { colorEnabled } from '../view/color.js';
 
-export { lessonNumber, lessonTable } from '../repl/lesson-table.js';
-
 /** One lesson's progress as `nslab list --json` and `nslab progress --json` print it
  * (documented in README.md): every key always present, null where nothing is known. */
 export interface LessonProgressJson {

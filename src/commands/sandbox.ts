@@ -36,7 +36,7 @@ export async function sandboxCommand(opts: { preset: Preset; containers?: number
     snapshot: takeLabSnapshot,
     prober: pingProber({ snapshot: takeLabSnapshot }),
     newSession: (place, env) => new BashSession({ wrap: place.wrap, stdinIsTerminal: true, env }),
-    lessonTable: async () => (await import('./list.js')).lessonTable({ color }),
+    lessonTable: async () => (await import('../repl/lesson-table.js')).lessonTable({ color }),
     color,
     width: process.stdout.columns,
   });

@@ -26,7 +26,7 @@ export interface StartOptions { step?: number }
 async function pickLesson(lessons: Lesson[]): Promise<Lesson | undefined> {
   const { select } = await import('@inquirer/prompts');
   const { data } = await new ProgressStore().read();
-  const { lessonNumber } = await import('./list.js');
+  const { lessonNumber } = await import('../repl/lesson-table.js');
   const choices = lessons.map((l) => {
     const p = data.lessons[l.meta.id];
     const done = doneStepNumbers(l, p).length;
@@ -103,7 +103,7 @@ async function runLesson(lesson: Lesson, opts: StartOptions, tty: boolean): Prom
     snapshot: takeLabSnapshot,
     prober: pingProber({ snapshot: takeLabSnapshot }),
     progress: store,
-    lessonTable: async () => (await import('./list.js')).lessonTable({ color }),
+    lessonTable: async () => (await import('../repl/lesson-table.js')).lessonTable({ color }),
     newSession: (place, env) => new BashSession({ wrap: place.wrap, stdinIsTerminal: tty, env }),
     color,
     width: tty ? process.stdout.columns : undefined,

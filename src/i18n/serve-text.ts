@@ -17,7 +17,6 @@ export interface ServeText {
   fromInstructor(text: string): string;
   released: string;
   noLesson(id: string): string;
-  sidePanelCannotFollow(message: string): string;
   lastLabEnded(reason: string): string;
   /** The lab ended, and the learner's progress did not. */
   labEnded(reason: string): string;
@@ -49,7 +48,6 @@ const en: ServeText = {
   fromInstructor: (text) => `From the instructor: ${text}`,
   released: 'The instructor released the class: press Enter in the terminal to go on.',
   noLesson: (id) => `there is no lesson "${id}"`,
-  sidePanelCannotFollow: (message) => `The side panel cannot follow this lab (${message}); the terminal works as usual.`,
   lastLabEnded: (reason) => `Your last lab ended (${reason}); this is a new one, at the step where you were.`,
   labEnded: (reason) => `${reason}. Your progress is kept: the next lab starts where you were.`,
   awayTooLong: (grace) => `you were away longer than the class's grace period (${grace})`,
@@ -78,7 +76,6 @@ const zh: ServeText = {
   fromInstructor: (text) => `讲师说：${text}`,
   released: '讲师已放行全班：在终端里按回车继续。',
   noLesson: (id) => `没有“${id}”这一课`,
-  sidePanelCannotFollow: (message) => `侧栏无法跟踪这个实验环境（${message}），终端照常可用。`,
   lastLabEnded: (reason) => `你上一个实验环境已结束（${reason}）；这是一个新的，从你上次所在的步骤开始。`,
   labEnded: (reason) => `${reason}。你的进度都还在：下一个实验环境会从你上次所在的地方开始。`,
   awayTooLong: (grace) => `你离开的时间超过了本班的宽限时间（${grace}）`,

@@ -1,8 +1,8 @@
 // Which network namespaces a snapshot reads, each listed once whatever names it goes by.
-import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { HOST2_NETNS_PATH, OUTSIDE_NETNS_PATH } from '../sandbox/lab.js';
-import { listDirIn } from '../sandbox/lab-files.js';
+import { listDirIn, statIn } from '../sandbox/lab-files.js';
 import type { ContainerInfo, Netns } from './types.js';
 
 export const NAMED_NETNS_DIR = '/run/netns';
@@ -36,39 +36,13 @@ export const realNamespaceFs: NamespaceFs = {
 /** The lab's namespace files as seen from outside it, under `root` (/proc/PID/root). The
  * kernel resolves an absolute symlink there against our own /, not the lab's: the
  * documents' `ln -s /proc/PID/ns/net /var/run/netns/c1` would lead to our pid PID. So
- * links are followed here, in the lab's tree, until the path is in the lab's /proc, whose
- * ns links the kernel follows to the namespace itself. */
+ * paths are walked in the lab's tree, into its /proc, whose ns links the kernel follows to
+ * the namespace itself (sandbox/lab-files.ts). */
 export function rootedNamespaceFs(root: string): NamespaceFs {
   return {
-    stat(path) {
-      const inLab = resolveInRoot(root, path);
-      return inLab === undefined ? undefined : realNamespaceFs.stat(root + inLab);
-    },
-    // (Walked in the lab's tree too: its /run/netns may be a link to anywhere.)
+    stat: (path) => statIn(root, path),
     readdir: (dir) => listDirIn(root, dir),
   };
-}
-
-/** `path` with its symlinks resolved inside `root`, up to the lab's /proc; undefined for a
- * loop or a path that leads nowhere. */
-export function resolveInRoot(root: string, path: string, hops = 0): string | undefined {
-  const parts = posix.normalize(path).split('/').filter(Boolean);
-  let done = '';
-  for (let i = 0; i < parts.length; i++) {
-    const next = `${done}/${parts[i]}`;
-    if (next === '/proc') return posix.normalize(`${next}/${parts.slice(i + 1).join('/')}`);
-    let target: string;
-    try {
-      if (!lstatSync(root + next).isSymbolicLink()) { done = next; continue; }
-      target = readlinkSync(root + next);
-    } catch {
-      return undefined;
-    }
-    if (hops >= 40) return undefined;
-    const rest = parts.slice(i + 1).join('/');
-    return resolveInRoot(root, posix.join(target.startsWith('/') ? target : `${done}/${target}`, rest), hops + 1);
-  }
-  return done || '/';
 }
 
 export interface Candidate {

@@ -182,7 +182,7 @@ export function readNamespaces(paths: string[]): Promise<ReadResult> {
  * time, none of the server's). */
 async function readOnceFromInside(lab: LabAccess, start: ShellStarter, paths: string[]): Promise<ReadResult> {
   const r = await runInside(start, ['unshare', '--mount', '--propagation', 'private', 'bash', '-c', snapshotScript(lab), 'nslab-snapshot', ...paths], { env: lab.env, timeoutMs: READ_TIMEOUT_MS });
-  if (r.ended) throw new Error(`the snapshot script was ended${r.stderr.trim() ? `: ${r.stderr.trim()}` : ''}`);
+  if (r.signal) throw new Error(`the snapshot script was ended${r.stderr.trim() ? `: ${r.stderr.trim()}` : ''}`);
   return r;
 }
 

@@ -1,9 +1,9 @@
 // The lab's Docker hosts. A single-host lab has one, the lab's own namespace; the two-hosts
 // preset adds host2 (src/sandbox/presets.ts). Each has its own runtime state, and a `docker`
 // process knows which host it serves by the network namespace it was started in.
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { HOST2_NETNS_PATH, HOST2_UTS_PATH } from '../sandbox/lab.js';
-import { labPath } from '../sandbox/lab-access.js';
+import { labHas } from '../sandbox/lab-files.js';
 
 export interface DockerHost {
   name: 'host1' | 'host2';
@@ -32,7 +32,7 @@ export const HOST2: DockerHost = {
 
 /** True in a two-hosts lab. */
 export function twoHosts(): boolean {
-  return existsSync(labPath(HOST2_NETNS_PATH));
+  return labHas(HOST2_NETNS_PATH);
 }
 
 export function labHosts(): DockerHost[] {

@@ -41,8 +41,7 @@ export function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
   // limits, and cheaper than entering it from outside (two nsenter and a setpriv). With
   // input to give, or a signal to send, it is entered from outside.
   if (lab.start && opts.input === undefined) {
-    return runInside(lab.start, argv, { env: opts.env ?? lab.env, timeoutMs: opts.timeoutMs ?? 600_000 })
-      .then(({ exitCode, stdout, stderr, ended }) => ({ exitCode, stdout, stderr, ...(ended || (opts.timeoutMs && exitCode === 137) ? { signal: 'SIGKILL' } : {}) }));
+    return runInside(lab.start, argv, { env: opts.env ?? lab.env, timeoutMs: opts.timeoutMs ?? 600_000 });
   }
   return new Promise((resolve, reject) => {
     const stdio: StdioOptions = [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'];

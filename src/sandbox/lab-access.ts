@@ -122,11 +122,6 @@ export function currentLab(): LabAccess {
   return scope.getStore() ?? INSIDE;
 }
 
-/** `path` of the current lab, as this process opens it. */
-export function labPath(path: string): string {
-  return currentLab().root + path;
-}
-
 /** The lab's pid 1 among the processes below `pid` (a lab's launcher): the first process
  * found, nearest first, that is numbered 1 in a pid namespace of its own. */
 export function labPidOne(pid: number): number | undefined {

@@ -8,16 +8,20 @@
 // again from the lab's root: a path swapped for a link midway can lead nowhere else. What
 // is read must be a regular file, and no larger than asked. Inside the lab (`nslab start`),
 // the same rules, on its own files.
-import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, readSync, statfsSync } from 'node:fs';
 import { posix } from 'node:path';
 import { currentLab } from './lab-access.js';
 
 const O_PATH = 0o10000000; // Linux, on every architecture nslab runs on
 const MAX_LINKS = 40;
+const PROC_SUPER_MAGIC = 0x9fa0;
 
 /** An O_PATH descriptor of `path` in the lab at `root` ('' inside), every symlink on the way
- * resolved inside the lab; undefined when some part of it does not exist. */
-function walk(root: string, path: string, same: () => boolean = () => true): number | undefined {
+ * resolved inside the lab; undefined when some part of it does not exist. `throughProc`:
+ * in the lab's own /proc (a procfs, not whatever the lab may have put there), the kernel's
+ * links are followed as the kernel makes them (`/proc/PID/ns/net` leads to the namespace,
+ * which has no path). */
+function walk(root: string, path: string, same: () => boolean = () => true, throughProc = false): number | undefined {
   if (root === '') {
     try { return openSync(path, O_PATH); } catch { return undefined; }
   }
@@ -43,6 +47,15 @@ function walk(root: string, path: string, same: () => boolean = () => true): num
       const at = `/proc/self/fd/${dirs.at(-1)}/${part}`;
       let fd: number;
       try { fd = openSync(at, O_PATH | constants.O_NOFOLLOW); } catch { closeAll(); return undefined; }
+      // (A lab process's own entries only: not /proc/self, ours, and no way back up with ..)
+      if (throughProc && dirs.length === 1 && part === 'proc' && /^\d+$/.test(parts[0] ?? '') && !parts.includes('..')
+        && statfsSync(`/proc/self/fd/${fd}`).type === PROC_SUPER_MAGIC) {
+        let inProc: number | undefined;
+        try { inProc = openSync(`/proc/self/fd/${fd}/${parts.join('/')}`, O_PATH); } catch { /* none */ }
+        closeSync(fd);
+        closeAll();
+        return inProc;
+      }
       if (fstatSync(fd).isSymbolicLink()) {
         let target: string;
         try { target = readlinkSync(at); } catch { closeSync(fd); closeAll(); return undefined; }
@@ -114,6 +127,21 @@ export function labExecutable(path: string): boolean {
     return st.isFile() && (st.mode & 0o111) !== 0;
   } catch {
     return false;
+  } finally {
+    closeSync(at);
+  }
+}
+
+/** dev and inode of what `path` of the lab at `root` leads to, symlinks followed in the
+ * lab's tree and into its /proc; undefined when it leads nowhere. */
+export function statIn(root: string, path: string): { dev: number; ino: number } | undefined {
+  const at = walk(root, path, () => true, true);
+  if (at === undefined) return undefined;
+  try {
+    const st = fstatSync(at);
+    return { dev: st.dev, ino: st.ino };
+  } catch {
+    return undefined;
   } finally {
     closeSync(at);
   }

@@ -20,23 +20,29 @@ export interface ShellProcess {
  * stdout and stderr what onOut and onErr get. */
 export type ShellStarter = (argv: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; stdinIsTerminal: boolean; captured?: boolean }) => ShellProcess;
 
-export interface InsideResult { exitCode: number; stdout: string; stderr: string }
+export interface InsideResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** Set when it was ended: by the timeout, or with its lab. */
+  signal?: 'SIGKILL';
+}
 
 /** Runs `argv` once from inside the lab, by `start` (a workshop lab's agent forks it there:
  * in the lab's cgroup, under its limits and its niceness, a child of its pid 1), its output
- * kept: stdin is /dev/null, stdout and stderr go to descriptors 5 and 6. Null exit: it was
- * ended (the lab went, or the timeout). */
-export function runInside(start: ShellStarter, argv: readonly string[], opts: { env: NodeJS.ProcessEnv; timeoutMs: number; max?: number }): Promise<InsideResult & { ended: boolean }> {
+ * kept, bounded: stdin is /dev/null. */
+export function runInside(start: ShellStarter, argv: readonly string[], opts: { env: NodeJS.ProcessEnv; timeoutMs: number; max?: number }): Promise<InsideResult> {
   return new Promise((resolve) => {
     const out = new CappedBytes(opts.max ?? OUTPUT_MAX);
     const err = new CappedBytes(opts.max ?? OUTPUT_MAX);
     const proc = start([...argv], { env: opts.env, stdinIsTerminal: false, captured: true });
-    const timer = setTimeout(() => proc.kill(), opts.timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; proc.kill(); }, opts.timeoutMs);
     proc.onOut((b) => out.push(b));
     proc.onErr((b) => err.push(b));
     proc.onExit((code) => {
       clearTimeout(timer);
-      resolve({ exitCode: code ?? 128, ended: code === null, stdout: out.text(), stderr: err.text() });
+      resolve({ exitCode: code ?? 128, stdout: out.text(), stderr: err.text(), ...(timedOut || code === null ? { signal: 'SIGKILL' as const } : {}) });
     });
   });
 }

@@ -53,26 +53,3 @@ export function parseLabEvent(line: string): LabEvent | string {
       return 'unknown kind';
   }
 }
-
-/** Splits a byte stream into lines, dropping any line longer than `max` whole. */
-export class LineSplitter {
-  private pending = '';
-  private skipping = false;
-
-  constructor(private readonly max = LAB_EVENT_MAX) {}
-
-  push(chunk: string): string[] {
-    const parts = (this.pending + chunk).split('\n');
-    this.pending = parts.pop() ?? '';
-    const lines: string[] = [];
-    for (const p of parts) {
-      if (this.skipping) this.skipping = false; // the end of a line too long to keep
-      else if (p.length <= this.max) lines.push(p); // a long line may also end in the chunk that began it
-    }
-    if (this.pending.length > this.max) {
-      this.pending = '';
-      this.skipping = true;
-    }
-    return lines;
-  }
-}

@@ -7,13 +7,12 @@
 import { readLearnerLang, writeLearnerLang } from './learner-lang.js';
 import type { Lang } from '../i18n/lang.js';
 import { serveText, type ServeText } from '../i18n/serve-text.js';
-import { mkdirSync, rmSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WebSocket } from 'ws';
 import type { Lesson } from '../lesson/types.js';
 import { formatDuration } from './durations.js';
-import { LineSplitter, parseLabEvent } from './lab-events.js';
+import { parseLabEvent } from './lab-events.js';
 import { OutputBudget, OutputBuffer } from './output-buffer.js';
 import type { CheckState, PageMessage, ServerMessage } from './protocol.js';
 import { spawnPty, type PtyProcess } from './pty.js';
@@ -530,7 +529,7 @@ export class Learner {
    * shell reports a handful per line; what they carry comes from the lab, the learner's). */
   static readonly EVENTS_PER_SECOND = 200;
 
-  /** An event of the learner's session (repl/page-events.ts), as a line of JSON: checked,
+  /** An event of the learner's session (page-events.ts), as a line of JSON: checked,
    * then what the pages show. */
   sessionEvent(line: string): void {
     const now = Date.now();

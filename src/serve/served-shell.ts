@@ -112,6 +112,7 @@ export class ServedShell implements EditedShell {
       import('../view/markdown.js'), import('../lesson/ping-prober.js'), import('../lab-setup/lab-snapshot.js'),
     ]);
     await loadTerminalMarkdown().catch(() => { /* the steps print as plain text */ });
+    const cols = this.deps.cols;
     const shell = new LessonShell({
       lesson,
       print: (s) => this.print(s),
@@ -129,7 +130,8 @@ export class ServedShell implements EditedShell {
         err: (b) => this.deps.show(onlcr(b)),
       }),
       color: true,
-      width: this.deps.cols(),
+      // (The terminal's width as it is now: the page may have been resized.)
+      get width() { return cols(); },
       requestReset: (step) => { this.resetTo = step; },
       observer: this.deps.observer,
       hold: () => this.readHold(),
@@ -152,11 +154,6 @@ export class ServedShell implements EditedShell {
   private promptNow(): void {
     if (this.done || !this.shell) return;
     this.deps.prompt(this.shell.prompt());
-  }
-
-  /** The terminal is this many columns wide now. */
-  resize(cols: number): void {
-    if (this.shell) (this.shell.deps as { width?: number }).width = cols;
   }
 
   // ---- what the editor gives (EditedShell) ----

@@ -65,10 +65,7 @@ function onMessage(m: ToWorker): void {
       open.shell.complete(m.line, ([list, token]) => post({ t: 'completions', id: m.id, req: m.req, list, token }));
       return;
     case 'resize':
-      if (open) {
-        open.cols = m.cols;
-        open.shell.resize(m.cols);
-      }
+      if (open) open.cols = m.cols;
       return;
     case 'agent':
       open?.sessions.frame({ kind: m.kind, id: m.sid, data: Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength) });

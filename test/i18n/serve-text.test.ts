@@ -10,7 +10,7 @@ const zh = serveText('zh-CN');
 
 /** Every message, its function members called with sample values; pages as title and body. */
 const sample = (t: ServeText) => [
-  t.openedElsewhere, t.hintAtPrompt, t.instructorMoves, t.fromInstructor('x'), t.released, t.noLesson('09'), t.sidePanelCannotFollow('x'),
+  t.openedElsewhere, t.hintAtPrompt, t.instructorMoves, t.fromInstructor('x'), t.released, t.noLesson('09'),
   t.lastLabEnded('x'), t.labEnded('x'), t.awayTooLong('x'), t.timeLimitOver('x'), t.nothingTyped('x'), t.shellEnded, t.labEndedStatus(1, undefined),
   t.labEndedStatus(1, 9), t.labCouldNotStart('x'), t.switchingLesson, t.serverStopped,
   ...[t.notAllowed, t.somethingWrong, t.joinAClass, t.noSuchClass, t.joinTheClass('Ada-1'), t.namePlease('ABC123'), t.unknownLink, t.notFound, t.classFull(5)]

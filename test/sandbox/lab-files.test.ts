@@ -2,12 +2,12 @@
 // (never the reader's own /), and only regular files read, bounded, without waiting on
 // a FIFO. A folder plays the lab's root.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INSIDE, withLab } from '../../src/sandbox/lab-access.js';
-import { labExecutable, labHas, listLabDir, readLabFile } from '../../src/sandbox/lab-files.js';
+import { labExecutable, labHas, listLabDir, readLabFile, statIn } from '../../src/sandbox/lab-files.js';
 
 function labRoot(): string {
   const root = mkdtempSync(join(tmpdir(), 'nslab-labroot-'));
@@ -67,5 +67,33 @@ describe('a lab\'s files, read from outside', () => {
       expect(labExecutable('/bin/sh')).toBe(false); // the machine's, not the lab's
       expect(listLabDir('/bin')).toEqual(['tool']);
     });
+  });
+});
+
+describe('a lab\'s namespace files, from outside', () => {
+  it('follows links in the lab\'s tree and on into its /proc, where the kernel\'s own links lead to the namespace', () => {
+    // The real root stands for the lab's: its /proc is a procfs, as a lab's is.
+    const root = `/proc/${process.pid}/root`;
+    const dir = mkdtempSync(join(tmpdir(), 'nslab-ns-'));
+    symlinkSync(`/proc/${process.pid}/ns/net`, join(dir, 'c1')); // the documents' ln -s
+    symlinkSync('c1', join(dir, 'rel'));
+    symlinkSync('/proc/self/ns/net', join(dir, 'self'));
+    symlinkSync(`/proc/${process.pid}/../../etc`, join(dir, 'up'));
+    const own = statSync('/proc/self/ns/net');
+    expect(statIn(root, join(dir, 'c1'))).toEqual({ dev: own.dev, ino: own.ino });
+    expect(statIn(root, join(dir, 'rel'))).toEqual({ dev: own.dev, ino: own.ino });
+    expect(statIn(root, join(dir, 'self'))).toBeUndefined(); // /proc/self would be the reader's own
+    const etc = statSync('/etc'); // .. walked in the lab's tree, not through /proc
+    expect(statIn(root, join(dir, 'up'))).toEqual({ dev: etc.dev, ino: etc.ino });
+    expect(statIn(root, join(dir, 'missing'))).toBeUndefined();
+  });
+
+  it('walks a /proc that is no procfs (the lab put a folder there) as any other folder', () => {
+    const root = labRoot();
+    mkdirSync(join(root, 'proc', '42'), { recursive: true });
+    symlinkSync('/etc/hostname', join(root, 'proc', '42', 'x'));
+    expect(statIn(root, '/proc/42/x')).toEqual(expect.objectContaining({ ino: statSync(join(root, 'etc', 'hostname')).ino }));
+    symlinkSync('/run/nslab/loop', join(root, 'run', 'nslab', 'loop'));
+    expect(statIn(root, '/run/nslab/loop')).toBeUndefined();
   });
 });

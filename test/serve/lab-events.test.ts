@@ -1,7 +1,7 @@
 // What a learner's lab reports, read line by line: every kind of event, each field wrong,
 // and lines too long, whole or in pieces.
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, parseLabEvent } from '../../src/serve/lab-events.js';
+import { parseLabEvent } from '../../src/serve/lab-events.js';
 import { LAB_EVENT_MAX, type LabEvent } from '../../src/serve/protocol.js';
 import { buildModel } from '../../src/view/topo-model.js';
 import { UNICODE } from '../../src/view/topo-text.js';
@@ -97,39 +97,5 @@ describe('parseLabEvent', () => {
     const long = e.padEnd(LAB_EVENT_MAX + 1, ' ');
     expect(parseLabEvent(long)).toBe('too long');
     expect(parseLabEvent(e.padEnd(LAB_EVENT_MAX, ' '))).toEqual({ kind: 'error-seen', line: 'l', explanation: 'e' });
-  });
-});
-
-describe('LineSplitter', () => {
-  it('gives whole lines, however the chunks fall, and keeps the unfinished one', () => {
-    const s = new LineSplitter(100);
-    expect(s.push('{"a":')).toEqual([]);
-    expect(s.push('1}\n{"b"')).toEqual(['{"a":1}']);
-    expect(s.push(':2}\n\n{"c":3}\n')).toEqual(['{"b":2}', '', '{"c":3}']);
-    expect(s.push('tail')).toEqual([]);
-    expect(s.push('\n')).toEqual(['tail']);
-  });
-
-  it('drops a line over the max whole when it spans chunks, and the next line still comes', () => {
-    const s = new LineSplitter(10);
-    expect(s.push('first\nxxxxxxxx')).toEqual(['first']);
-    expect(s.push('xxxxxxxx')).toEqual([]);
-    expect(s.push('xxxxxxxxxxxxxxxxxxxx')).toEqual([]);
-    expect(s.push('xx\nnext\nla')).toEqual(['next']);
-    expect(s.push('st\n')).toEqual(['last']);
-  });
-
-  it('drops a line over the max that comes in one chunk, or ends in the chunk after its start', () => {
-    const s = new LineSplitter(10);
-    expect(s.push(`before\n${'y'.repeat(11)}\nafter\n`)).toEqual(['before', 'after']);
-    expect(s.push('zzzzzzzz')).toEqual([]);
-    expect(s.push('zzzzzzzz\nok\n')).toEqual(['ok']);
-  });
-
-  it('keeps a line of exactly the max', () => {
-    const s = new LineSplitter(10);
-    expect(s.push('0123456789')).toEqual([]);
-    expect(s.push('\n')).toEqual(['0123456789']);
-    expect(s.push('0123456789\n')).toEqual(['0123456789']);
   });
 });
