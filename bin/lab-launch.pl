@@ -60,6 +60,9 @@ my @ns = stat('/proc/self/ns/net');
 $ENV{NSLAB_OUTER_NETNS} = $ns[1] // '';
 $ENV{NSLAB_ROOT} = $root;
 
+# Read before anything is made, so that a value it cannot read leaves nothing behind.
+my $memory_max = memory_max($ENV{NSLAB_MEMORY_MAX});
+
 # `.reset` in the shell asks for a fresh lab: the CLI has bin/lab-state.pl write the arguments to run next into
 # this file and exits 75, and the loop below starts a new lab with them.
 # The launcher's pid is in the name, so that a test can tell which lab a file belongs to.
@@ -99,10 +102,25 @@ $cgroup = make_pids_cgroup($pids_max) if $> == 0;
 push @cgroups, $cgroup if $cgroup;
 # Nor its memory, when NSLAB_MEMORY_MAX says how much it may have (a workshop's many labs):
 # a memory cgroup, as root; otherwise nothing enforces it, and the user is told why.
-if (defined(my $memory_max = memory_max($ENV{NSLAB_MEMORY_MAX}))) {
+if (defined $memory_max) {
   my ($dir, $why) = make_memory_cgroup($memory_max, $cgroup);
   push @cgroups, $dir if $dir && !($cgroup && $dir eq $cgroup);
   print STDERR "nslab: note: NSLAB_MEMORY_MAX is not enforced: $why\n" unless $dir;
+}
+# A workshop's lab (`--agent`: its shell is the server's, which keeps the learner's state
+# itself, and relays and echoes every learner's keys) weighs next to nothing on the CPU
+# beside the server. `nice` alone does not do it: the kernel shares the CPU between
+# sessions first (autogroups), and each lab is a session of its own, as heavy as the
+# server's, so fifty labs at work held the server's echo up to 17 ms (README, Performance).
+# As root, a cpu cgroup of the lab's own at nice 19's weight holds all of it, even a
+# session it starts itself; otherwise, or without a cpu controller, its session is lowered
+# to nice 19 (lower_session_weight).
+my $agent_lab = ($args[0] // '') eq '--agent';
+if ($agent_lab) {
+  # (cgroup v2: the one cgroup the lab already has, if it has one)
+  my $dir = $> == 0 ? make_cpu_cgroup((grep { -e "$_/cgroup.controllers" } @cgroups)[0]) : undef;
+  push @cgroups, $dir if $dir && !grep { $_ eq $dir } @cgroups;
+  lower_session_weight() unless $dir;
 }
 my $RLIMIT_NPROC = 6;
 
@@ -132,9 +150,7 @@ close $alive_r;
 # user's state directory, which the lab cannot write: bin/lab-state.pl, outside the lab and
 # as this user, writes it for nslab on request (see there). The lab holds one end of a
 # socket pair; the broker ends when every process of the lab has let go of it.
-# A workshop's lab (`--agent`: its shell is the server's, which keeps the learner's state
-# itself) needs no broker.
-my $agent_lab = ($args[0] // '') eq '--agent';
+# A workshop's lab needs no broker.
 my ($state_lab, $state_broker);
 socketpair($state_lab, $state_broker, 1, 1, 0) or die "nslab: cannot make a socket pair: $!\n" unless $agent_lab; # AF_UNIX, SOCK_STREAM
 my $broker = $agent_lab ? -1 : fork();
@@ -401,24 +417,13 @@ sub memory_max {
 }
 
 # Where the lab's memory limit goes, and it set there; or undef and why it cannot be.
-# cgroup v2: the lab's one cgroup (its pids one), when its parent hands out the memory
-# controller. cgroup v1: a cgroup of the memory hierarchy, made inside the launcher's own
-# there, so that a limit the machine puts on whoever started nslab still binds the lab.
 # No swap either: a lab over its limit is stopped, not paged out at the machine's cost.
 sub make_memory_cgroup {
   my ($max, $pids_dir) = @_;
   return (undef, "only a lab started by root gets a cgroup of its own (this one runs as uid $>)") if $> != 0;
-  my ($parent, $v2);
-  if ($pids_dir && -e "$pids_dir/cgroup.controllers") {
-    ($parent, $v2) = ($pids_dir, 1);
-  } else {
-    ($parent, $v2) = memory_cgroup_parent();
-    return (undef, 'this machine has no memory cgroup controller nslab can use') unless $parent;
-  }
-  my $dir = $parent eq ($pids_dir // '') ? $pids_dir : new_cgroup($parent)
-    or return (undef, "cannot make a cgroup in $parent: $!");
+  my ($dir, $v2, $why) = controller_cgroup('memory', $pids_dir);
+  return (undef, $why) unless $dir;
   my ($limit, $swap) = $v2 ? ('memory.max', 'memory.swap.max') : ('memory.limit_in_bytes', 'memory.memsw.limit_in_bytes');
-  my $why;
   if (!-e "$dir/$limit") { $why = "the cgroup v2 hierarchy does not hand the memory controller to $dir" }
   elsif (!write_text("$dir/$limit", $max)) { $why = "cannot write $dir/$limit: $!" }
   elsif (-e "$dir/$swap" && !write_text("$dir/$swap", $v2 ? 0 : $max)) { $why = "cannot write $dir/$swap: $!" }
@@ -427,25 +432,87 @@ sub make_memory_cgroup {
   return (undef, $why);
 }
 
-# The memory hierarchy of cgroup v1, at the launcher's own cgroup in it; else the root of
-# cgroup v2 when it hands the memory controller to its children. (dir, is-v2), or ().
-sub memory_cgroup_parent {
+# The lab's cgroup of the cpu controller, at nice 19's weight (cgroup v2's cpu.weight.nice;
+# v1's cpu.shares, 15 of the 1024 that a session of nice 0 has): its dir, or undef where
+# there is none (no cpu controller, or cgroup v2 does not hand it to the lab's cgroup).
+sub make_cpu_cgroup {
+  my ($v2_dir) = @_;
+  my ($dir, $v2) = controller_cgroup('cpu', $v2_dir);
+  return undef unless $dir;
+  my ($file, $weight) = $v2 ? ('cpu.weight.nice', 19) : ('cpu.shares', 15);
+  return $dir if -e "$dir/$file" && write_text("$dir/$file", $weight);
+  rmdir $dir unless $dir eq ($v2_dir // '');
+  return undef;
+}
+
+# The lab's cgroup for a controller: (dir, is-v2), or (undef, undef, why). cgroup v2: the
+# lab's one cgroup ($lab_dir, its pids one); whether the controller is handed to it, the caller sees
+# by its files. cgroup v1: a cgroup of that controller's hierarchy, made inside the
+# launcher's own there, so that a limit the machine puts on whoever started nslab still
+# binds the lab.
+sub controller_cgroup {
+  my ($controller, $lab_dir) = @_;
+  return ($lab_dir, 1) if $lab_dir && -e "$lab_dir/cgroup.controllers";
+  my ($parent, $v2) = cgroup_parent($controller);
+  return (undef, undef, "this machine has no $controller cgroup controller nslab can use") unless $parent;
+  my $dir = new_cgroup($parent) or return (undef, undef, "cannot make a cgroup in $parent: $!");
+  return ($dir, $v2);
+}
+
+# The hierarchy of cgroup v1 that has $controller, at the launcher's own cgroup in it; else
+# the root of cgroup v2 when it hands $controller to its children. (dir, is-v2), or ().
+sub cgroup_parent {
+  my ($controller) = @_;
   open(my $mi, '<', '/proc/self/mountinfo') or return ();
   my $own = '';
   if (open(my $cg, '<', '/proc/self/cgroup')) {
-    while (<$cg>) { my ($ctl, $path) = /^\d+:([^:]*):(.*)$/ or next; $own = $path if ",$ctl," =~ /,memory,/ }
+    while (<$cg>) { my ($ctl, $path) = /^\d+:([^:]*):(.*)$/ or next; $own = $path if ",$ctl," =~ /,\Q$controller\E,/ }
   }
   while (my $line = <$mi>) {
     my ($left, $right) = split / - /, $line, 2;
     next unless defined $right;
     my $mountpoint = (split ' ', $left)[4];
     my ($fstype, undef, $options) = split ' ', $right;
-    return ($mountpoint . ($own eq '/' ? '' : $own), 0) if $fstype eq 'cgroup' && ",$options," =~ /,memory,/ && -d "$mountpoint$own";
+    return ($mountpoint . ($own eq '/' ? '' : $own), 0) if $fstype eq 'cgroup' && ",$options," =~ /,\Q$controller\E,/ && -d "$mountpoint$own";
     if ($fstype eq 'cgroup2' && open(my $sc, '<', "$mountpoint/cgroup.subtree_control")) {
-      return ($mountpoint, 1) if (<$sc> // '') =~ /\bmemory\b/;
+      return ($mountpoint, 1) if (<$sc> // '') =~ /\b\Q$controller\E\b/;
     }
   }
   return ();
+}
+
+# The lab's session (the server started this launcher on a terminal of its own, so it
+# leads it) at nice 19's weight: /proc/self/autogroup. Anyone may lower their own; but the
+# kernel takes such a write from someone other than root once every 100 ms from the whole
+# machine, so a class joining at once gets EAGAIN: then a process of its own, away from the
+# lab's start, tries again every 100 ms (10 s at most) and ends. What this does not hold:
+# a session the lab starts itself (setsid) is weighed as any other.
+sub lower_session_weight {
+  return unless leads_own_session();
+  return if write_text('/proc/self/autogroup', 19) || !$!{EAGAIN};
+  my $first = fork() // return;
+  if ($first == 0) {
+    # Its child does the retrying, so that this one, reaped at once, leaves no zombie.
+    my $second = fork();
+    if (defined $second && $second == 0) {
+      $SIG{$_} = 'DEFAULT' for qw(INT QUIT TERM HUP);
+      open(STDIN, '<', '/dev/null'); open(STDOUT, '>', '/dev/null'); open(STDERR, '>', '/dev/null');
+      for (1 .. 100) {
+        select(undef, undef, undef, 0.1);
+        last if write_text('/proc/self/autogroup', 19) || !$!{EAGAIN};
+      }
+    }
+    sys_exit(0);
+  }
+  waitpid($first, 0);
+}
+
+sub leads_own_session {
+  open(my $fh, '<', '/proc/self/stat') or return 0;
+  my $stat = <$fh> // '';
+  # After the name in parentheses: state, ppid, pgrp, session.
+  my @fields = split ' ', substr($stat, rindex($stat, ')') + 1);
+  return ($fields[3] // 0) == $$;
 }
 
 sub enter_cgroup { my ($dir, $pid) = @_; write_text("$dir/cgroup.procs", $pid) }

@@ -3,8 +3,12 @@
 // server (src/serve/page-line-editor.ts), so the server runs above every lab: each lab,
 // from its launcher to the last command its learner runs, at LAB_NICE (the server starts
 // it under `nice`, which needs no privilege), and the server itself, where it may (root),
-// at SERVER_NICE, above anything else a lab's machine runs at the default. A busy room
-// then slows the commands, never the typing (`npm run bench`: the echo figure).
+// at SERVER_NICE, above anything else a lab's machine runs at the default. Niceness counts
+// only among the processes of one session, though (the kernel shares the CPU between
+// sessions first: autogroups), and each lab is a session of its own: so the launcher also
+// puts a served lab at nice 19's weight as a whole (bin/lab-launch.pl: a cpu cgroup as
+// root, its session's autogroup otherwise). A busy room then slows the commands, never the
+// typing (`npm run bench`: the echo figure).
 import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
 

@@ -95,13 +95,31 @@ export function launcherFiles(launcherPid: number): string[] {
   const found: string[] = [];
   const tmp = process.env.TMPDIR || '/tmp';
   for (const f of readdirSync(tmp)) if (f.startsWith(`nslab-relaunch-${launcherPid}-`)) found.push(`${tmp}/${f}`);
-  for (const dir of pidsCgroupDirs()) if (existsSync(`${dir}/nslab-${launcherPid}`)) found.push(`${dir}/nslab-${launcherPid}`);
+  const cpu = cpuCgroupParent();
+  for (const dir of [...pidsCgroupDirs(), ...(cpu && !cpu.v2 ? [cpu.dir] : [])]) if (existsSync(`${dir}/nslab-${launcherPid}`)) found.push(`${dir}/nslab-${launcherPid}`);
   return found;
 }
 
 /** Where the launcher puts a root lab's pids cgroup, when this machine has one. */
 export function pidsCgroupDirs(): string[] {
   return ['/sys/fs/cgroup/pids', '/sys/fs/cgroup'].filter((d) => existsSync(`${d}/cgroup.procs`));
+}
+
+/** Where the launcher puts a root workshop lab's cpu cgroup, as it finds it: cgroup v1's cpu
+ * hierarchy at this process's own cgroup there, or cgroup v2's root when it hands the cpu
+ * controller to its children; undefined where there is neither. */
+export function cpuCgroupParent(): { dir: string; mount: string; v2: boolean } | undefined {
+  const own = readFileSync('/proc/self/cgroup', 'utf8').split('\n').map((l) => l.split(':'))
+    .find(([, ctl]) => ctl !== undefined && ctl.split(',').includes('cpu'))?.[2] ?? '/';
+  for (const line of readFileSync('/proc/self/mountinfo', 'utf8').split('\n')) {
+    const [left, right] = line.split(' - ');
+    if (!right) continue;
+    const mount = left.split(' ')[4];
+    const [fstype, , options] = right.split(' ');
+    if (fstype === 'cgroup' && options.split(',').includes('cpu')) return { dir: mount + (own === '/' ? '' : own), mount, v2: false };
+    if (fstype === 'cgroup2' && existsSync(`${mount}/cgroup.subtree_control`) && /\bcpu\b/.test(readFileSync(`${mount}/cgroup.subtree_control`, 'utf8'))) return { dir: mount, mount, v2: true };
+  }
+  return undefined;
 }
 
 /** Lines of the machine's state that changed since `before` (empty when identical). */

@@ -2,11 +2,12 @@
 // one machine). As root, the launcher puts the lab in a memory cgroup it made; the lab
 // cannot see that cgroup's files (its /sys is its own), so the test reads them from
 // outside, at the path the lab's /proc/self/cgroup names, while the lab still runs.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NSLAB, isRoot, nslabArgv, rootlessUnavailable, runInLab, runProcess, TEST_USER } from '../helpers/lab.js';
+import { launcherFiles } from '../helpers/sandbox.js';
 
 const LIMIT = 64 << 20;
 
@@ -78,10 +79,12 @@ describe.skipIf(why)('NSLAB_MEMORY_MAX (as root)', () => {
     expect(free.stdout).toContain(`${100 << 20}\nstatus 0`);
   });
 
-  it('refuses an amount it cannot read, saying how to write one', async () => {
-    const r = await runProcess([NSLAB, 'run', '--preset', 'bare', '--', 'true'], { env: { NSLAB_MEMORY_MAX: '64 megs' } });
-    expect(r.exitCode).not.toBe(0);
+  it('refuses an amount it cannot read, saying how to write one, and leaves nothing behind', () => {
+    const r = spawnSync(NSLAB, ['run', '--preset', 'bare', '--', 'true'], { encoding: 'utf8', env: { ...process.env, NSLAB_MEMORY_MAX: '64 megs' } });
+    expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('NSLAB_MEMORY_MAX=64 megs is not an amount of memory: give bytes, or a number with K, M or G');
+    // bin/nslab execs the launcher: its pid names the lab's relaunch file and cgroups.
+    expect(launcherFiles(r.pid)).toEqual([]);
   });
 });
 
