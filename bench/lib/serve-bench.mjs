@@ -60,6 +60,23 @@ function whatRuns(p) {
   return script ? basename(script) : p.name;
 }
 
+/** How the labs are weighed on the CPU beside the server (bin/lab-launch.pl), told by each
+ * learner's bash: { 'a cpu cgroup of its own': n, 'its session, autogroup nice N': n, … }. */
+function labWeights(tree) {
+  const ways = {};
+  for (const p of tree.filter((q) => q.name === 'bash')) {
+    let way;
+    try {
+      const cgroups = readFileSync(`/proc/${p.pid}/cgroup`, 'utf8').split('\n').map((l) => l.split(':'));
+      const cpu = cgroups.find(([, ctl]) => ctl?.split(',').includes('cpu')) ?? cgroups.find(([n, ctl]) => n === '0' && ctl === '');
+      way = /\/nslab-\d+$/.test(cpu?.[2] ?? '') ? 'a cpu cgroup of its own'
+        : `its session, autogroup ${readFileSync(`/proc/${p.pid}/autogroup`, 'utf8').trim().replace(/^\S+ /, '')}`;
+    } catch { continue; /* ended */ }
+    ways[way] = (ways[way] ?? 0) + 1;
+  }
+  return ways;
+}
+
 /** Memory of a process tree by kind of process: { kind: { n, rssKb, pssKb, runs } }, where
  * runs counts the processes of that kind by what they run. */
 function byKind(tree) {
@@ -171,7 +188,7 @@ export async function benchServe({ root, env, log, lesson, answer, learners: N, 
     const sum = (k) => tree.reduce((a, p) => a + p[k], 0);
     figures.rssMb = mb(sum('rssKb')) / N;
     figures.pssMb = mb(sum('pssKb')) / N;
-    figures.tree = { processes: tree.length, server: tree[0], kinds: byKind(tree.slice(1)) };
+    figures.tree = { processes: tree.length, server: tree[0], kinds: byKind(tree.slice(1)), weights: labWeights(tree) };
   }
 
   async function cleanUp() {
@@ -217,7 +234,8 @@ function print(f, { N, keys, lines }) {
   const stall = (x) => (x?.stall === undefined ? 'n/a' : ms(x.stall));
   console.log(`    the machine meanwhile: a process doing nothing but a 2 ms timer, at niceness -5 (as root), waited up to ${stall(echo)} past it while the labs typed, ${stall(floor)} during the relay (bench/lib/stall-probe.mjs)`);
   if (f.tree) {
-    const { kinds, server, processes } = f.tree;
+    const { kinds, server, processes, weights } = f.tree;
+    console.log(`  the labs weighed on the CPU by: ${Object.entries(weights).map(([way, n]) => `${way} (${n} labs)`).join(', ') || 'n/a'}`);
     console.log(`  memory, ${N} learners idle: ${processes} processes; per learner RSS ${f.rssMb.toFixed(1)} MB, PSS ${f.pssMb.toFixed(1)} MB`);
     console.log(`    the server itself (${server.name}, one for the class): RSS ${mb(server.rssKb).toFixed(1)} MB, PSS ${mb(server.pssKb).toFixed(1)} MB (${(mb(server.rssKb) / N).toFixed(1)} MB a learner)`);
     for (const [kind, k] of Object.entries(kinds).sort((a, b) => b[1].rssKb - a[1].rssKb)) {
