@@ -14,11 +14,14 @@
 # the terminal. To here: spawn (argv, NUL, NUL, environment; the session's control
 # descriptors 3 to 6 are pipes to this agent), run (the same, for a program run for nslab:
 # stdin /dev/null, stdout and stderr on 5 and 6), line (bytes for its descriptor 3), kill,
-# bye (the lab ends, with that status). From here: ready, spawned (its pid), out, err,
-# status (what its descriptors 5, 6 and 4 gave), exit (its status), typeahead (keys read
+# hold (the next line of that session comes with N keys typed after its Enter: see
+# run_line), bye (the lab ends, with that status). From here: ready, spawned (its pid), out, err,
+# status (what its descriptors 5, 6 and 4 gave), exit (its status), running (a line has
+# the terminal now: the server holds the keys typed after its Enter until then, and sends
+# them on, so that they are its program's to read, as in a terminal), typeahead (keys read
 # at a prompt that were no message: the server's line editor puts them on the next line).
 # The terminal's input is read only while no line runs: while one does, it is the
-# line's. TOKEN is the server's for this lab; a learner who finds it (they are root in
+# line's; what came in after the line's message is read once the line is over. TOKEN is the server's for this lab; a learner who finds it (they are root in
 # their lab) can only confuse their own shell.
 use strict;
 use warnings;
@@ -28,8 +31,9 @@ our ($AGENT_TOKEN);
 my %session;   # id → { pid, in, fds: { out, err, status } }
 my %reader;    # descriptor number → [id, kind, handle]
 my $running;   # the id whose line runs, if any
+my %hold;      # id → how many keys the server holds for its next line
 my $saved_termios;
-my ($TCGETS, $TCSETS) = (0x5401, 0x5402);
+my ($TCGETS, $TCSETS, $FIONREAD) = (0x5401, 0x5402, 0x541B);
 
 sub agent_send {
   my ($kind, $id, $data) = @_;
@@ -43,12 +47,17 @@ sub agent_send {
 }
 
 # The terminal as a line's program expects it (as the lab started: echo, lines, Ctrl-C),
-# or raw with no echo at a prompt, where only the server's messages come in.
+# or raw with no echo at a prompt, where only the server's messages come in; or 'quiet':
+# a line's, but with no echo. Returns what it set.
 sub terminal_mode {
   my ($raw) = @_;
   return unless defined $saved_termios;
   my $t = $saved_termios;
-  if ($raw) {
+  if (($raw // '') eq 'quiet') {
+    my ($i, $o, $c, $l, $rest) = unpack('L L L L a*', $t);
+    $l &= ~(0000010 | 0000100);                                # ECHO ECHONL
+    $t = pack('L L L L', $i, $o, $c, $l) . $rest;
+  } elsif ($raw) {
     my ($i, $o, $c, $l, $rest) = unpack('L L L L a*', $t);
     $i &= ~(0000002 | 0000020 | 0000040 | 0000400 | 0002000); # BRKINT INPCK ISTRIP ICRNL IXON
     $l &= ~(0000010 | 0000002 | 0100000 | 0000001);          # ECHO ICANON IEXTEN ISIG
@@ -57,6 +66,7 @@ sub terminal_mode {
     $t = pack('L L L L C C19', $i, $o, $c, $l, $line, @cc) . substr($rest, 20);
   }
   ioctl(STDIN, $TCSETS, $t);
+  return $t;
 }
 
 sub take_terminal_back {
@@ -102,17 +112,34 @@ sub spawn_session {
   agent_send('spawned', $id, $pid);
 }
 
+# A line of a session: the terminal is made its program's, the line goes to its bash, and
+# the server hears that it runs, and sends the keys typed after its Enter (a paste's next
+# lines), which are then the program's to read. Those the terminal takes in without echo,
+# as a terminal takes in keys pasted while the shell reads its line (with its echo off),
+# and the echo is back once they are all in (or after 200 ms: the program may have read
+# them already), unless the program has set the terminal its own way meanwhile.
 sub run_line {
   my ($id, $data) = @_;
+  my $held = delete $hold{$id};
   my $s = $session{$id} or return agent_send('exit', $id, '127');
   $running = $id;
-  terminal_mode(0);
+  my $quiet = terminal_mode($held ? 'quiet' : 0);
   my $off = 0;
   while ($off < length $data) {
     my $n = syswrite($s->{in}, $data, length($data) - $off, $off);
     if (!defined $n) { next if $!{EINTR}; last } # it died: its exit says so
     $off += $n;
   }
+  agent_send('running', $id, '');
+  return unless $held && defined $quiet;
+  for (1 .. 100) {
+    my $queued = pack('L', 0);
+    last if ioctl(STDIN, $FIONREAD, $queued) && unpack('L', $queued) >= $held;
+    select(undef, undef, undef, 0.002);
+  }
+  # (Its local flags, where ECHO is: a program that took the terminal changed them.)
+  my $now = "\0" x 64;
+  terminal_mode(0) if ioctl(STDIN, $TCGETS, $now) && unpack('x12 L', $now) == unpack('x12 L', $quiet);
 }
 
 # Relays what a session's descriptor has; at its end, forgets it.
@@ -129,11 +156,13 @@ sub relay {
   }
   # The end of a line (its status ends with NUL): the terminal is this agent's again
   # before the server hears of it.
-  if ($kind eq 'status' && defined $running && $running eq $id && index($buf, "\0") >= 0) {
+  my $ended = $kind eq 'status' && defined $running && $running eq $id && index($buf, "\0") >= 0;
+  if ($ended) {
     undef $running;
     take_terminal_back();
   }
   agent_send($kind, $id, $buf);
+  take_input() if $ended;
 }
 
 # A session's bash has ended: what its descriptors still hold goes first, then its status.
@@ -151,8 +180,10 @@ sub session_ended {
     if ($reader{$fd}) { delete $reader{$fd}; close $fh }
   }
   close $s->{in};
-  if (defined $running && $running eq $id) { undef $running; take_terminal_back() }
+  my $was_running = defined $running && $running eq $id;
+  if ($was_running) { undef $running; take_terminal_back() }
   agent_send('exit', $id, ($status & 127) ? 128 + ($status & 127) : $status >> 8);
+  take_input() if $was_running;
 }
 
 sub reap {
@@ -169,6 +200,13 @@ sub from_terminal {
   return 1 if !defined $n && $!{EINTR};
   return 0 unless $n; # hung up: the lab ends
   $input .= $buf;
+  take_input();
+  return 1;
+}
+
+# Acts on the messages read from the terminal, up to a line (the rest waits for its end);
+# what was typed rather than sent goes back as typeahead.
+sub take_input {
   my $head = "\e]7773;$AGENT_TOKEN;";
   my $typed = '';
   while (length $input) {
@@ -195,14 +233,14 @@ sub from_terminal {
     elsif ($kind eq 'run') { spawn_session($id, $data, 1) }
     elsif ($kind eq 'line') {
       run_line($id, $data);
-      # The rest is the line's program's to read: not here, for as long as it runs.
-      if (defined $running) { $typed .= $input; $input = ''; last }
+      # The terminal is the line's for as long as it runs: what followed is read after it.
+      last if defined $running;
     }
+    elsif ($kind eq 'hold') { $hold{$id} = $data =~ /^([1-9]\d{0,6})$/ ? $1 : undef }
     elsif ($kind eq 'kill') { kill 'KILL', $session{$id}{pid} if $session{$id} }
     elsif ($kind eq 'bye') { sys_exit($data =~ /^(\d+)$/ ? $1 : 0) }
   }
   agent_send('typeahead', 0, $typed) if length $typed;
-  return 1;
 }
 
 # Runs the agent until the server says bye or the terminal hangs up; never returns.

@@ -12,7 +12,7 @@ import { FrameScanner } from './stream-frames.js';
 export const FROM_AGENT = '7772';
 export const TO_AGENT = '7773';
 
-const KINDS = new Set(['ready', 'spawned', 'out', 'err', 'status', 'exit', 'typeahead']);
+const KINDS = new Set(['ready', 'spawned', 'out', 'err', 'status', 'exit', 'running', 'typeahead']);
 
 export interface AgentFrame { kind: string; id: number; data: Buffer }
 
@@ -27,7 +27,7 @@ export function encodeAgentMessage(token: string, kind: AgentMessageKind, id: nu
   return `\x1b]${TO_AGENT};${token};${kind};${id};${Buffer.from(data).toString('base64')}\x07`;
 }
 
-export type AgentMessageKind = 'spawn' | 'run' | 'line' | 'kill' | 'bye';
+export type AgentMessageKind = 'spawn' | 'run' | 'hold' | 'line' | 'kill' | 'bye';
 
 export interface LabAgentDeps {
   token: string;
@@ -37,6 +37,8 @@ export interface LabAgentDeps {
   show: (bytes: Buffer) => void;
   /** Keys the agent read at a prompt (typed after a line ended, before its prompt). */
   typeahead: (text: string) => void;
+  /** A line has the lab's terminal now: keys sent from here on are its program's. */
+  running?: () => void;
   /** The agent is running: sessions may start. */
   ready: () => void;
   /** What the agent says of its sessions (for AgentSessions, wherever it runs). */
@@ -76,6 +78,8 @@ export class LabAgent {
       }
     } else if (f.kind === 'typeahead') {
       this.deps.typeahead(f.data.toString('utf8'));
+    } else if (f.kind === 'running') {
+      this.deps.running?.();
     } else {
       this.deps.sessions(f);
     }

@@ -388,6 +388,7 @@ export class Learner {
       toLab: (bytes) => pty.write(bytes),
       show: (bytes) => this.show(bytes),
       typeahead: (text) => this.editor?.typeahead(text),
+      running: () => { if (this.pty === pty) this.editor?.running(); },
       sessions: (frame) => { if (this.pty === pty) this.served?.agent(frame); },
       ready: () => {
         if (this.pty !== pty) return;
@@ -405,7 +406,14 @@ export class Learner {
           {
             show: (bytes) => { if (this.pty === pty) this.show(bytes); },
             prompt: (text) => { if (this.pty === pty) this.editor?.prompt(text); },
-            send: (kind, sid, data) => { if (this.pty === pty) agent.send(kind, sid, data); },
+            send: (kind, sid, data) => {
+              if (this.pty !== pty) return;
+              // The keys typed after the line's Enter go to it once it runs (page-line-editor.ts):
+              // its agent hears first how many, to take them in without echo.
+              const held = kind === 'line' ? this.editor?.heldBytes() ?? 0 : 0;
+              if (held) agent.send('hold', sid, String(held));
+              agent.send(kind, sid, data);
+            },
             event: (json) => { if (this.pty === pty) this.sessionEvent(json); },
             reset: (at) => {
               if (this.pty !== pty) return;

@@ -9,10 +9,15 @@
 //
 // How: the learner's shell (the server's own, served-shell.ts) says it is at its prompt
 // (prompt()); from then on the keys go to node:readline here (editing, history, Ctrl-C, Tab),
-// and Enter gives the line to the shell. While the line runs, every key goes to the lab's
-// terminal as it is (a program such as `docker exec -it` or `tcpdump` gets its keys and
-// Ctrl-C, as in any terminal), until the next prompt. With no shell (a plain program on the
-// terminal), the editor never edits: every key goes through.
+// and Enter gives the line to the shell. What is typed after the Enter (the rest of a
+// paste, keys typed at once) is held until the line has the lab's terminal (running(), from
+// the lab's agent) and then sent there, so that the line's program reads it, as in a
+// terminal (`read x`, `docker exec -it c1 sh` and the lines pasted after it); what it
+// leaves unread comes back from the lab as typeahead, for the next prompt. A line that
+// never reaches the terminal (`.hint`, an answer) leaves it all for the next prompt. While
+// the line runs, every key goes to the lab's terminal as it is (a program such as
+// `docker exec -it` or `tcpdump` gets its keys and Ctrl-C), until the next prompt. With no
+// shell (a plain program on the terminal), the editor never edits: every key goes through.
 import { createInterface, type Interface } from 'node:readline';
 import { PassThrough, Writable } from 'node:stream';
 import { keepHistory, type EditorHistory, type HistoryFile } from '../progress/history.js';
@@ -44,14 +49,17 @@ const COMPLETIONS_MAX = 500;
 /** How long Tab waits for the shell's completions (in its thread) before offering none. */
 const COMPLETE_WAIT_MS = 2000;
 
-type Mode = 'pass' | 'edit';
+/** pass: every key to the lab; edit: the keys are readline's; held: a line was entered and
+ * has not reached the lab's terminal yet, and the keys wait for it (or the next prompt). */
+type Mode = 'pass' | 'edit' | 'held';
 
 export class PageLineEditor {
   private mode: Mode = 'pass';
   private readonly input = new PassThrough();
   private readonly output: Writable & { columns: number; rows: number; isTTY: boolean };
   private readonly rl: Interface;
-  /** Keys typed after a line's Enter (a paste of several lines): the next prompts' lines. */
+  /** Keys typed after a line's Enter (a paste of several lines): its program's input, once
+   * it runs, or the next prompts' lines. */
   private queued = '';
   private completions = new Map<number, (r: [string[], string]) => void>();
   private nextId = 1;
@@ -96,7 +104,29 @@ export class PageLineEditor {
       this.deps.toLab(data);
       return;
     }
+    if (this.mode === 'held') {
+      this.hold(data);
+      return;
+    }
     this.feed(data);
+  }
+
+  /** How many bytes of keys wait for the line entered last (0 when none does). */
+  heldBytes(): number {
+    return this.mode === 'held' ? Buffer.byteLength(this.queued) : 0;
+  }
+
+  /** The line entered last has the lab's terminal: what was typed since is its program's. */
+  running(): void {
+    if (this.closed || this.mode !== 'held') return;
+    this.mode = 'pass';
+    const queued = this.queued;
+    this.queued = '';
+    if (queued) this.deps.toLab(queued);
+  }
+
+  private hold(data: string): void {
+    this.queued += data.slice(0, Math.max(0, TYPEAHEAD_MAX - this.queued.length));
   }
 
   /** The line `text` typed in full and run, as if by the learner (the page's hint button). */
@@ -150,11 +180,11 @@ export class PageLineEditor {
       if (key === '\r' && rest.startsWith('\n')) rest = rest.slice(1);
       this.input.write('\r');
     }
-    if (rest) this.queued += rest;
+    if (rest) this.hold(rest);
   }
 
   private submit(line: string): void {
-    this.mode = 'pass';
+    this.mode = 'held';
     this.deps.shell?.line(line);
   }
 

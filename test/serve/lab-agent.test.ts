@@ -22,8 +22,9 @@ function setUp() {
   let ready = 0;
   // As the server has them: the stream read where the pty is, the sessions where the shells are.
   const sessions: AgentSessions = new AgentSessions((kind, id, data) => agent.send(kind, id, data));
-  const agent = new LabAgent({ token: TOKEN, toLab: (t) => written.push(t), show: (b) => shown.push(b), typeahead: (t) => typed.push(t), ready: () => { ready++; }, sessions: (f) => sessions.frame(f) });
-  return { agent, sessions, written, shown, typed, readyCount: () => ready, screen: () => Buffer.concat(shown).toString() };
+  let running = 0;
+  const agent = new LabAgent({ token: TOKEN, toLab: (t) => written.push(t), show: (b) => shown.push(b), typeahead: (t) => typed.push(t), running: () => { running++; }, ready: () => { ready++; }, sessions: (f) => sessions.frame(f) });
+  return { agent, sessions, written, shown, typed, readyCount: () => ready, runningCount: () => running, screen: () => Buffer.concat(shown).toString() };
 }
 
 describe('agent messages', () => {
@@ -107,10 +108,13 @@ describe('a lab\'s terminal agent, from the server', () => {
     await expect(next).resolves.toEqual({ exitCode: 0 });
   });
 
-  it('hands keys read at a prompt to the editor, and says bye with a status', () => {
+  it('hands keys read at a prompt to the editor, tells it when a line has the terminal, and says bye with a status', () => {
     const t = setUp();
     t.agent.fromLab(said('typeahead', 0, 'ls\r'));
     expect(t.typed).toEqual(['ls\r']);
+    t.agent.fromLab(said('running', 1, ''));
+    expect(t.runningCount()).toBe(1);
+    expect(t.screen()).toBe('');
     t.sessions.bye(5);
     expect(asked(t.written)).toEqual([{ kind: 'bye', id: 0, data: '5' }]);
   });

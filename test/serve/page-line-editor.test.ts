@@ -59,8 +59,46 @@ describe('the server\'s line editor', () => {
     expect(t.frames()).toEqual([{ kind: 'line', text: 'ip a' }]);
     expect(t.editor.editing).toBe(false);
     t.clear();
-    t.editor.keys('q\x03');
-    expect(t.toLab).toEqual(['q\x03']);
+    // Keys typed before the line has the lab's terminal wait for it, then go there whole.
+    t.editor.keys('q');
+    expect(t.toLab).toEqual([]);
+    t.editor.running();
+    expect(t.toLab).toEqual(['q']);
+    t.editor.keys('\x03');
+    expect(t.toLab).toEqual(['q', '\x03']);
+    // Only the line entered last is waited for: another line's start changes nothing.
+    t.editor.running();
+    expect(t.toLab).toEqual(['q', '\x03']);
+  });
+
+  it('gives the rest of a paste to the line\'s program once it runs; what it leaves comes back for the next prompt', async () => {
+    const t = make();
+    t.editor.prompt('$ ');
+    t.editor.keys('read x\rhello\recho got:$x\r');
+    await tick();
+    expect(t.frames()).toEqual([{ kind: 'line', text: 'read x' }]);
+    expect(t.toLab).toEqual([]);
+    t.editor.running();
+    expect(t.toLab).toEqual(['hello\recho got:$x\r']);
+    // `read` took "hello"; the lab's agent sends back what was left in the terminal.
+    t.clear();
+    t.editor.typeahead('echo got:$x\r');
+    t.editor.prompt('$ ');
+    await tick();
+    expect(t.frames()).toEqual([{ kind: 'line', text: 'echo got:$x' }]);
+  });
+
+  it('keeps the rest of a paste for the next prompt when the line never reaches the terminal (.hint, an answer)', async () => {
+    const t = make();
+    t.editor.prompt('$ ');
+    t.editor.keys('.hint\recho after\r');
+    await tick();
+    expect(t.frames()).toEqual([{ kind: 'line', text: '.hint' }]);
+    t.clear();
+    t.editor.prompt('$ ');
+    await tick();
+    expect(t.toLab).toEqual([]);
+    expect(t.frames()).toEqual([{ kind: 'line', text: 'echo after' }]);
   });
 
   it('runs pasted lines one per prompt, in order', async () => {

@@ -137,6 +137,35 @@ describe('real labs through nslab serve', () => {
     await page.until(() => /packets captured[\s\S]*(host # |answer> )/.test(page.screen.slice(from)), 'Ctrl-C ends tcpdump, the prompt is back', 30000);
   });
 
+  it('a paste of several lines is read as a terminal reads it: by the program that runs, the rest at the next prompts, each shown once', async () => {
+    const page = pages.Bo;
+    let from = page.screen.length;
+    // `read` takes the line after it; the echo line runs at the next prompt.
+    page.type('read x\rpasted-answer\recho "x=$x"\r');
+    await page.until(() => /x=pasted-answer\r\n[\s\S]*(host # |answer> )/.test(page.screen.slice(from)), 'the pasted line read by read', 30000);
+    let shown = page.screen.slice(from);
+    expect(shown.split('echo "x=$x"').length - 1).toBe(1); // echoed once, at its prompt
+    expect(shown).not.toMatch(/(^|\n)pasted-answer\r?\n/); // taken in without echo, as in a terminal
+    // The lines after `docker exec -it` are the container's shell's, up to its exit.
+    await run(page, 'docker run -d --net=none --name paste1 busybox sleep 1000 >/dev/null');
+    from = page.screen.length;
+    page.type('docker exec -it paste1 sh\recho in-$((4*4))-$(hostname)\rexit\recho back-$((5*5))-$(hostname)\r');
+    await page.until(() => /back-25-\S+\r\n[\s\S]*(host # |answer> )/.test(page.screen.slice(from)), 'the paste run through the container and back', 30000);
+    shown = page.screen.slice(from);
+    const inside = shown.match(/in-16-(\S+)\r\n/)?.[1];
+    expect(shown.match(/back-25-(\S+)\r\n/)?.[1]).toBe('nslab'); // the lab's own hostname, back outside
+    expect(inside).toBeDefined();
+    expect(inside).not.toBe('nslab'); // the container's, from inside it
+    expect(shown.indexOf('in-16')).toBeLessThan(shown.indexOf('back-25'));
+    // Lines no program reads run one per prompt, each shown once.
+    from = page.screen.length;
+    page.type('echo one-$((1*1))\recho two-$((2*1))\r');
+    await page.until(() => /two-2\r\n[\s\S]*(host # |answer> )/.test(page.screen.slice(from)), 'both lines run', 30000);
+    shown = page.screen.slice(from);
+    expect(shown.split('echo two-$((2*1))').length - 1).toBe(1);
+    expect(shown.indexOf('one-1')).toBeLessThan(shown.indexOf('echo two-'));
+  });
+
   it('gives each learner an id range of their own on the machine', async (ctx) => {
     if (!isRoot) return ctx.skip('an id range per learner needs the server to run as root');
     // Seen from the machine: the uids of the processes under each learner's launcher.
