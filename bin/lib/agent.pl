@@ -13,16 +13,17 @@
 # In the stream, so that a line's status comes after the last byte its program wrote to
 # the terminal. To here: spawn (argv, NUL, NUL, environment; the session's control
 # descriptors 3 to 6 are pipes to this agent), run (the same, for a program run for nslab:
-# stdin /dev/null, stdout and stderr on 5 and 6), line (bytes for its descriptor 3), kill,
-# hold (the next line of that session comes with N keys typed after its Enter: see
-# run_line), bye (the lab ends, with that status). From here: ready, spawned (its pid), out, err,
+# stdin /dev/null, stdout and stderr on 5 and 6), hold (the next line of that session has
+# N keys typed after its Enter: see run_line), line (bytes for its descriptor 3), kill,
+# bye (the lab ends, with that status). From here: ready, spawned (its pid), out, err,
 # status (what its descriptors 5, 6 and 4 gave), exit (its status), running (a line has
-# the terminal now: the server holds the keys typed after its Enter until then, and sends
-# them on, so that they are its program's to read, as in a terminal), typeahead (keys read
-# at a prompt that were no message: the server's line editor puts them on the next line).
-# The terminal's input is read only while no line runs: while one does, it is the
-# line's; what came in after the line's message is read once the line is over. TOKEN is the server's for this lab; a learner who finds it (they are root in
-# their lab) can only confuse their own shell.
+# the terminal now: the server, which held the keys typed after its Enter, sends them on,
+# for its program to read, as in a terminal), typeahead (keys read at a prompt that were
+# no message: the server's line editor puts them on the next line).
+# The terminal's input is read only while no line runs: while one does, it is the line's;
+# what came in after the line's message is read once the line is over. TOKEN is the
+# server's for this lab; a learner who finds it (they are root in their lab) can only
+# confuse their own shell.
 use strict;
 use warnings;
 require MIME::Base64;
