@@ -485,11 +485,13 @@ sub cgroup_parent {
 # leads it) at nice 19's weight: /proc/self/autogroup. Anyone may lower their own; but the
 # kernel takes such a write from someone other than root once every 100 ms from the whole
 # machine, so a class joining at once gets EAGAIN: then a process of its own, away from the
-# lab's start, tries again every 100 ms (10 s at most) and ends. What this does not hold:
+# lab's start, tries again every 100 ms and ends (once it has written, or the lab has ended,
+# or after 60 s: 600 tries, enough for 600 labs asking at once). What this does not hold:
 # a session the lab starts itself (setsid) is weighed as any other.
 sub lower_session_weight {
   return unless leads_own_session();
   return if write_text('/proc/self/autogroup', 19) || !$!{EAGAIN};
+  my $launcher = $$;
   my $first = fork() // return;
   if ($first == 0) {
     # Its child does the retrying, so that this one, reaped at once, leaves no zombie.
@@ -497,9 +499,9 @@ sub lower_session_weight {
     if (defined $second && $second == 0) {
       $SIG{$_} = 'DEFAULT' for qw(INT QUIT TERM HUP);
       open(STDIN, '<', '/dev/null'); open(STDOUT, '>', '/dev/null'); open(STDERR, '>', '/dev/null');
-      for (1 .. 100) {
+      for (1 .. 600) {
         select(undef, undef, undef, 0.1);
-        last if write_text('/proc/self/autogroup', 19) || !$!{EAGAIN};
+        last if !kill(0, $launcher) || write_text('/proc/self/autogroup', 19) || !$!{EAGAIN};
       }
     }
     sys_exit(0);
