@@ -165,7 +165,7 @@ export async function benchServe({ root, env, log, lesson, answer, learners: N, 
     await Promise.all(floorClients.map(async (c) => { await c.opened(); await c.until(/bash\$ /); }));
     await Promise.all(floorClients.map(async (c, i) => { await sleep(spread(i)); await typeLines(c, lines, /bash\$ /); }));
     const echoesOf = (cs) => ({ ...quantiles(cs.flatMap((c) => c.echoes)), keys: cs.length * keys, lost: cs.reduce((a, c) => a + c.lost, 0) });
-    figures.floor = { ...echoesOf(floorClients), stall: await probe.take() };
+    figures.floor = { ...echoesOf(floorClients), stall: await probe.take(), probeNice: await probe.nice() };
     for (const c of floorClients) c.close();
     await stopChild(relay.child, 'SIGTERM', 5000);
     log(`serve: bare bash relay, echo p50 ${ms(figures.floor.p50)}, p99 ${ms(figures.floor.p99)}`);
@@ -232,7 +232,7 @@ function print(f, { N, keys, lines }) {
   console.log(`    in their labs:    ${e(echo)}${echo ? `; typing took ${echo.seconds.toFixed(1)} s and ${echo.cpu.toFixed(1)} CPU s of the server's tree (its own Node ${echo.serverCpu.toFixed(1)} s)` : ''}`);
   console.log(`    bare bash relay:  ${e(floor)} (ws + the same pty, bash with nothing on PATH)`);
   const stall = (x) => (x?.stall === undefined ? 'n/a' : ms(x.stall));
-  console.log(`    the machine meanwhile: a process doing nothing but a 2 ms timer, at niceness -5 (as root), waited up to ${stall(echo)} past it while the labs typed, ${stall(floor)} during the relay (bench/lib/stall-probe.mjs)`);
+  console.log(`    the machine meanwhile: a process doing nothing but a 2 ms timer, at niceness ${floor?.probeNice ?? 'n/a'}, waited up to ${stall(echo)} past it while the labs typed, ${stall(floor)} during the relay (bench/lib/stall-probe.mjs)`);
   if (f.tree) {
     const { kinds, server, processes, weights } = f.tree;
     console.log(`  the labs weighed on the CPU by: ${Object.entries(weights).map(([way, n]) => `${way} (${n} labs)`).join(', ') || 'n/a'}`);

@@ -8,19 +8,27 @@ import { createInterface } from 'node:readline';
 
 const PROBE = `
 try { require('node:os').setPriority(-5); } catch {}
+console.log(require('node:os').getPriority());
 let last = performance.now(), worst = 0;
 setInterval(() => { const now = performance.now(); worst = Math.max(worst, now - last - 2); last = now; }, 2);
 require('node:readline').createInterface({ input: process.stdin }).on('line', () => { console.log(worst.toFixed(1)); worst = 0; });
 `;
 
-/** A probe; `take()` resolves with the longest stall (ms) since the last take. */
+/** A probe; `take()` resolves with the longest stall (ms) since the last take; `nice()`
+ * with the niceness it runs at (-5 where it may raise itself, as root). */
 export function stallProbe() {
   const child = spawn(process.execPath, ['-e', PROBE], { stdio: ['pipe', 'pipe', 'ignore'] });
   const answers = createInterface({ input: child.stdout });
+  let niceness;
+  const nice = new Promise((resolve) => { niceness = resolve; });
   const waiting = [];
-  answers.on('line', (l) => waiting.shift()?.(Number(l)));
+  answers.on('line', (l) => {
+    if (niceness) { niceness(Number(l)); niceness = undefined; return; }
+    waiting.shift()?.(Number(l));
+  });
   return {
     child,
+    nice: () => nice,
     take: () => new Promise((resolve) => {
       if (child.exitCode !== null) return resolve(undefined);
       waiting.push(resolve);
