@@ -13,9 +13,10 @@
 # In the stream, so that a line's status comes after the last byte its program wrote to
 # the terminal. To here: spawn (argv, NUL, NUL, environment; the session's control
 # descriptors 3 to 6 are pipes to this agent), run (the same, for a program run for nslab:
-# stdin /dev/null, stdout and stderr on 5 and 6), hold (the next line of that session has
-# N keys typed after its Enter: see run_line), line (bytes for its descriptor 3), kill,
-# bye (the lab ends, with that status). From here: ready, spawned (its pid), out, err,
+# stdin /dev/null, stdout and stderr on 5 and 6; or, with NUL NUL and bytes after the
+# environment, stdin a pipe that gives those bytes, then ends), hold (the next line of that
+# session has N keys typed after its Enter: see run_line), line (bytes for its descriptor
+# 3), kill (with a signal's name, INT, TERM or KILL; none: KILL), bye (the lab ends, with that status). From here: ready, spawned (its pid), out, err,
 # status (what its descriptors 5, 6 and 4 gave), exit (its status), running (a line has
 # the terminal now: the server, which held the keys typed after its Enter, sends them on,
 # for its program to read, as in a terminal), typeahead (keys read at a prompt that were
@@ -78,7 +79,8 @@ sub take_terminal_back {
 
 sub spawn_session {
   my ($id, $data, $captured) = @_;
-  my ($args, $envs) = split /\0\0/, $data, 2;
+  my ($args, $envs, $input) = split /\0\0/, $data, 3;
+  undef $input unless $captured;
   my @argv = split /\0/, $args // '';
   return agent_send('exit', $id, '127') if !@argv || $session{$id};
   my @pipes;
@@ -93,8 +95,9 @@ sub spawn_session {
     # Above 9 first, so that no end is overwritten on its way to 3-6.
     my @high = map { sys_dup_above(fileno($_->[0]), 10) } @pipes;
     for my $n (0 .. 3) { sys_dup3($high[$n], 3 + $n) or sys_exit(127) }
-    if ($captured) { # no terminal: nothing in, out and errors to the server
-      open(STDIN, '<', '/dev/null') or sys_exit(127);
+    if ($captured) { # no terminal: its input or nothing in, out and errors to the server
+      if (defined $input) { sys_dup3(3, 0) or sys_exit(127) }
+      else { open(STDIN, '<', '/dev/null') or sys_exit(127) }
       (sys_dup3(5, 1) && sys_dup3(6, 2)) or sys_exit(127);
       sys_close($_) for 3 .. 6;
     }
@@ -111,6 +114,18 @@ sub spawn_session {
   }
   $session{$id} = $s;
   agent_send('spawned', $id, $pid);
+  # (Small, as the server sends it: the pipe takes it whole, and no write waits.)
+  if (defined $input) {
+    local $SIG{PIPE} = 'IGNORE'; # a program that ends unread is no matter here
+    my $off = 0;
+    while ($off < length $input) {
+      my $n = syswrite($s->{in}, $input, length($input) - $off, $off);
+      if (!defined $n) { next if $!{EINTR}; last } # it ended without reading it all
+      $off += $n;
+    }
+    close $s->{in};
+    delete $s->{in};
+  }
 }
 
 # A line of a session: the terminal is made its program's, the line goes to its bash, and
@@ -180,7 +195,7 @@ sub session_ended {
     }
     if ($reader{$fd}) { delete $reader{$fd}; close $fh }
   }
-  close $s->{in};
+  close $s->{in} if $s->{in};
   my $was_running = defined $running && $running eq $id;
   if ($was_running) { undef $running; take_terminal_back() }
   agent_send('exit', $id, ($status & 127) ? 128 + ($status & 127) : $status >> 8);
@@ -238,7 +253,7 @@ sub take_input {
       last if defined $running;
     }
     elsif ($kind eq 'hold') { $hold{$id} = $data =~ /^([1-9]\d{0,6})$/ ? $1 : undef }
-    elsif ($kind eq 'kill') { kill 'KILL', $session{$id}{pid} if $session{$id} }
+    elsif ($kind eq 'kill') { kill(($data =~ /^(INT|TERM)$/ ? $1 : 'KILL'), $session{$id}{pid}) if $session{$id} }
     elsif ($kind eq 'bye') { sys_exit($data =~ /^(\d+)$/ ? $1 : 0) }
   }
   agent_send('typeahead', 0, $typed) if length $typed;

@@ -108,7 +108,7 @@ export const startLocalShell: ShellStarter = (argv, opts) => {
     onOut: (cb) => { fds[5].on('data', cb); },
     onErr: (cb) => { fds[6].on('data', cb); },
     onExit: (cb) => { exitCallbacks.push(cb); },
-    kill: () => { if (!exited) child.kill('SIGKILL'); },
+    kill: (signal = 'SIGKILL') => { if (!exited) child.kill(signal); },
   };
 };
 

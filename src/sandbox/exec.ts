@@ -4,7 +4,7 @@
 import { spawn, type StdioOptions } from 'node:child_process';
 import { constants } from 'node:os';
 import { currentLab } from './lab-access.js';
-import { CappedBytes, OUTPUT_MAX, runInside } from './lab-process.js';
+import { CappedBytes, INPUT_MAX, OUTPUT_MAX, runInside } from './lab-process.js';
 
 export interface RunResult {
   exitCode: number;
@@ -39,9 +39,10 @@ export function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
   const lab = currentLab();
   // A workshop's lab runs it itself, from its agent: in the lab's cgroup and under its
   // limits, and cheaper than entering it from outside (two nsenter and a setpriv). With
-  // input to give, or a signal to send, it is entered from outside.
-  if (lab.start && opts.input === undefined) {
-    return runInside(lab.start, argv, { env: opts.env ?? lab.env, timeoutMs: opts.timeoutMs ?? 600_000 });
+  // more input than the agent takes at once, or input to keep open, it is entered from
+  // outside.
+  if (lab.start && !opts.endInputWhen && (opts.input === undefined || Buffer.byteLength(opts.input) <= INPUT_MAX)) {
+    return runInside(lab.start, argv, { env: opts.env ?? lab.env, timeoutMs: opts.timeoutMs ?? 600_000, ...(opts.input !== undefined ? { input: opts.input } : {}) });
   }
   return new Promise((resolve, reject) => {
     const stdio: StdioOptions = [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'];

@@ -13,12 +13,19 @@ export interface ShellProcess {
   onErr(cb: (chunk: Buffer) => void): void;
   /** Once; null when it could not start or died of a signal. */
   onExit(cb: (code: number | null) => void): void;
-  kill(): void;
+  /** SIGKILL unless told otherwise (SIGINT: tcpdump prints what it holds, then ends). */
+  kill(signal?: LabSignal): void;
 }
 
-/** `captured`: a program run for nslab, not a session: no terminal, stdin /dev/null, its
- * stdout and stderr what onOut and onErr get. */
-export type ShellStarter = (argv: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; stdinIsTerminal: boolean; captured?: boolean }) => ShellProcess;
+export type LabSignal = 'SIGINT' | 'SIGTERM' | 'SIGKILL';
+
+/** `captured`: a program run for nslab, not a session: no terminal, stdin /dev/null (or
+ * `input`, at most INPUT_MAX bytes), its stdout and stderr what onOut and onErr get. */
+export type ShellStarter = (argv: string[], opts: { env: NodeJS.ProcessEnv; cwd?: string; stdinIsTerminal: boolean; captured?: boolean; input?: string }) => ShellProcess;
+
+/** The most input a program started by a workshop lab's agent is given: the agent writes
+ * it into a pipe at once, which takes 64 KiB without waiting. More is given from outside. */
+export const INPUT_MAX = 16 << 10;
 
 export interface InsideResult {
   exitCode: number;
@@ -30,12 +37,12 @@ export interface InsideResult {
 
 /** Runs `argv` once from inside the lab, by `start` (a workshop lab's agent forks it there:
  * in the lab's cgroup, under its limits and its niceness, a child of its pid 1), its output
- * kept, bounded: stdin is /dev/null. */
-export function runInside(start: ShellStarter, argv: readonly string[], opts: { env: NodeJS.ProcessEnv; timeoutMs: number; max?: number }): Promise<InsideResult> {
+ * kept, bounded: stdin is `input` (at most INPUT_MAX bytes), or /dev/null. */
+export function runInside(start: ShellStarter, argv: readonly string[], opts: { env: NodeJS.ProcessEnv; timeoutMs: number; max?: number; input?: string }): Promise<InsideResult> {
   return new Promise((resolve) => {
     const out = new CappedBytes(opts.max ?? OUTPUT_MAX);
     const err = new CappedBytes(opts.max ?? OUTPUT_MAX);
-    const proc = start([...argv], { env: opts.env, stdinIsTerminal: false, captured: true });
+    const proc = start([...argv], { env: opts.env, stdinIsTerminal: false, captured: true, ...(opts.input !== undefined ? { input: opts.input } : {}) });
     let timedOut = false;
     const timer = setTimeout(() => { timedOut = true; proc.kill(); }, opts.timeoutMs);
     proc.onOut((b) => out.push(b));

@@ -49,11 +49,11 @@ export function defaultLauncher(opts: { lessonsDir?: string; memoryMax: number }
     agent: true,
     // The whole lab below the server from its first instruction: its launcher, its pid 1,
     // its bash sessions and what they run, what its agent starts for the shell (its preset,
-    // its snapshots); and the launcher weighs the whole lab as nice 19 beside the other
-    // sessions of the machine (a cpu cgroup as root; its session's autogroup otherwise).
-    // The server, which echoes every learner's keys (page-line-editor.ts), then does not
-    // wait behind the labs. (Only the short programs the shell enters the lab with from
-    // outside, `.walk`'s captures, run at the server's own priority.)
+    // its snapshots, its checks' programs, `.walk`'s captures); and the launcher weighs the
+    // whole lab as nice 19 beside the other sessions of the machine (a cpu cgroup as root;
+    // its session's autogroup otherwise). The server, which echoes every learner's keys
+    // (page-line-editor.ts), then does not wait behind the labs. (Only a program given
+    // more than 16 KiB of input is entered from outside, at the server's priority.)
     argv: () => ['nice', ['-n', String(LAB_NICE), 'perl', join(NSLAB_ROOT, 'bin', 'lab-launch.pl'), NSLAB_ROOT, '--agent']],
     env: (record: LearnerRecord, dir: string, lang: Lang, agentToken: string) => {
       const base = Number(process.env.NSLAB_ID_BASE ?? ID_BASE);

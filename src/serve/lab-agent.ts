@@ -109,7 +109,8 @@ export class AgentSessions {
     const s: Session = { status: [], out: [], err: [], exit: [], exited: false };
     this.sessions.set(id, s);
     const env = Object.entries(opts.env).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`);
-    this.send(opts.captured ? 'run' : 'spawn', id, `${argv.join('\0')}\0\0${env.join('\0')}`);
+    const input = opts.captured && opts.input !== undefined ? `\0\0${opts.input}` : '';
+    this.send(opts.captured ? 'run' : 'spawn', id, `${argv.join('\0')}\0\0${env.join('\0')}${input}`);
     const proc: ShellProcess = {
       get pid() { return s.pid; },
       control: (text) => { if (!s.exited) this.send('line', id, text); },
@@ -117,7 +118,7 @@ export class AgentSessions {
       onOut: (cb) => { s.out.push(cb); },
       onErr: (cb) => { s.err.push(cb); },
       onExit: (cb) => { s.exit.push(cb); },
-      kill: () => { if (!s.exited) this.send('kill', id); },
+      kill: (signal) => { if (!s.exited) this.send('kill', id, signal && signal !== 'SIGKILL' ? signal.slice(3) : ''); },
     };
     return proc;
   };

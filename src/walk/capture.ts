@@ -5,8 +5,7 @@
 // (the routing decisions). Everything is started and stopped inside the lab, the command
 // is bounded in time, and the trace table is removed whatever happens, so the learner's
 // rules read the same before and after.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { currentLab } from '../sandbox/lab-access.js';
+import { startInLab, type LabProgram } from '../sandbox/lab-program.js';
 import { currentLang, type Lang } from '../i18n/lang.js';
 import { walkText } from '../i18n/walk-text.js';
 import type { KernelState, Netns } from '../kernel/types.js';
@@ -50,49 +49,46 @@ export function boundedLine(line: string, seconds: number): string {
 
 const inNs = (ns: Netns, argv: string[]) => ['nsenter', `--net=${ns.path}`, ...argv];
 
-interface Watcher { ns: Netns; tcpdump: ChildProcess; out: string; err: string; monitor?: ChildProcess; trace: string }
-
-function collect(child: ChildProcess, sink: (s: string) => void, stream: 'stdout' | 'stderr'): void {
-  child[stream]?.setEncoding('utf8').on('data', (d: string) => sink(d));
+interface Watcher {
+  ns: Netns;
+  tcpdump: LabProgram;
+  monitor?: LabProgram;
+  out: string;
+  err: string;
+  trace: string;
+  /** Settles once tcpdump says it listens (rejects if it ends or takes too long first). */
+  listening: Promise<void>;
 }
 
-function ended(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('close', () => resolve());
-  });
-}
-
-async function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const lab = currentLab();
-  lab.signal(child, 'SIGINT'); // tcpdump prints what it still holds, then ends
-  const t = setTimeout(() => lab.signal(child, 'SIGKILL'), 2000);
-  await ended(child);
+async function stop(program: LabProgram | undefined): Promise<void> {
+  if (!program || program.done) return;
+  program.signal('SIGINT'); // tcpdump prints what it still holds, then ends
+  const t = setTimeout(() => program.signal('SIGKILL'), 2000);
+  await program.ended;
   clearTimeout(t);
 }
 
-async function startWatcher(ns: Netns, traced: boolean, lang: Lang): Promise<Watcher> {
+/** Starts a namespace's watchers; the caller stops them, whatever happens next. */
+function startWatcher(ns: Netns, traced: boolean, lang: Lang): Watcher {
   const words = walkText(lang);
-  const w: Watcher = { ns, out: '', err: '', trace: '', tcpdump: undefined as unknown as ChildProcess };
-  if (traced) {
-    // The monitor first: it is listening by the time tcpdump says it is.
-    const [cmd, ...args] = currentLab().enter(inNs(ns, ['nft', 'monitor', 'trace']));
-    w.monitor = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], env: currentLab().env });
-    collect(w.monitor, (d) => { w.trace += d; }, 'stdout');
-  }
-  const argv = currentLab().enter(inNs(ns, ['tcpdump', '-i', 'any', '-nn', '-e', '-v', '-tt', '--time-stamp-precision=nano', '-l', '-U', 'not ip6']));
-  w.tcpdump = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: currentLab().env });
-  collect(w.tcpdump, (d) => { w.out += d; }, 'stdout');
-  await new Promise<void>((resolve, reject) => {
+  // The monitor first: it is listening by the time tcpdump says it is.
+  const monitor = traced ? startInLab(inNs(ns, ['nft', 'monitor', 'trace'])) : undefined;
+  const tcpdump = startInLab(inNs(ns, ['tcpdump', '-i', 'any', '-nn', '-e', '-v', '-tt', '--time-stamp-precision=nano', '-l', '-U', 'not ip6']));
+  const w = { ns, tcpdump, monitor, out: '', err: '', trace: '' } as Watcher;
+  monitor?.onStdout((d) => { w.trace += d; });
+  tcpdump.onStdout((d) => { w.out += d; });
+  w.listening = new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(words.tcpdumpSlow(ns.names[0]))), 5000);
-    w.tcpdump.stderr!.setEncoding('utf8').on('data', (d: string) => {
+    tcpdump.onStderr((d) => {
       w.err += d;
       if (/listening on/.test(w.err)) { clearTimeout(t); resolve(); }
     });
-    w.tcpdump.once('close', () => { clearTimeout(t); reject(new Error(words.tcpdumpFailed(ns.names[0], w.err.trim().split('\n').pop() ?? 'no message'))); });
-    w.tcpdump.once('error', (e) => { clearTimeout(t); reject(e); });
+    void tcpdump.ended.then(({ error }) => {
+      clearTimeout(t);
+      reject(error ?? new Error(words.tcpdumpFailed(ns.names[0], w.err.trim().split('\n').pop() ?? 'no message')));
+    });
   });
+  w.listening.catch(() => { /* seen by the walk, which awaits it */ });
   return w;
 }
 
@@ -115,8 +111,9 @@ export async function walkCommand(line: string, deps: WalkDeps, lang: Lang = cur
       const r = await run(inNs(ns, ['nft', '-f', '-']), { input: TRACE_RULES });
       if (r.exitCode === 0) traced.add(ns.id);
     }
+    watchers.push(...namespaces.map((ns) => startWatcher(ns, traced.has(ns.id), lang)));
     try {
-      watchers.push(...(await Promise.all(namespaces.map((ns) => startWatcher(ns, traced.has(ns.id), lang)))));
+      await Promise.all(watchers.map((w) => w.listening));
     } catch (e) {
       return { problem: tcpdumpProblem((e as Error).message, lang), raw: { captures: [], routes: {} } };
     }

@@ -8,6 +8,8 @@ import { killAgentLabs, startAgentLab, type AgentLab } from '../helpers/agent-la
 import { BashSession, ShellExitedError } from '../../src/place/bash-session.js';
 import { labEnvironment, labPidOne, outsideLab, withLab } from '../../src/sandbox/lab-access.js';
 import { run } from '../../src/sandbox/exec.js';
+import { INPUT_MAX } from '../../src/sandbox/lab-process.js';
+import { startInLab } from '../../src/sandbox/lab-program.js';
 import { ROOT } from '../helpers/lab.js';
 
 afterEach(() => killAgentLabs());
@@ -99,6 +101,32 @@ describe('a lab\'s terminal agent', () => {
 });
 
 describe('a lab reached from outside, whose root has put programs of their own in its way', () => {
+  it('starts nslab\'s own programs in the lab, a child of its pid 1: with input, and ended by the signal asked for', async () => {
+    const lab = await startAgentLab();
+    const pid1 = labPidOne(lab.pty.pid)!;
+    const { NSLAB_AGENT_TOKEN: _, ...launcherEnv } = lab.env;
+    const access = outsideLab(pid1, labEnvironment(launcherEnv, ROOT, pid1), lab.sessions.start);
+    // run() with input (the walk's `nft -f -`): its stdin, whole, and nothing else.
+    const fed = await withLab(access, () => run(['sh', '-c', 'cat; echo "ppid=$PPID"'], { input: 'table inet x {}\nsecond line\n' }));
+    expect(fed).toMatchObject({ exitCode: 0, stdout: 'table inet x {}\nsecond line\nppid=1\n' });
+    // More than the agent takes at once is given from outside: still whole.
+    const big = 'y'.repeat(INPUT_MAX + 1);
+    await expect(withLab(access, () => run(['wc', '-c'], { input: big }))).resolves.toMatchObject({ stdout: `${INPUT_MAX + 1}\n` });
+    // A watcher (the walk's tcpdump): its output as it comes, its end by SIGINT.
+    const program = withLab(access, () => startInLab(['sh', '-c', 'trap "echo got-int; exit 3" INT; echo "up ppid=$PPID" >&2; while :; do sleep 0.05; done']));
+    let err = '';
+    let out = '';
+    program.onStderr((t) => { err += t; });
+    program.onStdout((t) => { out += t; });
+    await until('the program to start', () => err.includes('up'));
+    expect(err).toBe('up ppid=1\n');
+    expect(program.done).toBe(false);
+    program.signal('SIGINT');
+    await expect(program.ended).resolves.toEqual({});
+    expect(out).toBe('got-int\n');
+    expect(program.done).toBe(true);
+  });
+
   it('runs the machine\'s nsenter to enter it, not one the lab mounted over it', async () => {
     const lab = await startAgentLab();
     const bash = session(lab);
