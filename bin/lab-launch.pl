@@ -68,7 +68,7 @@ my $memory_max = memory_max($ENV{NSLAB_MEMORY_MAX});
 # The launcher's pid is in the name, so that a test can tell which lab a file belongs to.
 # (Made by hand rather than with File::Temp, whose loading alone costs 20 ms of start-up.)
 my ($relaunch_path, $cgroup, $pid, $relaunched);
-our @cgroups; # every cgroup the lab is put in: the pids one, and a memory one (cgroup v1)
+our @cgroups; # every cgroup the lab is put in: the pids one, and (cgroup v1) a memory one and a cpu one
 # SIGTERM and SIGHUP end the lab and remove what the launcher made. Set before anything is
 # made, so that no moment leaves a file behind. Ctrl-C belongs to whatever runs in the lab:
 # survive it here. (Handlers, not 'IGNORE': an ignored signal would be inherited across
