@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { run, runOk } from './exec.js';
 import { HOST2_NETNS_PATH, HOST2_UTS_PATH, OUTSIDE_NETNS_PATH, assertInsideLab } from './lab.js';
 import { daemonFilterRules } from '../net/docker-filter.js';
-import { startPublicResolver } from './public-dns.js';
+import { PUBLIC_RESOLVER_ROUTES, startPublicResolver } from './public-dns.js';
 
 export const PRESETS = ['bare', 'docker-host', 'two-hosts'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -54,7 +54,7 @@ const STEP_TIMEOUT_MS = 30_000;
  * bin/lab-init.pl), also as eth0. With two hosts, the router sits on lan0, a bridge with
  * one port per host (port-host1, port-host2): the LAN is then a switch, where a capture
  * sees what the hosts send each other. */
-async function buildOutside(twoHosts: boolean): Promise<void> {
+async function buildOutside(twoHosts: boolean, resolvers: boolean): Promise<void> {
   mkdirSync(dirname(OUTSIDE_NETNS_PATH), { recursive: true });
   writeFileSync(OUTSIDE_NETNS_PATH, '');
   const uplink = twoHosts
@@ -69,7 +69,7 @@ async function buildOutside(twoHosts: boolean): Promise<void> {
     : [`link add eth0 type veth peer name eth0 netns 1`, `link set eth0 up`, `addr add ${LAB.routerIp}/${LAB.lanPrefix} dev eth0`];
   await runOk(['unshare', `--net=${OUTSIDE_NETNS_PATH}`, 'ip', '-batch', '-'], {
     timeoutMs: STEP_TIMEOUT_MS,
-    input: [`link set lo up`, ...uplink, `addr add ${LAB.publicHostIp}/32 dev lo`].join('\n') + '\n',
+    input: [`link set lo up`, ...uplink, `addr add ${LAB.publicHostIp}/32 dev lo`, ...(resolvers ? PUBLIC_RESOLVER_ROUTES : [])].join('\n') + '\n',
   });
 }
 
@@ -142,9 +142,10 @@ async function buildDockerNat(netns?: string): Promise<void> {
 export async function buildPreset(preset: Preset): Promise<void> {
   assertInsideLab();
   const twoHosts = preset === 'two-hosts';
-  const outside = buildOutside(twoHosts);
+  const outside = buildOutside(twoHosts, preset !== 'bare');
   const links = outside.then(() => buildHost(preset));
-  const outsideDns = links.then(() => (preset !== 'bare' ? startPublicResolver() : undefined));
+  // The outside world's resolver needs only the outside world: it starts beside the host's links.
+  const outsideDns = outside.then(() => (preset !== 'bare' ? startPublicResolver() : undefined));
   const work: (Promise<unknown> | undefined)[] = [links, outsideDns, preset !== 'bare' ? buildDockerNat() : undefined];
   if (twoHosts) {
     work.push(runOk(['hostname', 'host1']));

@@ -10,7 +10,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { findTool } from '../../scripts/tools.mjs';
-import { runOk } from './exec.js';
 import { OUTSIDE_NETNS_PATH } from './lab.js';
 
 export const PUBLIC_RESOLVERS = ['8.8.8.8', '8.8.4.4'] as const;
@@ -29,15 +28,16 @@ export function udpBound(table: string, ip: string, port: number): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts the outside world's resolver; without dnsmasq the lab goes on without one (the
- * lookups then wait in vain, as before) and `nslab doctor` says what is missing. */
+/** The outside world's routes that make the resolvers' addresses its own (for the batch
+ * that builds the outside world, src/sandbox/presets.ts). */
+export const PUBLIC_RESOLVER_ROUTES = PUBLIC_RESOLVERS.map((ip) => `route add local ${ip}/32 dev lo`);
+
+/** Starts the outside world's resolver, once the outside world has its eth0 and
+ * PUBLIC_RESOLVER_ROUTES; without dnsmasq the lab goes on without one (the lookups then
+ * wait in vain, as before) and `nslab doctor` says what is missing. */
 export async function startPublicResolver(timeoutMs = 5000): Promise<void> {
   const dnsmasq = findTool('dnsmasq');
   if (!dnsmasq) return;
-  await runOk(['nsenter', `--net=${OUTSIDE_NETNS_PATH}`, 'ip', '-batch', '-'], {
-    input: PUBLIC_RESOLVERS.map((ip) => `route add local ${ip}/32 dev lo`).join('\n') + '\n',
-    timeoutMs,
-  });
   // Bound to every address (it answers from the one asked), for what comes in by the LAN.
   const child = spawn('nsenter', [`--net=${OUTSIDE_NETNS_PATH}`, dnsmasq, '--keep-in-foreground', '--conf-file=/dev/null',
     '--no-resolv', '--no-hosts', '--local=/#/', '--interface=eth0',
