@@ -28,15 +28,17 @@ export async function buildLab(opts: LabOptions): Promise<void> {
   if (existsSync(OUTSIDE_NETNS_PATH)) throw new UserError(sandboxText().nestedLab);
   if (!opts.containers) return buildPreset(opts.preset);
   // The containers take longest: their program is started first, and makes them while the
-  // preset's processes run; it plugs them into docker0 once the preset has built it. So the
-  // promise the containers wait on exists before the preset starts, settled by it.
+  // preset's processes run; it plugs them into docker0 once the preset has made it (not
+  // waiting for Docker's rules, which take a few tens of milliseconds more; the lab is
+  // ready when both are). So the promise the containers wait on exists before the preset
+  // starts, settled by it.
   const { startBusyboxContainers } = await import('../runtime/bulk.js');
   let presetDone!: () => void;
   let presetFailed!: (e: unknown) => void;
   const bridgeReady = new Promise<void>((resolve, reject) => { presetDone = resolve; presetFailed = reject; });
   bridgeReady.catch(() => { /* reported by Promise.all below */ });
   const containers = startBusyboxContainers(opts.containers, bridgeReady);
-  const preset = buildPreset(opts.preset).then(presetDone, (e) => { presetFailed(e); throw e; });
+  const preset = buildPreset(opts.preset, presetDone).then(presetDone, (e) => { presetFailed(e); throw e; });
   await Promise.all([preset, containers]);
 }
 

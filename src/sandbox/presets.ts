@@ -138,12 +138,15 @@ async function buildDockerNat(netns?: string): Promise<void> {
   await runOk(['nsenter', `--net=${netns}`, 'sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward && exec iptables-restore --noflush'], { input: rules, timeoutMs: STEP_TIMEOUT_MS });
 }
 
-/** Builds a preset in the lab this process runs in. Call once, on a fresh lab. */
-export async function buildPreset(preset: Preset): Promise<void> {
+/** Builds a preset in the lab this process runs in. Call once, on a fresh lab.
+ * `linksBuilt` is called as soon as the host's links are there (docker0 among them), while
+ * the rest (Docker's rules, the outside world's resolver) may still be on its way: the
+ * containers are plugged in meanwhile (lab-setup/open.ts). */
+export async function buildPreset(preset: Preset, linksBuilt?: () => void): Promise<void> {
   assertInsideLab();
   const twoHosts = preset === 'two-hosts';
   const outside = buildOutside(twoHosts, preset !== 'bare');
-  const links = outside.then(() => buildHost(preset));
+  const links = outside.then(() => buildHost(preset)).then(() => linksBuilt?.());
   // The outside world's resolver needs only the outside world: it starts beside the host's links.
   const outsideDns = outside.then(() => (preset !== 'bare' ? startPublicResolver() : undefined));
   const work: (Promise<unknown> | undefined)[] = [links, outsideDns, preset !== 'bare' ? buildDockerNat() : undefined];
