@@ -1,5 +1,6 @@
 // A long-lived reader for takeSnapshot(): one `unshare --mount bash` that stays up and is
-// sent one request per snapshot, instead of a new `unshare … bash` per snapshot.
+// sent one request per snapshot, instead of a new `unshare … bash` per snapshot. (The CLI's
+// labs have one; a workshop's labs do not: see snapshot.ts.)
 //
 // Why: the lesson shell takes a snapshot after every learner line, and starting the script
 // afresh (Node forking itself, unshare, bash, a tmpfs mount, the symlinks) was about half
@@ -15,7 +16,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { innerScript, MARK } from './read-script.js';
 import { currentLab, type LabAccess } from '../sandbox/lab-access.js';
-import { runInside, type ShellStarter } from '../sandbox/lab-process.js';
 
 export interface ReadResult {
   exitCode: number;
@@ -155,7 +155,6 @@ interface ReaderSlot {
  * lab's reader, one request at a time; starts the reader, or a new one if it has died (once). */
 export function readNamespaces(paths: string[]): Promise<ReadResult> {
   const lab = currentLab();
-  if (lab.start) return readOnceFromInside(lab, lab.start, paths);
   let slot = lab.owned.get('snapshot-reader') as ReaderSlot | undefined;
   if (!slot) lab.owned.set('snapshot-reader', slot = { queue: Promise.resolve(), deaths: 0 });
   const s = slot;
@@ -174,16 +173,6 @@ export function readNamespaces(paths: string[]): Promise<ReadResult> {
   const next = s.queue.then(() => attempt().catch(() => attempt()));
   s.queue = next.catch(() => {});
   return next;
-}
-
-/** One read by a script started for it from inside the lab (a workshop lab's agent forks
- * it there): no reader waits between reads, as one would in each of a class's labs (a bash
- * and nsenter, 5.6 MB a learner); a read costs the lab a bash's start (a few ms of its own
- * time, none of the server's). */
-async function readOnceFromInside(lab: LabAccess, start: ShellStarter, paths: string[]): Promise<ReadResult> {
-  const r = await runInside(start, ['unshare', '--mount', '--propagation', 'private', 'bash', '-c', snapshotScript(lab), 'nslab-snapshot', ...paths], { env: lab.env, timeoutMs: READ_TIMEOUT_MS });
-  if (r.signal) throw new Error(`the snapshot script was ended${r.stderr.trim() ? `: ${r.stderr.trim()}` : ''}`);
-  return r;
 }
 
 /** Ends the current lab's reader, if it has one (a lab whose shell is done with it). */

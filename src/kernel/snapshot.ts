@@ -92,8 +92,11 @@ export async function takeSnapshot(deps: SnapshotDeps = {}): Promise<KernelState
   const paths = namespaces.map((n) => (n.kind === 'host' ? '/proc/self/ns/net' : n.path));
   const argv = ['unshare', '--mount', '--propagation', 'private', 'bash', '-c', snapshotScript(), 'nslab-snapshot', ...paths];
   // By default the long-lived reader (reader.ts) answers, and the one-shot script is the
-  // fallback when it cannot; tests pass their own runScript.
-  const runScript = deps.runScript ?? ((a: string[]) => readNamespaces(paths).catch(() => run(a, { timeoutMs: READ_TIMEOUT_MS })));
+  // fallback when it cannot. A workshop lab has no reader: its agent runs the one-shot
+  // script for each read (run() goes through it), rather than a bash and nsenter waiting in
+  // each of a class's labs (5.6 MB a learner). Tests pass their own runScript.
+  const once = (a: string[]) => run(a, { timeoutMs: READ_TIMEOUT_MS });
+  const runScript = deps.runScript ?? (lab.start ? once : (a: string[]) => readNamespaces(paths).catch(() => once(a)));
   let result;
   try {
     result = await runScript(argv);
@@ -101,7 +104,7 @@ export async function takeSnapshot(deps: SnapshotDeps = {}): Promise<KernelState
     throw new SnapshotError('could not read the lab\'s network state: bash or unshare did not start', { cause: e });
   }
   if (result.exitCode !== 0) {
-    throw new SnapshotError(`could not read the lab's network state (exit ${result.exitCode}): ${result.stderr.trim() || 'no message'}. \`nslab doctor\` checks the tools it needs (util-linux, iproute2, iptables).`);
+    throw new SnapshotError(`could not read the lab's network state (${'signal' in result && result.signal ? `ended by ${result.signal}; it may take ${READ_TIMEOUT_MS / 1000} s at most` : `exit ${result.exitCode}`}): ${result.stderr.trim() || 'no message'}. \`nslab doctor\` checks the tools it needs (util-linux, iproute2, iptables).`);
   }
   const state = assembleState(namespaces, splitReadOutput(result.stdout), containers, resolved);
   if (deps.listNetworks) state.dockerNetworks = deps.listNetworks();
