@@ -7,7 +7,7 @@ import type { ContainerInfo, DockerNetworkInfo } from '../kernel/types.js';
 import { noSuchContainer } from './docker-error.js';
 import { newId } from './ids.js';
 import { currentLab } from '../sandbox/lab-access.js';
-import { labHas, readLabFile } from '../sandbox/lab-files.js';
+import { readLabFile } from '../sandbox/lab-files.js';
 import type { ContainerRecord, RuntimeState } from './state.js';
 import { currentHost, HOST1, labHosts, type DockerHost } from './docker-hosts.js';
 import { withSwarmNetworks } from './swarm.js';
@@ -40,14 +40,17 @@ function initialState(): RuntimeState {
 /** `file` of the current lab. Only the lab itself creates it: from outside (the workshop
  * server reading a learner's lab), a file made there would belong to no one in the lab. */
 function readState(file: string): RuntimeState {
-  let text: string | undefined;
+  return stateIn(file) ?? (currentLab().root === '' ? createState(file) : initialState());
+}
+
+/** The state `file` holds; undefined before there is one (one walk of the lab's tree). */
+function stateIn(file: string): RuntimeState | undefined {
   try {
-    text = readLabFile(file);
-    if (text !== undefined) return JSON.parse(text) as RuntimeState;
+    const text = readLabFile(file);
+    return text === undefined ? undefined : JSON.parse(text) as RuntimeState;
   } catch (e) {
     throw new Error(`cannot read ${file}`, { cause: e });
   }
-  return currentLab().root === '' ? createState(file) : initialState();
 }
 
 /** The lab's first state, kept at once: Docker's networks get their ids once, as a daemon
@@ -135,8 +138,8 @@ function netnsId(state: RuntimeState, c: ContainerRecord, host: DockerHost): str
 }
 
 function containersOf(host: DockerHost, file: string): ContainerInfo[] {
-  if (!labHas(file)) return [];
-  const state = readState(file);
+  const state = stateIn(file);
+  if (!state) return [];
   return state.containers.map((c) => {
     const owner = c.sharedWith ? state.containers.find((o) => o.id === c.sharedWith) : undefined;
     // Docker records container:<id>; the snapshot's readers want the name a learner uses.
@@ -162,8 +165,9 @@ export function listContainers(): ContainerInfo[] {
 export function listNetworks(): DockerNetworkInfo[] {
   // From outside the lab, its own host's (host1's) state.
   const file = currentLab().root === '' ? STATE_FILE : `${HOST1.runtimeDir}/state.json`;
-  if (!labHas(file)) return [];
-  return withSwarmNetworks(readState(file)).networks.map((n) => ({ name: n.name, id: n.id, driver: n.driver, ...(n.bridge ? { bridge: n.bridge } : {}), ...(n.subnet ? { subnet: n.subnet } : {}), ...(n.gateway ? { gateway: n.gateway } : {}) }));
+  const state = stateIn(file);
+  if (!state) return [];
+  return withSwarmNetworks(state).networks.map((n) => ({ name: n.name, id: n.id, driver: n.driver, ...(n.bridge ? { bridge: n.bridge } : {}), ...(n.subnet ? { subnet: n.subnet } : {}), ...(n.gateway ? { gateway: n.gateway } : {}) }));
 }
 
 /** The pid holding a running container's namespaces, by name, id or id prefix;

@@ -6,7 +6,7 @@
 // become VXLAN forwarding entries on the other hosts (overlay-driver.ts).
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import type { NetworkRecord, RuntimeState } from './state.js';
-import { labHas, readLabFile } from '../sandbox/lab-files.js';
+import { readLabFile } from '../sandbox/lab-files.js';
 
 export const SWARM_DIR = '/run/nslab/swarm';
 export const SWARM_FILE = `${SWARM_DIR}/store.json`;
@@ -29,14 +29,17 @@ export interface SwarmStore {
 }
 
 export function loadSwarm(): SwarmStore {
-  let text: string | undefined;
+  return swarmIn() ?? { networks: [], endpoints: [] };
+}
+
+/** The swarm's store; undefined before its first overlay network (one walk of the lab's tree). */
+function swarmIn(): SwarmStore | undefined {
   try {
-    text = readLabFile(SWARM_FILE);
-    if (text !== undefined) return JSON.parse(text) as SwarmStore;
+    const text = readLabFile(SWARM_FILE);
+    return text === undefined ? undefined : JSON.parse(text) as SwarmStore;
   } catch (e) {
     throw new Error(`cannot read ${SWARM_FILE}`, { cause: e });
   }
-  return { networks: [], endpoints: [] };
 }
 
 /** Written under SWARM_LOCK, replaced with rename(2) as the hosts' states are. */
@@ -50,7 +53,8 @@ export function saveSwarm(store: SwarmStore): void {
 /** A host's state with the swarm's networks listed after its own (none before the first
  * overlay network, so a single-host lab's state is read as it always was). */
 export function withSwarmNetworks(state: RuntimeState): RuntimeState {
-  if (!labHas(SWARM_FILE)) return state;
+  const swarm = swarmIn();
+  if (!swarm) return state;
   const own = state.networks.filter((n) => n.driver !== 'overlay');
-  return { ...state, networks: [...own, ...loadSwarm().networks] };
+  return { ...state, networks: [...own, ...swarm.networks] };
 }
