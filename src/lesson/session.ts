@@ -49,7 +49,7 @@ export interface SessionDeps {
   /** Progress saving; failures come back as warnings, never exceptions. */
   progress?: ProgressPort;
   emit: (event: SessionEvent) => void;
-  /** The instructor's hold now, if any (a workshop's lab reads it through its broker).
+  /** The instructor's hold now, if any (a workshop's shell reads the file the server writes).
    * Read whenever the session would move on, and after each line while it waits. */
   hold?: () => Promise<Hold | undefined>;
 }

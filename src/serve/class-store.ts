@@ -3,8 +3,8 @@
 // every event a learner's page was told about is still there. It holds the class code,
 // the roster (each learner's id, name, seat, lesson and the SHA-256 of their token, never
 // the token) and a log of each learner's events (schema: class-schema.ts). Each learner's
-// progress stays their own progress store under learners/ID, written by their lab's broker
-// as `nslab start` does.
+// progress stays their own progress store under learners/ID, written by the shell the
+// server runs for them as `nslab start` writes its own.
 //
 // Why libsql and not sql.js: sql.js is SQLite compiled to WebAssembly working on an
 // in-memory copy of the file, so durability would mean writing the whole database back out

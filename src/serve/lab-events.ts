@@ -1,7 +1,7 @@
-// Reading what a learner's lab reports (protocol.ts, LabEvent): one JSON object a line,
-// from a lab where the learner is root, so each line is checked for shape and size and
-// anything else is dropped (with the reason, for the server's own count), never trusted
-// further than "this learner says". Pure, apart from the line splitter's buffer.
+// Reading what a learner's shell reports (protocol.ts, LabEvent): one JSON object each,
+// checked for shape and size and anything else dropped (with the reason, for the server's
+// own count), never trusted further than "this learner says" (the shell runs in the server
+// now, but reads a lab where the learner is root). Pure.
 import { LAB_EVENT_MAX, type CheckState, type LabEvent } from './protocol.js';
 import type { TopoModel } from '../view/topo-model.js';
 

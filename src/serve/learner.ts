@@ -1,9 +1,9 @@
-// One learner of a class, live: their lab (a pty running `nslab start LESSON`, the same
-// learning shell as in a terminal, in a lab of its own), the page attached to it (one at a
-// time), what their shell last reported (lab-report.ts), and the clocks that end
-// a lab: the class's time limit, the idle timeout, and the grace period after the page
-// went away. Progress outlives the lab: the lab's broker writes it under the learner's
-// folder, and the next lab resumes there.
+// One learner of a class, live: their lab (a pty whose pid 1 is the terminal agent, and
+// the learning shell for it, the same as in a terminal, run by the server: served-shell.ts),
+// the page attached to it (one at a time), what their shell last reported (lab-report.ts),
+// and the clocks that end a lab: the class's time limit, the idle timeout, and the grace
+// period after the page went away. Progress outlives the lab: the server's shell writes it
+// under the learner's folder, and the next lab resumes there.
 import { readLearnerLang, writeLearnerLang } from './learner-lang.js';
 import type { Lang } from '../i18n/lang.js';
 import { serveText, type ServeText } from '../i18n/serve-text.js';

@@ -3,9 +3,10 @@
 // Why: with a class typing at once, the labs' shells compete for the machine's cores (each
 // runs its learner's commands, checks and pictures), and a key a shell echoes waits for its
 // turn: 50 learners on 2 cores saw the slowest echoes near 200 ms, against 3 ms for bash
-// relayed through the same server (`npm run bench`). The server is one process, idle most
-// of the time and never running a learner's command, so the keys it echoes come back
-// at once; the labs' shells, no longer echoing, run below it (src/sandbox/work-priority.ts).
+// relayed through the same server (`npm run bench`). The server's main thread does nothing
+// but relay and echo (the learners' shells run in a worker thread, their commands in their
+// labs), so the keys it echoes come back at once; the labs run below it
+// (src/sandbox/work-priority.ts).
 //
 // How: the learner's shell (the server's own, served-shell.ts) says it is at its prompt
 // (prompt()); from then on the keys go to node:readline here (editing, history, Ctrl-C, Tab),
@@ -208,9 +209,8 @@ export class PageLineEditor {
 
   /** Keys the lab read that were typed for no command: on the next line. */
   typeahead(text: string): void {
-    const kept = text.slice(0, Math.max(0, TYPEAHEAD_MAX - this.queued.length));
-    if (this.mode === 'edit') this.feed(kept);
-    else this.queued += kept;
+    if (this.mode === 'edit') this.feed(text.slice(0, TYPEAHEAD_MAX));
+    else this.hold(text);
   }
 
   private complete(line: string, answer: (r: [string[], string]) => void): void {
