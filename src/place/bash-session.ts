@@ -15,7 +15,6 @@ import { BoundedText } from './bounded-text.js';
 import { MarkerStream } from './marker-stream.js';
 import type { ShellProcess, ShellStarter } from '../sandbox/lab-process.js';
 
-export type { ShellProcess, ShellStarter } from '../sandbox/lab-process.js';
 
 // Captured output goes to a pipe, where C programs buffer it in blocks; coreutils' stdbuf
 // library makes them flush each line, so `ping` shows its lines as they come.
@@ -79,19 +78,18 @@ export interface BashSessionOptions {
   start?: ShellStarter;
 }
 
-/** A bash started as a child of this process, sharing its terminal. */
+/** A bash started as a child of this process, sharing its terminal: sessions only (the
+ * programs nslab runs for itself in a lab it is inside are run() children of their own;
+ * `captured` is for a workshop lab's agent, lab-agent.ts). */
 export const startLocalShell: ShellStarter = (argv, opts) => {
+  if (opts.captured) throw new Error('startLocalShell starts sessions, not captured programs: run() runs those');
   const child: ChildProcess = spawn(argv[0], argv.slice(1), {
-    stdio: opts.captured
-      ? ['ignore', 'pipe', 'pipe', 'ignore', 'ignore', 'pipe', 'pipe']
-      : [opts.stdinIsTerminal ? 'inherit' : 'ignore', 'inherit', 'inherit', 'pipe', 'pipe', 'pipe', 'pipe'],
+    stdio: [opts.stdinIsTerminal ? 'inherit' : 'ignore', 'inherit', 'inherit', 'pipe', 'pipe', 'pipe', 'pipe'],
     env: opts.env,
     cwd: opts.cwd,
   });
   const fds = child.stdio as unknown as (NodeJS.ReadableStream & NodeJS.WritableStream)[];
   fds[3]?.on('error', () => { /* reported by exit */ });
-  // Captured: its own stdout and stderr are what 5 and 6 would be.
-  if (opts.captured) { fds[5] = fds[1]; fds[6] = fds[2]; }
   let exited = false;
   const exitCallbacks: ((code: number | null) => void)[] = [];
   const exit = (code: number | null) => {

@@ -6,7 +6,7 @@
 // bounded by the frame scanner, and what is kept of them by their readers: BashSession,
 // sandbox/lab-process.ts runInside). The pid a session reports is the lab's numbering and
 // the learner's to say: nothing may signal it from outside.
-import type { ShellProcess, ShellStarter } from '../place/bash-session.js';
+import type { ShellProcess, ShellStarter } from '../sandbox/lab-process.js';
 import { FrameScanner } from './stream-frames.js';
 
 export const FROM_AGENT = '7772';
