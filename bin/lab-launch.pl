@@ -369,21 +369,7 @@ sub child_fails { print STDERR "nslab: $_[0]\n"; sys_exit(127) }
 
 # The directory where this lab's pids cgroup goes: the pids hierarchy of cgroup v1, or the
 # root of cgroup v2 when it hands the pids controller to its children. undef: none usable.
-sub pids_cgroup_parent {
-  open(my $mi, '<', '/proc/self/mountinfo') or return undef;
-  while (my $line = <$mi>) {
-    my ($left, $right) = split / - /, $line, 2;
-    next unless defined $right;
-    my $mountpoint = (split ' ', $left)[4];
-    my ($fstype, undef, $options) = split ' ', $right;
-    return $mountpoint if $fstype eq 'cgroup' && ",$options," =~ /,pids,/;
-    if ($fstype eq 'cgroup2' && open(my $sc, '<', "$mountpoint/cgroup.subtree_control")) {
-      my $controllers = <$sc> // '';
-      return $mountpoint if $controllers =~ /\bpids\b/;
-    }
-  }
-  return undef;
-}
+sub pids_cgroup_parent { (cgroup_parent('pids', 'at the root'))[0] }
 
 sub make_pids_cgroup {
   my ($max) = @_;
@@ -459,13 +445,14 @@ sub controller_cgroup {
   return ($dir, $v2);
 }
 
-# The hierarchy of cgroup v1 that has $controller, at the launcher's own cgroup in it; else
-# the root of cgroup v2 when it hands $controller to its children. (dir, is-v2), or ().
+# The hierarchy of cgroup v1 that has $controller, at the launcher's own cgroup in it (or at
+# its root, with $at_root); else the root of cgroup v2 when it hands $controller to its
+# children. (dir, is-v2), or ().
 sub cgroup_parent {
-  my ($controller) = @_;
+  my ($controller, $at_root) = @_;
   open(my $mi, '<', '/proc/self/mountinfo') or return ();
-  my $own = '';
-  if (open(my $cg, '<', '/proc/self/cgroup')) {
+  my $own = $at_root ? '/' : '';
+  if (!$at_root && open(my $cg, '<', '/proc/self/cgroup')) {
     while (<$cg>) { my ($ctl, $path) = /^\d+:([^:]*):(.*)$/ or next; $own = $path if ",$ctl," =~ /,\Q$controller\E,/ }
   }
   while (my $line = <$mi>) {
